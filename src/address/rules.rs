@@ -1,0 +1,495 @@
+//! Per-country address rules: required fields, postcode validation and the
+//! line layout of a postal address.
+//!
+//! The data comes from the generated table in `countries.rs` (see
+//! `data/README.md` for its provenance and how to regenerate it).
+
+use std::sync::OnceLock;
+
+use regex_lite::Regex;
+
+use super::countries::COUNTRIES;
+
+/// Address rules of one country (or territory), as found in Google's address
+/// data, with the `ZZ` defaults already applied.
+#[derive(Debug)]
+pub(crate) struct Country {
+    /// ISO 3166-1 alpha-2 code, upper case (`"US"`).
+    pub(crate) code: &'static str,
+    /// English name in capitals, as given by the data (`"UNITED STATES"`).
+    pub(crate) name: &'static str,
+    /// Line format in the local script and order (see [`Field`] for the
+    /// `%` letters; `%n` is a line break; anything else is literal text).
+    pub(crate) fmt: &'static str,
+    /// Line format for addresses written in Latin script, when it differs.
+    pub(crate) lfmt: Option<&'static str>,
+    /// Format letters of the required fields (`"ACSZ"`).
+    pub(crate) require: &'static str,
+    /// Format letters of the fields printed in upper case (`"CS"`).
+    pub(crate) upper: &'static str,
+    /// Postcode pattern (unanchored, as in the data), if the country has one.
+    pub(crate) zip: Option<&'static str>,
+    /// Example postcodes that match `zip`.
+    pub(crate) zipex: &'static [&'static str],
+}
+
+/// Looks up a country by its ISO 3166-1 alpha-2 code, already upper case.
+pub(crate) fn country(code: &str) -> Option<&'static Country> {
+    COUNTRIES
+        .binary_search_by(|c| c.code.cmp(code))
+        .ok()
+        .and_then(|i| COUNTRIES.get(i))
+}
+
+/// A field of a postal address, named after its letter in the formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Field {
+    /// `N`: the recipient's name.
+    Name,
+    /// `O`: the organisation or company.
+    Organisation,
+    /// `A`: the street address lines.
+    StreetLines,
+    /// `D`: the dependent locality (suburb, district, neighbourhood).
+    DependentLocality,
+    /// `C`: the city or post town.
+    City,
+    /// `S`: the region (state, province, prefecture, …).
+    Region,
+    /// `Z`: the postcode.
+    Postcode,
+    /// `X`: the sorting code (e.g. CEDEX).
+    SortingCode,
+}
+
+impl Field {
+    /// Every field, in the order of the letters `N O A D C S Z X`.
+    #[cfg(test)]
+    pub(crate) const ALL: [Field; 8] = [
+        Field::Name,
+        Field::Organisation,
+        Field::StreetLines,
+        Field::DependentLocality,
+        Field::City,
+        Field::Region,
+        Field::Postcode,
+        Field::SortingCode,
+    ];
+
+    /// The letter that stands for this field in `fmt`, `require` and `upper`.
+    pub(crate) const fn letter(self) -> char {
+        match self {
+            Field::Name => 'N',
+            Field::Organisation => 'O',
+            Field::StreetLines => 'A',
+            Field::DependentLocality => 'D',
+            Field::City => 'C',
+            Field::Region => 'S',
+            Field::Postcode => 'Z',
+            Field::SortingCode => 'X',
+        }
+    }
+
+    /// The field a format letter stands for, if any.
+    pub(crate) const fn from_letter(letter: char) -> Option<Field> {
+        Some(match letter {
+            'N' => Field::Name,
+            'O' => Field::Organisation,
+            'A' => Field::StreetLines,
+            'D' => Field::DependentLocality,
+            'C' => Field::City,
+            'S' => Field::Region,
+            'Z' => Field::Postcode,
+            'X' => Field::SortingCode,
+            _ => return None,
+        })
+    }
+}
+
+impl Country {
+    /// Whether the country's rules require `field`.
+    pub(crate) fn requires(&self, field: Field) -> bool {
+        self.require.contains(field.letter())
+    }
+
+    /// Whether addresses in this country carry a postcode: the country has a
+    /// postcode pattern or its format has a place for one.
+    pub(crate) fn uses_postcode(&self) -> bool {
+        self.zip.is_some() || self.fmt.contains("%Z")
+    }
+
+    /// Whether `postcode` matches the country's pattern as a whole.
+    ///
+    /// The match is exact: no trimming, and case-sensitive (the patterns are
+    /// written for upper case), so callers normalise first. Digits are ASCII
+    /// only. A country without a usable pattern accepts any postcode, as
+    /// there is nothing to check it against.
+    pub(crate) fn postcode_matches(&self, postcode: &str) -> bool {
+        match self.postcode_regex() {
+            Some(CachedRegex::Shared(re)) => re.is_match(postcode),
+            Some(CachedRegex::Owned(re)) => re.is_match(postcode),
+            None => true,
+        }
+    }
+
+    /// The first example postcode of the country, if it has any.
+    pub(crate) fn postcode_example(&self) -> Option<&'static str> {
+        self.zipex.first().copied()
+    }
+
+    /// The compiled, anchored postcode pattern; compiled at most once per
+    /// country of the table, on first use.
+    fn postcode_regex(&self) -> Option<CachedRegex> {
+        let pattern = self.zip?;
+        let index = COUNTRIES
+            .binary_search_by(|c| c.code.cmp(self.code))
+            .ok()
+            .filter(|&i| COUNTRIES.get(i).is_some_and(|c| c.zip == self.zip));
+        let Some(index) = index else {
+            // Not an entry of the table (only tests build such values).
+            return compile_anchored(pattern).map(CachedRegex::Owned);
+        };
+        static CACHE: OnceLock<Vec<OnceLock<Option<Regex>>>> = OnceLock::new();
+        let cache = CACHE.get_or_init(|| COUNTRIES.iter().map(|_| OnceLock::new()).collect());
+        cache
+            .get(index)?
+            .get_or_init(|| compile_anchored(pattern))
+            .as_ref()
+            .map(CachedRegex::Shared)
+    }
+}
+
+/// A postcode regex either from the per-country cache or freshly compiled.
+enum CachedRegex {
+    /// Compiled once and kept for the life of the program.
+    Shared(&'static Regex),
+    /// Compiled for a country that is not in the table.
+    Owned(Regex),
+}
+
+/// Compiles `^(?:pattern)$`; a pattern that does not compile yields `None`.
+fn compile_anchored(pattern: &str) -> Option<Regex> {
+    Regex::new(&format!("^(?:{pattern})$")).ok()
+}
+
+/// Whether every alphabetic character of `text` is Latin: Basic Latin,
+/// Latin-1 Supplement, Latin Extended-A and -B, Latin Extended Additional, or
+/// a combining diacritical mark. Text without letters counts as Latin.
+pub(crate) fn is_latin(text: &str) -> bool {
+    text.chars()
+        .filter(|c| c.is_alphabetic())
+        .all(|c| matches!(c, '\0'..='\u{024F}' | '\u{0300}'..='\u{036F}' | '\u{1E00}'..='\u{1EFF}'))
+}
+
+/// The parts of an address to lay out with [`format_lines`]. Empty or
+/// whitespace-only values count as absent.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Parts<'a> {
+    /// Recipient's name.
+    pub(crate) name: &'a str,
+    /// Organisation or company.
+    pub(crate) organisation: Option<&'a str>,
+    /// Street address lines, in order.
+    pub(crate) street_lines: &'a [String],
+    /// Dependent locality (suburb, district, neighbourhood).
+    pub(crate) dependent_locality: Option<&'a str>,
+    /// City or post town.
+    pub(crate) city: Option<&'a str>,
+    /// Region (state, province, prefecture, …).
+    pub(crate) region: Option<&'a str>,
+    /// Postcode.
+    pub(crate) postcode: Option<&'a str>,
+    /// Sorting code (e.g. CEDEX).
+    pub(crate) sorting_code: Option<&'a str>,
+}
+
+/// One piece of a format line.
+#[derive(Debug, Clone, Copy)]
+enum Token<'f> {
+    /// Literal text of the format.
+    Literal(&'f str),
+    /// A field placeholder.
+    Field(Field),
+}
+
+/// Splits a format into lines of tokens at `%n`. Unknown `%` escapes and a
+/// lone trailing `%` are dropped.
+fn tokenize(format: &str) -> Vec<Vec<Token<'_>>> {
+    let mut lines = Vec::new();
+    let mut line = Vec::new();
+    let mut rest = format;
+    while let Some(pos) = rest.find('%') {
+        let (literal, tail) = rest.split_at(pos);
+        if !literal.is_empty() {
+            line.push(Token::Literal(literal));
+        }
+        let mut chars = tail.chars();
+        chars.next(); // the '%'
+        match chars.next() {
+            Some('n') => lines.push(std::mem::take(&mut line)),
+            Some(letter) => line.extend(Field::from_letter(letter).map(Token::Field)),
+            None => {}
+        }
+        rest = chars.as_str();
+    }
+    if !rest.is_empty() {
+        line.push(Token::Literal(rest));
+    }
+    lines.push(line);
+    lines
+}
+
+/// Collapses runs of whitespace (and control characters, so that a value
+/// cannot break a line) into single spaces and trims the ends.
+fn clean(text: &str) -> String {
+    text.split(|c: char| c.is_whitespace() || c.is_control())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether a literal only separates fields (`" "`, `", "`, `"-"`, `"/"`), as
+/// opposed to text that means something on its own, such as `"SINGAPORE "`,
+/// the prefix `"AX-"` or the postcode mark `"〒"`.
+fn is_separator(literal: &str) -> bool {
+    literal
+        .chars()
+        .all(|c| c.is_whitespace() || matches!(c, ',' | '-' | '/' | '–' | '—' | '·' | '、' | '，'))
+}
+
+/// A token of a line once the field values are known.
+#[derive(Debug)]
+enum Piece<'f> {
+    /// Literal text of the format.
+    Literal(&'f str),
+    /// A field's value: one line, or several for the street lines.
+    Value(Field, Vec<String>),
+    /// A field with no value.
+    Empty,
+}
+
+/// Lays out an address as label lines in the country's order, with the
+/// country's name (in capitals, as UPU practice asks for international mail)
+/// as the last line.
+///
+/// Uses the Latin-script format when `latin` is set and the country has one
+/// (see [`is_latin`] to decide). Fields the country prints in upper case are
+/// upper-cased. Empty fields are left out together with the separators and
+/// prefixes (`"AX-"`, `"〒"`) that belong to them, so no line is empty or
+/// starts or ends with a separator; runs of spaces are collapsed.
+///
+/// A city or dependent locality that the format has no place for (Japan's
+/// format has no city: its data expects the ward in the street lines) is
+/// kept as an extra street line, after the street lines, or before them in
+/// formats that start from the largest unit (name last), unless it repeats
+/// another field or literal text of the format. Other fields the format has
+/// no place for (a region in the United Kingdom, a postcode in Hong Kong)
+/// are left out.
+pub(crate) fn format_address(country: &Country, parts: &Parts, latin: bool) -> Vec<FormattedLine> {
+    let format = match country.lfmt {
+        Some(lfmt) if latin => lfmt,
+        _ => country.fmt,
+    };
+    let lines = tokenize(format);
+    let upper = |field: Field, text: String| {
+        if country.upper.contains(field.letter()) {
+            text.to_uppercase()
+        } else {
+            text
+        }
+    };
+    let single = |field: Field, value: Option<&str>| {
+        let text = clean(value.unwrap_or(""));
+        (!text.is_empty()).then(|| upper(field, text))
+    };
+    let in_format = |field: Field| {
+        lines
+            .iter()
+            .flatten()
+            .any(|t| matches!(t, Token::Field(f) if *f == field))
+    };
+
+    let name = single(Field::Name, Some(parts.name));
+    let organisation = single(Field::Organisation, parts.organisation);
+    let dependent_locality = single(Field::DependentLocality, parts.dependent_locality);
+    let city = single(Field::City, parts.city);
+    let region = single(Field::Region, parts.region);
+    let postcode = single(Field::Postcode, parts.postcode);
+    let sorting_code = single(Field::SortingCode, parts.sorting_code);
+
+    // Fold a dependent locality or city with no place in the format into the
+    // street lines, unless another field or the format's own text says it.
+    let mut said: Vec<String> = lines
+        .iter()
+        .flatten()
+        .filter_map(|t| match t {
+            Token::Literal(l) => Some(clean(l).to_lowercase()),
+            Token::Field(_) => None,
+        })
+        .collect();
+    said.extend(
+        [parts.region, parts.sorting_code]
+            .into_iter()
+            .map(|v| clean(v.unwrap_or("")).to_lowercase()),
+    );
+    let mut extra = Vec::new();
+    for (field, value) in [
+        (Field::City, parts.city),
+        (Field::DependentLocality, parts.dependent_locality),
+    ] {
+        let text = clean(value.unwrap_or(""));
+        let key = text.to_lowercase();
+        if !text.is_empty() && !in_format(field) && !said.contains(&key) {
+            extra.push(text);
+        }
+        // A dependent locality that repeats the city is not repeated.
+        said.push(key);
+    }
+    let mut street: Vec<String> = parts
+        .street_lines
+        .iter()
+        .map(|l| clean(l))
+        .filter(|l| !l.is_empty())
+        .collect();
+    if format.find("%N") < format.find("%A") {
+        // Smallest unit first: street, then dependent locality, then city.
+        extra.reverse();
+        street.append(&mut extra);
+    } else {
+        // Largest unit first (name last): city, dependent locality, street.
+        extra.append(&mut street);
+        street = extra;
+    }
+    let street: Vec<String> = street
+        .into_iter()
+        .map(|l| upper(Field::StreetLines, l))
+        .collect();
+
+    let value = |field: Field| -> Option<Vec<String>> {
+        let one = |v: &Option<String>| v.clone().map(|v| vec![v]);
+        match field {
+            Field::Name => one(&name),
+            Field::Organisation => one(&organisation),
+            Field::StreetLines => (!street.is_empty()).then(|| street.clone()),
+            Field::DependentLocality => one(&dependent_locality),
+            Field::City => one(&city),
+            Field::Region => one(&region),
+            Field::Postcode => one(&postcode),
+            Field::SortingCode => one(&sorting_code),
+        }
+    };
+
+    let mut out = Vec::new();
+    for line in &lines {
+        let pieces = line
+            .iter()
+            .map(|t| match *t {
+                Token::Literal(l) => Piece::Literal(l),
+                Token::Field(f) => value(f).map_or(Piece::Empty, |v| Piece::Value(f, v)),
+            })
+            .collect();
+        render_line(pieces, &mut out);
+    }
+    out.push(FormattedLine {
+        text: clean(country.name).to_uppercase(),
+        fields: Vec::new(),
+    });
+    out
+}
+
+/// [`format_address`] as plain text lines.
+#[cfg(test)]
+pub(crate) fn format_lines(country: &Country, parts: &Parts, latin: bool) -> Vec<String> {
+    format_address(country, parts, latin)
+        .into_iter()
+        .map(|l| l.text)
+        .collect()
+}
+
+/// One line of a formatted address, and the fields whose values it shows (empty for the
+/// country line, which is always last).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct FormattedLine {
+    /// The text of the line.
+    pub(crate) text: String,
+    /// The fields on this line, in order.
+    pub(crate) fields: Vec<Field>,
+}
+
+/// Renders one format line, dropping empty fields and the literals that only
+/// made sense next to them, and pushes the resulting non-empty lines.
+fn render_line(pieces: Vec<Piece<'_>>, out: &mut Vec<FormattedLine>) {
+    // 1. Text literals glued to an empty field (no space between), such as
+    //    the postcode prefixes "AX-" or "〒", go with it.
+    let glued = |i: usize, pieces: &[Piece<'_>]| match pieces.get(i) {
+        Some(Piece::Literal(l)) if !is_separator(l) => {
+            let before_empty = matches!(pieces.get(i + 1), Some(Piece::Empty))
+                && !l.ends_with(char::is_whitespace);
+            let after_empty = i > 0
+                && matches!(pieces.get(i - 1), Some(Piece::Empty))
+                && !l.starts_with(char::is_whitespace);
+            before_empty || after_empty
+        }
+        _ => false,
+    };
+    let keep: Vec<bool> = (0..pieces.len())
+        .map(|i| !glued(i, &pieces) && !matches!(pieces.get(i), Some(Piece::Empty)))
+        .collect();
+    let pieces: Vec<Piece<'_>> = pieces
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(p, k)| k.then_some(p))
+        .collect();
+
+    // 2. Separators only stand between two pieces of content: drop them at
+    //    the ends of the line, and of a run left by dropped fields keep the
+    //    last one ("%C, %S %Z" without a region gives "CITY 94043").
+    let mut kept: Vec<&Piece<'_>> = Vec::new();
+    for (i, piece) in pieces.iter().enumerate() {
+        if let Piece::Literal(l) = piece
+            && is_separator(l)
+        {
+            let next_is_separator =
+                matches!(pieces.get(i + 1), Some(Piece::Literal(n)) if is_separator(n));
+            let at_start = kept.is_empty();
+            let at_end = pieces
+                .get(i + 1..)
+                .unwrap_or_default()
+                .iter()
+                .all(|p| matches!(p, Piece::Literal(n) if is_separator(n)));
+            if next_is_separator || at_start || at_end {
+                continue;
+            }
+        }
+        kept.push(piece);
+    }
+
+    // 3. Join; street lines break the line.
+    let mut current = FormattedLine::default();
+    let mut lines = Vec::new();
+    for piece in kept {
+        match piece {
+            Piece::Literal(l) => current.text.push_str(l),
+            Piece::Value(field, values) => {
+                for (n, v) in values.iter().enumerate() {
+                    if n > 0 {
+                        lines.push(std::mem::take(&mut current));
+                    }
+                    current.text.push_str(v);
+                    current.fields.push(*field);
+                }
+            }
+            Piece::Empty => {}
+        }
+    }
+    lines.push(current);
+    out.extend(
+        lines
+            .into_iter()
+            .map(|l| FormattedLine {
+                text: clean(&l.text),
+                fields: l.fields,
+            })
+            .filter(|l| !l.text.is_empty()),
+    );
+}
