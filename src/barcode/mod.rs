@@ -1,0 +1,11 @@
+//! Barcode symbols as plain module grids: no units, no drawing. Layout sizes them in printer
+//! dots; render draws them.
+
+mod code128;
+mod qr;
+
+pub(crate) use code128::encode as encode_code128;
+pub(crate) use qr::{QR_QUIET_MODULES, QrMatrix, encode_qr};
+
+/// The quiet zone Code 128 needs on each side, in modules (ISO/IEC 15417: at least 10X).
+pub(crate) const CODE128_QUIET_MODULES: usize = 10;
