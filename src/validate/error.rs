@@ -1,0 +1,232 @@
+//! Validation errors: one per problem, each with the field path, a stable kind and a message.
+
+use std::fmt;
+
+/// What kind of rule a field broke: stable, for programs that react to errors.
+///
+/// ```
+/// assert_eq!(shiplabel::ErrorKind::InvalidPostcode.code(), "invalid_postcode");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// A required field is absent.
+    Missing,
+    /// A field is present but empty once white space is trimmed.
+    Empty,
+    /// A field is longer than allowed.
+    TooLong,
+    /// A list has more entries than allowed.
+    TooMany,
+    /// A field contains a control character (Unicode category Cc), such as a tab or a NUL.
+    ControlCharacter,
+    /// A field that must be printable ASCII contains another character.
+    NotPrintableAscii,
+    /// The country is not an ISO 3166-1 alpha-2 code that the address data knows.
+    UnknownCountry,
+    /// The postcode does not match the destination country's postcode format.
+    InvalidPostcode,
+    /// A UPU S10 tracking number whose check digit is wrong.
+    InvalidCheckDigit,
+    /// A number outside its allowed range.
+    OutOfRange,
+}
+
+impl ErrorKind {
+    /// The kind as a `snake_case` code, for logs and JSON.
+    ///
+    /// ```
+    /// assert_eq!(shiplabel::ErrorKind::Missing.code(), "missing");
+    /// ```
+    pub fn code(self) -> &'static str {
+        match self {
+            ErrorKind::Missing => "missing",
+            ErrorKind::Empty => "empty",
+            ErrorKind::TooLong => "too_long",
+            ErrorKind::TooMany => "too_many",
+            ErrorKind::ControlCharacter => "control_character",
+            ErrorKind::NotPrintableAscii => "not_printable_ascii",
+            ErrorKind::UnknownCountry => "unknown_country",
+            ErrorKind::InvalidPostcode => "invalid_postcode",
+            ErrorKind::InvalidCheckDigit => "invalid_check_digit",
+            ErrorKind::OutOfRange => "out_of_range",
+        }
+    }
+}
+
+impl fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// One problem with one field of the input.
+///
+/// `Display` gives `field: message`, e.g.
+/// `recipient.address.postcode: "NW1" is not a valid postcode for UNITED KINGDOM (e.g. "EC1Y 8SY")`.
+///
+/// ```
+/// let label = shiplabel::Label {
+///     order: shiplabel::Order { number: String::new(), ..Default::default() },
+///     recipient: Default::default(),
+///     seller: Default::default(),
+/// };
+/// let errors = label.validate().unwrap_err();
+/// let first = errors.iter().next().unwrap();
+/// assert_eq!(first.field(), "order.number");
+/// assert_eq!(first.kind(), shiplabel::ErrorKind::Empty);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidationError {
+    field: String,
+    kind: ErrorKind,
+    message: String,
+}
+
+impl ValidationError {
+    pub(crate) fn new(
+        field: impl Into<String>,
+        kind: ErrorKind,
+        message: impl Into<String>,
+    ) -> Self {
+        ValidationError {
+            field: field.into(),
+            kind,
+            message: message.into(),
+        }
+    }
+
+    /// The same problem, reported at another field path.
+    pub(crate) fn at(mut self, field: impl Into<String>) -> Self {
+        self.field = field.into();
+        self
+    }
+
+    /// The path of the field, e.g. `recipient.address.lines[1]` or `order.number`.
+    ///
+    /// ```
+    /// let err = shiplabel::OrderNumber::try_from("").unwrap_err();
+    /// assert_eq!(err.field(), "order.number");
+    /// ```
+    pub fn field(&self) -> &str {
+        &self.field
+    }
+
+    /// The rule that was broken.
+    ///
+    /// ```
+    /// let err = shiplabel::CountryCode::try_from("XX").unwrap_err();
+    /// assert_eq!(err.kind(), shiplabel::ErrorKind::UnknownCountry);
+    /// ```
+    pub fn kind(&self) -> ErrorKind {
+        self.kind
+    }
+
+    /// The human-readable message (lowercase, without the field path).
+    ///
+    /// ```
+    /// let err = shiplabel::OrderNumber::try_from("").unwrap_err();
+    /// assert_eq!(err.message(), "must not be empty");
+    /// ```
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+impl fmt::Display for ValidationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.field, self.message)
+    }
+}
+
+impl std::error::Error for ValidationError {}
+
+/// Every problem found in one label, in field order. Never empty.
+///
+/// `Display` prints one problem per line.
+///
+/// ```
+/// let label = shiplabel::Label {
+///     order: shiplabel::Order { number: "A\u{1}".into(), ..Default::default() },
+///     recipient: Default::default(),
+///     seller: Default::default(),
+/// };
+/// let errors = label.validate().unwrap_err();
+/// assert!(errors.len() > 1);
+/// assert!(errors.to_string().lines().any(|l| l.starts_with("seller.name: ")));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidationErrors {
+    errors: Vec<ValidationError>,
+}
+
+impl ValidationErrors {
+    /// The problems found. Every check that rejects a value records why, so `errors` is never
+    /// empty; should that ever fail, the list still says that validation failed.
+    pub(crate) fn new(mut errors: Vec<ValidationError>) -> Self {
+        if errors.is_empty() {
+            errors.push(ValidationError::new(
+                "label",
+                ErrorKind::Missing,
+                "could not be validated",
+            ));
+        }
+        ValidationErrors { errors }
+    }
+
+    /// The problems, in field order.
+    ///
+    /// ```
+    /// # let label = shiplabel::Label { order: Default::default(), recipient: Default::default(), seller: Default::default() };
+    /// let errors = label.validate().unwrap_err();
+    /// let fields: Vec<&str> = errors.iter().map(|e| e.field()).collect();
+    /// assert_eq!(fields[0], "order.number");
+    /// ```
+    pub fn iter(&self) -> std::slice::Iter<'_, ValidationError> {
+        self.errors.iter()
+    }
+
+    /// How many problems there are (at least one).
+    ///
+    /// ```
+    /// # let label = shiplabel::Label { order: Default::default(), recipient: Default::default(), seller: Default::default() };
+    /// assert!(label.validate().unwrap_err().len() >= 1);
+    /// ```
+    #[allow(clippy::len_without_is_empty)] // never empty by construction
+    pub fn len(&self) -> usize {
+        self.errors.len()
+    }
+
+    /// The problems, by value.
+    ///
+    /// ```
+    /// # let label = shiplabel::Label { order: Default::default(), recipient: Default::default(), seller: Default::default() };
+    /// let errors: Vec<shiplabel::ValidationError> = label.validate().unwrap_err().into_vec();
+    /// assert!(!errors.is_empty());
+    /// ```
+    pub fn into_vec(self) -> Vec<ValidationError> {
+        self.errors
+    }
+}
+
+impl<'a> IntoIterator for &'a ValidationErrors {
+    type Item = &'a ValidationError;
+    type IntoIter = std::slice::Iter<'a, ValidationError>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.errors.iter()
+    }
+}
+
+impl fmt::Display for ValidationErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, e) in self.errors.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{e}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ValidationErrors {}

@@ -1,0 +1,649 @@
+//! Newtypes that can only hold valid values: order number, tracking number, country code,
+//! postcode. Each is built with `TryFrom` (or `Postcode::parse`, which needs the country).
+
+use std::fmt;
+
+use super::error::{ErrorKind, ValidationError};
+use super::text::describe_char;
+use crate::address::{self, Country};
+
+fn first_non_printable_ascii(s: &str) -> Option<(usize, char)> {
+    s.chars()
+        .enumerate()
+        .find(|(_, c)| !(' '..='~').contains(c))
+}
+
+/// An order number: 1 to 48 printable ASCII characters (`' '` to `'~'`), leading and
+/// trailing spaces trimmed.
+///
+/// Printable ASCII is what Code 128 set B carries and every scanner reports unchanged; 48
+/// characters is the most the label prints readably.
+///
+/// ```
+/// use shiplabel::OrderNumber;
+/// let n = OrderNumber::try_from(" TT-2026-000123 ").unwrap();
+/// assert_eq!(n.as_str(), "TT-2026-000123");
+/// let err = OrderNumber::try_from("Nº-12").unwrap_err();
+/// assert_eq!(err.message(), "must be printable ASCII: 'º' (U+00BA) at position 2 is not");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct OrderNumber(String);
+
+impl OrderNumber {
+    /// The most characters an order number may have.
+    pub const MAX_LEN: usize = 48;
+
+    /// The order number.
+    ///
+    /// ```
+    /// assert_eq!(shiplabel::OrderNumber::try_from("A1").unwrap().as_str(), "A1");
+    /// ```
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl TryFrom<&str> for OrderNumber {
+    type Error = ValidationError;
+    fn try_from(raw: &str) -> Result<Self, ValidationError> {
+        const FIELD: &str = "order.number";
+        let s = raw.trim_matches(' ');
+        if s.is_empty() {
+            return Err(ValidationError::new(
+                FIELD,
+                ErrorKind::Empty,
+                "must not be empty",
+            ));
+        }
+        if let Some((pos, c)) = first_non_printable_ascii(s) {
+            let kind = if c.is_control() {
+                ErrorKind::ControlCharacter
+            } else {
+                ErrorKind::NotPrintableAscii
+            };
+            return Err(ValidationError::new(
+                FIELD,
+                kind,
+                format!(
+                    "must be printable ASCII: {} at position {} is not",
+                    describe_char(c),
+                    pos + 1
+                ),
+            ));
+        }
+        if s.len() > Self::MAX_LEN {
+            return Err(ValidationError::new(
+                FIELD,
+                ErrorKind::TooLong,
+                format!(
+                    "is {} characters long; at most {} are allowed",
+                    s.len(),
+                    Self::MAX_LEN
+                ),
+            ));
+        }
+        Ok(OrderNumber(s.to_owned()))
+    }
+}
+
+impl fmt::Display for OrderNumber {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A carrier tracking number.
+///
+/// A number in the UPU S10 shape (two letters, eight digits, a check digit, two letters,
+/// e.g. `RR473124829GB`) must carry the right check digit and is stored in capitals. Any
+/// other carrier's format is accepted as 1 to 40 printable ASCII characters.
+///
+/// ```
+/// use shiplabel::TrackingNumber;
+/// let t = TrackingNumber::try_from("rr473124829gb").unwrap();
+/// assert_eq!(t.as_str(), "RR473124829GB");
+/// assert!(t.is_s10());
+/// assert!(TrackingNumber::try_from("RR473124828GB").is_err());
+/// assert!(!TrackingNumber::try_from("1Z999AA10123456784").unwrap().is_s10());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct TrackingNumber {
+    value: String,
+    s10: bool,
+}
+
+impl TrackingNumber {
+    /// The most characters a (non-S10) tracking number may have.
+    pub const MAX_LEN: usize = 40;
+
+    /// The tracking number.
+    ///
+    /// ```
+    /// assert_eq!(shiplabel::TrackingNumber::try_from("1Z999").unwrap().as_str(), "1Z999");
+    /// ```
+    pub fn as_str(&self) -> &str {
+        &self.value
+    }
+
+    /// Whether this is a UPU S10 number (with a verified check digit).
+    ///
+    /// ```
+    /// assert!(shiplabel::TrackingNumber::try_from("RR473124829GB").unwrap().is_s10());
+    /// ```
+    pub fn is_s10(&self) -> bool {
+        self.s10
+    }
+}
+
+/// The UPU S10 check digit of an 8-digit serial number: weights 8 6 4 2 3 5 9 7,
+/// C = 11 − (sum mod 11), with 10 → 0 and 11 → 5.
+pub(crate) fn s10_check_digit(serial: &[u8; 8]) -> u8 {
+    const WEIGHTS: [u32; 8] = [8, 6, 4, 2, 3, 5, 9, 7];
+    let sum: u32 = serial
+        .iter()
+        .zip(WEIGHTS)
+        .map(|(d, w)| u32::from(*d) * w)
+        .sum();
+    match 11 - sum % 11 {
+        10 => 0,
+        11 => 5,
+        c => c as u8,
+    }
+}
+
+/// `Some(serial digits, check digit)` when `s` has the S10 shape (case-insensitive).
+fn s10_parts(s: &str) -> Option<([u8; 8], u8)> {
+    let b = s.as_bytes();
+    if b.len() != 13 {
+        return None;
+    }
+    let (prefix, digits, suffix) = (b.get(..2)?, b.get(2..11)?, b.get(11..)?);
+    if !prefix.iter().all(u8::is_ascii_alphabetic)
+        || !digits.iter().all(u8::is_ascii_digit)
+        || !suffix.iter().all(u8::is_ascii_alphabetic)
+    {
+        return None;
+    }
+    let mut serial = [0u8; 8];
+    for (d, c) in serial.iter_mut().zip(digits) {
+        *d = c - b'0';
+    }
+    Some((serial, digits.get(8)? - b'0'))
+}
+
+impl TryFrom<&str> for TrackingNumber {
+    type Error = ValidationError;
+    fn try_from(raw: &str) -> Result<Self, ValidationError> {
+        const FIELD: &str = "order.tracking";
+        let s = raw.trim_matches(' ');
+        if s.is_empty() {
+            return Err(ValidationError::new(
+                FIELD,
+                ErrorKind::Empty,
+                "must not be empty",
+            ));
+        }
+        if let Some((serial, check)) = s10_parts(s) {
+            let expected = s10_check_digit(&serial);
+            if check != expected {
+                return Err(ValidationError::new(
+                    FIELD,
+                    ErrorKind::InvalidCheckDigit,
+                    format!(
+                        "{s:?} has the UPU S10 shape but its check digit is {check}; \
+                         the serial number {} gives {expected}",
+                        serial.iter().map(|d| char::from(b'0' + d)).collect::<String>()
+                    ),
+                ));
+            }
+            return Ok(TrackingNumber {
+                value: s.to_ascii_uppercase(),
+                s10: true,
+            });
+        }
+        if let Some((pos, c)) = first_non_printable_ascii(s) {
+            let kind = if c.is_control() {
+                ErrorKind::ControlCharacter
+            } else {
+                ErrorKind::NotPrintableAscii
+            };
+            return Err(ValidationError::new(
+                FIELD,
+                kind,
+                format!(
+                    "must be printable ASCII: {} at position {} is not",
+                    describe_char(c),
+                    pos + 1
+                ),
+            ));
+        }
+        if s.len() > Self::MAX_LEN {
+            return Err(ValidationError::new(
+                FIELD,
+                ErrorKind::TooLong,
+                format!(
+                    "is {} characters long; at most {} are allowed",
+                    s.len(),
+                    Self::MAX_LEN
+                ),
+            ));
+        }
+        Ok(TrackingNumber {
+            value: s.to_owned(),
+            s10: false,
+        })
+    }
+}
+
+impl fmt::Display for TrackingNumber {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.value)
+    }
+}
+
+/// An ISO 3166-1 alpha-2 country code that the bundled address data knows, in capitals.
+///
+/// ```
+/// use shiplabel::CountryCode;
+/// let gb = CountryCode::try_from(" gb ").unwrap();
+/// assert_eq!(gb.as_str(), "GB");
+/// assert_eq!(gb.name(), "UNITED KINGDOM");
+/// let err = CountryCode::try_from("UK").unwrap_err();
+/// assert_eq!(err.message(), r#""UK" is not an ISO 3166-1 alpha-2 country code; did you mean "GB" (UNITED KINGDOM)?"#);
+/// ```
+#[derive(Clone, Copy)]
+pub struct CountryCode(&'static Country);
+
+impl CountryCode {
+    /// The two-letter code, e.g. `GB`.
+    ///
+    /// ```
+    /// assert_eq!(shiplabel::CountryCode::try_from("de").unwrap().as_str(), "DE");
+    /// ```
+    pub fn as_str(&self) -> &'static str {
+        self.0.code
+    }
+
+    /// The country's English name in capitals, as printed on the last line of an
+    /// international address (UPU practice), e.g. `GERMANY`.
+    ///
+    /// ```
+    /// assert_eq!(shiplabel::CountryCode::try_from("DE").unwrap().name(), "GERMANY");
+    /// ```
+    pub fn name(&self) -> &'static str {
+        self.0.name
+    }
+
+    pub(crate) fn rules(&self) -> &'static Country {
+        self.0
+    }
+}
+
+impl PartialEq for CountryCode {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+impl Eq for CountryCode {}
+
+impl std::hash::Hash for CountryCode {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl fmt::Debug for CountryCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("CountryCode").field(&self.as_str()).finish()
+    }
+}
+
+impl fmt::Display for CountryCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Codes people write instead of the ISO alpha-2 code, and the code they mean: the
+/// exceptionally reserved `UK` and `EL`, and the alpha-3 codes of common destinations.
+const COUNTRY_ALIASES: &[(&str, &str)] = &[
+    ("ARE", "AE"),
+    ("AUS", "AU"),
+    ("AUT", "AT"),
+    ("BEL", "BE"),
+    ("BRA", "BR"),
+    ("CAN", "CA"),
+    ("CHE", "CH"),
+    ("CHN", "CN"),
+    ("DEU", "DE"),
+    ("DNK", "DK"),
+    ("EL", "GR"),
+    ("ESP", "ES"),
+    ("FRA", "FR"),
+    ("GBR", "GB"),
+    ("HKG", "HK"),
+    ("IDN", "ID"),
+    ("IND", "IN"),
+    ("IRL", "IE"),
+    ("ITA", "IT"),
+    ("JPN", "JP"),
+    ("KOR", "KR"),
+    ("MEX", "MX"),
+    ("MYS", "MY"),
+    ("NLD", "NL"),
+    ("NOR", "NO"),
+    ("NZL", "NZ"),
+    ("PHL", "PH"),
+    ("POL", "PL"),
+    ("PRT", "PT"),
+    ("SAU", "SA"),
+    ("SGP", "SG"),
+    ("SWE", "SE"),
+    ("THA", "TH"),
+    ("TUR", "TR"),
+    ("TWN", "TW"),
+    ("UK", "GB"),
+    ("USA", "US"),
+    ("VNM", "VN"),
+];
+
+impl TryFrom<&str> for CountryCode {
+    type Error = ValidationError;
+    fn try_from(raw: &str) -> Result<Self, ValidationError> {
+        const FIELD: &str = "address.country";
+        let s = raw.trim();
+        if s.is_empty() {
+            return Err(ValidationError::new(
+                FIELD,
+                ErrorKind::Empty,
+                "must not be empty; expected an ISO 3166-1 alpha-2 code such as \"US\"",
+            ));
+        }
+        let upper = s.to_uppercase();
+        if upper.len() == 2
+            && let Some(country) = address::country(&upper)
+        {
+            return Ok(CountryCode(country));
+        }
+        let alias = COUNTRY_ALIASES
+            .iter()
+            .find(|(alias, _)| *alias == upper)
+            .map(|(_, code)| *code);
+        let by_name = address::COUNTRIES
+            .iter()
+            .find(|c| c.name == upper)
+            .map(|c| c.code);
+        let message = match alias.or(by_name).and_then(address::country) {
+            Some(meant) => format!(
+                "{s:?} is not an ISO 3166-1 alpha-2 country code; did you mean {:?} ({})?",
+                meant.code, meant.name
+            ),
+            None => format!(
+                "{s:?} is not a known ISO 3166-1 alpha-2 country code; expected two letters such as \"US\", \"GB\" or \"DE\""
+            ),
+        };
+        Err(ValidationError::new(
+            FIELD,
+            ErrorKind::UnknownCountry,
+            message,
+        ))
+    }
+}
+
+/// A postcode, normalised (trimmed, runs of spaces collapsed, upper case) and matched in full
+/// against its country's postcode format.
+///
+/// ```
+/// use shiplabel::{CountryCode, Postcode};
+/// let gb = CountryCode::try_from("GB").unwrap();
+/// assert_eq!(Postcode::parse(" nw1  6xe", gb).unwrap().as_str(), "NW1 6XE");
+/// let err = Postcode::parse("NW1", gb).unwrap_err();
+/// assert_eq!(err.kind(), shiplabel::ErrorKind::InvalidPostcode);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Postcode(String);
+
+impl Postcode {
+    /// Normalises `raw` and checks it against `country`'s postcode pattern.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Empty`] for a blank postcode, [`ErrorKind::InvalidPostcode`] when it does
+    /// not match the whole pattern (the message gives an example of a valid one), and
+    /// [`ErrorKind::ControlCharacter`] for a control character.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use shiplabel::{CountryCode, Postcode};
+    /// let us = CountryCode::try_from("US").unwrap();
+    /// assert!(Postcode::parse("94043-1234", us).is_ok());
+    /// assert!(Postcode::parse("94043-12345", us).is_err());
+    /// ```
+    pub fn parse(raw: &str, country: CountryCode) -> Result<Postcode, ValidationError> {
+        const FIELD: &str = "address.postcode";
+        if let Some((pos, c)) = raw.chars().enumerate().find(|(_, c)| c.is_control()) {
+            return Err(ValidationError::new(
+                FIELD,
+                ErrorKind::ControlCharacter,
+                format!(
+                    "contains the control character {} at position {}",
+                    describe_char(c),
+                    pos + 1
+                ),
+            ));
+        }
+        let normalised = raw
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_uppercase();
+        if normalised.is_empty() {
+            return Err(ValidationError::new(
+                FIELD,
+                ErrorKind::Empty,
+                "must not be empty",
+            ));
+        }
+        let rules = country.rules();
+        if !rules.postcode_matches(&normalised) {
+            let example = match rules.postcode_example() {
+                Some(ex) => format!(" (e.g. {ex:?})"),
+                None => String::new(),
+            };
+            return Err(ValidationError::new(
+                FIELD,
+                ErrorKind::InvalidPostcode,
+                format!(
+                    "{normalised:?} is not a valid postcode for {}{example}",
+                    rules.name
+                ),
+            ));
+        }
+        Ok(Postcode(normalised))
+    }
+
+    /// The normalised postcode.
+    ///
+    /// ```
+    /// let fr = shiplabel::CountryCode::try_from("FR").unwrap();
+    /// assert_eq!(shiplabel::Postcode::parse("75004", fr).unwrap().as_str(), "75004");
+    /// ```
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Postcode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Each row: input, the value kept, or the exact message.
+    #[test]
+    fn order_numbers() {
+        let ok: &[(&str, &str)] = &[
+            ("TT-2026-000123", "TT-2026-000123"),
+            ("  7 ", "7"),
+            ("A B", "A B"), // inner spaces are part of the number
+            (
+                "~!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}",
+                "~!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}",
+            ),
+        ];
+        for (raw, kept) in ok {
+            assert_eq!(
+                OrderNumber::try_from(*raw).unwrap().as_str(),
+                *kept,
+                "{raw:?}"
+            );
+        }
+        assert_eq!(
+            OrderNumber::try_from("X".repeat(48).as_str())
+                .unwrap()
+                .as_str()
+                .len(),
+            48
+        );
+        let bad: &[(&str, ErrorKind, &str)] = &[
+            ("", ErrorKind::Empty, "must not be empty"),
+            ("   ", ErrorKind::Empty, "must not be empty"),
+            (
+                "ORDÉR-1",
+                ErrorKind::NotPrintableAscii,
+                "must be printable ASCII: 'É' (U+00C9) at position 4 is not",
+            ),
+            (
+                "A\tB",
+                ErrorKind::ControlCharacter,
+                "must be printable ASCII: U+0009 at position 2 is not",
+            ),
+            (
+                "AB\u{7f}",
+                ErrorKind::ControlCharacter,
+                "must be printable ASCII: U+007F at position 3 is not",
+            ),
+        ];
+        for (raw, kind, msg) in bad {
+            let err = OrderNumber::try_from(*raw).unwrap_err();
+            assert_eq!((err.kind(), err.message()), (*kind, *msg), "{raw:?}");
+            assert_eq!(err.field(), "order.number");
+        }
+        let err = OrderNumber::try_from("X".repeat(49).as_str()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "order.number: is 49 characters long; at most 48 are allowed"
+        );
+    }
+
+    #[test]
+    fn s10_check_digits_follow_the_upu_algorithm() {
+        // 47312482: 4*8+7*6+3*4+1*2+2*3+4*5+8*9+2*7 = 32+42+12+2+6+20+72+14 = 200;
+        // 200 mod 11 = 2; 11 - 2 = 9.
+        assert_eq!(s10_check_digit(&[4, 7, 3, 1, 2, 4, 8, 2]), 9);
+        // 00000000: sum 0, 11 - 0 = 11 -> 5.
+        assert_eq!(s10_check_digit(&[0; 8]), 5);
+        // 00000001: sum 7, 11 - 7 = 4.
+        assert_eq!(s10_check_digit(&[0, 0, 0, 0, 0, 0, 0, 1]), 4);
+        // 00000006: 6*7 = 42, 42 mod 11 = 9, 11 - 9 = 2.
+        assert_eq!(s10_check_digit(&[0, 0, 0, 0, 0, 0, 0, 6]), 2);
+        // 10000000: 8, 11 - 8 = 3.
+        assert_eq!(s10_check_digit(&[1, 0, 0, 0, 0, 0, 0, 0]), 3);
+        // 00000008: 8*7 = 56; 56 mod 11 = 1; 11 - 1 = 10 -> 0.
+        assert_eq!(s10_check_digit(&[0, 0, 0, 0, 0, 0, 0, 8]), 0);
+    }
+
+    #[test]
+    fn tracking_numbers() {
+        let t = TrackingNumber::try_from("RR473124829GB").unwrap();
+        assert!(t.is_s10());
+        assert_eq!(
+            TrackingNumber::try_from("EE000000080CN").unwrap().as_str(),
+            "EE000000080CN"
+        );
+        let err = TrackingNumber::try_from("RR473124828GB").unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidCheckDigit);
+        assert_eq!(
+            err.to_string(),
+            "order.tracking: \"RR473124828GB\" has the UPU S10 shape but its check digit is 8; \
+             the serial number 47312482 gives 9"
+        );
+        // Other carriers' formats: printable ASCII, at most 40.
+        let ups = TrackingNumber::try_from("1Z999AA10123456784").unwrap();
+        assert!(!ups.is_s10());
+        assert!(TrackingNumber::try_from("9".repeat(40).as_str()).is_ok());
+        let err = TrackingNumber::try_from("9".repeat(41).as_str()).unwrap_err();
+        assert_eq!(
+            err.message(),
+            "is 41 characters long; at most 40 are allowed"
+        );
+        let err = TrackingNumber::try_from("JD０１").unwrap_err();
+        assert_eq!(
+            err.message(),
+            "must be printable ASCII: '０' (U+FF10) at position 3 is not"
+        );
+    }
+
+    #[test]
+    fn country_codes() {
+        assert_eq!(CountryCode::try_from("us").unwrap().as_str(), "US");
+        assert_eq!(CountryCode::try_from("HK").unwrap().name(), "HONG KONG");
+        let cases: &[(&str, &str)] = &[
+            (
+                "UK",
+                r#""UK" is not an ISO 3166-1 alpha-2 country code; did you mean "GB" (UNITED KINGDOM)?"#,
+            ),
+            (
+                "usa",
+                r#""usa" is not an ISO 3166-1 alpha-2 country code; did you mean "US" (UNITED STATES)?"#,
+            ),
+            (
+                "Germany",
+                r#""Germany" is not an ISO 3166-1 alpha-2 country code; did you mean "DE" (GERMANY)?"#,
+            ),
+            (
+                "XX",
+                r#""XX" is not a known ISO 3166-1 alpha-2 country code; expected two letters such as "US", "GB" or "DE""#,
+            ),
+        ];
+        for (raw, msg) in cases {
+            let err = CountryCode::try_from(*raw).unwrap_err();
+            assert_eq!(
+                (err.kind(), err.message()),
+                (ErrorKind::UnknownCountry, *msg),
+                "{raw:?}"
+            );
+        }
+        assert_eq!(
+            CountryCode::try_from(" ").unwrap_err().kind(),
+            ErrorKind::Empty
+        );
+    }
+
+    #[test]
+    fn postcodes_match_in_full_and_are_normalised() {
+        let us = CountryCode::try_from("US").unwrap();
+        let gb = CountryCode::try_from("GB").unwrap();
+        let nl = CountryCode::try_from("NL").unwrap();
+        assert_eq!(Postcode::parse("94043", us).unwrap().as_str(), "94043");
+        assert_eq!(
+            Postcode::parse("94043-1234", us).unwrap().as_str(),
+            "94043-1234"
+        );
+        assert_eq!(Postcode::parse("1234  ab", nl).unwrap().as_str(), "1234 AB");
+        for bad in ["9404", "940431", "94043-12345", "x94043", "９４０４３"] {
+            let err = Postcode::parse(bad, us).unwrap_err();
+            assert_eq!(err.kind(), ErrorKind::InvalidPostcode, "{bad}");
+        }
+        let err = Postcode::parse("NW1", gb).unwrap_err();
+        assert_eq!(
+            err.message(),
+            r#""NW1" is not a valid postcode for UNITED KINGDOM (e.g. "EC1Y 8SY")"#
+        );
+    }
+}

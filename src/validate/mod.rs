@@ -1,0 +1,525 @@
+//! Validation: turns a raw [`Label`] into a [`ValidLabel`], or reports every problem at once.
+//!
+//! "Parse, don't validate": layout and rendering accept only a `ValidLabel`, so a label that
+//! failed a rule cannot be printed by mistake.
+
+mod error;
+mod fields;
+mod text;
+
+pub use error::{ErrorKind, ValidationError, ValidationErrors};
+pub use fields::{CountryCode, OrderNumber, Postcode, TrackingNumber};
+
+use crate::address::Field;
+use crate::model::{Address, Label, Order, Party};
+
+/// The most street lines an address may have.
+pub const MAX_ADDRESS_LINES: usize = 6;
+
+/// A label whose every field passed validation, normalised for printing.
+///
+/// Built only by [`Label::validate`].
+///
+/// ```
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// # let json = r#"{"order": {"number": " TT-2026-000123 "},
+/// #   "recipient": {"name": "  Oliver   Smith", "address": {"lines": ["221B Baker Street"], "city": "London", "postcode": "nw1 6xe", "country": "gb"}},
+/// #   "seller": {"name": "Atelier Lumière SARL", "address": {"lines": ["5 quai Saint-Antoine"], "city": "Lyon", "postcode": "69002", "country": "FR"}}}"#;
+/// let label: shiplabel::Label = serde_json::from_str(json)?;
+/// let valid = label.validate()?;
+/// assert_eq!(valid.order().number().as_str(), "TT-2026-000123");
+/// assert_eq!(valid.recipient().name(), "Oliver Smith");
+/// assert_eq!(valid.recipient().address().postcode().map(|p| p.as_str()), Some("NW1 6XE"));
+/// assert_eq!(valid.recipient().address().country().as_str(), "GB");
+/// # Ok(()) }
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidLabel {
+    order: ValidOrder,
+    recipient: ValidParty,
+    seller: ValidParty,
+}
+
+impl ValidLabel {
+    /// The order.
+    ///
+    /// ```
+    /// # let label = shiplabel::Label::sample().validate().unwrap();
+    /// assert!(!label.order().number().as_str().is_empty());
+    /// ```
+    pub fn order(&self) -> &ValidOrder {
+        &self.order
+    }
+
+    /// The recipient.
+    ///
+    /// ```
+    /// # let label = shiplabel::Label::sample().validate().unwrap();
+    /// assert!(!label.recipient().name().is_empty());
+    /// ```
+    pub fn recipient(&self) -> &ValidParty {
+        &self.recipient
+    }
+
+    /// The seller (sender).
+    ///
+    /// ```
+    /// # let label = shiplabel::Label::sample().validate().unwrap();
+    /// assert!(!label.seller().name().is_empty());
+    /// ```
+    pub fn seller(&self) -> &ValidParty {
+        &self.seller
+    }
+}
+
+/// A validated order.
+///
+/// ```
+/// # let label = shiplabel::Label::sample().validate().unwrap();
+/// let order = label.order();
+/// assert_eq!(order.tracking().map(|t| t.as_str()), Some("RR473124829GB"));
+/// assert_eq!(order.weight_grams(), Some(420));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidOrder {
+    number: OrderNumber,
+    tracking: Option<TrackingNumber>,
+    carrier: Option<String>,
+    service: Option<String>,
+    weight_grams: Option<u32>,
+}
+
+impl ValidOrder {
+    /// The order number.
+    ///
+    /// ```
+    /// # let label = shiplabel::Label::sample().validate().unwrap();
+    /// assert_eq!(label.order().number().as_str(), "TT-2026-000123");
+    /// ```
+    pub fn number(&self) -> &OrderNumber {
+        &self.number
+    }
+
+    /// The tracking number, if any.
+    ///
+    /// ```
+    /// # let label = shiplabel::Label::sample().validate().unwrap();
+    /// assert!(label.order().tracking().is_some());
+    /// ```
+    pub fn tracking(&self) -> Option<&TrackingNumber> {
+        self.tracking.as_ref()
+    }
+
+    /// The carrier's name, if given.
+    ///
+    /// ```
+    /// # let label = shiplabel::Label::sample().validate().unwrap();
+    /// assert_eq!(label.order().carrier(), Some("Royal Mail"));
+    /// ```
+    pub fn carrier(&self) -> Option<&str> {
+        self.carrier.as_deref()
+    }
+
+    /// The carrier's service, if given.
+    ///
+    /// ```
+    /// # let label = shiplabel::Label::sample().validate().unwrap();
+    /// assert_eq!(label.order().service(), Some("International Tracked"));
+    /// ```
+    pub fn service(&self) -> Option<&str> {
+        self.service.as_deref()
+    }
+
+    /// The weight in grams (at least 1), if given.
+    ///
+    /// ```
+    /// # let label = shiplabel::Label::sample().validate().unwrap();
+    /// assert_eq!(label.order().weight_grams(), Some(420));
+    /// ```
+    pub fn weight_grams(&self) -> Option<u32> {
+        self.weight_grams
+    }
+}
+
+/// A validated recipient or seller.
+///
+/// ```
+/// # let label = shiplabel::Label::sample().validate().unwrap();
+/// let seller = label.seller();
+/// assert_eq!(seller.name(), "Shenzhen Bright Home Co., Ltd.");
+/// assert_eq!(seller.company(), None);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidParty {
+    name: String,
+    company: Option<String>,
+    phone: Option<String>,
+    address: ValidAddress,
+}
+
+impl ValidParty {
+    /// The name, trimmed and with runs of white space collapsed.
+    ///
+    /// ```
+    /// # let label = shiplabel::Label::sample().validate().unwrap();
+    /// assert_eq!(label.recipient().name(), "Oliver Smith");
+    /// ```
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The company, if any.
+    ///
+    /// ```
+    /// # let label = shiplabel::Label::sample().validate().unwrap();
+    /// assert_eq!(label.recipient().company(), None);
+    /// ```
+    pub fn company(&self) -> Option<&str> {
+        self.company.as_deref()
+    }
+
+    /// The phone number, if any.
+    ///
+    /// ```
+    /// # let label = shiplabel::Label::sample().validate().unwrap();
+    /// assert_eq!(label.recipient().phone(), Some("+44 20 7946 0018"));
+    /// ```
+    pub fn phone(&self) -> Option<&str> {
+        self.phone.as_deref()
+    }
+
+    /// The postal address.
+    ///
+    /// ```
+    /// # let label = shiplabel::Label::sample().validate().unwrap();
+    /// assert_eq!(label.recipient().address().city(), Some("London"));
+    /// ```
+    pub fn address(&self) -> &ValidAddress {
+        &self.address
+    }
+}
+
+/// A validated postal address: required fields present for its country, postcode in the
+/// country's format, text normalised.
+///
+/// ```
+/// # let label = shiplabel::Label::sample().validate().unwrap();
+/// let address = label.recipient().address();
+/// assert_eq!(address.lines(), ["Flat 4, 221 Baker Street"]);
+/// assert_eq!(address.country().as_str(), "GB");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidAddress {
+    lines: Vec<String>,
+    city: Option<String>,
+    city_area: Option<String>,
+    region: Option<String>,
+    postcode: Option<Postcode>,
+    sorting_code: Option<String>,
+    country: CountryCode,
+}
+
+impl ValidAddress {
+    /// The street lines (at least one), blank lines dropped.
+    ///
+    /// ```
+    /// # let label = shiplabel::Label::sample().validate().unwrap();
+    /// assert_eq!(label.seller().address().lines().len(), 2);
+    /// ```
+    pub fn lines(&self) -> &[String] {
+        &self.lines
+    }
+
+    /// The city, if given.
+    ///
+    /// ```
+    /// # let label = shiplabel::Label::sample().validate().unwrap();
+    /// assert_eq!(label.seller().address().city(), Some("Shenzhen Shi"));
+    /// ```
+    pub fn city(&self) -> Option<&str> {
+        self.city.as_deref()
+    }
+
+    /// The dependent locality (district), if given.
+    ///
+    /// ```
+    /// # let label = shiplabel::Label::sample().validate().unwrap();
+    /// assert_eq!(label.seller().address().city_area(), None);
+    /// ```
+    pub fn city_area(&self) -> Option<&str> {
+        self.city_area.as_deref()
+    }
+
+    /// The region (state, province, …), if given.
+    ///
+    /// ```
+    /// # let label = shiplabel::Label::sample().validate().unwrap();
+    /// assert_eq!(label.seller().address().region(), Some("Guangdong Sheng"));
+    /// ```
+    pub fn region(&self) -> Option<&str> {
+        self.region.as_deref()
+    }
+
+    /// The postcode: present when given for a country that uses postcodes (one given for a
+    /// country without postcodes is left off the label).
+    ///
+    /// ```
+    /// # let label = shiplabel::Label::sample().validate().unwrap();
+    /// assert_eq!(label.seller().address().postcode().map(|p| p.as_str()), Some("518040"));
+    /// ```
+    pub fn postcode(&self) -> Option<&Postcode> {
+        self.postcode.as_ref()
+    }
+
+    /// The sorting code, if given.
+    ///
+    /// ```
+    /// # let label = shiplabel::Label::sample().validate().unwrap();
+    /// assert_eq!(label.seller().address().sorting_code(), None);
+    /// ```
+    pub fn sorting_code(&self) -> Option<&str> {
+        self.sorting_code.as_deref()
+    }
+
+    /// The country.
+    ///
+    /// ```
+    /// # let label = shiplabel::Label::sample().validate().unwrap();
+    /// assert_eq!(label.seller().address().country().name(), "CHINA");
+    /// ```
+    pub fn country(&self) -> CountryCode {
+        self.country
+    }
+}
+
+/// Collects problems; each check either yields a value or records why not.
+struct Checker {
+    errors: Vec<ValidationError>,
+}
+
+impl Checker {
+    fn keep<T>(&mut self, result: Result<T, ValidationError>) -> Option<T> {
+        match result {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.errors.push(e);
+                None
+            }
+        }
+    }
+
+    fn order(&mut self, order: &Order) -> Option<ValidOrder> {
+        let number = self.keep(OrderNumber::try_from(order.number.as_str()));
+        let tracking = match order.tracking.as_deref().map(str::trim) {
+            None | Some("") => Some(None),
+            Some(t) => self.keep(TrackingNumber::try_from(t)).map(Some),
+        };
+        let carrier = self.keep(text::optional(order.carrier.as_deref(), "order.carrier"));
+        let service = self.keep(text::optional(order.service.as_deref(), "order.service"));
+        let weight_grams = match order.weight_grams {
+            Some(0) => {
+                self.errors.push(ValidationError::new(
+                    "order.weight_grams",
+                    ErrorKind::OutOfRange,
+                    "must be at least 1 gram",
+                ));
+                None
+            }
+            w => Some(w),
+        };
+        Some(ValidOrder {
+            number: number?,
+            tracking: tracking?,
+            carrier: carrier?,
+            service: service?,
+            weight_grams: weight_grams?,
+        })
+    }
+
+    fn party(&mut self, party: &Party, path: &str) -> Option<ValidParty> {
+        let name = self.keep(text::required(&party.name, &format!("{path}.name")));
+        let company = self.keep(text::optional(
+            party.company.as_deref(),
+            &format!("{path}.company"),
+        ));
+        let phone = self.keep(text::optional(
+            party.phone.as_deref(),
+            &format!("{path}.phone"),
+        ));
+        let address = self.address(&party.address, &format!("{path}.address"));
+        Some(ValidParty {
+            name: name?,
+            company: company?,
+            phone: phone?,
+            address: address?,
+        })
+    }
+
+    fn address(&mut self, address: &Address, path: &str) -> Option<ValidAddress> {
+        let before = self.errors.len();
+        let country = self.keep(
+            CountryCode::try_from(address.country.as_str())
+                .map_err(|e| e.at(format!("{path}.country"))),
+        );
+
+        let mut lines = Vec::with_capacity(address.lines.len());
+        let mut bad_lines = 0;
+        if address.lines.len() > MAX_ADDRESS_LINES {
+            self.errors.push(ValidationError::new(
+                format!("{path}.lines"),
+                ErrorKind::TooMany,
+                format!(
+                    "has {} lines; at most {MAX_ADDRESS_LINES} are allowed",
+                    address.lines.len()
+                ),
+            ));
+        } else {
+            for (i, line) in address.lines.iter().enumerate() {
+                match text::clean(line, &format!("{path}.lines[{i}]")) {
+                    Ok(Some(line)) => lines.push(line),
+                    Ok(None) => {} // a blank line carries nothing: dropped
+                    Err(e) => {
+                        bad_lines += 1;
+                        self.errors.push(e);
+                    }
+                }
+            }
+            if lines.is_empty() && bad_lines == 0 {
+                self.errors.push(ValidationError::new(
+                    format!("{path}.lines"),
+                    ErrorKind::Missing,
+                    "at least one street line is required",
+                ));
+            }
+        }
+
+        let city = self.keep(text::optional(
+            address.city.as_deref(),
+            &format!("{path}.city"),
+        ));
+        let city_area = self.keep(text::optional(
+            address.city_area.as_deref(),
+            &format!("{path}.city_area"),
+        ));
+        let region = self.keep(text::optional(
+            address.region.as_deref(),
+            &format!("{path}.region"),
+        ));
+        let sorting_code = self.keep(text::optional(
+            address.sorting_code.as_deref(),
+            &format!("{path}.sorting_code"),
+        ));
+
+        let mut postcode = None;
+        if let Some(country) = country {
+            let rules = country.rules();
+            let required = |field: Field, present: bool, name: &str, checker: &mut Checker| {
+                if rules.requires(field) && !present {
+                    checker.errors.push(ValidationError::new(
+                        format!("{path}.{name}"),
+                        ErrorKind::Missing,
+                        format!("is required for addresses in {}", rules.name),
+                    ));
+                }
+            };
+            let given = |raw: &Option<String>| raw.as_deref().is_some_and(|s| !s.trim().is_empty());
+            required(Field::City, given(&address.city), "city", self);
+            required(
+                Field::DependentLocality,
+                given(&address.city_area),
+                "city_area",
+                self,
+            );
+            required(Field::Region, given(&address.region), "region", self);
+            required(
+                Field::SortingCode,
+                given(&address.sorting_code),
+                "sorting_code",
+                self,
+            );
+            let raw_postcode = address.postcode.as_deref().filter(|p| !p.trim().is_empty());
+            if rules.uses_postcode() {
+                match raw_postcode {
+                    Some(raw) => {
+                        postcode = self.keep(
+                            Postcode::parse(raw, country)
+                                .map_err(|e| e.at(format!("{path}.postcode"))),
+                        );
+                    }
+                    None if rules.requires(Field::Postcode) => {
+                        let example = rules
+                            .postcode_example()
+                            .map(|ex| format!(" (e.g. {ex:?})"))
+                            .unwrap_or_default();
+                        self.errors.push(ValidationError::new(
+                            format!("{path}.postcode"),
+                            ErrorKind::Missing,
+                            format!("is required for addresses in {}{example}", rules.name),
+                        ));
+                    }
+                    None => {}
+                }
+            }
+        }
+
+        if self.errors.len() != before {
+            return None;
+        }
+        Some(ValidAddress {
+            lines,
+            city: city?,
+            city_area: city_area?,
+            region: region?,
+            postcode,
+            sorting_code: sorting_code?,
+            country: country?,
+        })
+    }
+}
+
+impl Label {
+    /// Checks every field and returns the normalised, printable label, or every problem found.
+    ///
+    /// # Errors
+    ///
+    /// [`ValidationErrors`] listing each problem with its field path (such as
+    /// `recipient.address.postcode`), its [`ErrorKind`] and a message, in field order:
+    /// order, recipient, seller.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let json = r#"{
+    ///   "order": {"number": "DE-8841-2026-11"},
+    ///   "recipient": {"name": "Jürgen Müller",
+    ///     "address": {"lines": ["Schönhauser Allee 36"], "city": "Berlin", "postcode": "1043", "country": "DE"}},
+    ///   "seller": {"name": "",
+    ///     "address": {"lines": ["2401 E 8th St"], "city": "Los Angeles", "region": "CA", "postcode": "90021", "country": "US"}}
+    /// }"#;
+    /// let label: shiplabel::Label = serde_json::from_str(json)?;
+    /// let errors = label.validate().unwrap_err();
+    /// assert_eq!(
+    ///     errors.to_string(),
+    ///     "recipient.address.postcode: \"1043\" is not a valid postcode for GERMANY (e.g. \"26133\")\n\
+    ///      seller.name: must not be empty"
+    /// );
+    /// # Ok(()) }
+    /// ```
+    pub fn validate(&self) -> Result<ValidLabel, ValidationErrors> {
+        let mut checker = Checker { errors: Vec::new() };
+        let order = checker.order(&self.order);
+        let recipient = checker.party(&self.recipient, "recipient");
+        let seller = checker.party(&self.seller, "seller");
+        if checker.errors.is_empty()
+            && let (Some(order), Some(recipient), Some(seller)) = (order, recipient, seller)
+        {
+            return Ok(ValidLabel {
+                order,
+                recipient,
+                seller,
+            });
+        }
+        Err(ValidationErrors::new(checker.errors))
+    }
+}
