@@ -1,0 +1,776 @@
+//! The 4 × 6 in label template: zones from top to bottom, as a carrier's eye and scanner
+//! want them.
+//!
+//! ```text
+//! ┌──────────────────────────────┐
+//! │ FROM  seller, small          │  sender: as tall as it needs, at most SENDER_MAX_H
+//! ├──────────────────────────────┤
+//! │ SHIP TO                      │  recipient: all the room that is left; name large,
+//! │ Name                         │  address in the destination's line order, postcode
+//! │ address lines …              │  line bold, country last in bold capitals
+//! │ COUNTRY                      │
+//! ├──────────────────────────────┤
+//! │ ORDER                        │  order: Code 128 of the order number, centred,
+//! │ ║│║║│║│║║│║║│║│║║│║║│║║│      │  with the number printed below
+//! │        TT-2026-000123        │
+//! ├──────────────────────────────┤
+//! │ ▣ QR   TRACKING / carrier /  │  QR of the order, shipment details beside it
+//! │        service / weight      │
+//! └──────────────────────────────┘
+//! ```
+
+use crate::Options;
+use crate::address::{self, Field, Parts};
+use crate::barcode::{CODE128_QUIET_MODULES, QR_QUIET_MODULES, encode_code128, encode_qr};
+use crate::layout::{Element, LabelLayout, LayoutError, qr_payload};
+use crate::text::{Face, Font};
+use crate::text::{FitError, Fitted, Item, LEADING, MIN_SIZE, fit_block};
+use crate::units::{Dots, Dpi, Mm, Pt};
+use crate::validate::{ValidLabel, ValidParty};
+
+/// 4 in.
+const PAGE_W: f32 = 288.0;
+/// 6 in.
+const PAGE_H: f32 = 432.0;
+/// White border around the content.
+const MARGIN: f32 = 10.0;
+/// Width of the content.
+const INNER_W: f32 = PAGE_W - 2.0 * MARGIN;
+/// A strip along the page edge that stays blank even for quiet zones: printheads and
+/// die-cut labels do not reach the very edge.
+const EDGE: f32 = 4.0;
+/// Thickness of the rules between zones.
+const RULE: f32 = 1.5;
+/// Space between a rule and the content next to it.
+const GAP: f32 = 5.0;
+/// The sender block's greatest height.
+const SENDER_MAX_H: f32 = 84.0;
+/// Height of the order zone: caption, bars, human-readable number.
+const ORDER_ZONE_H: f32 = 96.0;
+/// Height of the bottom zone (QR and shipment details).
+const INFO_ZONE_H: f32 = 78.0;
+/// The widest Code 128 module GS1 logistics labels use.
+const MAX_MODULE: Mm = Mm(1.016);
+/// The widest QR module used: larger adds nothing for a scanner at arm's length.
+const MAX_QR_MODULE: Mm = Mm(1.0);
+/// Narrowest module for either symbol, in dots: a 1-dot bar does not print reliably.
+const MIN_MODULE_DOTS: u32 = 2;
+/// Baseline position within a line, as a fraction of the text size.
+const BASELINE: f32 = 0.93;
+/// Caption size ("FROM", "SHIP TO", "ORDER", "TRACKING").
+const CAPTION: f32 = 7.0;
+/// The destination country box, bottom right.
+const COUNTRY_BOX_W: f32 = 62.0;
+const COUNTRY_BOX_H: f32 = 44.0;
+const COUNTRY_CODE_SIZE: f32 = 30.0;
+/// Height of capitals in Noto Sans, as a fraction of the size (714 units of 1000).
+const CAP_HEIGHT: f32 = 0.714;
+/// Size of the human-readable order number under the bars.
+const HRI_SIZE: f32 = 13.0;
+
+/// How one kind of line is set: face, preferred size, and the size it shrinks to on one line
+/// before wrapping.
+#[derive(Clone, Copy)]
+struct Style {
+    face: Face,
+    size: f32,
+    min_size: f32,
+}
+
+impl Style {
+    const fn new(face: Face, size: f32, min_size: f32) -> Style {
+        Style {
+            face,
+            size,
+            min_size,
+        }
+    }
+}
+
+/// The styles of one party block.
+struct PartyStyles {
+    caption: &'static str,
+    name: Style,
+    company: Style,
+    line: Style,
+    postcode: Style,
+    country: Style,
+    phone: Style,
+}
+
+const SENDER: PartyStyles = PartyStyles {
+    caption: "FROM",
+    name: Style::new(Face::Bold, 9.0, 8.0),
+    company: Style::new(Face::Regular, 8.0, 7.5),
+    line: Style::new(Face::Regular, 8.0, 7.5),
+    postcode: Style::new(Face::Regular, 8.0, 7.5),
+    country: Style::new(Face::Bold, 8.0, 7.5),
+    phone: Style::new(Face::Regular, 7.5, 7.0),
+};
+
+const RECIPIENT: PartyStyles = PartyStyles {
+    caption: "SHIP TO",
+    name: Style::new(Face::Bold, 16.0, 11.0),
+    company: Style::new(Face::Regular, 12.0, 9.0),
+    line: Style::new(Face::Regular, 12.0, 9.0),
+    postcode: Style::new(Face::Bold, 14.0, 10.0),
+    country: Style::new(Face::Bold, 16.0, 11.0),
+    phone: Style::new(Face::Regular, 9.0, 8.0),
+};
+
+fn item(field: impl Into<String>, text: impl Into<String>, style: Style, gap_before: f32) -> Item {
+    Item {
+        field: field.into(),
+        text: text.into(),
+        face: style.face,
+        size: style.size,
+        min_size: style.min_size,
+        gap_before,
+        group: None,
+    }
+}
+
+/// The group of a party block's body text (company and address lines): set at one size.
+const BODY: u8 = 1;
+
+fn caption(text: &str) -> Item {
+    item("", text, Style::new(Face::Bold, CAPTION, CAPTION), 0.0)
+}
+
+fn fit_error(err: FitError) -> LayoutError {
+    match err {
+        FitError::Uncovered { field, ch } => LayoutError::UncoveredCharacter {
+            field,
+            character: ch,
+        },
+        FitError::Overflow { field } => LayoutError::DoesNotFit {
+            field,
+            min_size: MIN_SIZE,
+        },
+        FitError::Font(e) => LayoutError::Font(e.to_string()),
+    }
+}
+
+/// The field name of an address component, for error paths.
+fn field_name(field: Field) -> &'static str {
+    match field {
+        Field::Name => "name",
+        Field::Organisation => "company",
+        Field::StreetLines => "address.lines",
+        Field::DependentLocality => "address.city_area",
+        Field::City => "address.city",
+        Field::Region => "address.region",
+        Field::Postcode => "address.postcode",
+        Field::SortingCode => "address.sorting_code",
+    }
+}
+
+/// A party's block: caption, then its address in the country's line order (name and company
+/// included), then the phone number.
+fn party_items(party: &ValidParty, path: &str, styles: &PartyStyles) -> Vec<Item> {
+    let address = party.address();
+    let postcode = address.postcode().map(|p| p.as_str());
+    let parts = Parts {
+        name: party.name(),
+        organisation: party.company(),
+        street_lines: address.lines(),
+        dependent_locality: address.city_area(),
+        city: address.city(),
+        region: address.region(),
+        postcode,
+        sorting_code: address.sorting_code(),
+    };
+    let script_sample: String = [party.name()]
+        .into_iter()
+        .chain(address.lines().iter().map(String::as_str))
+        .chain(address.city())
+        .collect();
+    let latin = address::is_latin(&script_sample);
+    let lines = address::format_address(address.country().rules(), &parts, latin);
+
+    let mut items = vec![caption(styles.caption)];
+    let last = lines.len().saturating_sub(1);
+    for (i, line) in lines.into_iter().enumerate() {
+        let has = |f: Field| line.fields.contains(&f);
+        let (style, field, gap, group) = if i == last && line.fields.is_empty() {
+            (styles.country, "address.country", 1.0, None)
+        } else if has(Field::Name) {
+            (styles.name, "name", 0.0, None)
+        } else if has(Field::Organisation) {
+            (styles.company, "company", 0.0, Some(BODY))
+        } else if has(Field::Postcode) {
+            (styles.postcode, "address.postcode", 0.0, None)
+        } else {
+            (
+                styles.line,
+                line.fields.first().map_or("address", |f| field_name(*f)),
+                0.0,
+                Some(BODY),
+            )
+        };
+        let mut line_item = item(format!("{path}.{field}"), line.text, style, gap);
+        line_item.group = group;
+        items.push(line_item);
+    }
+    if let Some(phone) = party.phone() {
+        items.push(item(
+            format!("{path}.phone"),
+            format!("Tel. {phone}"),
+            styles.phone,
+            1.0,
+        ));
+    }
+    items
+}
+
+/// Places fitted text from `top` down, each line starting at `x` (or centred in `width`).
+/// Returns the bottom of the block.
+fn place(
+    elements: &mut Vec<Element>,
+    fitted: Vec<Fitted>,
+    x: f32,
+    top: f32,
+    width: f32,
+    centre: bool,
+) -> f32 {
+    let mut y = top;
+    for f in fitted {
+        y += f.gap_before;
+        for line in f.lines {
+            let line_x = match (centre, Font::get(f.face)) {
+                (true, Ok(font)) => x + (width - font.width(&line, f.size)).max(0.0) / 2.0,
+                _ => x,
+            };
+            elements.push(Element::Text {
+                x: Pt(line_x),
+                baseline: Pt(y + f.size * BASELINE),
+                size: f.size,
+                face: f.face,
+                text: line,
+            });
+            y += f.size * LEADING;
+        }
+    }
+    y
+}
+
+fn rule(elements: &mut Vec<Element>, y: f32) {
+    elements.push(Element::Rule {
+        x: Pt(MARGIN),
+        y: Pt(y),
+        width: Pt(INNER_W),
+        height: Pt(RULE),
+    });
+}
+
+/// One decimal, for millimetre figures in messages.
+fn mm1(pt: Pt) -> String {
+    format!("{:.1}", Mm::from(pt).0)
+}
+
+/// The Code 128 of the order number, centred on the page; returns the bars' bottom.
+fn order_barcode(
+    elements: &mut Vec<Element>,
+    label: &ValidLabel,
+    dpi: Dpi,
+    top: f32,
+    bar_height: f32,
+) -> Result<f32, LayoutError> {
+    let number = label.order().number().as_str();
+    let code = encode_code128(number).map_err(|e| LayoutError::Barcode {
+        field: "order.number".into(),
+        message: e.to_string(),
+    })?;
+    let bars = code.modules().len() as u32;
+    let with_quiet = bars + 2 * CODE128_QUIET_MODULES as u32;
+    let page = dpi.dots_in(Pt(PAGE_W)).0;
+    let usable = dpi.dots_in(Pt(PAGE_W - 2.0 * EDGE)).0;
+    let inner = dpi.dots_in(Pt(INNER_W)).0;
+    let widest = dpi.dots_in(Pt::from(MAX_MODULE)).0;
+    let module = (usable / with_quiet).min(inner / bars).min(widest);
+    if module < MIN_MODULE_DOTS {
+        return Err(LayoutError::BarcodeTooWide {
+            modules: with_quiet as usize,
+            needed_mm: mm1(Dots(with_quiet * MIN_MODULE_DOTS).to_pt(dpi)),
+            available_mm: mm1(Dots(usable).to_pt(dpi)),
+        });
+    }
+    let left = (page - bars * module) / 2;
+    let y = dpi.snap(Pt(top));
+    let height = dpi.dots_in(Pt(bar_height)).to_pt(dpi);
+    elements.push(Element::Code128 {
+        x: Dots(left).to_pt(dpi),
+        y,
+        module: Dots(module),
+        height,
+        modules: code.modules().to_vec(),
+        codewords: code.codewords().to_vec(),
+        text: code.text().to_owned(),
+    });
+    Ok((y + height).0)
+}
+
+/// The QR code in the bottom-left corner, quiet zone inside the zone; returns its right edge
+/// including the quiet zone.
+fn order_qr(
+    elements: &mut Vec<Element>,
+    label: &ValidLabel,
+    dpi: Dpi,
+    top: f32,
+) -> Result<f32, LayoutError> {
+    let payload = qr_payload(label);
+    let matrix = encode_qr(&payload).map_err(|e| LayoutError::Barcode {
+        field: "order".into(),
+        message: e.to_string(),
+    })?;
+    let side = (matrix.width() + 2 * QR_QUIET_MODULES) as u32;
+    let room = dpi.dots_in(Pt(INFO_ZONE_H)).0;
+    let widest = dpi.dots_in(Pt::from(MAX_QR_MODULE)).0;
+    let module = (room / side).min(widest);
+    if module < MIN_MODULE_DOTS {
+        return Err(LayoutError::QrTooLarge {
+            modules: side as usize,
+            dpi: dpi.to_string(),
+        });
+    }
+    let quiet = Dots(module * QR_QUIET_MODULES as u32).to_pt(dpi);
+    let x = dpi.snap(Pt(MARGIN)) + quiet;
+    let y = dpi.snap(Pt(top)) + quiet;
+    let size = Dots(module * matrix.width() as u32).to_pt(dpi);
+    elements.push(Element::Qr {
+        x,
+        y,
+        module: Dots(module),
+        matrix,
+        payload,
+    });
+    Ok((x + size + quiet).0)
+}
+
+/// The destination's ISO country code, large, in a frame: a sorting aid for cross-border
+/// parcels that reads at a glance.
+fn country_box(
+    elements: &mut Vec<Element>,
+    label: &ValidLabel,
+    x: f32,
+    top: f32,
+) -> Result<(), LayoutError> {
+    let code = label.recipient().address().country().as_str();
+    let font = Font::get(Face::Bold).map_err(|e| LayoutError::Font(e.to_string()))?;
+    let height = COUNTRY_BOX_H;
+    for (rx, ry, rw, rh) in [
+        (x, top, COUNTRY_BOX_W, RULE),
+        (x, top + height - RULE, COUNTRY_BOX_W, RULE),
+        (x, top, RULE, height),
+        (x + COUNTRY_BOX_W - RULE, top, RULE, height),
+    ] {
+        elements.push(Element::Rule {
+            x: Pt(rx),
+            y: Pt(ry),
+            width: Pt(rw),
+            height: Pt(rh),
+        });
+    }
+    let size = COUNTRY_CODE_SIZE;
+    let text_w = font.width(code, size);
+    elements.push(Element::Text {
+        x: Pt(x + (COUNTRY_BOX_W - text_w) / 2.0),
+        baseline: Pt(top + (height + CAP_HEIGHT * size) / 2.0),
+        size,
+        face: Face::Bold,
+        text: code.to_owned(),
+    });
+    Ok(())
+}
+
+/// `420 g`, `1.25 kg`.
+fn format_weight(grams: u32) -> String {
+    if grams < 1000 {
+        format!("{grams} g")
+    } else {
+        let kg = format!("{}.{:03}", grams / 1000, grams % 1000);
+        format!("{} kg", kg.trim_end_matches('0').trim_end_matches('.'))
+    }
+}
+
+/// Shipment details beside the QR code.
+fn info_items(label: &ValidLabel) -> Vec<Item> {
+    let order = label.order();
+    let mut items = Vec::new();
+    if let Some(tracking) = order.tracking() {
+        items.push(caption("TRACKING"));
+        items.push(item(
+            "order.tracking",
+            tracking.as_str(),
+            Style::new(Face::Bold, 11.0, 8.0),
+            0.0,
+        ));
+    }
+    let gap = if items.is_empty() { 0.0 } else { 4.0 };
+    if let Some(carrier) = order.carrier() {
+        items.push(item(
+            "order.carrier",
+            carrier,
+            Style::new(Face::Bold, 10.0, 8.0),
+            gap,
+        ));
+    }
+    if let Some(service) = order.service() {
+        // Directly under the carrier, or a gap under the tracking number.
+        let gap = if items.is_empty() || order.carrier().is_some() {
+            0.0
+        } else {
+            gap
+        };
+        items.push(item(
+            "order.service",
+            service,
+            Style::new(Face::Regular, 9.0, 8.0),
+            gap,
+        ));
+    }
+    if let Some(grams) = order.weight_grams() {
+        let gap = if items.is_empty() { 0.0 } else { 2.0 };
+        items.push(item(
+            "order.weight_grams",
+            format!("Weight {}", format_weight(grams)),
+            Style::new(Face::Regular, 9.0, 8.0),
+            gap,
+        ));
+    }
+    items
+}
+
+pub(super) fn lay_out(label: &ValidLabel, options: &Options) -> Result<LabelLayout, LayoutError> {
+    let dpi = options.dpi();
+    let mut elements = Vec::new();
+
+    // Fixed zones from the bottom up.
+    let info_top = PAGE_H - MARGIN - INFO_ZONE_H;
+    let rule3 = info_top - RULE;
+    let order_top = rule3 - GAP - ORDER_ZONE_H;
+    let rule2 = order_top - GAP - RULE;
+
+    // Sender, from the top.
+    let sender = fit_block(
+        &party_items(label.seller(), "seller", &SENDER),
+        INNER_W,
+        SENDER_MAX_H,
+    )
+    .map_err(fit_error)?;
+    let sender_bottom = place(&mut elements, sender, MARGIN, MARGIN, INNER_W, false);
+    let rule1 = sender_bottom + 3.0;
+    rule(&mut elements, rule1);
+
+    // Recipient: everything between the first two rules.
+    let recipient_top = rule1 + RULE + GAP;
+    let recipient_room = rule2 - GAP - recipient_top;
+    let recipient = fit_block(
+        &party_items(label.recipient(), "recipient", &RECIPIENT),
+        INNER_W,
+        recipient_room,
+    )
+    .map_err(fit_error)?;
+    place(
+        &mut elements,
+        recipient,
+        MARGIN,
+        recipient_top,
+        INNER_W,
+        false,
+    );
+    rule(&mut elements, rule2);
+
+    // Order number: caption, bars, human-readable text.
+    let caption_bottom = place(
+        &mut elements,
+        fit_block(&[caption("ORDER")], INNER_W, ORDER_ZONE_H).map_err(fit_error)?,
+        MARGIN,
+        order_top,
+        INNER_W,
+        false,
+    );
+    let hri = fit_block(
+        &[item(
+            "order.number",
+            label.order().number().as_str(),
+            Style::new(Face::Bold, HRI_SIZE, MIN_SIZE),
+            0.0,
+        )],
+        INNER_W,
+        ORDER_ZONE_H,
+    )
+    .map_err(fit_error)?;
+    let hri_height: f32 = hri.iter().map(Fitted::height).sum();
+    let bars_top = caption_bottom + 2.0;
+    let bar_height = order_top + ORDER_ZONE_H - hri_height - 2.0 - bars_top;
+    let bars_bottom = order_barcode(&mut elements, label, dpi, bars_top, bar_height)?;
+    place(&mut elements, hri, MARGIN, bars_bottom + 2.0, INNER_W, true);
+    rule(&mut elements, rule3);
+
+    // QR, shipment details, and the destination country code in a box for sorting.
+    let qr_right = order_qr(&mut elements, label, dpi, info_top + RULE)?;
+    let box_x = PAGE_W - MARGIN - COUNTRY_BOX_W;
+    country_box(&mut elements, label, box_x, info_top + GAP)?;
+    let info_x = qr_right + 4.0;
+    let info_w = box_x - 6.0 - info_x;
+    let info = fit_block(&info_items(label), info_w, INFO_ZONE_H - GAP).map_err(fit_error)?;
+    place(&mut elements, info, info_x, info_top + GAP, info_w, false);
+
+    Ok(LabelLayout {
+        width: Pt(PAGE_W),
+        height: Pt(PAGE_H),
+        dpi,
+        elements,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Dpi, Label};
+
+    fn lay(label: &Label, dpi: Dpi) -> Result<LabelLayout, LayoutError> {
+        lay_out(
+            &label.validate().unwrap(),
+            &Options::default().with_dpi(dpi),
+        )
+    }
+
+    fn long_label() -> Label {
+        let mut label = Label::sample();
+        label.recipient.name =
+            "Maximiliane Alexandra Theodora von und zu Hohenzollern-Sigmaringen-Wittelsbach".into();
+        label.recipient.company = Some(
+            "Internationale Handelsgesellschaft für Haushaltswaren und Geschenkartikel mbH".into(),
+        );
+        label.recipient.address.lines = vec![
+            "Hinterhaus, 3. Obergeschoss, Wohnung 12, bei Familie Oberbergmannsdorfer".into(),
+            "Kurfürstendammstraße 1234a".into(),
+        ];
+        label
+    }
+
+    /// Text boxes: (x0, top, x1, bottom).
+    fn text_boxes(layout: &LabelLayout) -> Vec<(f32, f32, f32, f32, String)> {
+        layout
+            .elements
+            .iter()
+            .filter_map(|e| match e {
+                Element::Text {
+                    x,
+                    baseline,
+                    size,
+                    face,
+                    text,
+                } => {
+                    let w = Font::get(*face).unwrap().width(text, *size);
+                    Some((
+                        x.0,
+                        baseline.0 - 0.75 * size,
+                        x.0 + w,
+                        baseline.0 + 0.22 * size,
+                        text.clone(),
+                    ))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn weights_read_naturally() {
+        assert_eq!(format_weight(420), "420 g");
+        assert_eq!(format_weight(1000), "1 kg");
+        assert_eq!(format_weight(1250), "1.25 kg");
+        assert_eq!(format_weight(1005), "1.005 kg");
+    }
+
+    #[test]
+    fn bars_and_modules_sit_on_whole_printer_dots() {
+        for dpi in [Dpi::DPI_203, Dpi::DPI_300, Dpi::new(600).unwrap()] {
+            let layout = lay(&Label::sample(), dpi).unwrap();
+            let on_grid = |v: Pt| {
+                let dots = v.0 * dpi.get() as f32 / 72.0;
+                (dots - dots.round()).abs() < 1e-2
+            };
+            let mut seen = 0;
+            for e in &layout.elements {
+                match e {
+                    Element::Code128 {
+                        x,
+                        y,
+                        module,
+                        height,
+                        modules,
+                        ..
+                    } => {
+                        seen += 1;
+                        assert!(
+                            on_grid(*x) && on_grid(*y) && on_grid(*height),
+                            "{dpi}: {x:?} {y:?} {height:?}"
+                        );
+                        assert!(module.0 >= MIN_MODULE_DOTS);
+                        // The widest module that fits: one dot more would not.
+                        let with_quiet = modules.len() as u32 + 20;
+                        let usable = dpi.dots_in(Pt(PAGE_W - 2.0 * EDGE)).0;
+                        let widest = dpi.dots_in(Pt::from(MAX_MODULE)).0;
+                        assert!(module.0 * with_quiet <= usable);
+                        assert!(
+                            module.0 == widest || (module.0 + 1) * with_quiet > usable,
+                            "{dpi}: {module:?}"
+                        );
+                        // Quiet zones stay on the page, clear of the edge strip.
+                        let quiet = Dots(module.0 * 10).to_pt(dpi).0;
+                        let right = x.0 + Dots(module.0 * modules.len() as u32).to_pt(dpi).0;
+                        assert!(
+                            x.0 - quiet >= EDGE - 0.01 && right + quiet <= PAGE_W - EDGE + 0.01
+                        );
+                    }
+                    Element::Qr { x, y, module, .. } => {
+                        seen += 1;
+                        assert!(on_grid(*x) && on_grid(*y), "{dpi}: {x:?} {y:?}");
+                        assert!(module.0 >= MIN_MODULE_DOTS);
+                    }
+                    _ => {}
+                }
+            }
+            assert_eq!(seen, 2);
+        }
+    }
+
+    #[test]
+    fn at_203_dpi_the_sample_gets_4_dot_bars_and_5_dot_qr_modules() {
+        let layout = lay(&Label::sample(), Dpi::DPI_203).unwrap();
+        let modules: Vec<u32> = layout
+            .elements
+            .iter()
+            .filter_map(|e| match e {
+                Element::Code128 { module, .. } | Element::Qr { module, .. } => Some(module.0),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(modules, [4, 5]);
+    }
+
+    #[test]
+    fn no_text_overlaps_and_all_of_it_stays_inside_the_margins() {
+        for label in [Label::sample(), long_label()] {
+            let layout = lay(&label, Dpi::DPI_203).unwrap();
+            let boxes = text_boxes(&layout);
+            for (i, a) in boxes.iter().enumerate() {
+                assert!(
+                    a.0 >= MARGIN - 0.01
+                        && a.2 <= PAGE_W - MARGIN + 0.01
+                        && a.1 >= MARGIN - 3.0
+                        && a.3 <= PAGE_H,
+                    "{a:?}"
+                );
+                for b in &boxes[i + 1..] {
+                    let apart = a.2 <= b.0 || b.2 <= a.0 || a.3 <= b.1 || b.3 <= a.1;
+                    assert!(apart, "{a:?} overlaps {b:?}");
+                }
+            }
+            // And no text runs into a rule or a barcode.
+            for e in &layout.elements {
+                let (x0, y0, x1, y1) = match e {
+                    Element::Rule {
+                        x,
+                        y,
+                        width,
+                        height,
+                    } => (x.0, y.0, x.0 + width.0, y.0 + height.0),
+                    Element::Code128 {
+                        x,
+                        y,
+                        module,
+                        height,
+                        modules,
+                        ..
+                    } => (
+                        x.0,
+                        y.0,
+                        x.0 + Dots(module.0 * modules.len() as u32).to_pt(layout.dpi).0,
+                        y.0 + height.0,
+                    ),
+                    Element::Qr {
+                        x,
+                        y,
+                        module,
+                        matrix,
+                        ..
+                    } => {
+                        let side = Dots(module.0 * matrix.width() as u32).to_pt(layout.dpi).0;
+                        (x.0, y.0, x.0 + side, y.0 + side)
+                    }
+                    Element::Text { .. } => continue,
+                };
+                for b in &boxes {
+                    let apart = x1 <= b.0 || b.2 <= x0 || y1 <= b.1 || b.3 <= y0;
+                    assert!(apart, "{b:?} overlaps {e:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn long_text_is_wrapped_not_cut() {
+        let layout = lay(&long_label(), Dpi::DPI_203).unwrap();
+        let printed: String = text_boxes(&layout)
+            .into_iter()
+            .map(|b| b.4)
+            .collect::<Vec<_>>()
+            .join(" ");
+        for word in [
+            "Maximiliane",
+            "Hohenzollern-",
+            "Sigmaringen-Wittelsbach",
+            "Geschenkartikel",
+            "Oberbergmannsdorfer",
+            "1234a",
+        ] {
+            assert!(printed.contains(word), "{word} missing from {printed}");
+        }
+    }
+
+    #[test]
+    fn too_much_text_is_refused_with_the_field() {
+        let mut label = long_label();
+        label.recipient.address.lines = vec![
+                "Hinterhaus, 3. Obergeschoss, Wohnung 12, bei Familie Oberbergmannsdorfer "
+                    .repeat(2);
+                6
+            ];
+        let err = lay(&label, Dpi::DPI_203).unwrap_err();
+        assert_eq!(err.field(), Some("recipient.address.lines"));
+        assert_eq!(
+            err.to_string(),
+            "recipient.address.lines: too long to fit its zone of the label, even at 7 pt and wrapped"
+        );
+    }
+
+    #[test]
+    fn an_order_number_too_wide_for_code_128_is_refused() {
+        let mut label = Label::sample();
+        label.order.number = "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUV".into();
+        assert_eq!(
+            lay(&label, Dpi::DPI_203).unwrap_err().to_string(),
+            "order.number: its Code 128 needs 583 modules with quiet zones, 145.9 mm at the narrowest \
+             2-dot module, but the label has 98.7 mm; use a shorter order number (runs of digits \
+             encode at two per symbol)"
+        );
+        // 48 digits fit: set C packs two per symbol.
+        label.order.number = "1".repeat(48);
+        assert!(lay(&label, Dpi::DPI_203).is_ok());
+    }
+
+    #[test]
+    fn uncovered_characters_are_refused_with_the_field() {
+        let mut label = Label::sample();
+        label.recipient.name = "山田 太郎".into();
+        assert_eq!(
+            lay(&label, Dpi::DPI_203).unwrap_err().to_string(),
+            "recipient.name: the character '山' (U+5C71) is not covered by the label fonts"
+        );
+    }
+}

@@ -1,0 +1,272 @@
+//! Layout: where everything goes on the page, as a device-independent list of text runs,
+//! rules and barcode grids in points (origin top left, y downwards), with barcode geometry
+//! snapped to printer dots.
+
+mod label;
+mod payload;
+
+use std::fmt;
+
+use crate::Options;
+use crate::barcode::QrMatrix;
+use crate::text::Face;
+use crate::units::{Dots, Dpi, Pt};
+use crate::validate::ValidLabel;
+
+pub(crate) use payload::qr_payload;
+
+/// A label laid out on its page, ready to render.
+///
+/// `Display` prints a readable dump of every text run, rule and barcode with positions in
+/// points (origin at the top left), the form the golden tests keep beside each PDF.
+///
+/// ```
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// let label = shiplabel::Label::sample().validate().unwrap();
+/// let layout = shiplabel::layout(&label, &shiplabel::Options::default())?;
+/// let dump = layout.to_string();
+/// assert!(dump.starts_with("page 288.00 x 432.00 pt, 203 dpi"));
+/// assert!(dump.contains("\"Oliver Smith\""));
+/// # Ok(()) }
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct LabelLayout {
+    pub(crate) width: Pt,
+    pub(crate) height: Pt,
+    pub(crate) dpi: Dpi,
+    pub(crate) elements: Vec<Element>,
+}
+
+impl LabelLayout {
+    /// The page width.
+    ///
+    /// ```
+    /// # let layout = shiplabel::layout(&shiplabel::Label::sample().validate().unwrap(), &Default::default()).unwrap();
+    /// assert_eq!(layout.width(), shiplabel::Pt(288.0));
+    /// ```
+    pub fn width(&self) -> Pt {
+        self.width
+    }
+
+    /// The page height.
+    ///
+    /// ```
+    /// # let layout = shiplabel::layout(&shiplabel::Label::sample().validate().unwrap(), &Default::default()).unwrap();
+    /// assert_eq!(layout.height(), shiplabel::Pt(432.0));
+    /// ```
+    pub fn height(&self) -> Pt {
+        self.height
+    }
+}
+
+/// One thing drawn on the page.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Element {
+    /// A line of text; `x` is its left edge, `baseline` its baseline.
+    Text {
+        x: Pt,
+        baseline: Pt,
+        size: f32,
+        face: Face,
+        text: String,
+    },
+    /// A filled black rectangle.
+    Rule { x: Pt, y: Pt, width: Pt, height: Pt },
+    /// A Code 128 symbol: `modules` from left to right, each `module` dots wide, starting at
+    /// `x` (the first bar, after the quiet zone).
+    Code128 {
+        x: Pt,
+        y: Pt,
+        module: Dots,
+        height: Pt,
+        modules: Vec<bool>,
+        codewords: Vec<u8>,
+        text: String,
+    },
+    /// A QR symbol whose top-left module (inside the quiet zone) is at `x`, `y`.
+    Qr {
+        x: Pt,
+        y: Pt,
+        module: Dots,
+        matrix: QrMatrix,
+        payload: String,
+    },
+}
+
+/// Why a valid label could not be laid out on the page.
+///
+/// ```
+/// let mut json: serde_json::Value = serde_json::from_str(r#"{
+///   "order": {"number": "THIS-ORDER-NUMBER-IS-FAR-TOO-LONG-FOR-CODE-128"},
+///   "recipient": {"name": "Oliver Smith", "address": {"lines": ["221B Baker Street"], "city": "London", "postcode": "NW1 6XE", "country": "GB"}},
+///   "seller": {"name": "Atelier Lumière", "address": {"lines": ["5 quai Saint-Antoine"], "city": "Lyon", "postcode": "69002", "country": "FR"}}
+/// }"#).unwrap();
+/// let label: shiplabel::Label = serde_json::from_value(json).unwrap();
+/// let err = shiplabel::layout(&label.validate().unwrap(), &Default::default()).unwrap_err();
+/// assert_eq!(err.field(), Some("order.number"));
+/// ```
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum LayoutError {
+    /// A field's text does not fit its zone even at the smallest size, wrapped.
+    #[error("{field}: too long to fit its zone of the label, even at {min_size} pt and wrapped")]
+    DoesNotFit {
+        /// The field, e.g. `recipient.address.lines`.
+        field: String,
+        /// The smallest size tried, in points.
+        min_size: f32,
+    },
+    /// A character that no bundled font can draw.
+    #[error("{field}: the character {character} is not covered by the label fonts")]
+    UncoveredCharacter {
+        /// The field, e.g. `recipient.name`.
+        field: String,
+        /// The character(s), e.g. `'山' (U+5C71)`.
+        character: String,
+    },
+    /// The order number's Code 128 is wider than the label even with 2-dot modules.
+    #[error(
+        "order.number: its Code 128 needs {modules} modules with quiet zones, {needed_mm} mm at the \
+         narrowest 2-dot module, but the label has {available_mm} mm; use a shorter order number \
+         (runs of digits encode at two per symbol)"
+    )]
+    BarcodeTooWide {
+        /// Modules including the quiet zones.
+        modules: usize,
+        /// Width needed at 2 dots per module, in millimetres (one decimal).
+        needed_mm: String,
+        /// Width available, in millimetres (one decimal).
+        available_mm: String,
+    },
+    /// The QR payload needs more modules than its zone holds at 2 dots per module.
+    #[error(
+        "order: the QR code ({modules} modules with quiet zone) does not fit its zone at {dpi}"
+    )]
+    QrTooLarge {
+        /// Modules per side including the quiet zone.
+        modules: usize,
+        /// The resolution.
+        dpi: String,
+    },
+    /// A barcode could not be encoded.
+    #[error("{field}: {message}")]
+    Barcode {
+        /// The field encoded.
+        field: String,
+        /// What went wrong.
+        message: String,
+    },
+    /// A bundled font could not be read: the crate itself is broken.
+    #[error("{0}")]
+    Font(String),
+}
+
+impl LayoutError {
+    /// The input field the problem is about, when there is one.
+    ///
+    /// ```
+    /// let err = shiplabel::LayoutError::DoesNotFit { field: "recipient.name".into(), min_size: 7.0 };
+    /// assert_eq!(err.field(), Some("recipient.name"));
+    /// ```
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            LayoutError::DoesNotFit { field, .. }
+            | LayoutError::UncoveredCharacter { field, .. }
+            | LayoutError::Barcode { field, .. } => Some(field),
+            LayoutError::BarcodeTooWide { .. } => Some("order.number"),
+            LayoutError::QrTooLarge { .. } => Some("order"),
+            LayoutError::Font(_) => None,
+        }
+    }
+}
+
+/// Lays out one label on a 4 × 6 in page.
+///
+/// # Errors
+///
+/// A [`LayoutError`] when something valid still cannot be printed legibly: text that does
+/// not fit its zone even shrunk to 7 pt and wrapped, a character the bundled fonts lack, or
+/// an order number whose Code 128 is wider than the label at the narrowest module.
+///
+/// # Examples
+///
+/// ```
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// let layout = shiplabel::layout(&shiplabel::Label::sample().validate().unwrap(), &shiplabel::Options::default())?;
+/// assert!(layout.to_string().contains("code128"));
+/// # Ok(()) }
+/// ```
+pub fn layout(label: &ValidLabel, options: &Options) -> Result<LabelLayout, LayoutError> {
+    label::lay_out(label, options)
+}
+
+impl fmt::Display for LabelLayout {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "page {} x {} pt, {}", self.width, self.height, self.dpi)?;
+        for element in &self.elements {
+            match element {
+                Element::Text {
+                    x,
+                    baseline,
+                    size,
+                    face,
+                    text,
+                } => {
+                    writeln!(f, "text {x} {baseline} {} {size:.2} {text:?}", face.name())?;
+                }
+                Element::Rule {
+                    x,
+                    y,
+                    width,
+                    height,
+                } => {
+                    writeln!(f, "rule {x} {y} {width} x {height}")?;
+                }
+                Element::Code128 {
+                    x,
+                    y,
+                    module,
+                    height,
+                    modules,
+                    codewords,
+                    text,
+                } => {
+                    let bars: String = modules.iter().map(|&m| if m { '1' } else { '0' }).collect();
+                    let values: Vec<String> = codewords.iter().map(u8::to_string).collect();
+                    writeln!(
+                        f,
+                        "code128 {x} {y} module {} dots ({}) height {height} width {} data {text:?}",
+                        module.0,
+                        module.to_pt(self.dpi),
+                        Dots(module.0 * modules.len() as u32).to_pt(self.dpi)
+                    )?;
+                    writeln!(f, "  codewords {}", values.join(" "))?;
+                    writeln!(f, "  {bars}")?;
+                }
+                Element::Qr {
+                    x,
+                    y,
+                    module,
+                    matrix,
+                    payload,
+                } => {
+                    let n = matrix.width();
+                    writeln!(
+                        f,
+                        "qr {x} {y} module {} dots ({}) {n}x{n} size {} data {payload:?}",
+                        module.0,
+                        module.to_pt(self.dpi),
+                        Dots(module.0 * n as u32).to_pt(self.dpi)
+                    )?;
+                    for row in 0..n {
+                        let line: String = (0..n)
+                            .map(|col| if matrix.dark(col, row) { '#' } else { '.' })
+                            .collect();
+                        writeln!(f, "  {line}")?;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,103 @@
+//! # shiplabel
+//!
+//! Turns an order into a correct, printable, scannable shipping label: it validates the
+//! recipient's name and full postal address (postcode checked against the destination
+//! country's format), the order number and the seller's name and address, then renders a
+//! 4 × 6 in PDF label with a Code 128 barcode of the order number and a QR code of the
+//! order.
+//!
+//! The pipeline runs one way: [`Label`] (serde) → [`Label::validate`] → [`ValidLabel`] →
+//! [`layout`] → [`render_pdf`]. Only a `ValidLabel` can be laid out or rendered.
+//!
+//! ```
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let json = r#"{
+//!   "order": {"number": "TT-2026-000123", "tracking": "RR473124829GB"},
+//!   "recipient": {"name": "Oliver Smith",
+//!     "address": {"lines": ["Flat 4, 221 Baker Street"], "city": "London", "postcode": "NW1 6XE", "country": "GB"}},
+//!   "seller": {"name": "Shenzhen Bright Home Co., Ltd.",
+//!     "address": {"lines": ["Room 1203, Building A, Tianan Cyber Park"], "city": "Shenzhen Shi",
+//!                 "region": "Guangdong Sheng", "postcode": "518040", "country": "CN"}}
+//! }"#;
+//! // 1. Parse: unknown fields are an error, so a typo cannot hide a missing postcode.
+//! let label: shiplabel::Label = serde_json::from_str(json)?;
+//! // 2. Validate: every problem at once, each with its field path.
+//! let label = label.validate()?;
+//! // 3. Render: one page per label, fonts embedded and subset, byte-identical every time.
+//! let pdf: Vec<u8> = shiplabel::render_pdf(&[label], &shiplabel::Options::default())?;
+//! assert!(pdf.starts_with(b"%PDF-"));
+//! # Ok(()) }
+//! ```
+//!
+//! Geometry: every bar and QR module is a whole number of printer dots at
+//! [`Options::dpi`] (203 dpi by default); the Code 128 module is the widest that fits with
+//! 10-module quiet zones, and never narrower than 2 dots. The QR code (error correction M)
+//! holds the payload `SL1\nO:<order>\nT:<tracking>\nZ:<postcode>\nC:<country>`, the `T`
+//! and `Z` lines only when there is a tracking number and a postcode.
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod address;
+mod barcode;
+mod layout;
+mod model;
+mod options;
+mod render;
+mod text;
+mod units;
+mod validate;
+
+pub use layout::{LabelLayout, LayoutError, layout};
+pub use model::{Address, Label, Order, Party};
+pub use options::Options;
+pub use render::RenderError;
+pub use units::{Dots, Dpi, Mm, Pt};
+pub use validate::{
+    CountryCode, ErrorKind, MAX_ADDRESS_LINES, OrderNumber, Postcode, TrackingNumber, ValidAddress,
+    ValidLabel, ValidOrder, ValidParty, ValidationError, ValidationErrors,
+};
+
+/// Renders labels into one PDF, a page per label.
+///
+/// Fonts are embedded once for the whole document and subset to the characters used. The
+/// output depends only on `labels` and `options`: the same input gives the same bytes.
+///
+/// # Errors
+///
+/// [`RenderError::NoLabels`] for an empty list; [`RenderError::Layout`] with the label's
+/// index, order number and the [`LayoutError`] when a label cannot be laid out (text that
+/// does not fit even at 7 pt wrapped, a character the fonts lack, an order number too long
+/// for a Code 128 on the label); [`RenderError::Pdf`] if writing the PDF fails.
+///
+/// # Examples
+///
+/// ```
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// let label = shiplabel::Label::sample().validate()?;
+/// let pdf = shiplabel::render_pdf(&[label.clone(), label], &shiplabel::Options::default())?;
+/// std::fs::write(std::env::temp_dir().join("two-labels.pdf"), &pdf)?;
+/// # Ok(()) }
+/// ```
+pub fn render_pdf(labels: &[ValidLabel], options: &Options) -> Result<Vec<u8>, RenderError> {
+    if labels.is_empty() {
+        return Err(RenderError::NoLabels);
+    }
+    let layouts = labels
+        .iter()
+        .enumerate()
+        .map(|(index, label)| {
+            layout(label, options).map_err(|source| RenderError::Layout {
+                index,
+                order: label.order().number().to_string(),
+                source,
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    render::pdf::write_pdf(&layouts)
+}
+
+/// The README's Rust examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
