@@ -1,0 +1,56 @@
+//! `cargo bench --bench render`: how long validation, layout and PDF rendering take, and how
+//! big the output is. Prints figures; asserts nothing about time.
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use shiplabel::{Label, Options};
+
+fn median(mut samples: Vec<Duration>) -> Duration {
+    samples.sort();
+    samples[samples.len() / 2]
+}
+
+fn main() {
+    let options = Options::default();
+    let label = Label::sample();
+
+    // The first label in the process parses the bundled fonts.
+    let start = Instant::now();
+    let valid = label.validate().expect("the sample is valid");
+    let pdf = shiplabel::render_pdf(std::slice::from_ref(&valid), &options).expect("the sample renders");
+    let cold = start.elapsed();
+    println!("cold start, one label (fonts parsed):  {:>9.2?}  {} bytes", cold, pdf.len());
+
+    let runs = 200;
+    let validate = median((0..runs).map(|_| time(|| drop(black_box(&label).validate()))).collect());
+    let layout = median(
+        (0..runs).map(|_| time(|| drop(shiplabel::layout(black_box(&valid), &options)))).collect(),
+    );
+    let single = median(
+        (0..runs)
+            .map(|_| time(|| drop(shiplabel::render_pdf(std::slice::from_ref(black_box(&valid)), &options))))
+            .collect(),
+    );
+    println!("validate one label (median of {runs}):    {validate:>9.2?}");
+    println!("layout one label (median of {runs}):      {layout:>9.2?}");
+    println!("one single-label PDF (median of {runs}):  {single:>9.2?}");
+
+    for n in [100, 1000] {
+        let labels = vec![valid.clone(); n];
+        let start = Instant::now();
+        let pdf = shiplabel::render_pdf(black_box(&labels), &options).expect("renders");
+        let elapsed = start.elapsed();
+        println!(
+            "{n:>5} labels in one PDF:               {elapsed:>9.2?}  {:>7.1} µs/label  {:>6} bytes/label",
+            elapsed.as_secs_f64() * 1e6 / n as f64,
+            pdf.len() / n
+        );
+    }
+}
+
+fn time(f: impl FnOnce()) -> Duration {
+    let start = Instant::now();
+    f();
+    start.elapsed()
+}

@@ -1,0 +1,82 @@
+//! An independent second opinion with tools this project did not write, run by `.ci/run`
+//! (`cargo test --test crosscheck -- --ignored`), which installs them: poppler's `pdftoppm`
+//! rasterises every golden label at 203 dpi in black and white (as a thermal printer prints),
+//! zbar's `zbarimg` decodes each symbol, and `qpdf --check` checks the PDF's structure.
+//!
+//! Ignored in a plain `cargo test`, which must pass on a machine with only Rust installed.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+fn run(program: &str, args: &[&str]) -> Result<String, String> {
+    let out = Command::new(program)
+        .args(args)
+        .output()
+        .map_err(|e| format!("{program}: {e} (is it installed?)"))?;
+    if !out.status.success() {
+        return Err(format!(
+            "{program} {args:?} failed: {}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// The symbols of one symbology that zbarimg finds in `png`, raw.
+fn zbar(png: &Path, symbology: &str) -> Result<String, String> {
+    let enable = format!("-S{symbology}.enable");
+    let png = png.to_str().ok_or("path is not UTF-8")?;
+    run("zbarimg", &["--raw", "-q", "-Sdisable", &enable, png])
+        .map(|s| s.trim_end_matches('\n').to_owned())
+}
+
+#[test]
+#[ignore = "needs poppler-utils, zbar-tools and qpdf; .ci/run installs them and runs it"]
+fn poppler_zbar_and_qpdf_agree() {
+    let orders = common::sample_orders();
+    let dir = std::env::temp_dir().join(format!("shiplabel-crosscheck-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut failures = Vec::new();
+    for &(stem, index) in common::GOLDEN {
+        let pdf = common::golden_path(stem, "pdf");
+        let pdf = pdf.to_str().unwrap();
+        if let Err(e) = run("qpdf", &["--check", pdf]) {
+            failures.push(format!("{stem}: {e}"));
+        }
+        let prefix = dir.join(stem);
+        if let Err(e) = run(
+            "pdftoppm",
+            &[
+                "-r",
+                "203",
+                "-mono",
+                "-png",
+                "-singlefile",
+                pdf,
+                prefix.to_str().unwrap(),
+            ],
+        ) {
+            failures.push(format!("{stem}: {e}"));
+            continue;
+        }
+        let png = prefix.with_extension("png");
+        let order = &orders[index];
+        let expected = [
+            ("code128", order.order.number.trim().to_owned()),
+            ("qrcode", common::expected_payload(order)),
+        ];
+        for (symbology, want) in expected {
+            match zbar(&png, symbology) {
+                Ok(got) if got == want => {}
+                other => failures.push(format!(
+                    "{stem}: zbarimg {symbology} gave {other:?}, expected {want:?}"
+                )),
+            }
+        }
+    }
+    std::fs::remove_dir_all(&dir).ok();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -1,0 +1,95 @@
+//! Barcodes must scan: every golden label is rasterised at 203 dpi, the way a thermal
+//! printer prints it (no anti-aliasing: each pixel is black or white), and both symbols are
+//! decoded with rxing, a port of ZXing. The Code 128 must give the order number exactly, the
+//! QR the documented payload exactly.
+
+mod common;
+
+use std::sync::Arc;
+
+use hayro::hayro_interpret::InterpreterSettings;
+use hayro::hayro_syntax::Pdf;
+use hayro::vello_cpu::color::palette::css::WHITE;
+use hayro::{PixmapSettings, RenderCache, RenderSettings, render};
+use rxing::BarcodeFormat;
+
+/// The first page of `pdf` as 8-bit grey at `dpi`, thresholded like a thermal head.
+fn rasterise(pdf: &[u8], dpi: f32) -> (Vec<u8>, u32, u32) {
+    let pdf = Pdf::new(Arc::new(pdf.to_vec())).expect("hayro parses the PDF");
+    let pixmap_settings = PixmapSettings {
+        x_scale: dpi / 72.0,
+        y_scale: dpi / 72.0,
+        bg_color: WHITE,
+    };
+    let render_settings = RenderSettings {
+        aliasing_threshold: Some(128),
+        ..Default::default()
+    };
+    let pages = pdf.pages();
+    let page = pages.first().expect("one page");
+    let pixmap = render(
+        page,
+        &RenderCache::new(),
+        &InterpreterSettings::default(),
+        &render_settings,
+        &pixmap_settings,
+    );
+    let grey: Vec<u8> = pixmap
+        .data_as_u8_slice()
+        .chunks_exact(4)
+        .map(|p| p[1])
+        .collect();
+    (grey, u32::from(pixmap.width()), u32::from(pixmap.height()))
+}
+
+fn decode(grey: &[u8], width: u32, height: u32, format: BarcodeFormat) -> Result<String, String> {
+    rxing::helpers::detect_in_luma(grey.to_vec(), width, height, Some(format))
+        .map(|r| r.getText().to_string())
+        .map_err(|e| format!("{format:?}: {e:?}"))
+}
+
+#[test]
+fn every_golden_label_scans_at_203_dpi() {
+    let orders = common::sample_orders();
+    let mut failures = Vec::new();
+    for &(stem, index) in common::GOLDEN {
+        let path = common::golden_path(stem, "pdf");
+        let pdf = std::fs::read(&path)
+            .unwrap_or_else(|e| panic!("{}: {e} (run the golden test first)", path.display()));
+        let (grey, width, height) = rasterise(&pdf, 203.0);
+        assert_eq!((width, height), (812, 1218), "4 x 6 in at 203 dpi");
+        let order = &orders[index];
+        let expected_code128 = order.order.number.trim().to_owned();
+        let expected_qr = common::expected_payload(order);
+        match decode(&grey, width, height, BarcodeFormat::CODE_128) {
+            Ok(text) if text == expected_code128 => {}
+            other => failures.push(format!(
+                "{stem}: Code 128 gave {other:?}, expected {expected_code128:?}"
+            )),
+        }
+        match decode(&grey, width, height, BarcodeFormat::QR_CODE) {
+            Ok(text) if text == expected_qr => {}
+            other => failures.push(format!(
+                "{stem}: QR gave {other:?}, expected {expected_qr:?}"
+            )),
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn the_label_also_scans_when_rendered_for_300_dpi() {
+    let label = common::golden_label(0);
+    let options = shiplabel::Options::default().with_dpi(shiplabel::Dpi::DPI_300);
+    let pdf = shiplabel::render_pdf(&[label], &options).unwrap();
+    let (grey, width, height) = rasterise(&pdf, 300.0);
+    assert_eq!(
+        decode(&grey, width, height, BarcodeFormat::CODE_128).as_deref(),
+        Ok("TT-2026-000123")
+    );
+    let expected_qr = common::expected_payload(&common::sample_orders()[0]);
+    assert_eq!(
+        decode(&grey, width, height, BarcodeFormat::QR_CODE),
+        Ok(expected_qr)
+    );
+}

@@ -1,0 +1,531 @@
+//! Every validation rule, with valid and invalid input, asserting the exact field paths,
+//! kinds and messages.
+
+mod common;
+
+use serde_json::{Value, json};
+use shiplabel::{ErrorKind, Label};
+
+/// A valid order to start from: GB recipient, US seller.
+fn base() -> Value {
+    json!({
+        "order": {"number": "TT-2026-000123", "tracking": "RR473124829GB", "carrier": "Royal Mail", "weight_grams": 420},
+        "recipient": {"name": "Oliver Smith", "phone": "+44 20 7946 0018",
+            "address": {"lines": ["Flat 4, 221 Baker Street"], "city": "London", "postcode": "NW1 6XE", "country": "GB"}},
+        "seller": {"name": "Pacific Goods Fulfilment",
+            "address": {"lines": ["2401 E 8th St"], "city": "Los Angeles", "region": "CA", "postcode": "90021", "country": "US"}}
+    })
+}
+
+/// `base()` with the value at a `/`-separated pointer replaced (or removed, for `Null`).
+fn with(changes: &[(&str, Value)]) -> Value {
+    let mut v = base();
+    for (pointer, value) in changes {
+        let (parent, key) = pointer.rsplit_once('/').expect("pointer has a parent");
+        let parent = v
+            .pointer_mut(parent)
+            .unwrap_or_else(|| panic!("no {parent}"));
+        let map = parent.as_object_mut().expect("parent is an object");
+        if value.is_null() {
+            map.remove(key);
+        } else {
+            map.insert(key.to_owned(), value.clone());
+        }
+    }
+    v
+}
+
+fn parse(v: Value) -> Label {
+    serde_json::from_value(v).expect("the JSON has the right shape")
+}
+
+/// The errors as `(field, kind, message)`.
+fn errors(v: Value) -> Vec<(String, ErrorKind, String)> {
+    match parse(v).validate() {
+        Ok(_) => Vec::new(),
+        Err(e) => e
+            .iter()
+            .map(|e| (e.field().to_owned(), e.kind(), e.message().to_owned()))
+            .collect(),
+    }
+}
+
+fn one_error(changes: &[(&str, Value)]) -> (String, ErrorKind, String) {
+    let mut all = errors(with(changes));
+    assert_eq!(all.len(), 1, "{all:#?}");
+    all.remove(0)
+}
+
+fn err(field: &str, kind: ErrorKind, message: &str) -> (String, ErrorKind, String) {
+    (field.to_owned(), kind, message.to_owned())
+}
+
+#[test]
+fn the_base_order_and_every_sample_order_are_valid() {
+    assert_eq!(errors(base()), []);
+    for (i, label) in common::sample_orders().into_iter().enumerate() {
+        assert!(
+            label.validate().is_ok(),
+            "sample {i}: {:?}",
+            label.validate().err()
+        );
+    }
+}
+
+#[test]
+fn unknown_fields_are_rejected_by_name() {
+    let v = with(&[
+        ("/recipient/address/postcode", Value::Null),
+        ("/recipient/address/postcod", json!("NW1 6XE")),
+    ]);
+    let err = serde_json::from_value::<Label>(v).unwrap_err().to_string();
+    assert!(
+        err.starts_with("unknown field `postcod`, expected one of `lines`, `city`"),
+        "{err}"
+    );
+    let err = serde_json::from_value::<Label>(with(&[("/order/tracking_no", json!("x"))]))
+        .unwrap_err()
+        .to_string();
+    assert!(err.starts_with("unknown field `tracking_no`"), "{err}");
+}
+
+#[test]
+fn names_are_trimmed_and_collapsed() {
+    let label = parse(with(&[(
+        "/recipient/name",
+        json!("  Oliver \u{a0}  Smith\u{3000}"),
+    )]))
+    .validate()
+    .unwrap();
+    assert_eq!(label.recipient().name(), "Oliver Smith");
+    let label = parse(with(&[(
+        "/recipient/address/lines",
+        json!(["  Flat 4,   221 Baker Street "]),
+    )]))
+    .validate()
+    .unwrap();
+    assert_eq!(
+        label.recipient().address().lines(),
+        ["Flat 4, 221 Baker Street"]
+    );
+}
+
+#[test]
+fn names_must_not_be_empty_contain_control_characters_or_be_too_long() {
+    assert_eq!(
+        one_error(&[("/recipient/name", json!("   "))]),
+        err("recipient.name", ErrorKind::Empty, "must not be empty")
+    );
+    assert_eq!(
+        one_error(&[("/seller/name", json!(""))]),
+        err("seller.name", ErrorKind::Empty, "must not be empty")
+    );
+    assert_eq!(
+        one_error(&[("/recipient/name", json!("Oliver\tSmith"))]),
+        err(
+            "recipient.name",
+            ErrorKind::ControlCharacter,
+            "contains the control character U+0009 at position 7"
+        )
+    );
+    assert_eq!(
+        one_error(&[("/recipient/company", json!("ACME\u{0}"))]),
+        err(
+            "recipient.company",
+            ErrorKind::ControlCharacter,
+            "contains the control character U+0000 at position 5"
+        )
+    );
+    assert_eq!(
+        one_error(&[("/seller/address/lines", json!(["2401 E 8th St\r\n"]))]),
+        err(
+            "seller.address.lines[0]",
+            ErrorKind::ControlCharacter,
+            "contains the control character U+000D at position 14"
+        )
+    );
+    assert!(errors(with(&[("/recipient/name", json!("x".repeat(200)))])).is_empty());
+    assert_eq!(
+        one_error(&[("/recipient/name", json!("x".repeat(201)))]),
+        err(
+            "recipient.name",
+            ErrorKind::TooLong,
+            "is 201 characters long; at most 200 are allowed"
+        )
+    );
+    assert_eq!(
+        one_error(&[("/recipient/address/city", json!("L".repeat(250)))]),
+        err(
+            "recipient.address.city",
+            ErrorKind::TooLong,
+            "is 250 characters long; at most 200 are allowed"
+        )
+    );
+}
+
+#[test]
+fn blank_optional_fields_are_absent() {
+    let label = parse(with(&[
+        ("/recipient/phone", json!("  ")),
+        ("/order/tracking", json!("")),
+        ("/order/carrier", json!(" ")),
+    ]))
+    .validate()
+    .unwrap();
+    assert_eq!(label.recipient().phone(), None);
+    assert_eq!(label.order().tracking(), None);
+    assert_eq!(label.order().carrier(), None);
+}
+
+#[test]
+fn street_lines() {
+    assert_eq!(
+        one_error(&[("/recipient/address/lines", json!([]))]),
+        err(
+            "recipient.address.lines",
+            ErrorKind::Missing,
+            "at least one street line is required"
+        )
+    );
+    assert_eq!(
+        one_error(&[("/recipient/address/lines", json!(["  ", ""]))]),
+        err(
+            "recipient.address.lines",
+            ErrorKind::Missing,
+            "at least one street line is required"
+        )
+    );
+    // A blank line among real ones carries nothing and is dropped.
+    let label = parse(with(&[(
+        "/recipient/address/lines",
+        json!(["Flat 4", "", "221 Baker Street"]),
+    )]))
+    .validate()
+    .unwrap();
+    assert_eq!(
+        label.recipient().address().lines(),
+        ["Flat 4", "221 Baker Street"]
+    );
+    assert!(
+        errors(with(&[(
+            "/recipient/address/lines",
+            json!(["a", "b", "c", "d", "e", "f"])
+        )]))
+        .is_empty()
+    );
+    assert_eq!(
+        one_error(&[(
+            "/recipient/address/lines",
+            json!(["a", "b", "c", "d", "e", "f", "g"])
+        )]),
+        err(
+            "recipient.address.lines",
+            ErrorKind::TooMany,
+            "has 7 lines; at most 6 are allowed"
+        )
+    );
+}
+
+#[test]
+fn country_codes() {
+    let label = parse(with(&[("/recipient/address/country", json!(" gb "))]))
+        .validate()
+        .unwrap();
+    assert_eq!(label.recipient().address().country().as_str(), "GB");
+    let cases = [
+        (
+            "UK",
+            r#""UK" is not an ISO 3166-1 alpha-2 country code; did you mean "GB" (UNITED KINGDOM)?"#,
+        ),
+        (
+            "GBR",
+            r#""GBR" is not an ISO 3166-1 alpha-2 country code; did you mean "GB" (UNITED KINGDOM)?"#,
+        ),
+        (
+            "United Kingdom",
+            r#""United Kingdom" is not an ISO 3166-1 alpha-2 country code; did you mean "GB" (UNITED KINGDOM)?"#,
+        ),
+        (
+            "XX",
+            r#""XX" is not a known ISO 3166-1 alpha-2 country code; expected two letters such as "US", "GB" or "DE""#,
+        ),
+    ];
+    for (code, message) in cases {
+        // An unknown country leaves the postcode unchecked: one error, on the country.
+        assert_eq!(
+            one_error(&[("/recipient/address/country", json!(code))]),
+            err(
+                "recipient.address.country",
+                ErrorKind::UnknownCountry,
+                message
+            ),
+            "{code}"
+        );
+    }
+    assert_eq!(
+        one_error(&[("/seller/address/country", json!("USA"))]),
+        err(
+            "seller.address.country",
+            ErrorKind::UnknownCountry,
+            r#""USA" is not an ISO 3166-1 alpha-2 country code; did you mean "US" (UNITED STATES)?"#
+        )
+    );
+}
+
+#[test]
+fn postcodes_are_normalised_and_matched_in_full() {
+    let label = parse(with(&[(
+        "/recipient/address/postcode",
+        json!(" nw1   6xe "),
+    )]))
+    .validate()
+    .unwrap();
+    assert_eq!(
+        label.recipient().address().postcode().map(|p| p.as_str()),
+        Some("NW1 6XE")
+    );
+    assert_eq!(
+        one_error(&[("/recipient/address/postcode", json!("NW1"))]),
+        err(
+            "recipient.address.postcode",
+            ErrorKind::InvalidPostcode,
+            r#""NW1" is not a valid postcode for UNITED KINGDOM (e.g. "EC1Y 8SY")"#
+        )
+    );
+    // US ZIP and ZIP+4 pass; a longer string that merely starts like one does not.
+    assert!(errors(with(&[("/seller/address/postcode", json!("90021-1234"))])).is_empty());
+    for bad in ["90021-12345", "900211", "9002", "90021 x"] {
+        assert_eq!(
+            one_error(&[("/seller/address/postcode", json!(bad))]),
+            err(
+                "seller.address.postcode",
+                ErrorKind::InvalidPostcode,
+                &format!(
+                    r#"{:?} is not a valid postcode for UNITED STATES (e.g. "95014")"#,
+                    bad.to_uppercase()
+                )
+            ),
+            "{bad}"
+        );
+    }
+    // Full-width digits are not ASCII digits.
+    assert_eq!(
+        one_error(&[("/seller/address/postcode", json!("９００２１"))]).1,
+        ErrorKind::InvalidPostcode
+    );
+}
+
+#[test]
+fn a_postcode_is_required_where_the_country_requires_one() {
+    assert_eq!(
+        one_error(&[("/seller/address/postcode", Value::Null)]),
+        err(
+            "seller.address.postcode",
+            ErrorKind::Missing,
+            r#"is required for addresses in UNITED STATES (e.g. "95014")"#
+        )
+    );
+    assert_eq!(
+        one_error(&[("/recipient/address/postcode", json!("  "))]),
+        err(
+            "recipient.address.postcode",
+            ErrorKind::Missing,
+            r#"is required for addresses in UNITED KINGDOM (e.g. "EC1Y 8SY")"#
+        )
+    );
+}
+
+#[test]
+fn countries_without_postcodes_need_none_and_drop_one_given() {
+    let hk = |postcode: Value| {
+        with(&[
+            (
+                "/recipient/address",
+                json!({"lines": ["Flat B, 12/F, Tower 2", "8 Harbour Road"], "city": "Wan Chai", "region": "Hong Kong Island", "country": "HK"}),
+            ),
+            ("/recipient/address/postcode", postcode),
+        ])
+    };
+    assert_eq!(errors(hk(Value::Null)), []);
+    let label = parse(hk(json!("999077"))).validate().unwrap();
+    assert_eq!(label.recipient().address().postcode(), None);
+    let ae = with(&[(
+        "/recipient/address",
+        json!({"lines": ["Villa 12, Street 5"], "region": "Dubai", "country": "AE"}),
+    )]);
+    assert_eq!(errors(ae), []);
+}
+
+#[test]
+fn city_and_region_where_the_country_requires_them() {
+    assert_eq!(
+        one_error(&[("/recipient/address/city", Value::Null)]),
+        err(
+            "recipient.address.city",
+            ErrorKind::Missing,
+            "is required for addresses in UNITED KINGDOM"
+        )
+    );
+    assert_eq!(
+        one_error(&[("/seller/address/region", json!(" "))]),
+        err(
+            "seller.address.region",
+            ErrorKind::Missing,
+            "is required for addresses in UNITED STATES"
+        )
+    );
+    // Great Britain needs no region.
+    assert!(errors(with(&[("/recipient/address/region", Value::Null)])).is_empty());
+    // The Emirates need the emirate.
+    let ae = with(&[(
+        "/recipient/address",
+        json!({"lines": ["Villa 12, Street 5"], "country": "AE"}),
+    )]);
+    assert_eq!(
+        errors(ae),
+        [err(
+            "recipient.address.region",
+            ErrorKind::Missing,
+            "is required for addresses in UNITED ARAB EMIRATES"
+        )]
+    );
+}
+
+#[test]
+fn order_numbers() {
+    for ok in [
+        "1",
+        "TT-2026-000123",
+        "578204193364875210",
+        &"9".repeat(48),
+        "a b~{|}",
+    ] {
+        assert!(
+            errors(with(&[("/order/number", json!(ok))])).is_empty(),
+            "{ok}"
+        );
+    }
+    let label = parse(with(&[("/order/number", json!("  TT-1  "))]))
+        .validate()
+        .unwrap();
+    assert_eq!(label.order().number().as_str(), "TT-1");
+    let cases = [
+        ("", ErrorKind::Empty, "must not be empty"),
+        (
+            "TT-2026-Ö1",
+            ErrorKind::NotPrintableAscii,
+            "must be printable ASCII: 'Ö' (U+00D6) at position 9 is not",
+        ),
+        (
+            "TT\n1",
+            ErrorKind::ControlCharacter,
+            "must be printable ASCII: U+000A at position 3 is not",
+        ),
+        (
+            "№1",
+            ErrorKind::NotPrintableAscii,
+            "must be printable ASCII: '№' (U+2116) at position 1 is not",
+        ),
+    ];
+    for (number, kind, message) in cases {
+        assert_eq!(
+            one_error(&[("/order/number", json!(number))]),
+            err("order.number", kind, message),
+            "{number:?}"
+        );
+    }
+    assert_eq!(
+        one_error(&[("/order/number", json!("9".repeat(49)))]),
+        err(
+            "order.number",
+            ErrorKind::TooLong,
+            "is 49 characters long; at most 48 are allowed"
+        )
+    );
+}
+
+#[test]
+fn tracking_numbers() {
+    let label = parse(with(&[("/order/tracking", json!("rr473124829gb"))]))
+        .validate()
+        .unwrap();
+    assert_eq!(
+        label.order().tracking().map(|t| (t.as_str(), t.is_s10())),
+        Some(("RR473124829GB", true))
+    );
+    assert_eq!(
+        one_error(&[("/order/tracking", json!("RR473124820GB"))]),
+        err(
+            "order.tracking",
+            ErrorKind::InvalidCheckDigit,
+            r#""RR473124820GB" has the UPU S10 shape but its check digit is 0; the serial number 47312482 gives 9"#
+        )
+    );
+    // Other carriers: printable ASCII, up to 40 characters.
+    assert!(errors(with(&[("/order/tracking", json!("1Z999AA10123456784"))])).is_empty());
+    assert!(errors(with(&[("/order/tracking", json!("7".repeat(40)))])).is_empty());
+    assert_eq!(
+        one_error(&[("/order/tracking", json!("7".repeat(41)))]),
+        err(
+            "order.tracking",
+            ErrorKind::TooLong,
+            "is 41 characters long; at most 40 are allowed"
+        )
+    );
+    assert_eq!(
+        one_error(&[("/order/tracking", json!("JD€1"))]),
+        err(
+            "order.tracking",
+            ErrorKind::NotPrintableAscii,
+            "must be printable ASCII: '€' (U+20AC) at position 3 is not"
+        )
+    );
+}
+
+#[test]
+fn weight_must_be_positive() {
+    assert_eq!(
+        one_error(&[("/order/weight_grams", json!(0))]),
+        err(
+            "order.weight_grams",
+            ErrorKind::OutOfRange,
+            "must be at least 1 gram"
+        )
+    );
+    assert!(errors(with(&[("/order/weight_grams", json!(1))])).is_empty());
+}
+
+#[test]
+fn every_problem_is_reported_at_once_in_field_order() {
+    let v = with(&[
+        ("/order/number", json!("")),
+        ("/order/tracking", json!("RR473124820GB")),
+        ("/recipient/name", json!(" ")),
+        ("/recipient/address/postcode", json!("NW1")),
+        ("/seller/address/country", json!("UK")),
+        ("/seller/address/lines", json!([])),
+    ]);
+    let label = parse(v);
+    let all = label.validate().unwrap_err();
+    assert_eq!(
+        all.to_string(),
+        "order.number: must not be empty\n\
+         order.tracking: \"RR473124820GB\" has the UPU S10 shape but its check digit is 0; the serial number 47312482 gives 9\n\
+         recipient.name: must not be empty\n\
+         recipient.address.postcode: \"NW1\" is not a valid postcode for UNITED KINGDOM (e.g. \"EC1Y 8SY\")\n\
+         seller.address.country: \"UK\" is not an ISO 3166-1 alpha-2 country code; did you mean \"GB\" (UNITED KINGDOM)?\n\
+         seller.address.lines: at least one street line is required"
+    );
+    let codes: Vec<&str> = all.iter().map(|e| e.kind().code()).collect();
+    assert_eq!(
+        codes,
+        [
+            "empty",
+            "invalid_check_digit",
+            "empty",
+            "invalid_postcode",
+            "unknown_country",
+            "missing"
+        ]
+    );
+}
