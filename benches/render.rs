@@ -18,18 +18,36 @@ fn main() {
     // The first label in the process parses the bundled fonts.
     let start = Instant::now();
     let valid = label.validate().expect("the sample is valid");
-    let pdf = shiplabel::render_pdf(std::slice::from_ref(&valid), &options).expect("the sample renders");
+    let pdf =
+        shiplabel::render_pdf(std::slice::from_ref(&valid), &options).expect("the sample renders");
     let cold = start.elapsed();
-    println!("cold start, one label (fonts parsed):  {:>9.2?}  {} bytes", cold, pdf.len());
+    println!(
+        "cold start, one label (fonts parsed):  {:>9.2?}  {} bytes",
+        cold,
+        pdf.len()
+    );
 
     let runs = 200;
-    let validate = median((0..runs).map(|_| time(|| drop(black_box(&label).validate()))).collect());
+    let validate = median(
+        (0..runs)
+            .map(|_| time(|| drop(black_box(&label).validate())))
+            .collect(),
+    );
     let layout = median(
-        (0..runs).map(|_| time(|| drop(shiplabel::layout(black_box(&valid), &options)))).collect(),
+        (0..runs)
+            .map(|_| time(|| drop(shiplabel::layout(black_box(&valid), &options))))
+            .collect(),
     );
     let single = median(
         (0..runs)
-            .map(|_| time(|| drop(shiplabel::render_pdf(std::slice::from_ref(black_box(&valid)), &options))))
+            .map(|_| {
+                time(|| {
+                    drop(shiplabel::render_pdf(
+                        std::slice::from_ref(black_box(&valid)),
+                        &options,
+                    ))
+                })
+            })
             .collect(),
     );
     println!("validate one label (median of {runs}):    {validate:>9.2?}");

@@ -110,11 +110,11 @@ const SENDER: PartyStyles = PartyStyles {
 
 const RECIPIENT: PartyStyles = PartyStyles {
     caption: "SHIP TO",
-    name: Style::new(Face::Bold, 16.0, 11.0),
-    company: Style::new(Face::Regular, 12.0, 9.0),
-    line: Style::new(Face::Regular, 12.0, 9.0),
-    postcode: Style::new(Face::Bold, 14.0, 10.0),
-    country: Style::new(Face::Bold, 16.0, 11.0),
+    name: Style::new(Face::Bold, 18.0, 12.0),
+    company: Style::new(Face::Regular, 13.0, 10.0),
+    line: Style::new(Face::Regular, 13.0, 10.0),
+    postcode: Style::new(Face::Bold, 15.0, 11.0),
+    country: Style::new(Face::Bold, 17.0, 12.0),
     phone: Style::new(Face::Regular, 9.0, 8.0),
 };
 

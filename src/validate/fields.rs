@@ -192,7 +192,10 @@ impl TryFrom<&str> for TrackingNumber {
                     format!(
                         "{s:?} has the UPU S10 shape but its check digit is {check}; \
                          the serial number {} gives {expected}",
-                        serial.iter().map(|d| char::from(b'0' + d)).collect::<String>()
+                        serial
+                            .iter()
+                            .map(|d| char::from(b'0' + d))
+                            .collect::<String>()
                     ),
                 ));
             }
