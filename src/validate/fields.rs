@@ -7,17 +7,57 @@ use super::error::{ErrorKind, ValidationError};
 use super::text::describe_char;
 use crate::address::{self, Country};
 
-fn first_non_printable_ascii(s: &str) -> Option<(usize, char)> {
-    s.chars()
+/// `raw` without leading and trailing spaces, when it is non-empty printable ASCII (`' '` to
+/// `'~'`); otherwise the error, naming the first other character and its 1-based position in
+/// `raw` as given.
+fn printable_ascii<'a>(raw: &'a str, field: &str) -> Result<&'a str, ValidationError> {
+    let s = raw.trim_matches(' ');
+    if s.is_empty() {
+        return Err(ValidationError::new(
+            field,
+            ErrorKind::Empty,
+            "must not be empty",
+        ));
+    }
+    if let Some((pos, c)) = raw
+        .chars()
         .enumerate()
         .find(|(_, c)| !(' '..='~').contains(c))
+    {
+        let kind = if c.is_control() {
+            ErrorKind::ControlCharacter
+        } else {
+            ErrorKind::NotPrintableAscii
+        };
+        return Err(ValidationError::new(
+            field,
+            kind,
+            format!(
+                "must be printable ASCII: {} at position {} is not",
+                describe_char(c),
+                pos + 1
+            ),
+        ));
+    }
+    Ok(s)
+}
+
+fn too_long(field: &str, len: usize, max: usize) -> ValidationError {
+    ValidationError::new(
+        field,
+        ErrorKind::TooLong,
+        format!("is {len} characters long; at most {max} are allowed"),
+    )
 }
 
 /// An order number: 1 to 48 printable ASCII characters (`' '` to `'~'`), leading and
 /// trailing spaces trimmed.
 ///
-/// Printable ASCII is what Code 128 set B carries and every scanner reports unchanged; 48
-/// characters is the most the label prints readably.
+/// Printable ASCII is what Code 128 set B carries and every scanner reports unchanged. How
+/// many characters fit the label's Code 128 depends on them: runs of digits pack two to a
+/// symbol, so 48 digits fit easily, while letters fit up to about 30 at 203 dpi; an order
+/// number too wide for the label is refused when it is laid out
+/// ([`LayoutError::BarcodeTooWide`](crate::LayoutError::BarcodeTooWide)).
 ///
 /// ```
 /// use shiplabel::OrderNumber;
@@ -31,6 +71,11 @@ pub struct OrderNumber(String);
 
 impl OrderNumber {
     /// The most characters an order number may have.
+    ///
+    /// ```
+    /// let longest = "7".repeat(shiplabel::OrderNumber::MAX_LEN);
+    /// assert!(shiplabel::OrderNumber::try_from(longest.as_str()).is_ok());
+    /// ```
     pub const MAX_LEN: usize = 48;
 
     /// The order number.
@@ -45,42 +90,17 @@ impl OrderNumber {
 
 impl TryFrom<&str> for OrderNumber {
     type Error = ValidationError;
+
+    /// # Errors
+    ///
+    /// [`ErrorKind::Empty`], [`ErrorKind::NotPrintableAscii`] or
+    /// [`ErrorKind::ControlCharacter`] (naming the character and its position), or
+    /// [`ErrorKind::TooLong`] over [`OrderNumber::MAX_LEN`] characters.
     fn try_from(raw: &str) -> Result<Self, ValidationError> {
         const FIELD: &str = "order.number";
-        let s = raw.trim_matches(' ');
-        if s.is_empty() {
-            return Err(ValidationError::new(
-                FIELD,
-                ErrorKind::Empty,
-                "must not be empty",
-            ));
-        }
-        if let Some((pos, c)) = first_non_printable_ascii(s) {
-            let kind = if c.is_control() {
-                ErrorKind::ControlCharacter
-            } else {
-                ErrorKind::NotPrintableAscii
-            };
-            return Err(ValidationError::new(
-                FIELD,
-                kind,
-                format!(
-                    "must be printable ASCII: {} at position {} is not",
-                    describe_char(c),
-                    pos + 1
-                ),
-            ));
-        }
+        let s = printable_ascii(raw, FIELD)?;
         if s.len() > Self::MAX_LEN {
-            return Err(ValidationError::new(
-                FIELD,
-                ErrorKind::TooLong,
-                format!(
-                    "is {} characters long; at most {} are allowed",
-                    s.len(),
-                    Self::MAX_LEN
-                ),
-            ));
+            return Err(too_long(FIELD, s.len(), Self::MAX_LEN));
         }
         Ok(OrderNumber(s.to_owned()))
     }
@@ -114,6 +134,11 @@ pub struct TrackingNumber {
 
 impl TrackingNumber {
     /// The most characters a (non-S10) tracking number may have.
+    ///
+    /// ```
+    /// let too_long = "7".repeat(shiplabel::TrackingNumber::MAX_LEN + 1);
+    /// assert!(shiplabel::TrackingNumber::try_from(too_long.as_str()).is_err());
+    /// ```
     pub const MAX_LEN: usize = 40;
 
     /// The tracking number.
@@ -173,29 +198,26 @@ fn s10_parts(s: &str) -> Option<([u8; 8], u8)> {
 
 impl TryFrom<&str> for TrackingNumber {
     type Error = ValidationError;
+
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidCheckDigit`] for a UPU S10 number with a wrong check digit;
+    /// [`ErrorKind::Empty`], [`ErrorKind::NotPrintableAscii`],
+    /// [`ErrorKind::ControlCharacter`] or [`ErrorKind::TooLong`] (over
+    /// [`TrackingNumber::MAX_LEN`]) otherwise.
     fn try_from(raw: &str) -> Result<Self, ValidationError> {
         const FIELD: &str = "order.tracking";
-        let s = raw.trim_matches(' ');
-        if s.is_empty() {
-            return Err(ValidationError::new(
-                FIELD,
-                ErrorKind::Empty,
-                "must not be empty",
-            ));
-        }
+        let s = printable_ascii(raw, FIELD)?;
         if let Some((serial, check)) = s10_parts(s) {
             let expected = s10_check_digit(&serial);
             if check != expected {
+                let serial: String = serial.iter().map(|d| char::from(b'0' + d)).collect();
                 return Err(ValidationError::new(
                     FIELD,
                     ErrorKind::InvalidCheckDigit,
                     format!(
                         "{s:?} has the UPU S10 shape but its check digit is {check}; \
-                         the serial number {} gives {expected}",
-                        serial
-                            .iter()
-                            .map(|d| char::from(b'0' + d))
-                            .collect::<String>()
+                         the serial number {serial} gives {expected}"
                     ),
                 ));
             }
@@ -204,32 +226,8 @@ impl TryFrom<&str> for TrackingNumber {
                 s10: true,
             });
         }
-        if let Some((pos, c)) = first_non_printable_ascii(s) {
-            let kind = if c.is_control() {
-                ErrorKind::ControlCharacter
-            } else {
-                ErrorKind::NotPrintableAscii
-            };
-            return Err(ValidationError::new(
-                FIELD,
-                kind,
-                format!(
-                    "must be printable ASCII: {} at position {} is not",
-                    describe_char(c),
-                    pos + 1
-                ),
-            ));
-        }
         if s.len() > Self::MAX_LEN {
-            return Err(ValidationError::new(
-                FIELD,
-                ErrorKind::TooLong,
-                format!(
-                    "is {} characters long; at most {} are allowed",
-                    s.len(),
-                    Self::MAX_LEN
-                ),
-            ));
+            return Err(too_long(FIELD, s.len(), Self::MAX_LEN));
         }
         Ok(TrackingNumber {
             value: s.to_owned(),
@@ -352,8 +350,15 @@ const COUNTRY_ALIASES: &[(&str, &str)] = &[
 
 impl TryFrom<&str> for CountryCode {
     type Error = ValidationError;
+
+    /// # Errors
+    ///
+    /// [`ErrorKind::Empty`], [`ErrorKind::ControlCharacter`], or
+    /// [`ErrorKind::UnknownCountry`] with a hint when the input is a common alias (`UK`,
+    /// `USA`) or an English country name.
     fn try_from(raw: &str) -> Result<Self, ValidationError> {
         const FIELD: &str = "address.country";
+        super::text::reject_control(raw, FIELD)?;
         let s = raw.trim();
         if s.is_empty() {
             return Err(ValidationError::new(
@@ -425,17 +430,7 @@ impl Postcode {
     /// ```
     pub fn parse(raw: &str, country: CountryCode) -> Result<Postcode, ValidationError> {
         const FIELD: &str = "address.postcode";
-        if let Some((pos, c)) = raw.chars().enumerate().find(|(_, c)| c.is_control()) {
-            return Err(ValidationError::new(
-                FIELD,
-                ErrorKind::ControlCharacter,
-                format!(
-                    "contains the control character {} at position {}",
-                    describe_char(c),
-                    pos + 1
-                ),
-            ));
-        }
+        super::text::reject_control(raw, FIELD)?;
         let normalised = raw
             .split_whitespace()
             .collect::<Vec<_>>()
@@ -530,6 +525,12 @@ mod tests {
                 "AB\u{7f}",
                 ErrorKind::ControlCharacter,
                 "must be printable ASCII: U+007F at position 3 is not",
+            ),
+            // Positions count from the start of the input, leading spaces included.
+            (
+                "  A\nB",
+                ErrorKind::ControlCharacter,
+                "must be printable ASCII: U+000A at position 4 is not",
             ),
         ];
         for (raw, kind, msg) in bad {

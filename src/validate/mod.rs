@@ -13,7 +13,14 @@ pub use fields::{CountryCode, OrderNumber, Postcode, TrackingNumber};
 use crate::address::Field;
 use crate::model::{Address, Label, Order, Party};
 
-/// The most street lines an address may have.
+/// The most street lines an address may have (blank ones included).
+///
+/// ```
+/// let mut label = shiplabel::Label::sample();
+/// label.recipient.address.lines = vec!["x".into(); shiplabel::MAX_ADDRESS_LINES + 1];
+/// let errors = label.validate().unwrap_err();
+/// assert_eq!(errors.iter().next().unwrap().kind(), shiplabel::ErrorKind::TooMany);
+/// ```
 pub const MAX_ADDRESS_LINES: usize = 6;
 
 /// A label whose every field passed validation, normalised for printing.
@@ -310,8 +317,9 @@ impl Checker {
 
     fn order(&mut self, order: &Order) -> Option<ValidOrder> {
         let number = self.keep(OrderNumber::try_from(order.number.as_str()));
-        let tracking = match order.tracking.as_deref().map(str::trim) {
-            None | Some("") => Some(None),
+        let tracking = match order.tracking.as_deref() {
+            None => Some(None),
+            Some(t) if text::is_blank(t) => Some(None),
             Some(t) => self.keep(TrackingNumber::try_from(t)).map(Some),
         };
         let carrier = self.keep(text::optional(order.carrier.as_deref(), "order.carrier"));
@@ -422,7 +430,7 @@ impl Checker {
                     ));
                 }
             };
-            let given = |raw: &Option<String>| raw.as_deref().is_some_and(|s| !s.trim().is_empty());
+            let given = |raw: &Option<String>| raw.as_deref().is_some_and(|s| !text::is_blank(s));
             required(Field::City, given(&address.city), "city", self);
             required(
                 Field::DependentLocality,
@@ -437,7 +445,7 @@ impl Checker {
                 "sorting_code",
                 self,
             );
-            let raw_postcode = address.postcode.as_deref().filter(|p| !p.trim().is_empty());
+            let raw_postcode = address.postcode.as_deref().filter(|p| !text::is_blank(p));
             if rules.uses_postcode() {
                 match raw_postcode {
                     Some(raw) => {

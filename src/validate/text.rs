@@ -1,5 +1,7 @@
 //! Normalising free text: names, companies, address lines.
 
+use unicode_normalization::UnicodeNormalization;
+
 use super::error::{ErrorKind, ValidationError};
 
 /// The longest free-text field (name, company, address line), in characters.
@@ -14,14 +16,11 @@ pub(crate) fn describe_char(c: char) -> String {
     }
 }
 
-/// Trims, collapses runs of white space into one space and checks a free-text field.
-///
-/// `Ok(None)` when the text is empty after trimming; the caller decides whether that is an
-/// error. Control characters (Unicode Cc, which includes tab and newline) are an error, not
-/// white space: label printers and carrier EDI choke on them.
-pub(crate) fn clean(raw: &str, field: &str) -> Result<Option<String>, ValidationError> {
-    if let Some((pos, c)) = raw.chars().enumerate().find(|(_, c)| c.is_control()) {
-        return Err(ValidationError::new(
+/// The first control character (Unicode Cc: tab, newline, NUL, DEL, …) of `raw`, as an
+/// error naming it and its 1-based position in `raw`.
+pub(crate) fn reject_control(raw: &str, field: &str) -> Result<(), ValidationError> {
+    match raw.chars().enumerate().find(|(_, c)| c.is_control()) {
+        Some((pos, c)) => Err(ValidationError::new(
             field,
             ErrorKind::ControlCharacter,
             format!(
@@ -29,14 +28,31 @@ pub(crate) fn clean(raw: &str, field: &str) -> Result<Option<String>, Validation
                 describe_char(c),
                 pos + 1
             ),
-        ));
+        )),
+        None => Ok(()),
     }
+}
+
+/// Whether an optional field counts as absent: nothing but white space, and no control
+/// character (a lone tab is an error, not a blank).
+pub(crate) fn is_blank(raw: &str) -> bool {
+    raw.chars().all(|c| c.is_whitespace() && !c.is_control())
+}
+
+/// Trims, collapses runs of white space into one space, composes the text (Unicode NFC, so
+/// `e` + combining acute becomes `é`, as typed on some systems) and checks a free-text field.
+///
+/// `Ok(None)` when the text is empty after trimming; the caller decides whether that is an
+/// error. Control characters (Unicode Cc, which includes tab and newline) are an error, not
+/// white space: label printers and carrier EDI choke on them.
+pub(crate) fn clean(raw: &str, field: &str) -> Result<Option<String>, ValidationError> {
+    reject_control(raw, field)?;
     let mut out = String::with_capacity(raw.len());
     for word in raw.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(word);
+        out.extend(word.nfc());
     }
     if out.is_empty() {
         return Ok(None);
@@ -114,6 +130,21 @@ mod tests {
             err.to_string(),
             "seller.name: is 201 characters long; at most 200 are allowed"
         );
+    }
+
+    #[test]
+    fn decomposed_text_is_composed() {
+        let cleaned = clean("Zoe\u{308} Lefe\u{300}vre", "f").unwrap().unwrap();
+        assert_eq!(cleaned, "Zoë Lefèvre");
+        assert_eq!(cleaned.chars().count(), 11);
+    }
+
+    #[test]
+    fn blank_means_white_space_without_control_characters() {
+        assert!(is_blank(""));
+        assert!(is_blank(" \u{a0}\u{3000}"));
+        assert!(!is_blank("\t"));
+        assert!(!is_blank(" x "));
     }
 
     #[test]
