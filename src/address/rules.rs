@@ -282,9 +282,11 @@ enum Piece<'f> {
 /// format has no city: its data expects the ward in the street lines) is
 /// kept as an extra street line, after the street lines, or before them in
 /// formats that start from the largest unit (name last), unless it repeats
-/// another field or literal text of the format. Other fields the format has
-/// no place for (a region in the United Kingdom, a postcode in Hong Kong)
-/// are left out.
+/// another field or literal text of the format. A region or sorting code
+/// the format has no place for goes next to the city (see
+/// `place_unslotted`). A postcode where the country has no place for one
+/// (Hong Kong) is left out: validation drops it for countries without
+/// postcodes.
 pub(crate) fn format_address(country: &Country, parts: &Parts, latin: bool) -> Vec<FormattedLine> {
     let format = match country.lfmt {
         Some(lfmt) if latin => lfmt,
@@ -317,8 +319,11 @@ pub(crate) fn format_address(country: &Country, parts: &Parts, latin: bool) -> V
     let postcode = single(Field::Postcode, parts.postcode);
     let sorting_code = single(Field::SortingCode, parts.sorting_code);
 
-    // Fold a dependent locality or city with no place in the format into the
-    // street lines, unless another field or the format's own text says it.
+    // Nothing given is left off the label. A city or dependent locality with
+    // no place in the format becomes an extra street line; a region without a
+    // place gets a line of its own after the city, and a sorting code without
+    // one follows the city on its line (see `place_unslotted`). A value that
+    // another field or the format's own text already says is not repeated.
     let mut said: Vec<String> = lines
         .iter()
         .flatten()
@@ -327,20 +332,31 @@ pub(crate) fn format_address(country: &Country, parts: &Parts, latin: bool) -> V
             Token::Field(_) => None,
         })
         .collect();
-    said.extend(
-        [parts.region, parts.sorting_code]
-            .into_iter()
-            .map(|v| clean(v.unwrap_or("")).to_lowercase()),
-    );
-    let mut extra = Vec::new();
-    for (field, value) in [
+    let foldable = [
+        (Field::SortingCode, parts.sorting_code),
+        (Field::Region, parts.region),
         (Field::City, parts.city),
         (Field::DependentLocality, parts.dependent_locality),
-    ] {
+    ];
+    said.extend(
+        foldable
+            .iter()
+            .filter(|(field, _)| in_format(*field))
+            .map(|(_, v)| clean(v.unwrap_or("")).to_lowercase()),
+    );
+    let mut extra = Vec::new();
+    let mut unslotted = Vec::new();
+    for (field, value) in foldable {
+        if in_format(field) {
+            continue;
+        }
         let text = clean(value.unwrap_or(""));
         let key = text.to_lowercase();
-        if !text.is_empty() && !in_format(field) && !said.contains(&key) {
-            extra.push(text);
+        if !text.is_empty() && !said.contains(&key) {
+            match field {
+                Field::City | Field::DependentLocality => extra.push(text),
+                _ => unslotted.push((field, upper(field, text))),
+            }
         }
         // A dependent locality that repeats the city is not repeated.
         said.push(key);
@@ -352,11 +368,11 @@ pub(crate) fn format_address(country: &Country, parts: &Parts, latin: bool) -> V
         .filter(|l| !l.is_empty())
         .collect();
     if format.find("%N") < format.find("%A") {
-        // Smallest unit first: street, then dependent locality, then city.
+        // Smallest unit first: street, then dependent locality, city, region.
         extra.reverse();
         street.append(&mut extra);
     } else {
-        // Largest unit first (name last): city, dependent locality, street.
+        // Largest unit first (name last): region, city, dependent locality, street.
         extra.append(&mut street);
         street = extra;
     }
@@ -390,11 +406,40 @@ pub(crate) fn format_address(country: &Country, parts: &Parts, latin: bool) -> V
             .collect();
         render_line(pieces, &mut out);
     }
+    place_unslotted(&mut out, unslotted);
     out.push(FormattedLine {
         text: clean(country.name).to_uppercase(),
         fields: Vec::new(),
     });
     out
+}
+
+/// Puts a region or sorting code that the country's format has no place for next to the
+/// city: a sorting code at the end of the city's line (`69002 LYON CEDEX 02`), a region on a
+/// line of its own after it (a British county after the post town). Without a city line, the
+/// postcode's line anchors them; without either, they go last.
+fn place_unslotted(out: &mut Vec<FormattedLine>, unslotted: Vec<(Field, String)>) {
+    for (field, text) in unslotted {
+        let anchor = [Field::City, Field::Postcode]
+            .iter()
+            .find_map(|f| out.iter().rposition(|l| l.fields.contains(f)));
+        match (field, anchor.and_then(|i| out.get_mut(i))) {
+            (Field::SortingCode, Some(line)) => {
+                line.text = format!("{} {text}", line.text);
+                line.fields.push(field);
+            }
+            _ => {
+                let at = anchor.map_or(out.len(), |i| i + 1);
+                out.insert(
+                    at,
+                    FormattedLine {
+                        text,
+                        fields: vec![field],
+                    },
+                );
+            }
+        }
+    }
 }
 
 /// [`format_address`] as plain text lines.

@@ -378,7 +378,8 @@ fn format_gb() {
         ]
     );
     // GB has no place for a dependent locality or a county: the locality is
-    // kept under the street, the county dropped.
+    // kept under the street, the county goes on its own line after the post
+    // town. Nothing given is dropped.
     let street = lines(&["1 High Street"]);
     let p = Parts {
         name: "A. Person",
@@ -396,6 +397,7 @@ fn format_gb() {
             "1 High Street",
             "Little Snoring",
             "FAKENHAM",
+            "Norfolk",
             "NR21 0AA",
             "UNITED KINGDOM"
         ]
@@ -469,7 +471,8 @@ fn format_fr() {
             "FRANCE"
         ]
     );
-    // Organisation first; the sorting code (CEDEX) is upper-cased too.
+    // Organisation first; France's format has no place for the sorting code
+    // (CEDEX): it follows the city on its line, upper-cased like the city.
     let street = lines(&["5 quai Saint-Antoine"]);
     p = Parts {
         name: "Service client",
@@ -486,7 +489,7 @@ fn format_fr() {
             "Atelier Lumière SARL",
             "Service client",
             "5 quai Saint-Antoine",
-            "69002 LYON",
+            "69002 LYON CEDEX 02",
             "FRANCE"
         ]
     );
@@ -685,6 +688,29 @@ fn format_ae() {
             "Al Wasl",
             "Al Ain",
             "Abu Dhabi",
+            "UNITED ARAB EMIRATES"
+        ]
+    );
+    // Both a district and a city without a place: smallest unit first, under
+    // the street; a sorting code without a city line goes last.
+    let street = lines(&["Villa 12, Street 5"]);
+    let p = Parts {
+        street_lines: &street,
+        dependent_locality: Some("Al Wasl"),
+        city: Some("Dubai City"),
+        region: Some("Dubai"),
+        sorting_code: Some("SC-7"),
+        ..p
+    };
+    assert_eq!(
+        fmt("AE", &p, true),
+        [
+            "Fatima Al Mansouri",
+            "Villa 12, Street 5",
+            "Al Wasl",
+            "Dubai City",
+            "Dubai",
+            "SC-7",
             "UNITED ARAB EMIRATES"
         ]
     );
