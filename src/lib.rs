@@ -51,7 +51,7 @@ mod validate;
 pub use layout::{LabelLayout, LayoutError, layout};
 pub use model::{Address, Label, Order, Party};
 pub use options::Options;
-pub use render::RenderError;
+pub use render::{LabelFailure, RenderError};
 pub use units::{Dots, Dpi, Mm, Pt};
 pub use validate::{
     CountryCode, ErrorKind, MAX_ADDRESS_LINES, OrderNumber, Postcode, TrackingNumber, ValidAddress,
@@ -65,10 +65,11 @@ pub use validate::{
 ///
 /// # Errors
 ///
-/// [`RenderError::NoLabels`] for an empty list; [`RenderError::Layout`] with the label's
-/// index, order number and the [`LayoutError`] when a label cannot be laid out (text that
+/// [`RenderError::NoLabels`] for an empty list; [`RenderError::Layout`] listing every label
+/// that cannot be laid out, each with its index, order number and [`LayoutError`] (text that
 /// does not fit even at 7 pt wrapped, a character the fonts lack, an order number too long
-/// for a Code 128 on the label); [`RenderError::Pdf`] if writing the PDF fails.
+/// for a Code 128 on the label); [`RenderError::Pdf`] if writing the PDF fails. Nothing is
+/// rendered unless every label can be.
 ///
 /// # Examples
 ///
@@ -83,17 +84,21 @@ pub fn render_pdf(labels: &[ValidLabel], options: &Options) -> Result<Vec<u8>, R
     if labels.is_empty() {
         return Err(RenderError::NoLabels);
     }
-    let layouts = labels
-        .iter()
-        .enumerate()
-        .map(|(index, label)| {
-            layout(label, options).map_err(|source| RenderError::Layout {
+    let mut layouts = Vec::with_capacity(labels.len());
+    let mut failures = Vec::new();
+    for (index, label) in labels.iter().enumerate() {
+        match layout(label, options) {
+            Ok(l) => layouts.push(l),
+            Err(error) => failures.push(LabelFailure {
                 index,
                 order: label.order().number().to_string(),
-                source,
-            })
-        })
-        .collect::<Result<Vec<_>, _>>()?;
+                error,
+            }),
+        }
+    }
+    if !failures.is_empty() {
+        return Err(RenderError::Layout(failures));
+    }
     render::pdf::write_pdf(&layouts)
 }
 

@@ -107,6 +107,44 @@ mod tests {
         assert_eq!(encode_qr(text).unwrap().width(), 25);
     }
 
+    /// Draws a symbol at 4 pixels per module with its quiet zone and decodes it with rxing,
+    /// a decoder we did not write.
+    fn scan(qr: &QrMatrix) -> String {
+        let scale = 4;
+        let side = (qr.width() + 2 * QR_QUIET_MODULES) * scale;
+        let mut luma = vec![255u8; side * side];
+        for y in 0..side {
+            for x in 0..side {
+                let (mx, my) = (x / scale, y / scale);
+                let inside = |m: usize| m >= QR_QUIET_MODULES && m < QR_QUIET_MODULES + qr.width();
+                if inside(mx) && inside(my) && qr.dark(mx - QR_QUIET_MODULES, my - QR_QUIET_MODULES)
+                {
+                    luma[y * side + x] = 0;
+                }
+            }
+        }
+        let side = side as u32;
+        rxing::helpers::detect_in_luma(luma, side, side, Some(rxing::BarcodeFormat::QR_CODE))
+            .map(|r| r.getText().to_string())
+            .unwrap_or_else(|e| panic!("rxing could not read the symbol: {e:?}"))
+    }
+
+    #[test]
+    fn utf8_payloads_decode_to_the_same_text() {
+        for text in [
+            "SL1\nO:1\nZ:Zoë Lefèvre\nC:KP",
+            "山田 太郎",
+            "محمد العلي",
+            "Ελένη",
+        ] {
+            assert_eq!(scan(&encode_qr(text).unwrap()), text);
+        }
+        assert_eq!(
+            scan(&encode_qr("SL1\nO:TT-2026-000123\nC:GB").unwrap()),
+            "SL1\nO:TT-2026-000123\nC:GB"
+        );
+    }
+
     #[test]
     fn finder_pattern_is_dark_at_the_corners() {
         let qr = encode_qr("SL1").unwrap();

@@ -24,7 +24,7 @@ use crate::address::{self, Field, Parts};
 use crate::barcode::{CODE128_QUIET_MODULES, QR_QUIET_MODULES, encode_code128, encode_qr};
 use crate::layout::{Element, LabelLayout, LayoutError, qr_payload};
 use crate::text::{Face, Font};
-use crate::text::{FitError, Fitted, Item, LEADING, MIN_SIZE, fit_block};
+use crate::text::{FitError, Fitted, Item, LEADING, MIN_SIZE, extra_above, fit_block};
 use crate::units::{Dots, Dpi, Mm, Pt};
 use crate::validate::{ValidLabel, ValidParty};
 
@@ -60,9 +60,10 @@ const BASELINE: f32 = 0.93;
 /// Caption size ("FROM", "SHIP TO", "ORDER", "TRACKING").
 const CAPTION: f32 = 7.0;
 /// The destination country box, bottom right.
-const COUNTRY_BOX_W: f32 = 62.0;
-const COUNTRY_BOX_H: f32 = 44.0;
-const COUNTRY_CODE_SIZE: f32 = 30.0;
+const COUNTRY_BOX_W: f32 = 56.0;
+const COUNTRY_BOX_H: f32 = 42.0;
+/// The country code's size, unless the two letters (MW, say) need it smaller to fit.
+const COUNTRY_CODE_SIZE: f32 = 27.0;
 /// Height of capitals in Noto Sans, as a fraction of the size (714 units of 1000).
 const CAP_HEIGHT: f32 = 0.714;
 /// Size of the human-readable order number under the bars.
@@ -192,22 +193,22 @@ fn party_items(party: &ValidParty, path: &str, styles: &PartyStyles) -> Vec<Item
     let last = lines.len().saturating_sub(1);
     for (i, line) in lines.into_iter().enumerate() {
         let has = |f: Field| line.fields.contains(&f);
-        let (style, field, gap, group) = if i == last && line.fields.is_empty() {
-            (styles.country, "address.country", 1.0, None)
+        let (style, gap, group) = if i == last && line.fields.is_empty() {
+            (styles.country, 1.0, None)
         } else if has(Field::Name) {
-            (styles.name, "name", 0.0, None)
+            (styles.name, 0.0, None)
         } else if has(Field::Organisation) {
-            (styles.company, "company", 0.0, Some(BODY))
+            (styles.company, 0.0, Some(BODY))
         } else if has(Field::Postcode) {
-            (styles.postcode, "address.postcode", 0.0, None)
+            (styles.postcode, 0.0, None)
         } else {
-            (
-                styles.line,
-                line.fields.first().map_or("address", |f| field_name(*f)),
-                0.0,
-                Some(BODY),
-            )
+            (styles.line, 0.0, Some(BODY))
         };
+        // Errors name the line's first field: the city on a US "CITY, ST ZIP" line.
+        let field = line
+            .fields
+            .first()
+            .map_or("address.country", |f| field_name(*f));
         let mut line_item = item(format!("{path}.{field}"), line.text, style, gap);
         line_item.group = group;
         items.push(line_item);
@@ -221,6 +222,40 @@ fn party_items(party: &ValidParty, path: &str, styles: &PartyStyles) -> Vec<Item
         ));
     }
     items
+}
+
+/// Every character of every text field a party prints, checked against both faces before
+/// anything is formatted, so an error names the exact field (`recipient.address.lines[1]`).
+fn check_coverage(party: &ValidParty, path: &str) -> Result<(), LayoutError> {
+    let address = party.address();
+    let mut fields: Vec<(String, &str)> = vec![(format!("{path}.name"), party.name())];
+    fields.extend(party.company().map(|v| (format!("{path}.company"), v)));
+    fields.extend(party.phone().map(|v| (format!("{path}.phone"), v)));
+    for (i, line) in address.lines().iter().enumerate() {
+        fields.push((format!("{path}.address.lines[{i}]"), line));
+    }
+    let optional = [
+        ("city", address.city()),
+        ("city_area", address.city_area()),
+        ("region", address.region()),
+        ("postcode", address.postcode().map(|p| p.as_str())),
+        ("sorting_code", address.sorting_code()),
+    ];
+    for (name, value) in optional {
+        fields.extend(value.map(|v| (format!("{path}.address.{name}"), v)));
+    }
+    for (field, text) in fields {
+        for face in Face::ALL {
+            let font = Font::get(face).map_err(|e| LayoutError::Font(e.to_string()))?;
+            if let Some(c) = text.chars().find(|&c| c != ' ' && !font.covers(c)) {
+                return Err(LayoutError::UncoveredCharacter {
+                    field,
+                    character: format!("{c:?} (U+{:04X})", c as u32),
+                });
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Places fitted text from `top` down, each line starting at `x` (or centred in `width`).
@@ -237,6 +272,7 @@ fn place(
     for f in fitted {
         y += f.gap_before;
         for line in f.lines {
+            y += extra_above(&line) * f.size;
             let line_x = match (centre, Font::get(f.face)) {
                 (true, Ok(font)) => x + (width - font.width(&line, f.size)).max(0.0) / 2.0,
                 _ => x,
@@ -289,10 +325,18 @@ fn order_barcode(
     let widest = dpi.dots_in(Pt::from(MAX_MODULE)).0;
     let module = (usable / with_quiet).min(inner / bars).min(widest);
     if module < MIN_MODULE_DOTS {
+        // Report the limit that bound: the bars between the margins, or the bars with their
+        // quiet zones across the page.
+        let (modules, room, what) = if bars * MIN_MODULE_DOTS > inner {
+            (bars, inner, "the bars, within the margins")
+        } else {
+            (with_quiet, usable, "with 10-module quiet zones")
+        };
         return Err(LayoutError::BarcodeTooWide {
-            modules: with_quiet as usize,
-            needed_mm: mm1(Dots(with_quiet * MIN_MODULE_DOTS).to_pt(dpi)),
-            available_mm: mm1(Dots(usable).to_pt(dpi)),
+            modules: modules as usize,
+            what,
+            needed_mm: mm1(Dots(modules * MIN_MODULE_DOTS).to_pt(dpi)),
+            available_mm: mm1(Dots(room).to_pt(dpi)),
         });
     }
     let left = (page - bars * module) / 2;
@@ -371,7 +415,7 @@ fn country_box(
             height: Pt(rh),
         });
     }
-    let size = COUNTRY_CODE_SIZE;
+    let size = COUNTRY_CODE_SIZE.min((COUNTRY_BOX_W - 8.0) / font.width(code, 1.0).max(1e-3));
     let text_w = font.width(code, size);
     elements.push(Element::Text {
         x: Pt(x + (COUNTRY_BOX_W - text_w) / 2.0),
@@ -402,7 +446,9 @@ fn info_items(label: &ValidLabel) -> Vec<Item> {
         items.push(item(
             "order.tracking",
             tracking.as_str(),
-            Style::new(Face::Bold, 11.0, 8.0),
+            // A tracking number is read digit by digit: it shrinks all the way to the
+            // smallest size before it wraps.
+            Style::new(Face::Bold, 11.0, MIN_SIZE),
             0.0,
         ));
     }
@@ -450,6 +496,9 @@ pub(super) fn lay_out(label: &ValidLabel, options: &Options) -> Result<LabelLayo
     let rule3 = info_top - RULE;
     let order_top = rule3 - GAP - ORDER_ZONE_H;
     let rule2 = order_top - GAP - RULE;
+
+    check_coverage(label.recipient(), "recipient")?;
+    check_coverage(label.seller(), "seller")?;
 
     // Sender, from the top.
     let sender = fit_block(
@@ -551,7 +600,40 @@ mod tests {
         label
     }
 
-    /// Text boxes: (x0, top, x1, bottom).
+    fn vietnamese_capitals() -> Label {
+        let mut label = Label::sample();
+        label.recipient.name = "NGUYỄN THỊ HƯƠNG".into();
+        label.recipient.company = Some("CÔNG TY TNHH ĐẶNG QUỐC BẢO".into());
+        label.recipient.address = crate::Address {
+            lines: vec!["12 NGUYỄN HUỆ".into(), "PHƯỜNG BẾN NGHÉ".into()],
+            city: Some("Quận 1".into()),
+            region: Some("THÀNH PHỐ HỒ CHÍ MINH".into()),
+            postcode: Some("700000".into()),
+            country: "VN".into(),
+            ..Default::default()
+        };
+        label
+    }
+
+    /// How far glyphs of `text` reach above and below the baseline in Noto Sans, as a
+    /// fraction of the size: stacked Vietnamese capitals 1.06 em, other accented capitals
+    /// 0.93 em, everything else 0.80 em (ascenders and brackets); descenders 0.24 em.
+    fn extent(text: &str) -> (f32, f32) {
+        let ascent = if text
+            .chars()
+            .any(|c| ('\u{1E00}'..='\u{1EFF}').contains(&c) && c.is_uppercase())
+        {
+            1.06
+        } else if text.chars().any(|c| !c.is_ascii() && c.is_uppercase()) {
+            0.93
+        } else {
+            0.80
+        };
+        (ascent, 0.24)
+    }
+
+    /// Text boxes: (x0, top, x1, bottom, text), from the real advance widths and the glyph
+    /// extents above.
     fn text_boxes(layout: &LabelLayout) -> Vec<(f32, f32, f32, f32, String)> {
         layout
             .elements
@@ -565,11 +647,12 @@ mod tests {
                     text,
                 } => {
                     let w = Font::get(*face).unwrap().width(text, *size);
+                    let (up, down) = extent(text);
                     Some((
                         x.0,
-                        baseline.0 - 0.75 * size,
+                        baseline.0 - up * size,
                         x.0 + w,
-                        baseline.0 + 0.22 * size,
+                        baseline.0 + down * size,
                         text.clone(),
                     ))
                 }
@@ -655,7 +738,7 @@ mod tests {
 
     #[test]
     fn no_text_overlaps_and_all_of_it_stays_inside_the_margins() {
-        for label in [Label::sample(), long_label()] {
+        for label in [Label::sample(), long_label(), vietnamese_capitals()] {
             let layout = lay(&label, Dpi::DPI_203).unwrap();
             let boxes = text_boxes(&layout);
             for (i, a) in boxes.iter().enumerate() {
@@ -755,13 +838,63 @@ mod tests {
         label.order.number = "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUV".into();
         assert_eq!(
             lay(&label, Dpi::DPI_203).unwrap_err().to_string(),
-            "order.number: its Code 128 needs 583 modules with quiet zones, 145.9 mm at the narrowest \
-             2-dot module, but the label has 98.7 mm; use a shorter order number (runs of digits \
-             encode at two per symbol)"
+            "order.number: its Code 128 needs 563 modules (the bars, within the margins), 140.9 mm \
+             at the narrowest 2-dot module, but the label has 94.5 mm for them; use a shorter order \
+             number (runs of digits encode at two per symbol)"
+        );
+        // 31 letters: start + 31 + check = 33 symbols of 11 modules, + 13 for the stop = 376
+        // modules, 752 dots at 2 dots each: within the 755 dots between the margins, but not
+        // with the quiet zones (396 modules, 792 dots > 789 dots across the page).
+        label.order.number = "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDE".into();
+        assert_eq!(
+            lay(&label, Dpi::DPI_203).unwrap_err().to_string(),
+            "order.number: its Code 128 needs 396 modules (with 10-module quiet zones), 99.1 mm at \
+             the narrowest 2-dot module, but the label has 98.7 mm for them; use a shorter order \
+             number (runs of digits encode at two per symbol)"
         );
         // 48 digits fit: set C packs two per symbol.
         label.order.number = "1".repeat(48);
         assert!(lay(&label, Dpi::DPI_203).is_ok());
+    }
+
+    #[test]
+    fn tracking_numbers_shrink_before_they_wrap_and_are_never_cut() {
+        let mut label = Label::sample();
+        label.order.tracking = Some("9400111202555842332669".into()); // USPS, 22 digits
+        let layout = lay(&label, Dpi::DPI_203).unwrap();
+        let texts: Vec<String> = text_boxes(&layout).into_iter().map(|b| b.4).collect();
+        assert!(
+            texts.contains(&"9400111202555842332669".to_owned()),
+            "{texts:?}"
+        );
+        // The longest accepted (40 characters) wraps as a last resort, every digit kept.
+        let longest = "1234567890".repeat(4);
+        label.order.tracking = Some(longest.clone());
+        let layout = lay(&label, Dpi::DPI_203).unwrap();
+        let digits: String = text_boxes(&layout)
+            .into_iter()
+            .map(|b| b.4)
+            .filter(|t| t.chars().all(|c| c.is_ascii_digit()))
+            .collect();
+        assert_eq!(digits, longest);
+    }
+
+    #[test]
+    fn the_country_code_stays_inside_its_box() {
+        let mut label = Label::sample();
+        label.recipient.address = crate::Address {
+            lines: vec!["Area 3".into()],
+            city: Some("Lilongwe".into()),
+            country: "MW".into(),
+            ..Default::default()
+        };
+        let layout = lay(&label, Dpi::DPI_203).unwrap();
+        let code = text_boxes(&layout)
+            .into_iter()
+            .find(|b| b.4 == "MW")
+            .expect("the code is printed");
+        let left = PAGE_W - MARGIN - COUNTRY_BOX_W + RULE;
+        assert!(code.0 > left && code.2 < PAGE_W - MARGIN - RULE, "{code:?}");
     }
 
     #[test]
@@ -771,6 +904,27 @@ mod tests {
         assert_eq!(
             lay(&label, Dpi::DPI_203).unwrap_err().to_string(),
             "recipient.name: the character '山' (U+5C71) is not covered by the label fonts"
+        );
+        // The exact field, even where the formatted line combines several (a US
+        // "CITY, ST ZIP" line).
+        let mut label = Label::sample();
+        label.recipient.address = crate::Address {
+            lines: vec!["1 Main St".into(), "Apt 東".into()],
+            city: Some("Springfield".into()),
+            region: Some("IL".into()),
+            postcode: Some("62701".into()),
+            country: "US".into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            lay(&label, Dpi::DPI_203).unwrap_err().field(),
+            Some("recipient.address.lines[1]")
+        );
+        label.recipient.address.lines.pop();
+        label.recipient.address.city = Some("東京".into());
+        assert_eq!(
+            lay(&label, Dpi::DPI_203).unwrap_err().field(),
+            Some("recipient.address.city")
         );
     }
 }

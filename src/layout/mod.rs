@@ -126,13 +126,16 @@ pub enum LayoutError {
     },
     /// The order number's Code 128 is wider than the label even with 2-dot modules.
     #[error(
-        "order.number: its Code 128 needs {modules} modules with quiet zones, {needed_mm} mm at the \
-         narrowest 2-dot module, but the label has {available_mm} mm; use a shorter order number \
-         (runs of digits encode at two per symbol)"
+        "order.number: its Code 128 needs {modules} modules ({what}), {needed_mm} mm at the \
+         narrowest 2-dot module, but the label has {available_mm} mm for them; use a shorter \
+         order number (runs of digits encode at two per symbol)"
     )]
     BarcodeTooWide {
-        /// Modules including the quiet zones.
+        /// How many modules had to fit.
         modules: usize,
+        /// What had to fit: the bars between the margins, or the bars with their quiet zones
+        /// across the page.
+        what: &'static str,
         /// Width needed at 2 dots per module, in millimetres (one decimal).
         needed_mm: String,
         /// Width available, in millimetres (one decimal).

@@ -14,17 +14,49 @@ pub enum RenderError {
     /// The list of labels was empty: a PDF needs at least one page.
     #[error("no labels to render")]
     NoLabels,
-    /// A label could not be laid out.
-    #[error("label {index} (order {order}): {source}")]
-    Layout {
-        /// The label's position in the list, from 0.
-        index: usize,
-        /// Its order number.
-        order: String,
-        /// What went wrong.
-        source: crate::LayoutError,
-    },
+    /// Labels that could not be laid out: every one of them, in order.
+    #[error("{}", LabelFailure::lines(.0))]
+    Layout(Vec<LabelFailure>),
     /// Writing the PDF failed (font subsetting or serialisation).
     #[error("pdf: {0}")]
     Pdf(String),
+}
+
+/// One label of a batch that could not be laid out.
+///
+/// `Display` gives `label 3 (order TT-1): recipient.name: …`.
+///
+/// ```
+/// let mut label = shiplabel::Label::sample();
+/// label.recipient.name = "山田 太郎".into();
+/// let labels = [shiplabel::Label::sample().validate()?, label.validate()?];
+/// match shiplabel::render_pdf(&labels, &Default::default()) {
+///     Err(shiplabel::RenderError::Layout(failures)) => {
+///         assert_eq!(failures.len(), 1);
+///         assert_eq!(failures[0].index, 1);
+///         assert_eq!(failures[0].error.field(), Some("recipient.name"));
+///     }
+///     other => panic!("{other:?}"),
+/// }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("label {index} (order {order}): {error}")]
+pub struct LabelFailure {
+    /// The label's position in the list, from 0.
+    pub index: usize,
+    /// Its order number.
+    pub order: String,
+    /// What went wrong.
+    pub error: crate::LayoutError,
+}
+
+impl LabelFailure {
+    fn lines(failures: &[LabelFailure]) -> String {
+        failures
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
 }

@@ -12,6 +12,11 @@ pub(crate) const MIN_SIZE: f32 = 7.0;
 /// Line height as a multiple of the text size.
 pub(crate) const LEADING: f32 = 1.2;
 
+/// Extra room above a line whose capitals carry stacked marks, as a fraction of the size:
+/// Vietnamese capitals such as Ễ or Ậ reach 1.05 em above the baseline in Noto Sans, while
+/// the line pitch leaves about 0.93 em clear of the descenders above.
+const STACKED_MARKS_EXTRA: f32 = 0.13;
+
 /// Sizes are multiples of this many points, so the layout dump stays readable.
 const SIZE_STEP: f32 = 0.25;
 
@@ -49,8 +54,22 @@ pub(crate) struct Fitted {
 impl Fitted {
     /// The height this item takes, gap included.
     pub(crate) fn height(&self) -> f32 {
-        self.gap_before + self.lines.len() as f32 * self.size * LEADING
+        self.gap_before
+            + self
+                .lines
+                .iter()
+                .map(|line| (LEADING + extra_above(line)) * self.size)
+                .sum::<f32>()
     }
+}
+
+/// The extra room a line needs above it, as a fraction of its size: non-zero for lines with
+/// capitals that carry stacked marks (the Latin Extended Additional block, Vietnamese).
+pub(crate) fn extra_above(line: &str) -> f32 {
+    let stacked = line
+        .chars()
+        .any(|c| ('\u{1E00}'..='\u{1EFF}').contains(&c) && c.is_uppercase());
+    if stacked { STACKED_MARKS_EXTRA } else { 0.0 }
 }
 
 /// Why a block could not be set.
@@ -243,6 +262,25 @@ mod tests {
             gap_before: 0.0,
             group: None,
         }
+    }
+
+    #[test]
+    fn lines_with_stacked_vietnamese_capitals_get_room_above() {
+        assert_eq!(extra_above("THÀNH PHỐ HỒ CHÍ MINH"), STACKED_MARKS_EXTRA);
+        assert_eq!(extra_above("Thành phố Hồ Chí Minh"), 0.0); // lower-case marks fit
+        assert_eq!(extra_above("ZOË LEFÈVRE"), 0.0); // one mark fits
+        let plain = Fitted {
+            field: String::new(),
+            face: Face::Regular,
+            size: 10.0,
+            lines: vec!["A".into(), "B".into()],
+            gap_before: 0.0,
+        };
+        let tall = Fitted {
+            lines: vec!["A".into(), "Ễ".into()],
+            ..plain.clone()
+        };
+        assert!((tall.height() - plain.height() - STACKED_MARKS_EXTRA * 10.0).abs() < 1e-4);
     }
 
     #[test]

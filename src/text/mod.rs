@@ -3,5 +3,5 @@
 mod fit;
 mod fonts;
 
-pub(crate) use fit::{FitError, Fitted, Item, LEADING, MIN_SIZE, fit_block};
+pub(crate) use fit::{FitError, Fitted, Item, LEADING, MIN_SIZE, extra_above, fit_block};
 pub(crate) use fonts::{Face, Font};
