@@ -11,7 +11,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use shiplabel::{Label, Options, ValidLabel};
+use shiplabel::{Label, Options, RenderError, ValidLabel};
 
 /// The input file holds one order object or an array of them.
 #[derive(serde::Deserialize)]
@@ -73,8 +73,13 @@ fn load(input: &Option<PathBuf>) -> Result<Vec<ValidLabel>, Vec<String>> {
         } else {
             String::new()
         };
-        match serde_json::from_value::<Label>(value) {
-            Err(e) => problems.push(format!("{prefix}{e}")),
+        // serde_path_to_error names where in the order a shape error is
+        // (`recipient.address: unknown field `postcod``).
+        match serde_path_to_error::deserialize::<_, Label>(value) {
+            Err(e) if e.path().to_string() == "." => {
+                problems.push(format!("{prefix}{}", e.inner()))
+            }
+            Err(e) => problems.push(format!("{prefix}{}: {}", e.path(), e.inner())),
             Ok(label) => match label.validate() {
                 Ok(valid) => labels.push(valid),
                 Err(errors) => problems.extend(errors.iter().map(|e| format!("{prefix}{e}"))),
@@ -115,6 +120,16 @@ fn main() -> ExitCode {
     }
     let pdf = match shiplabel::render_pdf(&labels, &Options::default()) {
         Ok(pdf) => pdf,
+        Err(RenderError::Layout(failures)) => {
+            for f in &failures {
+                eprintln!("error: [{}] order {}: {}", f.index, f.order, f.error);
+            }
+            eprintln!(
+                "{} label(s) cannot be printed; nothing written",
+                failures.len()
+            );
+            return ExitCode::FAILURE;
+        }
         Err(e) => {
             eprintln!("error: {e}");
             eprintln!("nothing written");

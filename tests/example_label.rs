@@ -1,4 +1,6 @@
-//! The `label` example, run as a user runs it (`cargo test` builds the examples first).
+//! The `label` example, run as a user runs it. A plain `cargo test` builds the examples
+//! first; `cargo test --test example_label` alone does not, so run `cargo build --examples`
+//! before it.
 
 use std::path::PathBuf;
 use std::process::{Command, Output};
@@ -64,6 +66,31 @@ fn an_array_gives_one_page_per_order() {
 }
 
 #[test]
+fn labels_that_cannot_be_printed_are_all_reported_and_nothing_is_written() {
+    let dir = temp_dir("unprintable");
+    let japanese = GOOD.replace("Zoë Lefèvre", "山田 太郎");
+    let arabic = GOOD.replace("12 rue de l'Église", "شارع الملك 12");
+    std::fs::write(
+        dir.join("orders.json"),
+        format!("[{japanese}, {GOOD}, {arabic}]"),
+    )
+    .unwrap();
+    let out = run(&dir, &["orders.json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        stderr.lines().collect::<Vec<_>>(),
+        [
+            "error: [0] order FR2026112500042: recipient.name: the character '山' (U+5C71) is not covered by the label fonts",
+            "error: [2] order FR2026112500042: recipient.address.lines[0]: the character 'ش' (U+0634) is not covered by the label fonts",
+            "2 label(s) cannot be printed; nothing written",
+        ]
+    );
+    assert!(!dir.join("labels.pdf").exists());
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
 fn invalid_orders_are_all_reported_with_their_index_and_nothing_is_written() {
     let dir = temp_dir("invalid");
     let bad = GOOD
@@ -81,7 +108,9 @@ fn invalid_orders_are_all_reported_with_their_index_and_nothing_is_written() {
     );
     assert_eq!(lines[1], "error: [1] seller.name: must not be empty");
     assert!(
-        lines[2].starts_with("error: [2] unknown field `postcod`"),
+        lines[2].starts_with(
+            "error: [2] recipient.address.postcod: unknown field `postcod`, expected one of"
+        ),
         "{stderr}"
     );
     assert_eq!(lines[3], "3 problem(s); nothing written");

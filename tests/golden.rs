@@ -93,3 +93,29 @@ fn one_page_per_label_and_fonts_embedded_once() {
         "each face (regular, bold) embedded once for all pages"
     );
 }
+
+#[test]
+fn samples_in_scripts_the_fonts_lack_are_refused_with_the_field() {
+    // The Japanese, Arabic and Thai samples are valid orders; this version's fonts cover
+    // Latin, Greek and Cyrillic, so rendering names the first field it cannot print.
+    let cases = [
+        (
+            4,
+            "recipient.name: the character '山' (U+5C71) is not covered by the label fonts",
+        ),
+        (
+            6,
+            "recipient.name: the character 'م' (U+0645) is not covered by the label fonts",
+        ),
+        (
+            7,
+            "recipient.name: the character 'ส' (U+0E2A) is not covered by the label fonts",
+        ),
+    ];
+    for (index, message) in cases {
+        let label = common::golden_label(index);
+        let err = shiplabel::layout(&label, &Options::default()).unwrap_err();
+        assert_eq!(err.to_string(), message, "sample {index}");
+        assert_eq!(err.field(), Some("recipient.name"));
+    }
+}

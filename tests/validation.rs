@@ -164,6 +164,77 @@ fn names_must_not_be_empty_contain_control_characters_or_be_too_long() {
 }
 
 #[test]
+fn control_characters_are_errors_in_every_field_never_blanks() {
+    let cases = [
+        (
+            "/order/tracking",
+            json!("\t"),
+            "order.tracking",
+            "must be printable ASCII: U+0009 at position 1 is not",
+        ),
+        (
+            "/order/tracking",
+            json!("RR473124829GB\n"),
+            "order.tracking",
+            "must be printable ASCII: U+000A at position 14 is not",
+        ),
+        (
+            "/order/carrier",
+            json!("Royal\u{7}Mail"),
+            "order.carrier",
+            "contains the control character U+0007 at position 6",
+        ),
+        (
+            "/recipient/phone",
+            json!("+44\u{85}20"),
+            "recipient.phone",
+            "contains the control character U+0085 at position 4",
+        ),
+        (
+            "/recipient/address/country",
+            json!("GB\n"),
+            "recipient.address.country",
+            "contains the control character U+000A at position 3",
+        ),
+        (
+            "/recipient/address/postcode",
+            json!("\t"),
+            "recipient.address.postcode",
+            "contains the control character U+0009 at position 1",
+        ),
+        (
+            "/recipient/address/city",
+            json!("\u{0}"),
+            "recipient.address.city",
+            "contains the control character U+0000 at position 1",
+        ),
+    ];
+    for (pointer, value, field, message) in cases {
+        let all = errors(with(&[(pointer, value)]));
+        assert!(
+            all.contains(&err(field, ErrorKind::ControlCharacter, message))
+                || all.contains(&err(field, ErrorKind::NotPrintableAscii, message)),
+            "{pointer}: {all:#?}"
+        );
+        assert!(
+            all.iter().all(|e| e.0 == field),
+            "{pointer}: only {field} is wrong: {all:#?}"
+        );
+    }
+}
+
+#[test]
+fn decomposed_accents_are_composed() {
+    let label = parse(with(&[(
+        "/recipient/name",
+        json!("Zoe\u{308} Lefe\u{300}vre"),
+    )]))
+    .validate()
+    .unwrap();
+    assert_eq!(label.recipient().name(), "Zoë Lefèvre");
+}
+
+#[test]
 fn blank_optional_fields_are_absent() {
     let label = parse(with(&[
         ("/recipient/phone", json!("  ")),
@@ -306,6 +377,60 @@ fn postcodes_are_normalised_and_matched_in_full() {
                 )
             ),
             "{bad}"
+        );
+    }
+    // Other countries' formats, each with a valid and an invalid postcode.
+    let cases = [
+        (
+            "CA",
+            "ON",
+            "K1A 0B1",
+            "K1A0B",
+            r#""K1A0B" is not a valid postcode for CANADA (e.g. "H3Z 2Y7")"#,
+        ),
+        (
+            "NL",
+            "",
+            "1234 ab",
+            "12345",
+            r#""12345" is not a valid postcode for NETHERLANDS (e.g. "1234 AB")"#,
+        ),
+        (
+            "BR",
+            "SP",
+            "01310-200",
+            "0131-200",
+            r#""0131-200" is not a valid postcode for BRAZIL (e.g. "40301-110")"#,
+        ),
+        (
+            "JP",
+            "Tokyo",
+            "100-0001",
+            "100-00012",
+            r#""100-00012" is not a valid postcode for JAPAN (e.g. "154-0023")"#,
+        ),
+    ];
+    for (country, region, good, bad, message) in cases {
+        let address = |postcode: &str| {
+            let mut a = json!({"lines": ["1 Main Street"], "city": "Town", "postcode": postcode, "country": country});
+            if !region.is_empty() {
+                a["region"] = json!(region);
+            }
+            a
+        };
+        assert_eq!(
+            errors(with(&[("/recipient/address", address(good))])),
+            [],
+            "{country} {good}"
+        );
+        assert_eq!(
+            errors(with(&[("/recipient/address", address(bad))])),
+            [err(
+                "recipient.address.postcode",
+                ErrorKind::InvalidPostcode,
+                message
+            )],
+            "{country} {bad}"
         );
     }
     // Full-width digits are not ASCII digits.
