@@ -14,8 +14,9 @@
 //! │ ║│║║│║│║║│║║│║│║║│║║│║║│      │  with the number printed below
 //! │        TT-2026-000123        │
 //! ├──────────────────────────────┤
-//! │ ▣ QR   TRACKING / carrier /  │  QR of the order, shipment details beside it
-//! │        service / weight      │
+//! │ ▣ QR  TRACKING        ┌────┐ │  QR of the order, shipment details beside it,
+//! │       carrier/service │ GB │ │  and the destination country code in a box
+//! │       weight          └────┘ │
 //! └──────────────────────────────┘
 //! ```
 
