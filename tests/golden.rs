@@ -92,6 +92,27 @@ fn one_page_per_label_and_fonts_embedded_once() {
         font_files, 2,
         "each face (regular, bold) embedded once for all pages"
     );
+    // Subset fonts carry a six-letter tag before their PostScript name (PDF 32000-1, 9.6.4).
+    let mut names: Vec<String> = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter_map(|d| d.get(b"FontName").ok())
+        .filter_map(|n| n.as_name().ok())
+        .map(|n| String::from_utf8_lossy(n).into_owned())
+        .collect();
+    names.sort_by(|a, b| a[7..].cmp(&b[7..]));
+    assert_eq!(names.len(), 2, "{names:?}");
+    for (name, family) in names.iter().zip(["NotoSans-Bold", "NotoSans-Regular"]) {
+        let (tag, rest) = name.split_at(7);
+        assert!(
+            tag.len() == 7
+                && tag[..6].chars().all(|c| c.is_ascii_uppercase())
+                && tag.ends_with('+'),
+            "{name}"
+        );
+        assert_eq!(rest, family);
+    }
 }
 
 #[test]

@@ -191,6 +191,46 @@ fn subset_font(face: Face, chars: &BTreeSet<char>) -> Result<PdfFont, RenderErro
     Ok(PdfFont::new(parsed))
 }
 
+/// The six capital letters that mark an embedded font as a subset (PDF 32000-1, 9.6.4),
+/// derived from the face and the characters it holds, so equal subsets get equal tags.
+fn subset_tag(face: Face, chars: &BTreeSet<char>) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let bytes = face
+        .name()
+        .bytes()
+        .chain(chars.iter().flat_map(|c| (*c as u32).to_be_bytes()));
+    for byte in bytes {
+        h = (h ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    (0..6)
+        .map(|i| char::from(b'A' + ((h >> (i * 8)) % 26) as u8))
+        .collect()
+}
+
+/// Replaces the name `from` with `to` wherever a font dictionary or descriptor gives it as
+/// `/BaseFont` or `/FontName`, nested dictionaries included.
+fn rename_font(object: &mut lopdf::Object, from: &[u8], to: &[u8]) {
+    match object {
+        lopdf::Object::Dictionary(dict) => rename_in_dict(dict, from, to),
+        lopdf::Object::Stream(stream) => rename_in_dict(&mut stream.dict, from, to),
+        lopdf::Object::Array(items) => items.iter_mut().for_each(|o| rename_font(o, from, to)),
+        _ => {}
+    }
+}
+
+fn rename_in_dict(dict: &mut lopdf::Dictionary, from: &[u8], to: &[u8]) {
+    for (key, value) in dict.iter_mut() {
+        match value {
+            lopdf::Object::Name(name)
+                if (key == b"BaseFont" || key == b"FontName") && name == from =>
+            {
+                *name = to.to_vec();
+            }
+            other => rename_font(other, from, to),
+        }
+    }
+}
+
 /// A 16-byte document id from the content (FNV-1a, twice with different seeds): the same
 /// labels give the same id, as PDF asks of `/ID`, without a clock or random numbers.
 fn document_id(pages: &[PdfPage]) -> Vec<u8> {
@@ -255,6 +295,16 @@ pub(crate) fn write_pdf(layouts: &[LabelLayout]) -> Result<Vec<u8>, RenderError>
     };
     let mut warnings = Vec::new();
     let mut lo = doc.to_lopdf_document(&options, &mut warnings);
+    // printpdf names an embedded font after its resource id and, since it did not subset it
+    // itself, without a subset tag: give each its PostScript name and tag, as readers and
+    // preflight tools expect of a subset.
+    for (face, chars) in &chars {
+        let from = font_id(*face).0;
+        let to = format!("{}+{}", subset_tag(*face, chars), face.postscript_name());
+        for object in lo.objects.values_mut() {
+            rename_font(object, from.as_bytes(), to.as_bytes());
+        }
+    }
     let id = lopdf::Object::String(id, lopdf::StringFormat::Hexadecimal);
     lo.trailer
         .set("ID", lopdf::Object::Array(vec![id.clone(), id]));
@@ -268,6 +318,18 @@ pub(crate) fn write_pdf(layouts: &[LabelLayout]) -> Result<Vec<u8>, RenderError>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn subset_tags_are_six_capitals_and_follow_the_content() {
+        let abc: BTreeSet<char> = "abc".chars().collect();
+        let abd: BTreeSet<char> = "abd".chars().collect();
+        let tag = subset_tag(Face::Regular, &abc);
+        assert_eq!(tag.len(), 6);
+        assert!(tag.chars().all(|c| c.is_ascii_uppercase()), "{tag}");
+        assert_eq!(tag, subset_tag(Face::Regular, &abc));
+        assert_ne!(tag, subset_tag(Face::Regular, &abd));
+        assert_ne!(tag, subset_tag(Face::Bold, &abc));
+    }
 
     #[test]
     fn runs_of_dark_cells() {

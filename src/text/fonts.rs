@@ -26,6 +26,14 @@ impl Face {
         }
     }
 
+    /// The font's PostScript name, as the PDF names the embedded font.
+    pub(crate) fn postscript_name(self) -> &'static str {
+        match self {
+            Face::Regular => "NotoSans-Regular",
+            Face::Bold => "NotoSans-Bold",
+        }
+    }
+
     fn bytes(self) -> &'static [u8] {
         match self {
             Face::Regular => include_bytes!("../../fonts/NotoSans-Regular.ttf"),
