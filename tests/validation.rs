@@ -105,7 +105,7 @@ fn names_are_trimmed_and_collapsed() {
     .validate()
     .unwrap();
     assert_eq!(
-        label.recipient().address().lines(),
+        label.recipient().address().street_lines(),
         ["Flat 4, 221 Baker Street"]
     );
 }
@@ -274,7 +274,7 @@ fn street_lines() {
     .validate()
     .unwrap();
     assert_eq!(
-        label.recipient().address().lines(),
+        label.recipient().address().street_lines(),
         ["Flat 4", "221 Baker Street"]
     );
     assert!(

@@ -21,7 +21,7 @@
 //! ```
 
 use crate::Options;
-use crate::address::{self, Field, Parts};
+use crate::address::Field;
 use crate::barcode::{CODE128_QUIET_MODULES, QR_QUIET_MODULES, encode_code128, encode_qr};
 use crate::layout::{Element, LabelLayout, LayoutError, qr_payload};
 use crate::text::{Face, Font};
@@ -170,26 +170,7 @@ fn field_name(field: Field) -> &'static str {
 /// A party's block: caption, then its address in the country's line order (name and company
 /// included), then the phone number.
 fn party_items(party: &ValidParty, path: &str, styles: &PartyStyles) -> Vec<Item> {
-    let address = party.address();
-    let postcode = address.postcode().map(|p| p.as_str());
-    let parts = Parts {
-        name: party.name(),
-        organisation: party.company(),
-        street_lines: address.lines(),
-        dependent_locality: address.city_area(),
-        city: address.city(),
-        region: address.region(),
-        postcode,
-        sorting_code: address.sorting_code(),
-    };
-    let script_sample: String = [party.name()]
-        .into_iter()
-        .chain(address.lines().iter().map(String::as_str))
-        .chain(address.city())
-        .collect();
-    let latin = address::is_latin(&script_sample);
-    let lines = address::format_address(address.country().rules(), &parts, latin);
-
+    let lines = party.formatted();
     let mut items = vec![caption(styles.caption)];
     let last = lines.len().saturating_sub(1);
     for (i, line) in lines.into_iter().enumerate() {
@@ -232,7 +213,7 @@ fn check_coverage(party: &ValidParty, path: &str) -> Result<(), LayoutError> {
     let mut fields: Vec<(String, &str)> = vec![(format!("{path}.name"), party.name())];
     fields.extend(party.company().map(|v| (format!("{path}.company"), v)));
     fields.extend(party.phone().map(|v| (format!("{path}.phone"), v)));
-    for (i, line) in address.lines().iter().enumerate() {
+    for (i, line) in address.street_lines().iter().enumerate() {
         fields.push((format!("{path}.address.lines[{i}]"), line));
     }
     let optional = [

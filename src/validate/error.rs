@@ -24,8 +24,13 @@ pub enum ErrorKind {
     NotPrintableAscii,
     /// The country is not an ISO 3166-1 alpha-2 code that the address data knows.
     UnknownCountry,
-    /// The postcode does not match the destination country's postcode format.
+    /// The postcode does not match the destination country's postcode format, or lies
+    /// outside the region's postcode range.
     InvalidPostcode,
+    /// The region (state, province, prefecture, …) is not one of the country's.
+    UnknownRegion,
+    /// The city is not one of the region's, in countries whose data lists cities.
+    UnknownCity,
     /// A UPU S10 tracking number whose check digit is wrong.
     InvalidCheckDigit,
     /// A number outside its allowed range.
@@ -48,6 +53,8 @@ impl ErrorKind {
             ErrorKind::NotPrintableAscii => "not_printable_ascii",
             ErrorKind::UnknownCountry => "unknown_country",
             ErrorKind::InvalidPostcode => "invalid_postcode",
+            ErrorKind::UnknownRegion => "unknown_region",
+            ErrorKind::UnknownCity => "unknown_city",
             ErrorKind::InvalidCheckDigit => "invalid_check_digit",
             ErrorKind::OutOfRange => "out_of_range",
         }

@@ -10,7 +10,7 @@ mod text;
 pub use error::{ErrorKind, ValidationError, ValidationErrors};
 pub use fields::{CountryCode, OrderNumber, Postcode, TrackingNumber};
 
-use crate::address::Field;
+use crate::address::{self, Field, FormattedLine, Parts};
 use crate::model::{Address, Label, Order, Party};
 
 /// The most street lines an address may have (blank ones included).
@@ -204,6 +204,26 @@ impl ValidParty {
     pub fn address(&self) -> &ValidAddress {
         &self.address
     }
+
+    /// The name and address as printed: the name and company where the destination's format
+    /// puts them, then the address in its line order, the country's name last.
+    ///
+    /// ```
+    /// # let label = shiplabel::Label::sample().validate().unwrap();
+    /// assert_eq!(
+    ///     label.recipient().lines(),
+    ///     ["Oliver Smith", "Flat 4, 221 Baker Street", "LONDON", "NW1 6XE", "UNITED KINGDOM"]
+    /// );
+    /// ```
+    pub fn lines(&self) -> Vec<String> {
+        self.formatted().into_iter().map(|l| l.text).collect()
+    }
+
+    /// The formatted lines, each tagged with the fields it shows.
+    pub(crate) fn formatted(&self) -> Vec<FormattedLine> {
+        self.address
+            .format(Some(&self.name), self.company.as_deref())
+    }
 }
 
 /// A validated postal address: required fields present for its country, postcode in the
@@ -212,7 +232,7 @@ impl ValidParty {
 /// ```
 /// # let label = shiplabel::Label::sample().validate().unwrap();
 /// let address = label.recipient().address();
-/// assert_eq!(address.lines(), ["Flat 4, 221 Baker Street"]);
+/// assert_eq!(address.street_lines(), ["Flat 4, 221 Baker Street"]);
 /// assert_eq!(address.country().as_str(), "GB");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -231,10 +251,54 @@ impl ValidAddress {
     ///
     /// ```
     /// # let label = shiplabel::Label::sample().validate().unwrap();
-    /// assert_eq!(label.seller().address().lines().len(), 2);
+    /// assert_eq!(label.seller().address().street_lines().len(), 2);
     /// ```
-    pub fn lines(&self) -> &[String] {
+    pub fn street_lines(&self) -> &[String] {
         &self.lines
+    }
+
+    /// The address as it is printed: in the destination country's line order, the fields its
+    /// post wants in capitals, the country's name last (UPU practice for international mail).
+    /// [`ValidParty::lines`] includes the name and company.
+    ///
+    /// ```
+    /// # let label = shiplabel::Label::sample().validate().unwrap();
+    /// assert_eq!(
+    ///     label.recipient().address().lines(),
+    ///     ["Flat 4, 221 Baker Street", "LONDON", "NW1 6XE", "UNITED KINGDOM"]
+    /// );
+    /// ```
+    pub fn lines(&self) -> Vec<String> {
+        self.format(None, None)
+            .into_iter()
+            .map(|l| l.text)
+            .collect()
+    }
+
+    /// The formatted lines, each tagged with the fields it shows, for `name` and `company`.
+    pub(crate) fn format(&self, name: Option<&str>, company: Option<&str>) -> Vec<FormattedLine> {
+        let parts = Parts {
+            name: name.unwrap_or(""),
+            organisation: company,
+            street_lines: &self.lines,
+            dependent_locality: self.city_area.as_deref(),
+            city: self.city.as_deref(),
+            region: self.region.as_deref(),
+            postcode: self.postcode.as_ref().map(Postcode::as_str),
+            sorting_code: self.sorting_code.as_deref(),
+        };
+        address::format_address(self.country.rules(), &parts, self.latin(name))
+    }
+
+    /// Whether the address is written in Latin script (then a country's Latin format, such as
+    /// Japan's name-first one, applies).
+    pub(crate) fn latin(&self, name: Option<&str>) -> bool {
+        let sample: String = name
+            .into_iter()
+            .chain(self.lines.iter().map(String::as_str))
+            .chain(self.city.as_deref())
+            .collect();
+        address::is_latin(&sample)
     }
 
     /// The city, if given.
@@ -299,6 +363,15 @@ impl ValidAddress {
     }
 }
 
+/// `path.field`, or `field` at the top level.
+fn join(path: &str, field: &str) -> String {
+    if path.is_empty() {
+        field.to_owned()
+    } else {
+        format!("{path}.{field}")
+    }
+}
+
 /// Collects problems; each check either yields a value or records why not.
 struct Checker {
     errors: Vec<ValidationError>,
@@ -345,16 +418,13 @@ impl Checker {
     }
 
     fn party(&mut self, party: &Party, path: &str) -> Option<ValidParty> {
-        let name = self.keep(text::required(&party.name, &format!("{path}.name")));
+        let name = self.keep(text::required(&party.name, &join(path, "name")));
         let company = self.keep(text::optional(
             party.company.as_deref(),
-            &format!("{path}.company"),
+            &join(path, "company"),
         ));
-        let phone = self.keep(text::optional(
-            party.phone.as_deref(),
-            &format!("{path}.phone"),
-        ));
-        let address = self.address(&party.address, &format!("{path}.address"));
+        let phone = self.keep(text::optional(party.phone.as_deref(), &join(path, "phone")));
+        let address = self.address(&party.address, &join(path, "address"));
         Some(ValidParty {
             name: name?,
             company: company?,
@@ -367,14 +437,14 @@ impl Checker {
         let before = self.errors.len();
         let country = self.keep(
             CountryCode::try_from(address.country.as_str())
-                .map_err(|e| e.at(format!("{path}.country"))),
+                .map_err(|e| e.at(join(path, "country"))),
         );
 
         let mut lines = Vec::with_capacity(address.lines.len());
         let mut bad_lines = 0;
         if address.lines.len() > MAX_ADDRESS_LINES {
             self.errors.push(ValidationError::new(
-                format!("{path}.lines"),
+                join(path, "lines"),
                 ErrorKind::TooMany,
                 format!(
                     "has {} lines; at most {MAX_ADDRESS_LINES} are allowed",
@@ -383,7 +453,7 @@ impl Checker {
             ));
         } else {
             for (i, line) in address.lines.iter().enumerate() {
-                match text::clean(line, &format!("{path}.lines[{i}]")) {
+                match text::clean(line, &join(path, &format!("lines[{i}]"))) {
                     Ok(Some(line)) => lines.push(line),
                     Ok(None) => {} // a blank line carries nothing: dropped
                     Err(e) => {
@@ -394,28 +464,25 @@ impl Checker {
             }
             if lines.is_empty() && bad_lines == 0 {
                 self.errors.push(ValidationError::new(
-                    format!("{path}.lines"),
+                    join(path, "lines"),
                     ErrorKind::Missing,
                     "at least one street line is required",
                 ));
             }
         }
 
-        let city = self.keep(text::optional(
-            address.city.as_deref(),
-            &format!("{path}.city"),
-        ));
+        let city = self.keep(text::optional(address.city.as_deref(), &join(path, "city")));
         let city_area = self.keep(text::optional(
             address.city_area.as_deref(),
-            &format!("{path}.city_area"),
+            &join(path, "city_area"),
         ));
         let region = self.keep(text::optional(
             address.region.as_deref(),
-            &format!("{path}.region"),
+            &join(path, "region"),
         ));
         let sorting_code = self.keep(text::optional(
             address.sorting_code.as_deref(),
-            &format!("{path}.sorting_code"),
+            &join(path, "sorting_code"),
         ));
 
         let mut postcode = None;
@@ -424,7 +491,7 @@ impl Checker {
             let required = |field: Field, present: bool, name: &str, checker: &mut Checker| {
                 if rules.requires(field) && !present {
                     checker.errors.push(ValidationError::new(
-                        format!("{path}.{name}"),
+                        join(path, name),
                         ErrorKind::Missing,
                         format!("is required for addresses in {}", rules.name),
                     ));
@@ -450,8 +517,7 @@ impl Checker {
                 match raw_postcode {
                     Some(raw) => {
                         postcode = self.keep(
-                            Postcode::parse(raw, country)
-                                .map_err(|e| e.at(format!("{path}.postcode"))),
+                            Postcode::parse(raw, country).map_err(|e| e.at(join(path, "postcode"))),
                         );
                     }
                     None if rules.requires(Field::Postcode) => {
@@ -460,7 +526,7 @@ impl Checker {
                             .map(|ex| format!(" (e.g. {ex:?})"))
                             .unwrap_or_default();
                         self.errors.push(ValidationError::new(
-                            format!("{path}.postcode"),
+                            join(path, "postcode"),
                             ErrorKind::Missing,
                             format!("is required for addresses in {}{example}", rules.name),
                         ));
@@ -482,6 +548,69 @@ impl Checker {
             sorting_code: sorting_code?,
             country: country?,
         })
+    }
+}
+
+impl Party {
+    /// Checks a name, company, phone and address on their own, as an app that only checks
+    /// addresses needs; field paths are relative (`name`, `address.postcode`).
+    ///
+    /// # Errors
+    ///
+    /// [`ValidationErrors`] with every problem, as for [`Label::validate`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let party = shiplabel::Party {
+    ///     name: "Emily Johnson".into(),
+    ///     address: shiplabel::Address {
+    ///         lines: vec!["1600 Amphitheatre Parkway".into()],
+    ///         city: Some("Mountain View".into()),
+    ///         postcode: Some("94043".into()),
+    ///         country: "US".into(),
+    ///         ..Default::default()
+    ///     },
+    ///     ..Default::default()
+    /// };
+    /// let errors = party.validate().unwrap_err();
+    /// assert_eq!(errors.to_string(), "address.region: is required for addresses in UNITED STATES");
+    /// ```
+    pub fn validate(&self) -> Result<ValidParty, ValidationErrors> {
+        let mut checker = Checker { errors: Vec::new() };
+        match checker.party(self, "") {
+            Some(party) if checker.errors.is_empty() => Ok(party),
+            _ => Err(ValidationErrors::new(checker.errors)),
+        }
+    }
+}
+
+impl Address {
+    /// Checks an address on its own; field paths are relative (`postcode`, `lines[0]`).
+    ///
+    /// # Errors
+    ///
+    /// [`ValidationErrors`] with every problem, as for [`Label::validate`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let address = shiplabel::Address {
+    ///     lines: vec!["Schönhauser Allee 36".into()],
+    ///     city: Some("Berlin".into()),
+    ///     postcode: Some("10435".into()),
+    ///     country: "de".into(),
+    ///     ..Default::default()
+    /// };
+    /// let valid = address.validate().unwrap();
+    /// assert_eq!(valid.lines(), ["Schönhauser Allee 36", "10435 BERLIN", "GERMANY"]);
+    /// ```
+    pub fn validate(&self) -> Result<ValidAddress, ValidationErrors> {
+        let mut checker = Checker { errors: Vec::new() };
+        match checker.address(self, "") {
+            Some(address) if checker.errors.is_empty() => Ok(address),
+            _ => Err(ValidationErrors::new(checker.errors)),
+        }
     }
 }
 

@@ -1,0 +1,171 @@
+//! Checks a whole export of addresses before printing, one JSON object per line.
+//!
+//! ```text
+//! cargo run --release --example validate -- addresses.jsonl > report.jsonl
+//! ```
+//!
+//! Each input line is `{"id": "...", "name": "...", "company": "...", "address": {...}}`
+//! (`id` and `company` optional; the address object is the one orders use). Each output line,
+//! in input order, is
+//! `{"id": ..., "valid": true|false, "errors": [{"field", "code", "message"}], "formatted": "line\n…\nCOUNTRY" | null}`.
+//! A line that is not such an object gets an error object of its own and the rest still run;
+//! blank lines are skipped. The exit status is 0 when every address is valid, 1 when any is
+//! not, 2 when the file cannot be read.
+
+use std::io::{BufRead, BufWriter, Write};
+use std::process::ExitCode;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use shiplabel::{Address, Party};
+
+/// One input line.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Record {
+    #[serde(default)]
+    id: Option<Value>,
+    name: String,
+    #[serde(default)]
+    company: Option<String>,
+    address: Address,
+}
+
+/// The report for one line.
+fn check(line: &str) -> (Report, bool) {
+    let value: Value = match serde_json::from_str(line) {
+        Ok(value) => value,
+        Err(e) => {
+            return (
+                report(
+                    Value::Null,
+                    vec![error(None, "malformed_json", &e.to_string())],
+                    None,
+                ),
+                false,
+            );
+        }
+    };
+    let id = value.get("id").cloned().unwrap_or(Value::Null);
+    let record: Record = match serde_path_to_error::deserialize(value) {
+        Ok(record) => record,
+        Err(e) => {
+            let path = e.path().to_string();
+            let field = (path != ".").then_some(path);
+            return (
+                report(
+                    id,
+                    vec![error(field, "invalid_shape", &e.inner().to_string())],
+                    None,
+                ),
+                false,
+            );
+        }
+    };
+    let party = Party {
+        name: record.name,
+        company: record.company,
+        phone: None,
+        address: record.address,
+    };
+    match party.validate() {
+        Ok(valid) => (
+            report(
+                record.id.unwrap_or(Value::Null),
+                Vec::new(),
+                Some(valid.lines().join("\n")),
+            ),
+            true,
+        ),
+        Err(errors) => {
+            let errors = errors
+                .iter()
+                .map(|e| error(Some(e.field().to_owned()), e.kind().code(), e.message()))
+                .collect();
+            (
+                report(record.id.unwrap_or(Value::Null), errors, None),
+                false,
+            )
+        }
+    }
+}
+
+/// One output line, its keys in this order.
+#[derive(Serialize)]
+struct Report {
+    id: Value,
+    valid: bool,
+    errors: Vec<Problem>,
+    formatted: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Problem {
+    field: Option<String>,
+    code: String,
+    message: String,
+}
+
+fn error(field: Option<String>, code: &str, message: &str) -> Problem {
+    Problem {
+        field,
+        code: code.to_owned(),
+        message: message.to_owned(),
+    }
+}
+
+fn report(id: Value, errors: Vec<Problem>, formatted: Option<String>) -> Report {
+    Report {
+        id,
+        valid: errors.is_empty(),
+        errors,
+        formatted,
+    }
+}
+
+fn main() -> ExitCode {
+    let Some(path) = std::env::args().nth(1) else {
+        eprintln!("usage: validate ADDRESSES.jsonl");
+        return ExitCode::from(2);
+    };
+    let file = match std::fs::File::open(&path) {
+        Ok(file) => file,
+        Err(e) => {
+            eprintln!("error: {path}: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    let mut all_valid = true;
+    for (n, line) in std::io::BufReader::new(file).lines().enumerate() {
+        let (report, valid) = match line {
+            Ok(line) if line.trim().is_empty() => continue,
+            Ok(line) => check(&line),
+            Err(e) => (
+                report(
+                    Value::Null,
+                    vec![error(
+                        None,
+                        "unreadable_line",
+                        &format!("line {}: {e}", n + 1),
+                    )],
+                    None,
+                ),
+                false,
+            ),
+        };
+        all_valid &= valid;
+        let written = serde_json::to_writer(&mut out, &report).is_ok() && writeln!(out).is_ok();
+        if !written {
+            return ExitCode::from(2);
+        }
+    }
+    if out.flush().is_err() {
+        return ExitCode::from(2);
+    }
+    if all_valid {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}

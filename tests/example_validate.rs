@@ -1,0 +1,50 @@
+//! The `validate` example over a JSON Lines file, as a seller runs it before printing. A plain
+//! `cargo test` builds the examples first.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+fn example() -> PathBuf {
+    let exe = std::env::current_exe().expect("test executable path");
+    let dir = exe.parent().and_then(|d| d.parent()).expect("target dir");
+    dir.join("examples")
+        .join(format!("validate{}", std::env::consts::EXE_SUFFIX))
+}
+
+#[test]
+fn every_line_gets_a_report_in_input_order() {
+    let dir = std::env::temp_dir().join(format!("shiplabel-validate-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let input = dir.join("addresses.jsonl");
+    std::fs::write(
+        &input,
+        [
+            r#"{"id": "A1", "name": "Oliver Smith", "address": {"lines": ["Flat 4, 221 Baker Street"], "city": "London", "postcode": "nw1 6xe", "country": "GB"}}"#,
+            r#"{"id": "A2", "name": "Emily Johnson", "company": "Johnson Design LLC", "address": {"lines": ["1600 Amphitheatre Parkway"], "city": "Mountain View", "region": "CA", "postcode": "9404", "country": "US"}}"#,
+            "not json",
+            "",
+            r#"{"id": 7, "name": "X", "address": {"lines": ["a"], "postcod": "1", "country": "DE"}}"#,
+            r#"{"name": "Chan Tai Man", "address": {"lines": ["Flat B, 12/F, Tower 2", "8 Harbour Road"], "city": "Wan Chai", "region": "Hong Kong Island", "country": "HK"}}"#,
+        ]
+        .join("\n"),
+    )
+    .unwrap();
+    let out = Command::new(example())
+        .arg(&input)
+        .output()
+        .expect("the validate example runs");
+    assert_eq!(out.status.code(), Some(1), "some lines are invalid");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            r#"{"id":"A1","valid":true,"errors":[],"formatted":"Oliver Smith\nFlat 4, 221 Baker Street\nLONDON\nNW1 6XE\nUNITED KINGDOM"}"#,
+            r#"{"id":"A2","valid":false,"errors":[{"field":"address.postcode","code":"invalid_postcode","message":"\"9404\" is not a valid postcode for UNITED STATES (e.g. \"95014\")"}],"formatted":null}"#,
+            r#"{"id":null,"valid":false,"errors":[{"field":null,"code":"malformed_json","message":"expected ident at line 1 column 2"}],"formatted":null}"#,
+            r#"{"id":7,"valid":false,"errors":[{"field":"address.postcod","code":"invalid_shape","message":"unknown field `postcod`, expected one of `lines`, `city`, `city_area`, `region`, `postcode`, `sorting_code`, `country`"}],"formatted":null}"#,
+            r#"{"id":null,"valid":true,"errors":[],"formatted":"Chan Tai Man\nFlat B, 12/F, Tower 2\n8 Harbour Road\nWan Chai\nHONG KONG ISLAND\nHONG KONG"}"#,
+        ]
+    );
+    std::fs::remove_dir_all(dir).ok();
+}
