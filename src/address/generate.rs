@@ -1,7 +1,8 @@
-//! Generator of `countries.rs` from `data/countryinfo.txt`, run as a test.
+//! Generator of `countries.rs` and `regions.rs` from `data/countryinfo.txt`,
+//! run as a test.
 //!
-//! `cargo test address::generate` checks that `countries.rs` is up to date;
-//! `UPDATE_GENERATED=1 cargo test address::generate` rewrites it.
+//! `cargo test address::generate` checks that both are up to date;
+//! `UPDATE_GENERATED=1 cargo test address::generate` rewrites them.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -179,19 +180,379 @@ fn render(entries: &[Entry]) -> String {
     out
 }
 
+// ---------------------------------------------------------------- regions
+
+/// One region as it will be written: names equal to the key are left out.
+struct RegionEntry {
+    key: String,
+    name: Option<String>,
+    lname: Option<String>,
+    isoid: Option<String>,
+    zip: Option<String>,
+    zipex: Vec<String>,
+    cities: Vec<CityEntry>,
+}
+
+/// One city as it will be written: names equal to the key are left out.
+struct CityEntry {
+    key: String,
+    name: Option<String>,
+    lname: Option<String>,
+    lfname: Option<String>,
+}
+
+/// The regions of one country, in the data's order.
+struct CountryRegions {
+    code: String,
+    name: String,
+    regions: Vec<RegionEntry>,
+}
+
+/// Every entry of the data but language variants (`CA--fr`), by key without
+/// the `data/` prefix (`US`, `US/CA`, `CN/广东省/深圳市`).
+fn objects(data: &str) -> BTreeMap<String, Map<String, Value>> {
+    let mut all = BTreeMap::new();
+    for (n, line) in data.lines().enumerate() {
+        let Some((key, json)) = line.split_once('=') else {
+            continue;
+        };
+        let Some(key) = key.strip_prefix("data/") else {
+            continue;
+        };
+        if key.contains("--") {
+            continue;
+        }
+        let value: Value =
+            serde_json::from_str(json).unwrap_or_else(|e| panic!("line {}: bad JSON: {e}", n + 1));
+        let Value::Object(obj) = value else {
+            panic!("line {}: not an object", n + 1);
+        };
+        assert!(all.insert(key.to_owned(), obj).is_none(), "{key} twice");
+    }
+    all
+}
+
+/// The `~`-separated list `key` of `obj`, an empty item as `None`.
+fn list(obj: &Map<String, Value>, key: &str) -> Option<Vec<Option<String>>> {
+    text(obj, key).map(|v| {
+        v.split('~')
+            .map(|item| (!item.is_empty()).then(|| item.to_owned()))
+            .collect()
+    })
+}
+
+/// `value` unless it repeats `key`.
+fn unless_key(value: Option<String>, key: &str) -> Option<String> {
+    value.filter(|v| v != key)
+}
+
+/// Reads field `field` of the entry `path` and checks it against item `i` of
+/// the parent's list `list_name` (`sub_names` for `name`), when the parent
+/// has that list.
+fn field(
+    parent: &Map<String, Value>,
+    list_name: &str,
+    i: usize,
+    entry: &Map<String, Value>,
+    field: &str,
+    path: &str,
+) -> Option<String> {
+    let own = text(entry, field).filter(|v| !v.is_empty());
+    if let Some(items) = list(parent, list_name) {
+        assert_eq!(
+            items.get(i).cloned().flatten(),
+            own,
+            "{path}: {field} differs from the parent's {list_name}"
+        );
+    }
+    own
+}
+
+/// The keys listed by `obj`'s `sub_keys` (at `path`), checked: none empty or
+/// repeated, no `/`, and every other `sub_` list of the same length.
+fn sub_keys(obj: &Map<String, Value>, path: &str) -> Option<Vec<String>> {
+    let keys: Vec<String> = list(obj, "sub_keys")?
+        .into_iter()
+        .map(|k| k.unwrap_or_else(|| panic!("{path}: empty sub_key")))
+        .collect();
+    for k in &keys {
+        assert!(!k.contains('/'), "{path}: sub_key {k:?} has a '/'");
+        assert_eq!(k.trim(), k, "{path}: sub_key {k:?} has spaces around it");
+    }
+    let unique: std::collections::BTreeSet<&String> = keys.iter().collect();
+    assert_eq!(unique.len(), keys.len(), "{path}: repeated sub_keys");
+    for (name, value) in obj {
+        if name.starts_with("sub_") && name != "sub_keys" {
+            let n = value.as_str().map_or(0, |v| v.split('~').count());
+            assert_eq!(
+                n,
+                keys.len(),
+                "{path}: {name} has {n} items, not {}",
+                keys.len()
+            );
+        }
+    }
+    Some(keys)
+}
+
+/// Parses the regions (and, where the data lists them, the cities) of every
+/// country that has `sub_keys`, sorted by country code, in the data's order
+/// within a country. The entries `data/XX/KEY` and `data/XX/KEY/CITY` are the
+/// source; the parents' `sub_` lists must agree with them.
+fn parse_regions(data: &str) -> Vec<CountryRegions> {
+    let all = objects(data);
+    let mut out = Vec::new();
+    for (code, obj) in &all {
+        let is_country = code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase());
+        if !is_country || code == "ZZ" {
+            continue;
+        }
+        let prefix = format!("{code}/");
+        let listed = all
+            .keys()
+            .filter(|k| k.starts_with(&prefix) && k.matches('/').count() == 1)
+            .count();
+        let Some(keys) = sub_keys(obj, code) else {
+            assert_eq!(listed, 0, "{code}: region entries but no sub_keys");
+            continue;
+        };
+        assert_eq!(listed, keys.len(), "{code}: region entries not in sub_keys");
+        let regions = keys
+            .iter()
+            .enumerate()
+            .map(|(i, key)| {
+                let path = format!("{code}/{key}");
+                let r = all
+                    .get(&path)
+                    .unwrap_or_else(|| panic!("no entry data/{path}"));
+                assert_eq!(
+                    text(r, "key").as_deref(),
+                    Some(key.as_str()),
+                    "key of {path}"
+                );
+                let zipex: Vec<String> = field(obj, "sub_zipexs", i, r, "zipex", &path)
+                    .map(|z| z.split(',').map(|e| e.trim().to_owned()).collect())
+                    .unwrap_or_default();
+                assert!(zipex.iter().all(|z| !z.is_empty()), "{path}: empty zipex");
+                let cities = sub_keys(r, &path)
+                    .unwrap_or_default()
+                    .iter()
+                    .enumerate()
+                    .map(|(j, city)| {
+                        let cpath = format!("{path}/{city}");
+                        let c = all
+                            .get(&cpath)
+                            .unwrap_or_else(|| panic!("no entry data/{cpath}"));
+                        assert_eq!(text(c, "key").as_deref(), Some(city.as_str()), "{cpath}");
+                        CityEntry {
+                            key: city.clone(),
+                            name: unless_key(field(r, "sub_names", j, c, "name", &cpath), city),
+                            lname: unless_key(field(r, "sub_lnames", j, c, "lname", &cpath), city),
+                            lfname: unless_key(
+                                field(r, "sub_lfnames", j, c, "lfname", &cpath),
+                                city,
+                            ),
+                        }
+                    })
+                    .collect();
+                RegionEntry {
+                    key: key.clone(),
+                    name: unless_key(field(obj, "sub_names", i, r, "name", &path), key),
+                    lname: unless_key(field(obj, "sub_lnames", i, r, "lname", &path), key),
+                    isoid: field(obj, "sub_isoids", i, r, "isoid", &path),
+                    zip: field(obj, "sub_zips", i, r, "zip", &path),
+                    zipex,
+                    cities,
+                }
+            })
+            .collect();
+        out.push(CountryRegions {
+            code: code.clone(),
+            name: text(obj, "name").unwrap_or_else(|| panic!("{code}: no name")),
+            regions,
+        });
+    }
+    out
+}
+
+/// `Some(literal)` or `None`.
+fn opt_lit(v: Option<&String>) -> String {
+    v.map_or_else(|| "None".to_owned(), |s| format!("Some({})", lit(s)))
+}
+
+/// A struct literal of type `ty` with the `fields` that are set (name and
+/// value), completed from `default` when some are not (`total` fields in all).
+fn struct_lit(ty: &str, fields: &[(&str, String)], total: usize, default: &str) -> String {
+    let mut out = format!("{ty} {{ ");
+    for (i, (name, value)) in fields.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        write!(out, "{name}: {value}").expect("writing to a String");
+    }
+    if fields.len() < total {
+        write!(out, ", ..{default}").expect("writing to a String");
+    }
+    out.push_str(" }");
+    out
+}
+
+/// The text of `regions.rs`.
+fn render_regions(countries: &[CountryRegions]) -> String {
+    let mut out = String::new();
+    out.push_str(
+        "// @generated by src/address/generate.rs from src/address/data/countryinfo.txt.\n\
+         // Do not edit by hand. To regenerate after changing the data or the generator:\n\
+         //     UPDATE_GENERATED=1 cargo test address::generate\n\
+         // (plain `cargo test` checks that this file is up to date).\n\
+         \n\
+         //! Per-country regions, and the cities of the regions whose data lists\n\
+         //! them, in the data's order. Names equal to the key are left out. Source:\n\
+         //! Google's Address Data Service, see `data/README.md`.\n\
+         \n\
+         use super::lookup::{City, Region};\n\
+         \n\
+         /// A region with nothing but a key (each entry sets the rest it has).\n\
+         #[rustfmt::skip]\n\
+         const R: Region = Region { key: \"\", name: None, lname: None, isoid: None, zip: None, zipex: &[], cities: &[] };\n\
+         \n\
+         /// A city with nothing but a key (each entry sets the rest it has).\n\
+         #[rustfmt::skip]\n\
+         const C: City = City { key: \"\", name: None, lname: None, lfname: None };\n\
+         \n\
+         /// The countries whose data lists regions, sorted by code (for binary\n\
+         /// search), each with its regions.\n\
+         #[rustfmt::skip]\n\
+         pub(crate) static REGIONS: &[(&str, &[Region])] = &[\n",
+    );
+    for c in countries {
+        writeln!(out, "    ({}, {}),", lit(&c.code), c.code).expect("writing to a String");
+    }
+    out.push_str("];\n");
+    for c in countries {
+        write!(
+            out,
+            "\n/// Regions of {} ({}).\n#[rustfmt::skip]\nconst {}: &[Region] = &[\n",
+            c.name, c.code, c.code
+        )
+        .expect("writing to a String");
+        let mut city_tables = Vec::new();
+        for (i, r) in c.regions.iter().enumerate() {
+            let mut fields = vec![("key", lit(&r.key))];
+            for (name, value) in [
+                ("name", &r.name),
+                ("lname", &r.lname),
+                ("isoid", &r.isoid),
+                ("zip", &r.zip),
+            ] {
+                if value.is_some() {
+                    fields.push((name, opt_lit(value.as_ref())));
+                }
+            }
+            if !r.zipex.is_empty() {
+                let zipex: Vec<String> = r.zipex.iter().map(|z| lit(z)).collect();
+                fields.push(("zipex", format!("&[{}]", zipex.join(", "))));
+            }
+            if !r.cities.is_empty() {
+                let table = format!("{}_{i}", c.code);
+                fields.push(("cities", table.clone()));
+                city_tables.push((table, r));
+            }
+            writeln!(out, "    {},", struct_lit("Region", &fields, 7, "R"))
+                .expect("writing to a String");
+        }
+        out.push_str("];\n");
+        for (table, r) in city_tables {
+            write!(
+                out,
+                "\n/// Cities of {} {:?}.\n#[rustfmt::skip]\nconst {table}: &[City] = &[\n",
+                c.code, r.key
+            )
+            .expect("writing to a String");
+            for city in &r.cities {
+                let mut fields = vec![("key", lit(&city.key))];
+                for (name, value) in [
+                    ("name", &city.name),
+                    ("lname", &city.lname),
+                    ("lfname", &city.lfname),
+                ] {
+                    if value.is_some() {
+                        fields.push((name, opt_lit(value.as_ref())));
+                    }
+                }
+                writeln!(out, "    {},", struct_lit("City", &fields, 4, "C"))
+                    .expect("writing to a String");
+            }
+            out.push_str("];\n");
+        }
+    }
+    out
+}
+
 #[test]
-fn countries_rs_is_up_to_date() {
-    let dir = module_dir();
-    let data = std::fs::read_to_string(dir.join("data/countryinfo.txt"))
-        .expect("read src/address/data/countryinfo.txt");
-    let entries = parse(&data);
-    assert!(entries.len() > 240, "only {} countries", entries.len());
-    let expected = render(&entries);
-    let path = dir.join("countries.rs");
+fn regions_rs_is_up_to_date() {
+    let countries = parse_regions(&read_data());
+    assert!(countries.len() > 40, "only {} countries", countries.len());
+    check_generated("regions.rs", &render_regions(&countries));
+}
+
+#[test]
+fn parse_regions_reads_entries_and_checks_lists() {
+    let data = concat!(
+        "data/US={\"key\":\"US\",\"name\":\"UNITED STATES\",\"sub_keys\":\"AL~CA\",",
+        "\"sub_names\":\"Alabama~California\",\"sub_isoids\":\"AL~\",\"sub_zips\":\"3[56]~9[0-5]|96[01]\"}\n",
+        "data/US/AL={\"key\":\"AL\",\"name\":\"Alabama\",\"isoid\":\"AL\",\"zip\":\"3[56]\",\"zipex\":\"35000,36999\"}\n",
+        "data/US/CA={\"key\":\"CA\",\"name\":\"California\",\"zip\":\"9[0-5]|96[01]\"}\n",
+        "data/US/CA--es={\"key\":\"CA\",\"name\":\"California\"}\n",
+        "data/HK={\"key\":\"HK\",\"name\":\"HONG KONG\",\"sub_keys\":\"Kowloon\",\"sub_names\":\"九龍\"}\n",
+        "data/HK/Kowloon={\"key\":\"Kowloon\",\"name\":\"九龍\",\"sub_keys\":\"Mong Kok~Jordan\",",
+        "\"sub_names\":\"旺角~Jordan\"}\n",
+        "data/HK/Kowloon/Mong Kok={\"key\":\"Mong Kok\",\"name\":\"旺角\"}\n",
+        "data/HK/Kowloon/Jordan={\"key\":\"Jordan\",\"name\":\"Jordan\"}\n",
+        "data/DE={\"key\":\"DE\",\"name\":\"GERMANY\"}\n",
+        "data/ZZ={\"fmt\":\"%N%n%O%n%A%n%C\"}\n",
+    );
+    let countries = parse_regions(data);
+    let codes: Vec<&str> = countries.iter().map(|c| c.code.as_str()).collect();
+    assert_eq!(codes, ["HK", "US"]);
+    let text = render_regions(&countries);
+    for line in [
+        r#"    ("HK", HK),"#,
+        r#"    Region { key: "Kowloon", name: Some("九龍"), cities: HK_0, ..R },"#,
+        r#"    City { key: "Mong Kok", name: Some("旺角"), ..C },"#,
+        r#"    City { key: "Jordan", ..C },"#,
+        r#"    Region { key: "AL", name: Some("Alabama"), isoid: Some("AL"), zip: Some("3[56]"), zipex: &["35000", "36999"], ..R },"#,
+        r#"    Region { key: "CA", name: Some("California"), zip: Some("9[0-5]|96[01]"), ..R },"#,
+    ] {
+        assert!(text.lines().any(|l| l == line), "{line}\n{text}");
+    }
+}
+
+#[test]
+#[should_panic(expected = "differs from the parent's sub_names")]
+fn parse_regions_rejects_disagreeing_lists() {
+    parse_regions(concat!(
+        "data/US={\"key\":\"US\",\"name\":\"UNITED STATES\",\"sub_keys\":\"CA\",\"sub_names\":\"Calif.\"}\n",
+        "data/US/CA={\"key\":\"CA\",\"name\":\"California\"}\n",
+    ));
+}
+
+/// Reads `data/countryinfo.txt`.
+fn read_data() -> String {
+    std::fs::read_to_string(module_dir().join("data/countryinfo.txt"))
+        .expect("read src/address/data/countryinfo.txt")
+}
+
+/// Checks that the generated file `name` (in this module's directory) has
+/// the text `expected`, or writes it when `UPDATE_GENERATED=1` (or when it is
+/// missing, then failing so that the tests run again).
+fn check_generated(name: &str, expected: &str) {
+    let path = module_dir().join(name);
     let update = std::env::var_os("UPDATE_GENERATED").is_some_and(|v| v == "1");
     match std::fs::read_to_string(&path) {
         Ok(actual) if actual == expected => {}
-        Ok(_) if update => std::fs::write(&path, &expected).expect("write countries.rs"),
+        Ok(_) if update => std::fs::write(&path, expected)
+            .unwrap_or_else(|e| panic!("write {}: {e}", path.display())),
         Ok(actual) => {
             let first = actual
                 .lines()
@@ -205,7 +566,8 @@ fn countries_rs_is_up_to_date() {
             );
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            std::fs::write(&path, &expected).expect("write countries.rs");
+            std::fs::write(&path, expected)
+                .unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
             assert!(
                 update,
                 "{} was missing and has been written; run the tests again",
@@ -214,6 +576,13 @@ fn countries_rs_is_up_to_date() {
         }
         Err(e) => panic!("read {}: {e}", path.display()),
     }
+}
+
+#[test]
+fn countries_rs_is_up_to_date() {
+    let entries = parse(&read_data());
+    assert!(entries.len() > 240, "only {} countries", entries.len());
+    check_generated("countries.rs", &render(&entries));
 }
 
 #[test]

@@ -3,9 +3,14 @@
 mod countries;
 #[cfg(test)]
 mod generate;
+mod lookup;
+#[cfg(test)]
+mod lookup_tests;
+mod regions;
 mod rules;
 #[cfg(test)]
 mod tests;
 
 pub(crate) use countries::COUNTRIES;
+pub(crate) use lookup::{PlaceProblem, check_place};
 pub(crate) use rules::*;

@@ -1,0 +1,507 @@
+//! Regions and cities: matching what an address gives against the data's
+//! lists, normalising it to the form the post expects, and checking that the
+//! postcode lies in the region's range.
+//!
+//! The lists come from the generated table in `regions.rs` (see
+//! `data/README.md`). A region is accepted by its key, its local name, its
+//! Latin name or its ISO 3166-2 code (alone, `13`, or with the country,
+//! `JP-13`); a city (in the countries whose data lists them) by its key, local
+//! name or Latin names. Matching ignores case (Unicode lower case) and extra
+//! white space.
+//!
+//! The normalised form is the key, except in an address written in Latin
+//! script when the key is not (Japan's `東京都`, China's `广东省`, the Arabic
+//! names of the emirates): then it is the Latin name (`Tokyo`), or the key
+//! when the data has no Latin name.
+//!
+//! Each country's lower-cased index is built once, on first use, and shared
+//! across threads; cities and postcode patterns are indexed per region, on
+//! first use.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use regex_lite::Regex;
+use unicode_normalization::UnicodeNormalization;
+
+use super::regions::REGIONS;
+use super::rules::{Country, is_latin};
+
+/// Up to this many regions (or cities), an unknown one is answered with the
+/// complete list; beyond it, with the nearest [`SUGGESTIONS`].
+const ALL_UP_TO: usize = 12;
+
+/// How many suggestions an unknown region or city gets when the list is long.
+const SUGGESTIONS: usize = 3;
+
+/// Characters of a given value compared when looking for suggestions: enough
+/// for any real name, and a bound on the work a very long value causes.
+const COMPARED_CHARS: usize = 64;
+
+/// A region (state, province, prefecture, …) of a country, as listed in the
+/// data. Optional names are absent when the data has none or they repeat the
+/// key.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Region {
+    /// The key: the form the post expects (`"CA"`, `"東京都"`, `"CDMX"`).
+    pub(crate) key: &'static str,
+    /// Local name, when it differs from the key (`"California"`).
+    pub(crate) name: Option<&'static str>,
+    /// Latin-script name, when it differs from the key (`"Tokyo"`).
+    pub(crate) lname: Option<&'static str>,
+    /// ISO 3166-2 subdivision code without the country (`"CA"`, `"13"`).
+    pub(crate) isoid: Option<&'static str>,
+    /// Postcode prefix pattern of the region (unanchored, matched at the start
+    /// of the postcode), if the data has one.
+    pub(crate) zip: Option<&'static str>,
+    /// Example postcodes of the region (often the ends of its range).
+    pub(crate) zipex: &'static [&'static str],
+    /// The region's cities, in the countries whose data lists them.
+    pub(crate) cities: &'static [City],
+}
+
+/// A city (or district, county, …: the level below the region) as listed in
+/// the data. Optional names are absent when the data has none or they repeat
+/// the key.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct City {
+    /// The key: the form the post expects (`"深圳市"`, `"São Paulo"`).
+    pub(crate) key: &'static str,
+    /// Local name, when it differs from the key.
+    pub(crate) name: Option<&'static str>,
+    /// Latin-script name, when it differs from the key (`"Shenzhen Shi"`).
+    pub(crate) lname: Option<&'static str>,
+    /// Full Latin-script name, when the data gives one besides the short one
+    /// (`"Dali Baizu Zizhizhou"` for `"Dali Zhou"`).
+    pub(crate) lfname: Option<&'static str>,
+}
+
+impl Region {
+    /// The form to print: the Latin name (or the key, failing one) in an
+    /// address written in Latin script when the key is not; else the key.
+    pub(crate) fn display(&self, latin: bool) -> &'static str {
+        display(self.key, self.lname, latin)
+    }
+
+    /// The region's first example postcode, if it has any.
+    pub(crate) fn postcode_example(&self) -> Option<&'static str> {
+        self.zipex.first().copied()
+    }
+}
+
+impl City {
+    /// The form to print, by the same rule as [`Region::display`].
+    pub(crate) fn display(&self, latin: bool) -> &'static str {
+        display(self.key, self.lname, latin)
+    }
+}
+
+/// The normalised form of a region or city with `key` and Latin name `lname`.
+fn display(key: &'static str, lname: Option<&'static str>, latin: bool) -> &'static str {
+    if latin && !is_latin(key) {
+        lname.unwrap_or(key)
+    } else {
+        key
+    }
+}
+
+/// The regions of the country with ISO code `code` (upper case); empty when
+/// the data lists none.
+#[cfg(test)]
+pub(crate) fn regions(code: &str) -> &'static [Region] {
+    region_table(code).map_or(&[], |(_, regions)| regions)
+}
+
+/// Position in [`REGIONS`] and region list of the country `code`.
+fn region_table(code: &str) -> Option<(usize, &'static [Region])> {
+    let i = REGIONS.binary_search_by(|(c, _)| (*c).cmp(code)).ok()?;
+    REGIONS.get(i).map(|(_, regions)| (i, *regions))
+}
+
+/// The region and city of an address as they should be printed: the
+/// normalised forms where they were recognised, else as given.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Place {
+    /// The region, normalised when the country lists its regions.
+    pub(crate) region: Option<String>,
+    /// The city, normalised when the region lists its cities.
+    pub(crate) city: Option<String>,
+}
+
+/// A problem with the region, city or postcode of an address, found by
+/// [`check_place`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum PlaceProblem {
+    /// The country lists its regions and the given one is not among them.
+    UnknownRegion {
+        /// The region as given.
+        given: String,
+        /// What is accepted, in the normalised form: every region when `all`,
+        /// else the nearest few to what was given.
+        accepted: Vec<String>,
+        /// Whether `accepted` is the complete list.
+        all: bool,
+    },
+    /// The region lists its cities and the given one is not among them.
+    UnknownCity {
+        /// The city as given.
+        given: String,
+        /// The (recognised) region, normalised.
+        region: String,
+        /// What is accepted, in the normalised form: every city of the
+        /// region when `all`, else the nearest few to what was given.
+        accepted: Vec<String>,
+        /// Whether `accepted` is the complete list.
+        all: bool,
+    },
+    /// The postcode lies outside the range of the (recognised) region.
+    PostcodeNotInRegion {
+        /// The postcode as given.
+        postcode: String,
+        /// The region, normalised.
+        region: String,
+        /// An example postcode of the region, if the data has one.
+        example: Option<&'static str>,
+    },
+}
+
+/// Checks and normalises the region and city of an address in `country`, and
+/// checks its postcode against the region's range.
+///
+/// `region`, `city` and `postcode` are the address's values (trimmed, runs of
+/// spaces collapsed, the postcode normalised and already matched against the
+/// country's pattern), `None` when absent; `latin` says whether the address is
+/// written in Latin script (see [`is_latin`]), which decides the normalised
+/// form (see [`Region::display`]).
+///
+/// - A country without a region list keeps the region as given; so does a
+///   blank region.
+/// - An unknown region is a [`PlaceProblem::UnknownRegion`] and stops there:
+///   neither the city nor the postcode is checked against it.
+/// - A region with a city list normalises the city or reports
+///   [`PlaceProblem::UnknownCity`]; other cities are kept as given.
+/// - A region with a postcode prefix pattern reports
+///   [`PlaceProblem::PostcodeNotInRegion`] for a postcode that does not start
+///   with it. (Armenia's older six-digit `37…` codes, which its pattern
+///   still allows, are not checked: the prefixes are for the four-digit ones.)
+///
+/// Never panics, whatever the input.
+pub(crate) fn check_place(
+    country: &Country,
+    region: Option<&str>,
+    city: Option<&str>,
+    postcode: Option<&str>,
+    latin: bool,
+) -> (Place, Vec<PlaceProblem>) {
+    let mut place = Place {
+        region: region.map(str::to_owned),
+        city: city.map(str::to_owned),
+    };
+    let mut problems = Vec::new();
+    let Some((table, regions)) = region_table(country.code) else {
+        return (place, problems);
+    };
+    let Some(given) = region.filter(|r| !r.trim().is_empty()) else {
+        return (place, problems);
+    };
+    let Some(index) = country_index(table, country.code, regions) else {
+        return (place, problems);
+    };
+    let folded = fold(given);
+    let Some((r, found)) = index
+        .regions
+        .find(&folded)
+        .and_then(|r| regions.get(r).map(|found| (r, found)))
+    else {
+        let (accepted, all) = index
+            .regions
+            .suggest(&folded, regions.iter().map(|r| r.display(latin)));
+        problems.push(PlaceProblem::UnknownRegion {
+            given: given.to_owned(),
+            accepted,
+            all,
+        });
+        return (place, problems);
+    };
+    let region_name = found.display(latin);
+    place.region = Some(region_name.to_owned());
+
+    if !found.cities.is_empty()
+        && let Some(given) = city.filter(|c| !c.trim().is_empty())
+        && let Some(cities) = index.cities.get(r)
+    {
+        let cities = cities.get_or_init(|| city_names(found.cities));
+        let folded = fold(given);
+        match cities.find(&folded).and_then(|c| found.cities.get(c)) {
+            Some(known) => place.city = Some(known.display(latin).to_owned()),
+            None => {
+                let (accepted, all) =
+                    cities.suggest(&folded, found.cities.iter().map(|c| c.display(latin)));
+                problems.push(PlaceProblem::UnknownCity {
+                    given: given.to_owned(),
+                    region: region_name.to_owned(),
+                    accepted,
+                    all,
+                });
+            }
+        }
+    }
+
+    if let Some(zip) = found.zip
+        && let Some(postcode) = postcode.map(str::trim).filter(|p| !p.is_empty())
+        && range_applies(country.code, postcode)
+        && let Some(pattern) = index.zips.get(r)
+        && let Some(pattern) = pattern
+            .get_or_init(|| Regex::new(&format!("^(?:{zip})")).ok())
+            .as_ref()
+        && !pattern.is_match(postcode)
+    {
+        problems.push(PlaceProblem::PostcodeNotInRegion {
+            postcode: postcode.to_owned(),
+            region: region_name.to_owned(),
+            example: found.postcode_example(),
+        });
+    }
+    (place, problems)
+}
+
+/// Whether the region prefixes apply to `postcode` in country `code`.
+///
+/// Armenia's pattern, `(?:37)?\d{4}`, also allows the older six-digit codes
+/// (`375010`, the data's own first example); the region prefixes are written
+/// for the four-digit codes, so the six-digit ones are not checked.
+fn range_applies(code: &str, postcode: &str) -> bool {
+    !(code == "AM" && postcode.chars().count() == 6)
+}
+
+/// The lower-cased lookup structures of one country.
+#[derive(Debug)]
+struct CountryIndex {
+    /// Every accepted spelling of every region.
+    regions: Names,
+    /// Per region (same positions as the region list): its cities' spellings,
+    /// built on first use.
+    cities: Vec<OnceLock<Names>>,
+    /// Per region: its compiled postcode prefix pattern (`None` when it does
+    /// not compile), built on first use.
+    zips: Vec<OnceLock<Option<Regex>>>,
+}
+
+/// The index of the country at position `table` of [`REGIONS`], built on
+/// first use. `None` only if `table` is out of range.
+fn country_index(
+    table: usize,
+    code: &str,
+    regions: &'static [Region],
+) -> Option<&'static CountryIndex> {
+    static INDEXES: OnceLock<Vec<OnceLock<CountryIndex>>> = OnceLock::new();
+    let indexes = INDEXES.get_or_init(|| REGIONS.iter().map(|_| OnceLock::new()).collect());
+    Some(
+        indexes
+            .get(table)?
+            .get_or_init(|| build_country_index(code, regions)),
+    )
+}
+
+/// Indexes the regions of country `code`: key, names, ISO code and
+/// `CODE-ISO`.
+fn build_country_index(code: &str, regions: &[Region]) -> CountryIndex {
+    let mut names = Names::default();
+    for (i, r) in regions.iter().enumerate() {
+        for spelling in [Some(r.key), r.name, r.lname, r.isoid]
+            .into_iter()
+            .flatten()
+        {
+            names.add(spelling, i);
+            // Irish counties are keyed `Co. Dublin`; people write `Dublin` or
+            // `County Dublin` as often.
+            if let Some(county) = spelling.strip_prefix("Co. ") {
+                names.add(county, i);
+                names.add(&format!("County {county}"), i);
+            }
+        }
+        if let Some(isoid) = r.isoid {
+            names.add(&format!("{code}-{isoid}"), i);
+        }
+    }
+    CountryIndex {
+        regions: names,
+        cities: regions.iter().map(|_| OnceLock::new()).collect(),
+        zips: regions.iter().map(|_| OnceLock::new()).collect(),
+    }
+}
+
+/// Indexes a region's cities: key and names.
+fn city_names(cities: &[City]) -> Names {
+    let mut names = Names::default();
+    for (i, c) in cities.iter().enumerate() {
+        for spelling in [Some(c.key), c.name, c.lname, c.lfname]
+            .into_iter()
+            .flatten()
+        {
+            names.add(spelling, i);
+        }
+    }
+    names
+}
+
+/// Accepted spellings of a list of regions or cities, folded with [`fold`].
+#[derive(Debug, Default)]
+struct Names {
+    /// Spelling → position in the list. On a clash the first entry wins (the
+    /// tests check that the data has none).
+    by_spelling: HashMap<String, usize>,
+    /// Every distinct (spelling, position), in list order, as characters,
+    /// for suggestions.
+    spellings: Vec<(Box<[char]>, usize)>,
+}
+
+impl Names {
+    /// Adds `spelling` (not yet folded) for the entry at `position`.
+    fn add(&mut self, spelling: &str, position: usize) {
+        let folded = fold(spelling);
+        if folded.is_empty() {
+            return;
+        }
+        if let Some(&existing) = self.by_spelling.get(&folded) {
+            if existing == position {
+                return;
+            }
+        } else {
+            self.by_spelling.insert(folded.clone(), position);
+        }
+        self.spellings.push((folded.chars().collect(), position));
+    }
+
+    /// The position of the entry spelled `folded`.
+    fn find(&self, folded: &str) -> Option<usize> {
+        self.by_spelling.get(folded).copied()
+    }
+
+    /// What to suggest for the unknown `folded`, given each entry's display
+    /// form in list order: all of them (and `true`) for a short list, else
+    /// the [`SUGGESTIONS`] entries with a spelling nearest to `folded` by
+    /// edit distance (ties in list order), without repeats.
+    fn suggest(
+        &self,
+        folded: &str,
+        displays: impl ExactSizeIterator<Item = &'static str>,
+    ) -> (Vec<String>, bool) {
+        let displays: Vec<&'static str> = displays.collect();
+        if displays.len() <= ALL_UP_TO {
+            let mut all: Vec<String> = Vec::with_capacity(displays.len());
+            for d in displays {
+                if !all.iter().any(|a| a == d) {
+                    all.push(d.to_owned());
+                }
+            }
+            return (all, true);
+        }
+        let given: Vec<char> = folded.chars().take(COMPARED_CHARS).collect();
+        let mut best = vec![usize::MAX; displays.len()];
+        let mut row = Vec::new();
+        for (spelling, position) in &self.spellings {
+            if let Some(b) = best.get_mut(*position) {
+                *b = (*b).min(edit_distance(&given, spelling, &mut row));
+            }
+        }
+        let mut order: Vec<usize> = (0..displays.len()).collect();
+        order.sort_by_key(|&i| (best.get(i).copied().unwrap_or(usize::MAX), i));
+        // Only near misses are worth suggesting (a typo or two, more in long names); when
+        // nothing is near, the nearest few still show what the list looks like.
+        let near = (given.len() / 3).max(2);
+        let close: Vec<usize> = order
+            .iter()
+            .copied()
+            .filter(|&i| best.get(i).is_some_and(|&d| d <= near))
+            .collect();
+        if !close.is_empty() {
+            order = close;
+        }
+        let mut nearest: Vec<String> = Vec::with_capacity(SUGGESTIONS);
+        for d in order.into_iter().filter_map(|i| displays.get(i)) {
+            if nearest.len() == SUGGESTIONS {
+                break;
+            }
+            if !nearest.iter().any(|n| n == d) {
+                nearest.push((*d).to_owned());
+            }
+        }
+        (nearest, false)
+    }
+}
+
+/// Levenshtein distance between `a` and `b` in characters; `row` is scratch
+/// space reused between calls.
+fn edit_distance(a: &[char], b: &[char], row: &mut Vec<usize>) -> usize {
+    row.clear();
+    row.extend(0..=b.len());
+    for (i, ca) in a.iter().enumerate() {
+        let mut diagonal = i;
+        let mut left = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let up = row.get(j + 1).copied().unwrap_or(usize::MAX);
+            let cost = diagonal + usize::from(ca != cb);
+            let value = cost.min(up.saturating_add(1)).min(left + 1);
+            diagonal = up;
+            if let Some(cell) = row.get_mut(j + 1) {
+                *cell = value;
+            }
+            left = value;
+        }
+        if let Some(first) = row.first_mut() {
+            *first = i + 1;
+        }
+    }
+    row.last().copied().unwrap_or(a.len())
+}
+
+/// The form names are compared in: words separated by single spaces,
+/// composed (NFC), in Unicode lower case, with `İ` (and its lower case
+/// `i\u{307}`) as plain `i`, so that `Istanbul` finds `İstanbul`.
+fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        for c in word.nfc() {
+            match c {
+                'İ' => out.push('i'),
+                // The dot that lower-casing `İ` leaves (`i\u{307}`).
+                '\u{307}' if out.ends_with('i') => {}
+                _ => out.extend(c.to_lowercase()),
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod unit {
+    use super::*;
+
+    #[test]
+    fn folding() {
+        assert_eq!(fold("  São   PAULO "), "são paulo");
+        assert_eq!(fold("Sa\u{303}o Paulo"), "são paulo");
+        assert_eq!(fold("İstanbul"), "istanbul");
+        assert_eq!(fold("i\u{307}stanbul"), "istanbul");
+        assert_eq!(fold("\u{307}i"), "\u{307}i");
+        assert_eq!(fold("\t"), "");
+    }
+
+    #[test]
+    fn distances() {
+        let d = |a: &str, b: &str| {
+            let a: Vec<char> = a.chars().collect();
+            let b: Vec<char> = b.chars().collect();
+            edit_distance(&a, &b, &mut Vec::new())
+        };
+        assert_eq!(d("kitten", "sitting"), 3);
+        assert_eq!(d("", "abc"), 3);
+        assert_eq!(d("abc", ""), 3);
+        assert_eq!(d("東京都", "東京"), 1);
+        assert_eq!(d("same", "same"), 0);
+    }
+}
