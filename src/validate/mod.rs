@@ -10,7 +10,7 @@ mod text;
 pub use error::{ErrorKind, ValidationError, ValidationErrors};
 pub use fields::{CountryCode, OrderNumber, Postcode, TrackingNumber};
 
-use crate::address::{self, Field, FormattedLine, Parts};
+use crate::address::{self, Field, FormattedLine, Parts, PlaceProblem};
 use crate::model::{Address, Label, Order, Party};
 
 /// The most street lines an address may have (blank ones included).
@@ -244,6 +244,8 @@ pub struct ValidAddress {
     postcode: Option<Postcode>,
     sorting_code: Option<String>,
     country: CountryCode,
+    /// Written in Latin script (decided once, at validation, with the name when known).
+    latin: bool,
 }
 
 impl ValidAddress {
@@ -287,18 +289,7 @@ impl ValidAddress {
             postcode: self.postcode.as_ref().map(Postcode::as_str),
             sorting_code: self.sorting_code.as_deref(),
         };
-        address::format_address(self.country.rules(), &parts, self.latin(name))
-    }
-
-    /// Whether the address is written in Latin script (then a country's Latin format, such as
-    /// Japan's name-first one, applies).
-    pub(crate) fn latin(&self, name: Option<&str>) -> bool {
-        let sample: String = name
-            .into_iter()
-            .chain(self.lines.iter().map(String::as_str))
-            .chain(self.city.as_deref())
-            .collect();
-        address::is_latin(&sample)
+        address::format_address(self.country.rules(), &parts, self.latin)
     }
 
     /// The city, if given.
@@ -424,7 +415,7 @@ impl Checker {
             &join(path, "company"),
         ));
         let phone = self.keep(text::optional(party.phone.as_deref(), &join(path, "phone")));
-        let address = self.address(&party.address, &join(path, "address"));
+        let address = self.address(&party.address, &join(path, "address"), name.as_deref());
         Some(ValidParty {
             name: name?,
             company: company?,
@@ -433,7 +424,14 @@ impl Checker {
         })
     }
 
-    fn address(&mut self, address: &Address, path: &str) -> Option<ValidAddress> {
+    /// `name`, when known, counts towards deciding whether the address is written in Latin
+    /// script.
+    fn address(
+        &mut self,
+        address: &Address,
+        path: &str,
+        name: Option<&str>,
+    ) -> Option<ValidAddress> {
         let before = self.errors.len();
         let country = self.keep(
             CountryCode::try_from(address.country.as_str())
@@ -539,15 +537,105 @@ impl Checker {
         if self.errors.len() != before {
             return None;
         }
+        let (country, mut city, mut region) = (country?, city?, region?);
+        let latin = latin_script(name, &lines, city.as_deref());
+        // Regions, and the cities of the countries whose data lists them: matched in any of
+        // their spellings and normalised; the postcode checked against the region's range.
+        let (place, problems) = address::check_place(
+            country.rules(),
+            region.as_deref(),
+            city.as_deref(),
+            postcode.as_ref().map(Postcode::as_str),
+            latin,
+        );
+        for problem in problems {
+            self.errors.push(place_error(problem, path, country));
+        }
+        if self.errors.len() != before {
+            return None;
+        }
+        region = place.region.or(region);
+        city = place.city.or(city);
         Some(ValidAddress {
             lines,
-            city: city?,
+            city,
             city_area: city_area?,
-            region: region?,
+            region,
             postcode,
             sorting_code: sorting_code?,
-            country: country?,
+            country,
+            latin,
         })
+    }
+}
+
+/// Whether an address is written in Latin script, judged from the name (when known), the
+/// street lines and the city: then a country's Latin format applies (Japan's name-first one)
+/// and regions take their Latin names.
+fn latin_script(name: Option<&str>, lines: &[String], city: Option<&str>) -> bool {
+    let sample: String = name
+        .into_iter()
+        .chain(lines.iter().map(String::as_str))
+        .chain(city)
+        .collect();
+    address::is_latin(&sample)
+}
+
+/// `did you mean A, B or C?` / `expected one of A, B, C`.
+fn alternatives(accepted: &[String], all: bool) -> String {
+    let quoted: Vec<String> = accepted.iter().map(|a| format!("{a:?}")).collect();
+    match (all, quoted.as_slice()) {
+        (_, []) => String::new(),
+        (true, _) => format!("; expected one of {}", quoted.join(", ")),
+        (false, [one]) => format!("; did you mean {one}?"),
+        (false, [init @ .., last]) => format!("; did you mean {} or {last}?", init.join(", ")),
+    }
+}
+
+fn place_error(problem: PlaceProblem, path: &str, country: CountryCode) -> ValidationError {
+    match problem {
+        PlaceProblem::UnknownRegion {
+            given,
+            accepted,
+            all,
+        } => ValidationError::new(
+            join(path, "region"),
+            ErrorKind::UnknownRegion,
+            format!(
+                "{given:?} is not a region of {}{}",
+                country.name(),
+                alternatives(&accepted, all)
+            ),
+        ),
+        PlaceProblem::UnknownCity {
+            given,
+            region,
+            accepted,
+            all,
+        } => ValidationError::new(
+            join(path, "city"),
+            ErrorKind::UnknownCity,
+            format!(
+                "{given:?} is not a city of {region} ({}){}",
+                country.name(),
+                alternatives(&accepted, all)
+            ),
+        ),
+        PlaceProblem::PostcodeNotInRegion {
+            postcode,
+            region,
+            example,
+        } => ValidationError::new(
+            join(path, "postcode"),
+            ErrorKind::InvalidPostcode,
+            format!(
+                "{postcode:?} is not a postcode of {region} ({}){}",
+                country.name(),
+                example
+                    .map(|ex| format!(" (e.g. {ex:?})"))
+                    .unwrap_or_default()
+            ),
+        ),
     }
 }
 
@@ -607,7 +695,7 @@ impl Address {
     /// ```
     pub fn validate(&self) -> Result<ValidAddress, ValidationErrors> {
         let mut checker = Checker { errors: Vec::new() };
-        match checker.address(self, "") {
+        match checker.address(self, "", None) {
             Some(address) if checker.errors.is_empty() => Ok(address),
             _ => Err(ValidationErrors::new(checker.errors)),
         }
