@@ -105,6 +105,21 @@ fn display(key: &'static str, lname: Option<&'static str>, latin: bool) -> &'sta
     }
 }
 
+/// Countries whose post writes the region's name where the data's key is a
+/// code: Correos writes Spanish provinces out (`28014 MADRID MADRID`), not
+/// as their old vehicle codes (`M`).
+const PROVINCE_NAMES: &[&str] = &["ES"];
+
+/// How `region` of `country` is printed: [`Region::display`], or its name in the
+/// countries of [`PROVINCE_NAMES`].
+fn region_display(country: &Country, region: &Region, latin: bool) -> &'static str {
+    if PROVINCE_NAMES.contains(&country.code) {
+        region.name.unwrap_or(region.key)
+    } else {
+        region.display(latin)
+    }
+}
+
 /// The regions of the country with ISO code `code` (upper case); empty when
 /// the data lists none.
 #[cfg(test)]
@@ -213,9 +228,10 @@ pub(crate) fn check_place(
         .find(&folded)
         .and_then(|r| regions.get(r).map(|found| (r, found)))
     else {
-        let (accepted, all) = index
-            .regions
-            .suggest(&folded, regions.iter().map(|r| r.display(latin)));
+        let (accepted, all) = index.regions.suggest(
+            &folded,
+            regions.iter().map(|r| region_display(country, r, latin)),
+        );
         problems.push(PlaceProblem::UnknownRegion {
             given: given.to_owned(),
             accepted,
@@ -223,7 +239,7 @@ pub(crate) fn check_place(
         });
         return (place, problems);
     };
-    let region_name = found.display(latin);
+    let region_name = region_display(country, found, latin);
     place.region = Some(region_name.to_owned());
 
     if !found.cities.is_empty()
@@ -354,6 +370,10 @@ struct Names {
     /// Every distinct (spelling, position), in list order, as characters,
     /// for suggestions.
     spellings: Vec<(Box<[char]>, usize)>,
+    /// Spelling without diacritics → position, or `None` where two entries
+    /// share it: exports often strip accents (`Sao Paulo`), and an
+    /// unambiguous match without them is still a match.
+    by_plain: HashMap<String, Option<usize>>,
 }
 
 impl Names {
@@ -362,6 +382,11 @@ impl Names {
         let folded = fold(spelling);
         if folded.is_empty() {
             return;
+        }
+        let plain = strip_marks(&folded);
+        let entry = self.by_plain.entry(plain).or_insert(Some(position));
+        if *entry != Some(position) {
+            *entry = None;
         }
         if let Some(&existing) = self.by_spelling.get(&folded) {
             if existing == position {
@@ -373,9 +398,13 @@ impl Names {
         self.spellings.push((folded.chars().collect(), position));
     }
 
-    /// The position of the entry spelled `folded`.
+    /// The position of the entry spelled `folded`, or failing that, the one
+    /// entry spelled so once diacritics are ignored.
     fn find(&self, folded: &str) -> Option<usize> {
-        self.by_spelling.get(folded).copied()
+        self.by_spelling
+            .get(folded)
+            .copied()
+            .or_else(|| self.by_plain.get(&strip_marks(folded)).copied().flatten())
     }
 
     /// What to suggest for the unknown `folded`, given each entry's display
@@ -477,9 +506,25 @@ fn fold(text: &str) -> String {
     out
 }
 
+/// `folded` without combining marks: `são paulo` → `sao paulo`, `hà nội` →
+/// `ha noi`. Letters that are not a base letter plus marks (`ø`, `ł`) stay.
+fn strip_marks(folded: &str) -> String {
+    folded
+        .nfd()
+        .filter(|c| !('\u{300}'..='\u{36F}').contains(c))
+        .collect()
+}
+
 #[cfg(test)]
 mod unit {
     use super::*;
+
+    #[test]
+    fn marks_are_stripped_for_the_fallback_match() {
+        assert_eq!(strip_marks(&fold("São Paulo")), "sao paulo");
+        assert_eq!(strip_marks(&fold("Hà Nội")), "ha noi");
+        assert_eq!(strip_marks("łódź"), "łodz");
+    }
 
     #[test]
     fn folding() {

@@ -12,5 +12,7 @@ mod rules;
 mod tests;
 
 pub(crate) use countries::COUNTRIES;
+#[cfg(test)]
+pub(crate) use lookup::regions;
 pub(crate) use lookup::{PlaceProblem, check_place};
 pub(crate) use rules::*;
