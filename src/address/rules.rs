@@ -315,7 +315,16 @@ pub(crate) fn format_address(country: &Country, parts: &Parts, latin: bool) -> V
     let organisation = single(Field::Organisation, parts.organisation);
     let dependent_locality = single(Field::DependentLocality, parts.dependent_locality);
     let city = single(Field::City, parts.city);
-    let region = single(Field::Region, parts.region);
+    // Where the format prints both, a region that only repeats the city
+    // (Madrid in Madrid, Kuala Lumpur in Kuala Lumpur) says nothing more:
+    // printed once.
+    let both = in_format(Field::City) && in_format(Field::Region);
+    let region = single(Field::Region, parts.region).filter(|r| {
+        !both
+            || city
+                .as_ref()
+                .is_none_or(|c| c.to_lowercase() != r.to_lowercase())
+    });
     let postcode = single(Field::Postcode, parts.postcode);
     let sorting_code = single(Field::SortingCode, parts.sorting_code);
 
