@@ -444,6 +444,7 @@ impl Postcode {
             ));
         }
         let rules = country.rules();
+        let normalised = with_separator(rules, &normalised).unwrap_or(normalised);
         if !rules.postcode_matches(&normalised) {
             let example = match rules.postcode_example() {
                 Some(ex) => format!(" (e.g. {ex:?})"),
@@ -470,6 +471,41 @@ impl Postcode {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+}
+
+/// A postcode typed without its separator (`NW16XE`, `1012LG`, `01310200`) in the form the
+/// country's examples show (`NW1 6XE`, `1012 LG`, `01310-200`), when that form matches the
+/// country's pattern: the post reads the canonical form best.
+fn with_separator(rules: &Country, postcode: &str) -> Option<String> {
+    if postcode.contains([' ', '-']) {
+        return None;
+    }
+    // (separator, characters after it) of the examples with exactly one separator, most
+    // common first, ties in the data's order.
+    let mut shapes: Vec<((char, usize), usize)> = Vec::new();
+    for example in rules.zipex {
+        let mut separators = example
+            .char_indices()
+            .filter(|(_, c)| *c == ' ' || *c == '-');
+        if let (Some((at, separator)), None) = (separators.next(), separators.next()) {
+            let after = example.get(at + 1..).map_or(0, |rest| rest.chars().count());
+            match shapes
+                .iter_mut()
+                .find(|(shape, _)| *shape == (separator, after))
+            {
+                Some((_, count)) => *count += 1,
+                None => shapes.push(((separator, after), 1)),
+            }
+        }
+    }
+    shapes.sort_by_key(|shape| std::cmp::Reverse(shape.1));
+    let chars = postcode.chars().count();
+    shapes.into_iter().find_map(|((separator, after), _)| {
+        let split = postcode.char_indices().nth(chars.checked_sub(after)?)?.0;
+        let (head, tail) = postcode.split_at(split);
+        let candidate = format!("{head}{separator}{tail}");
+        (!head.is_empty() && rules.postcode_matches(&candidate)).then_some(candidate)
+    })
 }
 
 impl fmt::Display for Postcode {
@@ -640,6 +676,24 @@ mod tests {
             "94043-1234"
         );
         assert_eq!(Postcode::parse("1234  ab", nl).unwrap().as_str(), "1234 AB");
+        // Typed without the separator: put where the country's examples have it.
+        assert_eq!(Postcode::parse("1234ab", nl).unwrap().as_str(), "1234 AB");
+        assert_eq!(Postcode::parse("nw16xe", gb).unwrap().as_str(), "NW1 6XE");
+        assert_eq!(Postcode::parse("ec1a1bb", gb).unwrap().as_str(), "EC1A 1BB");
+        assert_eq!(Postcode::parse("bfpo61", gb).unwrap().as_str(), "BFPO 61");
+        let br = CountryCode::try_from("BR").unwrap();
+        assert_eq!(
+            Postcode::parse("01310200", br).unwrap().as_str(),
+            "01310-200"
+        );
+        let jp = CountryCode::try_from("JP").unwrap();
+        assert_eq!(Postcode::parse("1000001", jp).unwrap().as_str(), "100-0001");
+        // A ZIP+4 typed as nine digits gets its hyphen; ten digits are still wrong.
+        assert_eq!(
+            Postcode::parse("943041351", us).unwrap().as_str(),
+            "94304-1351"
+        );
+        assert!(Postcode::parse("9430413510", us).is_err());
         for bad in ["9404", "940431", "94043-12345", "x94043", "９４０４３"] {
             let err = Postcode::parse(bad, us).unwrap_err();
             assert_eq!(err.kind(), ErrorKind::InvalidPostcode, "{bad}");

@@ -3,6 +3,8 @@
 //! "Parse, don't validate": layout and rendering accept only a `ValidLabel`, so a label that
 //! failed a rule cannot be printed by mistake.
 
+#[cfg(test)]
+mod country_tests;
 mod error;
 mod fields;
 mod text;
