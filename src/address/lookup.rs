@@ -250,6 +250,11 @@ pub(crate) fn check_place(
         let folded = fold(given);
         match cities.find(&folded).and_then(|c| found.cities.get(c)) {
             Some(known) => place.city = Some(known.display(latin).to_owned()),
+            // A city-level region (Seoul, Beijing) lists its districts as cities;
+            // the city may be the region itself.
+            None if index.regions.find(&folded) == Some(r) => {
+                place.city = Some(region_name.to_owned());
+            }
             None => {
                 let (accepted, all) =
                     cities.suggest(&folded, found.cities.iter().map(|c| c.display(latin)));
@@ -374,6 +379,10 @@ struct Names {
     /// share it: exports often strip accents (`Sao Paulo`), and an
     /// unambiguous match without them is still a match.
     by_plain: HashMap<String, Option<usize>>,
+    /// Per distinct (spelling, position): the spelling's core words (without
+    /// diacritics and administrative words such as `province` or `sheng`), for
+    /// the word match of [`Names::find`].
+    cores: Vec<(Vec<String>, usize)>,
 }
 
 impl Names {
@@ -384,6 +393,7 @@ impl Names {
             return;
         }
         let plain = strip_marks(&folded);
+        self.cores.push((core_words(&plain), position));
         let entry = self.by_plain.entry(plain).or_insert(Some(position));
         if *entry != Some(position) {
             *entry = None;
@@ -398,13 +408,30 @@ impl Names {
         self.spellings.push((folded.chars().collect(), position));
     }
 
-    /// The position of the entry spelled `folded`, or failing that, the one
-    /// entry spelled so once diacritics are ignored.
+    /// The position of the entry spelled `folded`; failing that, the one entry
+    /// spelled so once diacritics are ignored; failing that, the one entry
+    /// with the same core words (`Guangdong` and `Guangdong Province` for
+    /// `Guangdong Sheng`, `Busan` for `Busan-si`). Nothing when that is
+    /// ambiguous. A word of a longer name is no match: `York` is not `New York`.
     fn find(&self, folded: &str) -> Option<usize> {
-        self.by_spelling
-            .get(folded)
-            .copied()
-            .or_else(|| self.by_plain.get(&strip_marks(folded)).copied().flatten())
+        if let Some(&found) = self.by_spelling.get(folded) {
+            return Some(found);
+        }
+        let plain = strip_marks(folded);
+        if let Some(found) = self.by_plain.get(&plain).copied().flatten() {
+            return Some(found);
+        }
+        let given = core_words(&plain);
+        if given.is_empty() {
+            return None;
+        }
+        let mut matches = self
+            .cores
+            .iter()
+            .filter(|(words, _)| *words == given)
+            .map(|(_, position)| *position);
+        let first = matches.next()?;
+        matches.all(|p| p == first).then_some(first)
     }
 
     /// What to suggest for the unknown `folded`, given each entry's display
@@ -427,25 +454,45 @@ impl Names {
             return (all, true);
         }
         let given: Vec<char> = folded.chars().take(COMPARED_CHARS).collect();
+        // `best`: the nearest spelling of each entry by edit distance. `near`: the
+        // same, counting only misses that leave most of the spelling standing, so
+        // that two-letter codes (`OK` for `York`) are not near misses of anything.
         let mut best = vec![usize::MAX; displays.len()];
+        let mut near = vec![usize::MAX; displays.len()];
         let mut row = Vec::new();
         for (spelling, position) in &self.spellings {
+            let d = edit_distance(&given, spelling, &mut row);
             if let Some(b) = best.get_mut(*position) {
-                *b = (*b).min(edit_distance(&given, spelling, &mut row));
+                *b = (*b).min(d);
+            }
+            if d * 2 < spelling.len()
+                && let Some(n) = near.get_mut(*position)
+            {
+                *n = (*n).min(d);
             }
         }
-        let mut order: Vec<usize> = (0..displays.len()).collect();
-        order.sort_by_key(|&i| (best.get(i).copied().unwrap_or(usize::MAX), i));
-        // Only near misses are worth suggesting (a typo or two, more in long names); when
-        // nothing is near, the nearest few still show what the list looks like.
-        let near = (given.len() / 3).max(2);
-        let close: Vec<usize> = order
-            .iter()
-            .copied()
-            .filter(|&i| best.get(i).is_some_and(|&d| d <= near))
+        // A typo or two, more in long names.
+        let limit = (given.len() / 3).max(2);
+        // Failing those, a name that shares a word with the input (`Santiago` in
+        // `Región Metropolitana de Santiago`, `York` in `New York`).
+        if near.iter().all(|&d| d > limit) {
+            let words = core_words(&strip_marks(folded));
+            for (core, position) in &self.cores {
+                if core.iter().any(|w| words.contains(w))
+                    && let Some(n) = near.get_mut(*position)
+                {
+                    *n = (*n).min(limit);
+                }
+            }
+        }
+        let mut order: Vec<usize> = (0..displays.len())
+            .filter(|&i| near.get(i).is_some_and(|&d| d <= limit))
             .collect();
-        if !close.is_empty() {
-            order = close;
+        order.sort_by_key(|&i| (near.get(i).copied().unwrap_or(usize::MAX), i));
+        // When nothing is near, the nearest few still show what the list looks like.
+        if order.is_empty() {
+            order = (0..displays.len()).collect();
+            order.sort_by_key(|&i| (best.get(i).copied().unwrap_or(usize::MAX), i));
         }
         let mut nearest: Vec<String> = Vec::with_capacity(SUGGESTIONS);
         for d in order.into_iter().filter_map(|i| displays.get(i)) {
@@ -506,6 +553,63 @@ fn fold(text: &str) -> String {
     out
 }
 
+/// Words that name the kind of a region or city rather than which one: left
+/// out when words are compared, so `Guangdong Province` finds `Guangdong
+/// Sheng` and `Busan` finds `Busan-si`.
+const ADMINISTRATIVE_WORDS: &[&str] = &[
+    "province",
+    "provincia",
+    "state",
+    "region",
+    "city",
+    "prefecture",
+    "county",
+    "sheng",
+    "shi",
+    "zizhiqu",
+    "do",
+    "si",
+    "gun",
+    "gu",
+];
+
+/// Suffixes that name the kind of a region or city in Chinese, Japanese and
+/// Korean script, where words are not separated: `广东省` is also `广东`.
+const ADMINISTRATIVE_SUFFIXES: &[&str] = &[
+    "特别行政区",
+    "自治区",
+    "特別市",
+    "特别市",
+    "특별자치시",
+    "특별자치도",
+    "특별시",
+    "광역시",
+    "省",
+    "市",
+    "縣",
+    "县",
+    "都",
+    "府",
+    "道",
+    "도",
+    "시",
+];
+
+/// The words of a folded, mark-free spelling that say which place it is.
+fn core_words(plain: &str) -> Vec<String> {
+    plain
+        .split(|c: char| c.is_whitespace() || c == '-' || c == ',' || c == '.')
+        .filter(|w| !w.is_empty() && !ADMINISTRATIVE_WORDS.contains(w))
+        .map(|w| {
+            ADMINISTRATIVE_SUFFIXES
+                .iter()
+                .find_map(|s| w.strip_suffix(s).filter(|rest| !rest.is_empty()))
+                .unwrap_or(w)
+                .to_owned()
+        })
+        .collect()
+}
+
 /// `folded` without combining marks: `são paulo` → `sao paulo`, `hà nội` →
 /// `ha noi`. Letters that are not a base letter plus marks (`ø`, `ł`) stay.
 fn strip_marks(folded: &str) -> String {
@@ -524,6 +628,18 @@ mod unit {
         assert_eq!(strip_marks(&fold("São Paulo")), "sao paulo");
         assert_eq!(strip_marks(&fold("Hà Nội")), "ha noi");
         assert_eq!(strip_marks("łódź"), "łodz");
+    }
+
+    #[test]
+    fn core_words_leave_out_administrative_words_and_suffixes() {
+        assert_eq!(core_words("guangdong sheng"), ["guangdong"]);
+        assert_eq!(core_words("gyeonggi-do"), ["gyeonggi"]);
+        assert_eq!(core_words("广东省"), ["广东"]);
+        assert_eq!(
+            core_words("region metropolitana de santiago"),
+            ["metropolitana", "de", "santiago"]
+        );
+        assert_eq!(core_words("shi"), Vec::<String>::new());
     }
 
     #[test]

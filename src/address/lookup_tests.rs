@@ -173,8 +173,10 @@ fn japan_local_and_latin() {
             all: false,
         }]
     );
-    let (_, problems) = check("JP", Some("東京"), None, None, false);
-    let PlaceProblem::UnknownRegion { accepted, all, .. } = &problems[0] else {
+    // Without its administrative suffix 都, 東京 is still Tokyo; a typo is not.
+    assert_eq!(ok("JP", "東京", None, None, false).0, "東京都");
+    let (_, problems) = check("JP", Some("東亰都"), None, None, false);
+    let [PlaceProblem::UnknownRegion { accepted, all, .. }] = problems.as_slice() else {
         panic!("{problems:?}")
     };
     assert!(!all);
@@ -865,4 +867,43 @@ fn spanish_provinces_print_by_name() {
         assert_eq!(problems, [], "{given}");
         assert_eq!(place.region.as_deref(), Some("Madrid"), "{given}");
     }
+}
+
+#[test]
+fn names_match_without_their_administrative_words() {
+    for (given, expected) in [
+        ("Guangdong", "Guangdong Sheng"),
+        ("guangdong province", "Guangdong Sheng"),
+        ("Beijing", "Beijing Shi"),
+    ] {
+        let (place, problems) = check("CN", Some(given), None, None, true);
+        assert_eq!(problems, [], "{given}");
+        assert_eq!(place.region.as_deref(), Some(expected), "{given}");
+    }
+    // In Chinese script too: 广东 is 广东省.
+    let (place, problems) = check("CN", Some("广东"), Some("深圳"), Some("518040"), false);
+    assert_eq!(problems, []);
+    assert_eq!(
+        (place.region.as_deref(), place.city.as_deref()),
+        (Some("广东省"), Some("深圳市"))
+    );
+    // A word of a longer name is no match, but it is the first suggestion.
+    let (_, problems) = check("US", Some("York"), None, None, true);
+    assert!(
+        matches!(problems.as_slice(), [PlaceProblem::UnknownRegion { accepted, .. }] if accepted.first().map(String::as_str) == Some("NY")),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn a_city_level_region_may_be_its_own_city() {
+    // Seoul and Beijing list their districts as cities; "Seoul, Seoul" is a whole address.
+    assert_eq!(
+        ok("KR", "Seoul", Some("Seoul"), Some("04524"), true),
+        ("Seoul".to_owned(), Some("Seoul".to_owned()))
+    );
+    assert_eq!(
+        ok("CN", "Beijing", Some("beijing shi"), Some("100000"), true),
+        ("Beijing Shi".to_owned(), Some("Beijing Shi".to_owned()))
+    );
 }
