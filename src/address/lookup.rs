@@ -25,7 +25,7 @@ use regex_lite::Regex;
 use unicode_normalization::UnicodeNormalization;
 
 use super::regions::REGIONS;
-use super::rules::{Country, is_latin};
+use super::rules::{Country, Field, is_latin};
 
 /// Up to this many regions (or cities), an unknown one is answered with the
 /// complete list; beyond it, with the nearest [`SUGGESTIONS`].
@@ -255,6 +255,9 @@ pub(crate) fn check_place(
             None if index.regions.find(&folded) == Some(r) => {
                 place.city = Some(region_name.to_owned());
             }
+            // Where a city is optional (Hong Kong), the data's list is a guide, not
+            // the whole list: an unknown city is printed as given.
+            None if !country.requires(Field::City) => {}
             None => {
                 let (accepted, all) =
                     cities.suggest(&folded, found.cities.iter().map(|c| c.display(latin)));
@@ -345,12 +348,51 @@ fn build_country_index(code: &str, regions: &[Region]) -> CountryIndex {
             names.add(&format!("{code}-{isoid}"), i);
         }
     }
+    for (country, alias, official) in REGION_ALIASES {
+        if *country == code
+            && let Some(i) = names.find(&fold(official))
+        {
+            names.add(alias, i);
+        }
+    }
     CountryIndex {
         regions: names,
         cities: regions.iter().map(|_| OnceLock::new()).collect(),
         zips: regions.iter().map(|_| OnceLock::new()).collect(),
     }
 }
+
+/// Names people write for a region that the data does not list: (country,
+/// alias, a spelling the data has). The co-official Basque, Catalan and
+/// Galician names of Spanish provinces, Mexico's former Distrito Federal and
+/// common short forms elsewhere.
+const REGION_ALIASES: &[(&str, &str, &str)] = &[
+    ("CL", "Santiago", "Región Metropolitana de Santiago"),
+    ("CL", "Metropolitana", "Región Metropolitana de Santiago"),
+    ("ES", "A Coruña", "La Coruña"),
+    ("ES", "Alacant", "Alicante"),
+    ("ES", "Araba", "Álava"),
+    ("ES", "Araba/Álava", "Álava"),
+    ("ES", "Baleares", "Islas Baleares"),
+    ("ES", "Bizkaia", "Vizcaya"),
+    ("ES", "Castelló", "Castellón"),
+    ("ES", "Gipuzkoa", "Guipúzcoa"),
+    ("ES", "Illes Balears", "Islas Baleares"),
+    ("ES", "Lleida", "Lérida"),
+    ("ES", "Nafarroa", "Navarra"),
+    ("ID", "Yogyakarta", "Daerah Istimewa Yogyakarta"),
+    ("ID", "DI Yogyakarta", "Daerah Istimewa Yogyakarta"),
+    ("ID", "DIY", "Daerah Istimewa Yogyakarta"),
+    ("MX", "DF", "CDMX"),
+    ("MX", "Distrito Federal", "CDMX"),
+    ("MX", "Coahuila", "Coahuila de Zaragoza"),
+    ("MX", "México", "Estado de México"),
+    ("MX", "Edomex", "Estado de México"),
+    ("MX", "Michoacán de Ocampo", "Michoacán"),
+    ("MX", "Veracruz de Ignacio de la Llave", "Veracruz"),
+    ("MY", "Penang", "Pulau Pinang"),
+    ("MY", "Malacca", "Melaka"),
+];
 
 /// Indexes a region's cities: key and names.
 fn city_names(cities: &[City]) -> Names {
@@ -379,10 +421,14 @@ struct Names {
     /// share it: exports often strip accents (`Sao Paulo`), and an
     /// unambiguous match without them is still a match.
     by_plain: HashMap<String, Option<usize>>,
+    /// Spelling without diacritics, spaces, dots, hyphens and apostrophes →
+    /// position (`None` where ambiguous): `NL` is Mexico's `N.L.`.
+    by_compact: HashMap<String, Option<usize>>,
     /// Per distinct (spelling, position): the spelling's core words (without
-    /// diacritics and administrative words such as `province` or `sheng`), for
-    /// the word match of [`Names::find`].
-    cores: Vec<(Vec<String>, usize)>,
+    /// diacritics and administrative words such as `province` or `sheng`) and
+    /// whether it names a city (`city`, `shi`, 市), for the word match of
+    /// [`Names::find`].
+    cores: Vec<(Vec<String>, bool, usize)>,
 }
 
 impl Names {
@@ -393,10 +439,16 @@ impl Names {
             return;
         }
         let plain = strip_marks(&folded);
-        self.cores.push((core_words(&plain), position));
-        let entry = self.by_plain.entry(plain).or_insert(Some(position));
-        if *entry != Some(position) {
-            *entry = None;
+        self.cores
+            .push((core_words(&plain), names_a_city(&plain), position));
+        for (map, spelling) in [
+            (&mut self.by_compact, compact(&plain)),
+            (&mut self.by_plain, plain),
+        ] {
+            let entry = map.entry(spelling).or_insert(Some(position));
+            if *entry != Some(position) {
+                *entry = None;
+            }
         }
         if let Some(&existing) = self.by_spelling.get(&folded) {
             if existing == position {
@@ -421,15 +473,20 @@ impl Names {
         if let Some(found) = self.by_plain.get(&plain).copied().flatten() {
             return Some(found);
         }
+        if let Some(found) = self.by_compact.get(&compact(&plain)).copied().flatten() {
+            return Some(found);
+        }
         let given = core_words(&plain);
         if given.is_empty() {
             return None;
         }
+        // `Quezon City` is a city, not the province of Quezon.
+        let city = names_a_city(&plain);
         let mut matches = self
             .cores
             .iter()
-            .filter(|(words, _)| *words == given)
-            .map(|(_, position)| *position);
+            .filter(|(words, is_city, _)| *words == given && (!city || *is_city))
+            .map(|(_, _, position)| *position);
         let first = matches.next()?;
         matches.all(|p| p == first).then_some(first)
     }
@@ -454,30 +511,30 @@ impl Names {
             return (all, true);
         }
         let given: Vec<char> = folded.chars().take(COMPARED_CHARS).collect();
-        // `best`: the nearest spelling of each entry by edit distance. `near`: the
-        // same, counting only misses that leave most of the spelling standing, so
-        // that two-letter codes (`OK` for `York`) are not near misses of anything.
-        let mut best = vec![usize::MAX; displays.len()];
+        // A near miss is a typo or two away (more in long names) and leaves most of
+        // the spelling standing, so that two-letter codes (`OK` for `York`) are not
+        // near misses of anything. A spelling whose length differs by more than that
+        // cannot be near: its distance is not even computed.
+        let limit = (given.len() / 3).max(2);
         let mut near = vec![usize::MAX; displays.len()];
         let mut row = Vec::new();
         for (spelling, position) in &self.spellings {
-            let d = edit_distance(&given, spelling, &mut row);
-            if let Some(b) = best.get_mut(*position) {
-                *b = (*b).min(d);
+            if spelling.len().abs_diff(given.len()) > limit {
+                continue;
             }
+            let d = edit_distance(&given, spelling, &mut row);
             if d * 2 < spelling.len()
                 && let Some(n) = near.get_mut(*position)
             {
                 *n = (*n).min(d);
             }
         }
-        // A typo or two, more in long names.
-        let limit = (given.len() / 3).max(2);
         // Failing those, a name that shares a word with the input (`Santiago` in
-        // `Región Metropolitana de Santiago`, `York` in `New York`).
+        // `Región Metropolitana de Santiago`, `York` in `New York`). Failing that,
+        // nothing: the nearest of unrelated names would only mislead.
         if near.iter().all(|&d| d > limit) {
             let words = core_words(&strip_marks(folded));
-            for (core, position) in &self.cores {
+            for (core, _, position) in &self.cores {
                 if core.iter().any(|w| words.contains(w))
                     && let Some(n) = near.get_mut(*position)
                 {
@@ -489,11 +546,6 @@ impl Names {
             .filter(|&i| near.get(i).is_some_and(|&d| d <= limit))
             .collect();
         order.sort_by_key(|&i| (near.get(i).copied().unwrap_or(usize::MAX), i));
-        // When nothing is near, the nearest few still show what the list looks like.
-        if order.is_empty() {
-            order = (0..displays.len()).collect();
-            order.sort_by_key(|&i| (best.get(i).copied().unwrap_or(usize::MAX), i));
-        }
         let mut nearest: Vec<String> = Vec::with_capacity(SUGGESTIONS);
         for d in order.into_iter().filter_map(|i| displays.get(i)) {
             if nearest.len() == SUGGESTIONS {
@@ -544,6 +596,8 @@ fn fold(text: &str) -> String {
         for c in word.nfc() {
             match c {
                 'İ' => out.push('i'),
+                // Taiwan writes 臺 and 台 alike (臺北市, 台北市); the data uses 台.
+                '臺' => out.push('台'),
                 // The dot that lower-casing `İ` leaves (`i\u{307}`).
                 '\u{307}' if out.ends_with('i') => {}
                 _ => out.extend(c.to_lowercase()),
@@ -557,6 +611,9 @@ fn fold(text: &str) -> String {
 /// out when words are compared, so `Guangdong Province` finds `Guangdong
 /// Sheng` and `Busan` finds `Busan-si`.
 const ADMINISTRATIVE_WORDS: &[&str] = &[
+    "ken",
+    "to",
+    "fu",
     "province",
     "provincia",
     "state",
@@ -585,6 +642,7 @@ const ADMINISTRATIVE_SUFFIXES: &[&str] = &[
     "특별시",
     "광역시",
     "省",
+    "県",
     "市",
     "縣",
     "县",
@@ -594,6 +652,25 @@ const ADMINISTRATIVE_SUFFIXES: &[&str] = &[
     "도",
     "시",
 ];
+
+/// Words and suffixes that say a spelling names a city.
+const CITY_WORDS: &[&str] = &["city", "shi", "si"];
+const CITY_SUFFIXES: &[&str] = &["市", "시"];
+
+/// Whether a folded, mark-free spelling says it names a city.
+fn names_a_city(plain: &str) -> bool {
+    plain
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .any(|w| CITY_WORDS.contains(&w) || CITY_SUFFIXES.iter().any(|s| w.ends_with(s)))
+}
+
+/// A folded, mark-free spelling without spaces, dots, hyphens and apostrophes.
+fn compact(plain: &str) -> String {
+    plain
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '.' | '-' | '\'' | '’'))
+        .collect()
+}
 
 /// The words of a folded, mark-free spelling that say which place it is.
 fn core_words(plain: &str) -> Vec<String> {

@@ -826,18 +826,64 @@ fn timing() {
 }
 
 #[test]
-fn without_a_near_miss_the_nearest_three_are_shown() {
+fn without_a_near_miss_nothing_is_suggested() {
+    // The nearest of unrelated names would only mislead.
     let (_, problems) = check("US", Some("Xqzzy Wqrf"), None, None, true);
-    match problems.as_slice() {
-        [
-            PlaceProblem::UnknownRegion {
-                accepted,
-                all: false,
-                ..
-            },
-        ] => assert_eq!(accepted.len(), 3),
-        other => panic!("{other:?}"),
+    assert_eq!(
+        problems,
+        [PlaceProblem::UnknownRegion {
+            given: "Xqzzy Wqrf".to_owned(),
+            accepted: Vec::new(),
+            all: false,
+        }]
+    );
+}
+
+#[test]
+fn common_spellings_the_data_lacks() {
+    let cases = [
+        ("ES", "A Coruña", "La Coruña"),
+        ("ES", "Lleida", "Lérida"),
+        ("ES", "Gipuzkoa", "Guipúzcoa"),
+        ("ES", "Illes Balears", "Islas Baleares"),
+        ("MX", "NL", "N.L."),
+        ("MX", "BCS", "B.C.S."),
+        ("MX", "DF", "CDMX"),
+        ("MX", "Coahuila", "Coah."),
+        ("MY", "Penang", "Pulau Pinang"),
+        ("ID", "Yogyakarta", "Daerah Istimewa Yogyakarta"),
+        ("CL", "Santiago", "Región Metropolitana"),
+        ("JP", "Kanagawa-ken", "Kanagawa"),
+        ("JP", "Tokyo-to", "Tokyo"),
+        ("JP", "Osaka-fu", "Osaka"),
+        ("TW", "臺北市", "台北市"),
+    ];
+    for (code, given, expected) in cases {
+        let latin = code != "TW";
+        let (place, problems) = check(code, Some(given), None, None, latin);
+        assert_eq!(problems, [], "{code} {given}");
+        assert_eq!(place.region.as_deref(), Some(expected), "{code} {given}");
     }
+    // 神奈川 without its suffix 県.
+    let (place, problems) = check("JP", Some("神奈川"), None, None, false);
+    assert_eq!(
+        (place.region.as_deref(), problems.len()),
+        (Some("神奈川県"), 0)
+    );
+    // Quezon City is a city of Metro Manila, not the province of Quezon.
+    let (_, problems) = check("PH", Some("Quezon City"), None, None, true);
+    assert!(
+        matches!(problems.as_slice(), [PlaceProblem::UnknownRegion { .. }]),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn an_unknown_city_is_kept_where_a_city_is_optional() {
+    // Hong Kong's data lists some neighbourhoods, not all, and needs no city.
+    let (place, problems) = check("HK", Some("Kowloon"), Some("Yau Tsim Mong"), None, true);
+    assert_eq!(problems, []);
+    assert_eq!(place.city.as_deref(), Some("Yau Tsim Mong"));
 }
 
 #[test]
