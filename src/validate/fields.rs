@@ -431,11 +431,15 @@ impl Postcode {
     pub fn parse(raw: &str, country: CountryCode) -> Result<Postcode, ValidationError> {
         const FIELD: &str = "address.postcode";
         super::text::reject_control(raw, FIELD)?;
+        // Japan's postcode mark 〒 is not part of the postcode.
         let normalised = raw
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ")
-            .to_uppercase();
+            .to_uppercase()
+            .trim_start_matches('〒')
+            .trim_start()
+            .to_owned();
         if normalised.is_empty() {
             return Err(ValidationError::new(
                 FIELD,
@@ -444,7 +448,7 @@ impl Postcode {
             ));
         }
         let rules = country.rules();
-        let normalised = with_separator(rules, &normalised).unwrap_or(normalised);
+        let normalised = canonical(rules, &normalised).unwrap_or(normalised);
         if !rules.postcode_matches(&normalised) {
             let example = match rules.postcode_example() {
                 Some(ex) => format!(" (e.g. {ex:?})"),
@@ -473,13 +477,21 @@ impl Postcode {
     }
 }
 
-/// A postcode typed without its separator (`NW16XE`, `1012LG`, `01310200`) in the form the
-/// country's examples show (`NW1 6XE`, `1012 LG`, `01310-200`), when that form matches the
-/// country's pattern: the post reads the canonical form best.
+/// The postcode in the form the country's examples show, whatever separators it was typed
+/// with (`NW16XE`, `01.310 200`, `K1A-0B1`, `75 004` become `NW1 6XE`, `01310-200`, `K1A 0B1`,
+/// `75004`), when that form matches the country's pattern: the post reads the canonical form
+/// best. `None` when no such form matches.
+fn canonical(rules: &Country, postcode: &str) -> Option<String> {
+    let bare: String = postcode
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '-' | '.'))
+        .collect();
+    with_separator(rules, &bare).or_else(|| rules.postcode_matches(&bare).then_some(bare))
+}
+
+/// `postcode` (without separators) with the separator where the country's examples have one,
+/// when that matches the pattern.
 fn with_separator(rules: &Country, postcode: &str) -> Option<String> {
-    if postcode.contains([' ', '-']) {
-        return None;
-    }
     // (separator, characters after it) of the examples with exactly one separator, most
     // common first, ties in the data's order.
     let mut shapes: Vec<((char, usize), usize)> = Vec::new();
@@ -688,6 +700,24 @@ mod tests {
         );
         let jp = CountryCode::try_from("JP").unwrap();
         assert_eq!(Postcode::parse("1000001", jp).unwrap().as_str(), "100-0001");
+        // Whatever separators it was typed with, the postcode comes out as the country
+        // writes it.
+        assert_eq!(
+            Postcode::parse("01.310 200", br).unwrap().as_str(),
+            "01310-200"
+        );
+        assert_eq!(
+            Postcode::parse("〒100 0001", jp).unwrap().as_str(),
+            "100-0001"
+        );
+        let ca = CountryCode::try_from("CA").unwrap();
+        assert_eq!(Postcode::parse("k1a-0b1", ca).unwrap().as_str(), "K1A 0B1");
+        let fr = CountryCode::try_from("FR").unwrap();
+        assert_eq!(Postcode::parse("75 004", fr).unwrap().as_str(), "75004");
+        assert_eq!(
+            Postcode::parse("94043 1234", us).unwrap().as_str(),
+            "94043-1234"
+        );
         // A ZIP+4 typed as nine digits gets its hyphen; ten digits are still wrong.
         assert_eq!(
             Postcode::parse("943041351", us).unwrap().as_str(),

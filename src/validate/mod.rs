@@ -246,7 +246,7 @@ pub struct ValidAddress {
     postcode: Option<Postcode>,
     sorting_code: Option<String>,
     country: CountryCode,
-    /// Written in Latin script (decided once, at validation, with the name when known).
+    /// Written in Latin script (decided once, at validation, from the street lines and city).
     latin: bool,
 }
 
@@ -417,7 +417,7 @@ impl Checker {
             &join(path, "company"),
         ));
         let phone = self.keep(text::optional(party.phone.as_deref(), &join(path, "phone")));
-        let address = self.address(&party.address, &join(path, "address"), name.as_deref());
+        let address = self.address(&party.address, &join(path, "address"));
         Some(ValidParty {
             name: name?,
             company: company?,
@@ -426,14 +426,7 @@ impl Checker {
         })
     }
 
-    /// `name`, when known, counts towards deciding whether the address is written in Latin
-    /// script.
-    fn address(
-        &mut self,
-        address: &Address,
-        path: &str,
-        name: Option<&str>,
-    ) -> Option<ValidAddress> {
+    fn address(&mut self, address: &Address, path: &str) -> Option<ValidAddress> {
         let before = self.errors.len();
         let country = self.keep(
             CountryCode::try_from(address.country.as_str())
@@ -536,17 +529,16 @@ impl Checker {
             }
         }
 
-        if self.errors.len() != before {
-            return None;
-        }
-        let (country, mut city, mut region) = (country?, city?, region?);
-        let latin = latin_script(name, &lines, city.as_deref());
+        // The region and city are checked even when another field failed, so that every
+        // problem is reported at once; only what is itself valid takes part.
+        let country = country?;
+        let latin = latin_script(&lines, city.as_ref().and_then(Option::as_deref));
         // Regions, and the cities of the countries whose data lists them: matched in any of
         // their spellings and normalised; the postcode checked against the region's range.
         let (place, problems) = address::check_place(
             country.rules(),
-            region.as_deref(),
-            city.as_deref(),
+            region.as_ref().and_then(Option::as_deref),
+            city.as_ref().and_then(Option::as_deref),
             postcode.as_ref().map(Postcode::as_str),
             latin,
         );
@@ -556,8 +548,8 @@ impl Checker {
         if self.errors.len() != before {
             return None;
         }
-        region = place.region.or(region);
-        city = place.city.or(city);
+        let region = place.region.or(region?);
+        let city = place.city.or(city?);
         Some(ValidAddress {
             lines,
             city,
@@ -571,15 +563,11 @@ impl Checker {
     }
 }
 
-/// Whether an address is written in Latin script, judged from the name (when known), the
-/// street lines and the city: then a country's Latin format applies (Japan's name-first one)
-/// and regions take their Latin names.
-fn latin_script(name: Option<&str>, lines: &[String], city: Option<&str>) -> bool {
-    let sample: String = name
-        .into_iter()
-        .chain(lines.iter().map(String::as_str))
-        .chain(city)
-        .collect();
+/// Whether an address is written in Latin script, judged from its street lines and city
+/// (not the name: a Cyrillic name on a Latin-script address to Japan still gets Japan's
+/// Latin format): then a country's Latin format applies and regions take their Latin names.
+fn latin_script(lines: &[String], city: Option<&str>) -> bool {
+    let sample: String = lines.iter().map(String::as_str).chain(city).collect();
     address::is_latin(&sample)
 }
 
@@ -697,7 +685,7 @@ impl Address {
     /// ```
     pub fn validate(&self) -> Result<ValidAddress, ValidationErrors> {
         let mut checker = Checker { errors: Vec::new() };
-        match checker.address(self, "", None) {
+        match checker.address(self, "") {
             Some(address) if checker.errors.is_empty() => Ok(address),
             _ => Err(ValidationErrors::new(checker.errors)),
         }
