@@ -8,9 +8,9 @@
 //! (`id` and `company` optional; the address object is the one orders use). Each output line,
 //! in input order, is
 //! `{"id": ..., "valid": true|false, "errors": [{"field", "code", "message"}], "formatted": "line\n…\nCOUNTRY" | null}`.
-//! A line that is not such an object gets an error object of its own and the rest still run;
-//! blank lines are skipped. The exit status is 0 when every address is valid, 1 when any is
-//! not, 2 when the file cannot be read.
+//! A line that is not such an object (a blank line included) gets an error object of its own
+//! and the rest still run, so output line N always reports input line N. The exit status is 0
+//! when every address is valid, 1 when any is not, 2 when the file cannot be read.
 
 use std::io::{BufRead, BufWriter, Write};
 use std::process::ExitCode;
@@ -19,15 +19,17 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use shiplabel::{Address, Party};
 
-/// One input line.
+/// One input line. Other top-level fields of an export (an email, an order id) are ignored;
+/// inside the address, an unknown field is an error, so a typo such as `postcod` is caught.
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct Record {
     #[serde(default)]
     id: Option<Value>,
     name: String,
     #[serde(default)]
     company: Option<String>,
+    #[serde(default)]
+    phone: Option<String>,
     address: Address,
 }
 
@@ -65,7 +67,7 @@ fn check(line: &str) -> (Report, bool) {
     let party = Party {
         name: record.name,
         company: record.company,
-        phone: None,
+        phone: record.phone,
         address: record.address,
     };
     match party.validate() {
@@ -139,20 +141,28 @@ fn main() -> ExitCode {
     let mut all_valid = true;
     for (n, line) in std::io::BufReader::new(file).lines().enumerate() {
         let (report, valid) = match line {
-            Ok(line) if line.trim().is_empty() => continue,
-            Ok(line) => check(&line),
-            Err(e) => (
+            Ok(line) if line.trim().is_empty() => (
                 report(
                     Value::Null,
-                    vec![error(
-                        None,
-                        "unreadable_line",
-                        &format!("line {}: {e}", n + 1),
-                    )],
+                    vec![error(None, "empty_line", "the line is empty")],
                     None,
                 ),
                 false,
             ),
+            Ok(line) => check(&line),
+            // A line that is not UTF-8 is one bad line; any other read error ends the run.
+            Err(e) if e.kind() == std::io::ErrorKind::InvalidData => (
+                report(
+                    Value::Null,
+                    vec![error(None, "not_utf8", &format!("line {}: {e}", n + 1))],
+                    None,
+                ),
+                false,
+            ),
+            Err(e) => {
+                eprintln!("error: {path}: {e}");
+                return ExitCode::from(2);
+            }
         };
         all_valid &= valid;
         let written = serde_json::to_writer(&mut out, &report).is_ok() && writeln!(out).is_ok();

@@ -277,6 +277,28 @@ fn each_country_prints_in_its_own_order() {
                 "JAPAN",
             ],
         ),
+        (
+            r#"{"name": "Aoife Murphy", "address": {"lines": ["1 Grafton Street"], "city": "Dublin 2", "region": "Dublin", "postcode": "d02 x285", "country": "IE"}}"#,
+            &[
+                "Aoife Murphy",
+                "1 Grafton Street",
+                "DUBLIN 2",
+                "Co. Dublin",
+                "D02 X285",
+                "IRELAND",
+            ],
+        ),
+        (
+            r#"{"name": "Ana Pérez", "address": {"lines": ["Av. Providencia 1234", "Depto. 56"], "city": "Providencia", "region": "Santiago", "postcode": "7500000", "country": "CL"}}"#,
+            &[
+                "Ana Pérez",
+                "Av. Providencia 1234",
+                "Depto. 56",
+                "7500000 PROVIDENCIA",
+                "Región Metropolitana",
+                "CHILE",
+            ],
+        ),
     ];
     for (json, expected) in cases {
         assert_eq!(lines(json), *expected, "{json}");
@@ -345,4 +367,18 @@ fn regions_cities_and_region_postcodes_are_checked() {
         .map(|e| e.kind())
         .collect();
     assert_eq!(kinds, [ErrorKind::UnknownRegion]);
+}
+
+#[test]
+fn region_problems_are_reported_with_every_other_problem() {
+    assert_eq!(
+        errors(
+            r#"{"name": " ", "address": {"lines": ["1 Main St"], "city": "Austin", "region": "Texes", "country": "US"}}"#
+        ),
+        [
+            "name: must not be empty",
+            r#"address.postcode: is required for addresses in UNITED STATES (e.g. "95014")"#,
+            r#"address.region: "Texes" is not a region of UNITED STATES; did you mean "TX"?"#,
+        ]
+    );
 }

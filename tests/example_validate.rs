@@ -42,9 +42,39 @@ fn every_line_gets_a_report_in_input_order() {
             r#"{"id":"A1","valid":true,"errors":[],"formatted":"Oliver Smith\nFlat 4, 221 Baker Street\nLONDON\nNW1 6XE\nUNITED KINGDOM"}"#,
             r#"{"id":"A2","valid":false,"errors":[{"field":"address.postcode","code":"invalid_postcode","message":"\"9404\" is not a valid postcode for UNITED STATES (e.g. \"95014\")"}],"formatted":null}"#,
             r#"{"id":null,"valid":false,"errors":[{"field":null,"code":"malformed_json","message":"expected ident at line 1 column 2"}],"formatted":null}"#,
+            r#"{"id":null,"valid":false,"errors":[{"field":null,"code":"empty_line","message":"the line is empty"}],"formatted":null}"#,
             r#"{"id":7,"valid":false,"errors":[{"field":"address.postcod","code":"invalid_shape","message":"unknown field `postcod`, expected one of `lines`, `city`, `city_area`, `region`, `postcode`, `sorting_code`, `country`"}],"formatted":null}"#,
             r#"{"id":null,"valid":true,"errors":[],"formatted":"Chan Tai Man\nFlat B, 12/F, Tower 2\n8 Harbour Road\nWan Chai\nHONG KONG ISLAND\nHONG KONG"}"#,
         ]
+    );
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn a_directory_is_an_error_not_an_endless_loop() {
+    let dir = std::env::temp_dir();
+    let out = Command::new(example())
+        .arg(&dir)
+        .output()
+        .expect("the validate example runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn other_fields_of_an_export_are_ignored_and_the_phone_is_checked() {
+    let dir = std::env::temp_dir().join(format!("shiplabel-validate-extra-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let input = dir.join("export.jsonl");
+    std::fs::write(
+        &input,
+        r#"{"id": 1, "email": "a@example.com", "phone": "+44\t20", "name": "A", "address": {"lines": ["1 High Street"], "city": "London", "postcode": "NW1 6XE", "country": "GB"}}"#,
+    )
+    .unwrap();
+    let out = Command::new(example()).arg(&input).output().unwrap();
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap().trim_end(),
+        r#"{"id":1,"valid":false,"errors":[{"field":"phone","code":"control_character","message":"contains the control character U+0009 at position 4"}],"formatted":null}"#
     );
     std::fs::remove_dir_all(dir).ok();
 }
