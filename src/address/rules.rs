@@ -268,6 +268,16 @@ enum Piece<'f> {
     Empty,
 }
 
+/// Chinese characters and Japanese kana, which run together without spaces.
+fn is_han_or_kana(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF // Hiragana, Katakana
+        | 0x3400..=0x4DBF // CJK Extension A
+        | 0x4E00..=0x9FFF // CJK Unified Ideographs
+        | 0xF900..=0xFAFF // CJK Compatibility Ideographs
+        | 0x20000..=0x2FFFF) // CJK Extensions B and later
+}
+
 /// Lays out an address as label lines in the country's order, with the
 /// country's name (in capitals, as UPU practice asks for international mail)
 /// as the last line.
@@ -518,20 +528,33 @@ fn render_line(pieces: Vec<Piece<'_>>, out: &mut Vec<FormattedLine>) {
         kept.push(piece);
     }
 
-    // 3. Join; street lines break the line.
+    // 3. Join; street lines break the line. Two fields the format writes
+    // together (Korea's `%C%D`, China's `%S%C%D`) run together only in
+    // Chinese and Japanese characters, which take no spaces between words; in
+    // any other script (Hangul: 강남구 역삼동) they get a space.
     let mut current = FormattedLine::default();
     let mut lines = Vec::new();
+    let mut after_value = false;
     for piece in kept {
         match piece {
-            Piece::Literal(l) => current.text.push_str(l),
+            Piece::Literal(l) => {
+                current.text.push_str(l);
+                after_value = false;
+            }
             Piece::Value(field, values) => {
                 for (n, v) in values.iter().enumerate() {
                     if n > 0 {
                         lines.push(std::mem::take(&mut current));
+                    } else if after_value
+                        && !(current.text.chars().last().is_some_and(is_han_or_kana)
+                            && v.chars().next().is_some_and(is_han_or_kana))
+                    {
+                        current.text.push(' ');
                     }
                     current.text.push_str(v);
                     current.fields.push(*field);
                 }
+                after_value = true;
             }
             Piece::Empty => {}
         }

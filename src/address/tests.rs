@@ -1081,3 +1081,40 @@ fn format_never_leaves_stray_separators() {
         }
     }
 }
+
+#[test]
+fn format_kr_local_keeps_korean_words_apart() {
+    // Korea's local format writes "%S %C%D": in Hangul the city and district are
+    // separate words; in Chinese characters (China's "%S%C%D") they run together.
+    let street = lines(&["테헤란로 152"]);
+    let p = Parts {
+        name: "김민준",
+        street_lines: &street,
+        city: Some("강남구"),
+        dependent_locality: Some("역삼동"),
+        region: Some("서울특별시"),
+        postcode: Some("06236"),
+        ..Parts::default()
+    };
+    assert_eq!(
+        fmt("KR", &p, false),
+        [
+            "서울특별시 강남구 역삼동",
+            "테헤란로 152",
+            "김민준",
+            "06236",
+            "SOUTH KOREA"
+        ]
+    );
+    let street = lines(&["天安数码城A座1203室"]);
+    let p = Parts {
+        name: "王伟",
+        street_lines: &street,
+        city: Some("深圳市"),
+        dependent_locality: Some("福田区"),
+        region: Some("广东省"),
+        postcode: Some("518040"),
+        ..Parts::default()
+    };
+    assert_eq!(fmt("CN", &p, false)[1], "广东省深圳市福田区");
+}
