@@ -450,10 +450,7 @@ impl Postcode {
         let rules = country.rules();
         let normalised = canonical(rules, &normalised).unwrap_or(normalised);
         if !rules.postcode_matches(&normalised) {
-            let example = match rules.postcode_example() {
-                Some(ex) => format!(" (e.g. {ex:?})"),
-                None => String::new(),
-            };
+            let example = super::text::example_suffix(rules.postcode_example());
             return Err(ValidationError::new(
                 FIELD,
                 ErrorKind::InvalidPostcode,

@@ -514,10 +514,7 @@ impl Checker {
                         );
                     }
                     None if rules.requires(Field::Postcode) => {
-                        let example = rules
-                            .postcode_example()
-                            .map(|ex| format!(" (e.g. {ex:?})"))
-                            .unwrap_or_default();
+                        let example = text::example_suffix(rules.postcode_example());
                         self.errors.push(ValidationError::new(
                             join(path, "postcode"),
                             ErrorKind::Missing,
@@ -621,9 +618,7 @@ fn place_error(problem: PlaceProblem, path: &str, country: CountryCode) -> Valid
             format!(
                 "{postcode:?} is not a postcode of {region} ({}){}",
                 country.name(),
-                example
-                    .map(|ex| format!(" (e.g. {ex:?})"))
-                    .unwrap_or_default()
+                text::example_suffix(example)
             ),
         ),
     }

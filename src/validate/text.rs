@@ -16,6 +16,13 @@ pub(crate) fn describe_char(c: char) -> String {
     }
 }
 
+/// ` (e.g. "EC1Y 8SY")` after a message, or nothing without an example.
+pub(crate) fn example_suffix(example: Option<&str>) -> String {
+    example
+        .map(|ex| format!(" (e.g. {ex:?})"))
+        .unwrap_or_default()
+}
+
 /// The first control character (Unicode Cc: tab, newline, NUL, DEL, …) of `raw`, as an
 /// error naming it and its 1-based position in `raw`.
 pub(crate) fn reject_control(raw: &str, field: &str) -> Result<(), ValidationError> {
