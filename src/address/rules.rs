@@ -278,6 +278,37 @@ fn is_han_or_kana(c: char) -> bool {
         | 0x20000..=0x2FFFF) // CJK Extensions B and later
 }
 
+/// `text` in capitals, as the post prints it. Greek capitals drop the accent (tonos) and the
+/// breathings, as Greek spelling does: Αθήνα becomes ΑΘΗΝΑ, not ΑΘΉΝΑ.
+pub(crate) fn capitals(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let upper = text.to_uppercase();
+    if !upper
+        .chars()
+        .any(|c| ('\u{370}'..='\u{3FF}').contains(&c) || ('\u{1F00}'..='\u{1FFF}').contains(&c))
+    {
+        return upper;
+    }
+    let mut out = String::with_capacity(upper.len());
+    let mut greek = false;
+    for c in upper.nfd() {
+        let is_mark = ('\u{300}'..='\u{36F}').contains(&c);
+        // Acute (tonos), grave, perispomeni, breathings and iota subscript go; a diaeresis
+        // stays (ΪΫ).
+        let dropped = matches!(
+            c,
+            '\u{301}' | '\u{300}' | '\u{342}' | '\u{313}' | '\u{314}' | '\u{345}'
+        );
+        if !(is_mark && greek && dropped) {
+            out.push(c);
+        }
+        if !is_mark {
+            greek = ('\u{370}'..='\u{3FF}').contains(&c) || ('\u{1F00}'..='\u{1FFF}').contains(&c);
+        }
+    }
+    out.nfc().collect()
+}
+
 /// Lays out an address as label lines in the country's order, with the
 /// country's name (in capitals, as UPU practice asks for international mail)
 /// as the last line.
@@ -305,7 +336,7 @@ pub(crate) fn format_address(country: &Country, parts: &Parts, latin: bool) -> V
     let lines = tokenize(format);
     let upper = |field: Field, text: String| {
         if country.upper.contains(field.letter()) {
-            text.to_uppercase()
+            capitals(&text)
         } else {
             text
         }

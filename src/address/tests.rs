@@ -1118,3 +1118,16 @@ fn format_kr_local_keeps_korean_words_apart() {
     };
     assert_eq!(fmt("CN", &p, false)[1], "广东省深圳市福田区");
 }
+
+#[test]
+fn greek_capitals_drop_accents_and_other_scripts_keep_theirs() {
+    use super::rules::capitals;
+    assert_eq!(capitals("Αθήνα"), "ΑΘΗΝΑ");
+    assert_eq!(capitals("Ηράκλειο"), "ΗΡΑΚΛΕΙΟ");
+    // The diaeresis stays: it changes the pronunciation.
+    assert_eq!(capitals("Πλαϊνός"), "ΠΛΑΪΝΟΣ");
+    assert_eq!(capitals("Ἀθῆναι"), "ΑΘΗΝΑΙ");
+    assert_eq!(capitals("Besançon"), "BESANÇON");
+    assert_eq!(capitals("Hồ Chí Minh"), "HỒ CHÍ MINH");
+    assert_eq!(capitals("straße"), "STRASSE");
+}
