@@ -24,8 +24,10 @@ use crate::Options;
 use crate::address::Field;
 use crate::barcode::{CODE128_QUIET_MODULES, QR_QUIET_MODULES, encode_code128, encode_qr};
 use crate::layout::{Element, LabelLayout, LayoutError, qr_payload};
-use crate::text::{Face, Font};
-use crate::text::{FitError, Fitted, Item, LEADING, MIN_SIZE, extra_above, fit_block};
+use crate::text::{
+    BASELINE, FitError, Fitted, Item, LEADING, MIN_SIZE, Weight, extra_above, extra_below,
+    fit_block, shape_line,
+};
 use crate::units::{Dots, Dpi, Mm, Pt};
 use crate::validate::{ValidLabel, ValidParty};
 
@@ -56,8 +58,6 @@ const MAX_MODULE: Mm = Mm(1.016);
 const MAX_QR_MODULE: Mm = Mm(1.0);
 /// Narrowest module for either symbol, in dots: a 1-dot bar does not print reliably.
 const MIN_MODULE_DOTS: u32 = 2;
-/// Baseline position within a line, as a fraction of the text size.
-const BASELINE: f32 = 0.93;
 /// Caption size ("FROM", "SHIP TO", "ORDER", "TRACKING").
 const CAPTION: f32 = 7.0;
 /// The destination country box, bottom right.
@@ -70,19 +70,19 @@ const CAP_HEIGHT: f32 = 0.714;
 /// Size of the human-readable order number under the bars.
 const HRI_SIZE: f32 = 13.0;
 
-/// How one kind of line is set: face, preferred size, and the size it shrinks to on one line
+/// How one kind of line is set: weight, preferred size, and the size it shrinks to on one line
 /// before wrapping.
 #[derive(Clone, Copy)]
 struct Style {
-    face: Face,
+    weight: Weight,
     size: f32,
     min_size: f32,
 }
 
 impl Style {
-    const fn new(face: Face, size: f32, min_size: f32) -> Style {
+    const fn new(weight: Weight, size: f32, min_size: f32) -> Style {
         Style {
-            face,
+            weight,
             size,
             min_size,
         }
@@ -102,29 +102,29 @@ struct PartyStyles {
 
 const SENDER: PartyStyles = PartyStyles {
     caption: "FROM",
-    name: Style::new(Face::Bold, 9.0, 8.0),
-    company: Style::new(Face::Regular, 8.0, 7.5),
-    line: Style::new(Face::Regular, 8.0, 7.5),
-    postcode: Style::new(Face::Regular, 8.0, 7.5),
-    country: Style::new(Face::Bold, 8.0, 7.5),
-    phone: Style::new(Face::Regular, 7.5, 7.0),
+    name: Style::new(Weight::Bold, 9.0, 8.0),
+    company: Style::new(Weight::Regular, 8.0, 7.5),
+    line: Style::new(Weight::Regular, 8.0, 7.5),
+    postcode: Style::new(Weight::Regular, 8.0, 7.5),
+    country: Style::new(Weight::Bold, 8.0, 7.5),
+    phone: Style::new(Weight::Regular, 7.5, 7.0),
 };
 
 const RECIPIENT: PartyStyles = PartyStyles {
     caption: "SHIP TO",
-    name: Style::new(Face::Bold, 18.0, 12.0),
-    company: Style::new(Face::Regular, 13.0, 10.0),
-    line: Style::new(Face::Regular, 13.0, 10.0),
-    postcode: Style::new(Face::Bold, 15.0, 11.0),
-    country: Style::new(Face::Bold, 17.0, 12.0),
-    phone: Style::new(Face::Regular, 9.0, 8.0),
+    name: Style::new(Weight::Bold, 18.0, 12.0),
+    company: Style::new(Weight::Regular, 13.0, 10.0),
+    line: Style::new(Weight::Regular, 13.0, 10.0),
+    postcode: Style::new(Weight::Bold, 15.0, 11.0),
+    country: Style::new(Weight::Bold, 17.0, 12.0),
+    phone: Style::new(Weight::Regular, 9.0, 8.0),
 };
 
 fn item(field: impl Into<String>, text: impl Into<String>, style: Style, gap_before: f32) -> Item {
     Item {
         field: field.into(),
         text: text.into(),
-        face: style.face,
+        weight: style.weight,
         size: style.size,
         min_size: style.min_size,
         gap_before,
@@ -136,7 +136,7 @@ fn item(field: impl Into<String>, text: impl Into<String>, style: Style, gap_bef
 const BODY: u8 = 1;
 
 fn caption(text: &str) -> Item {
-    item("", text, Style::new(Face::Bold, CAPTION, CAPTION), 0.0)
+    item("", text, Style::new(Weight::Bold, CAPTION, CAPTION), 0.0)
 }
 
 fn fit_error(err: FitError) -> LayoutError {
@@ -206,42 +206,8 @@ fn party_items(party: &ValidParty, path: &str, styles: &PartyStyles) -> Vec<Item
     items
 }
 
-/// Every character of every text field a party prints, checked against both faces before
-/// anything is formatted, so an error names the exact field (`recipient.address.lines[1]`).
-fn check_coverage(party: &ValidParty, path: &str) -> Result<(), LayoutError> {
-    let address = party.address();
-    let mut fields: Vec<(String, &str)> = vec![(format!("{path}.name"), party.name())];
-    fields.extend(party.company().map(|v| (format!("{path}.company"), v)));
-    fields.extend(party.phone().map(|v| (format!("{path}.phone"), v)));
-    for (i, line) in address.street_lines().iter().enumerate() {
-        fields.push((format!("{path}.address.lines[{i}]"), line));
-    }
-    let optional = [
-        ("city", address.city()),
-        ("city_area", address.city_area()),
-        ("region", address.region()),
-        ("postcode", address.postcode().map(|p| p.as_str())),
-        ("sorting_code", address.sorting_code()),
-    ];
-    for (name, value) in optional {
-        fields.extend(value.map(|v| (format!("{path}.address.{name}"), v)));
-    }
-    for (field, text) in fields {
-        for face in Face::ALL {
-            let font = Font::get(face).map_err(|e| LayoutError::Font(e.to_string()))?;
-            if let Some(c) = text.chars().find(|&c| c != ' ' && !font.covers(c)) {
-                return Err(LayoutError::UncoveredCharacter {
-                    field,
-                    character: format!("{c:?} (U+{:04X})", c as u32),
-                });
-            }
-        }
-    }
-    Ok(())
-}
-
-/// Places fitted text from `top` down, each line starting at `x` (or centred in `width`).
-/// Returns the bottom of the block.
+/// Places fitted text from `top` down: each line starts at `x`, or is centred in `width`,
+/// or, if it reads right to left, ends at `x + width`. Returns the bottom of the block.
 fn place(
     elements: &mut Vec<Element>,
     fitted: Vec<Fitted>,
@@ -255,18 +221,22 @@ fn place(
         y += f.gap_before;
         for line in f.lines {
             y += extra_above(&line) * f.size;
-            let line_x = match (centre, Font::get(f.face)) {
-                (true, Ok(font)) => x + (width - font.width(&line, f.size)).max(0.0) / 2.0,
-                _ => x,
+            let line_width = line.width * f.size;
+            let line_x = if centre {
+                x + (width - line_width).max(0.0) / 2.0
+            } else if line.rtl {
+                x + (width - line_width).max(0.0)
+            } else {
+                x
             };
+            let below = extra_below(&line) * f.size;
             elements.push(Element::Text {
                 x: Pt(line_x),
                 baseline: Pt(y + f.size * BASELINE),
                 size: f.size,
-                face: f.face,
-                text: line,
+                line,
             });
-            y += f.size * LEADING;
+            y += f.size * LEADING + below;
         }
     }
     y
@@ -382,7 +352,6 @@ fn country_box(
     top: f32,
 ) -> Result<(), LayoutError> {
     let code = label.recipient().address().country().as_str();
-    let font = Font::get(Face::Bold).map_err(|e| LayoutError::Font(e.to_string()))?;
     let height = COUNTRY_BOX_H;
     for (rx, ry, rw, rh) in [
         (x, top, COUNTRY_BOX_W, RULE),
@@ -397,14 +366,14 @@ fn country_box(
             height: Pt(rh),
         });
     }
-    let size = COUNTRY_CODE_SIZE.min((COUNTRY_BOX_W - 8.0) / font.width(code, 1.0).max(1e-3));
-    let text_w = font.width(code, size);
+    let line =
+        shape_line(code, Weight::Bold, false).map_err(|e| LayoutError::Font(e.to_string()))?;
+    let size = COUNTRY_CODE_SIZE.min((COUNTRY_BOX_W - 8.0) / line.width.max(1e-3));
     elements.push(Element::Text {
-        x: Pt(x + (COUNTRY_BOX_W - text_w) / 2.0),
+        x: Pt(x + (COUNTRY_BOX_W - line.width * size) / 2.0),
         baseline: Pt(top + (height + CAP_HEIGHT * size) / 2.0),
         size,
-        face: Face::Bold,
-        text: code.to_owned(),
+        line,
     });
     Ok(())
 }
@@ -430,7 +399,7 @@ fn info_items(label: &ValidLabel) -> Vec<Item> {
             tracking.as_str(),
             // A tracking number is read digit by digit: it shrinks all the way to the
             // smallest size before it wraps.
-            Style::new(Face::Bold, 11.0, MIN_SIZE),
+            Style::new(Weight::Bold, 11.0, MIN_SIZE),
             0.0,
         ));
     }
@@ -439,7 +408,7 @@ fn info_items(label: &ValidLabel) -> Vec<Item> {
         items.push(item(
             "order.carrier",
             carrier,
-            Style::new(Face::Bold, 10.0, 8.0),
+            Style::new(Weight::Bold, 10.0, 8.0),
             gap,
         ));
     }
@@ -453,7 +422,7 @@ fn info_items(label: &ValidLabel) -> Vec<Item> {
         items.push(item(
             "order.service",
             service,
-            Style::new(Face::Regular, 9.0, 8.0),
+            Style::new(Weight::Regular, 9.0, 8.0),
             gap,
         ));
     }
@@ -462,7 +431,7 @@ fn info_items(label: &ValidLabel) -> Vec<Item> {
         items.push(item(
             "order.weight_grams",
             format!("Weight {}", format_weight(grams)),
-            Style::new(Face::Regular, 9.0, 8.0),
+            Style::new(Weight::Regular, 9.0, 8.0),
             gap,
         ));
     }
@@ -478,9 +447,6 @@ pub(super) fn lay_out(label: &ValidLabel, options: &Options) -> Result<LabelLayo
     let rule3 = info_top - RULE;
     let order_top = rule3 - GAP - ORDER_ZONE_H;
     let rule2 = order_top - GAP - RULE;
-
-    check_coverage(label.recipient(), "recipient")?;
-    check_coverage(label.seller(), "seller")?;
 
     // Sender, from the top.
     let sender = fit_block(
@@ -525,7 +491,7 @@ pub(super) fn lay_out(label: &ValidLabel, options: &Options) -> Result<LabelLayo
         &[item(
             "order.number",
             label.order().number().as_str(),
-            Style::new(Face::Bold, HRI_SIZE, MIN_SIZE),
+            Style::new(Weight::Bold, HRI_SIZE, MIN_SIZE),
             0.0,
         )],
         INNER_W,
@@ -597,25 +563,8 @@ mod tests {
         label
     }
 
-    /// How far glyphs of `text` reach above and below the baseline in Noto Sans, as a
-    /// fraction of the size: stacked Vietnamese capitals 1.06 em, other accented capitals
-    /// 0.93 em, everything else 0.80 em (ascenders and brackets); descenders 0.24 em.
-    fn extent(text: &str) -> (f32, f32) {
-        let ascent = if text
-            .chars()
-            .any(|c| ('\u{1E00}'..='\u{1EFF}').contains(&c) && c.is_uppercase())
-        {
-            1.06
-        } else if text.chars().any(|c| !c.is_ascii() && c.is_uppercase()) {
-            0.93
-        } else {
-            0.80
-        };
-        (ascent, 0.24)
-    }
-
-    /// Text boxes: (x0, top, x1, bottom, text), from the real advance widths and the glyph
-    /// extents above.
+    /// Text boxes: (x0, top, x1, bottom, text), from the shaped advance widths and the
+    /// glyph outlines' extents.
     fn text_boxes(layout: &LabelLayout) -> Vec<(f32, f32, f32, f32, String)> {
         layout
             .elements
@@ -625,19 +574,14 @@ mod tests {
                     x,
                     baseline,
                     size,
-                    face,
-                    text,
-                } => {
-                    let w = Font::get(*face).unwrap().width(text, *size);
-                    let (up, down) = extent(text);
-                    Some((
-                        x.0,
-                        baseline.0 - up * size,
-                        x.0 + w,
-                        baseline.0 + down * size,
-                        text.clone(),
-                    ))
-                }
+                    line,
+                } => Some((
+                    x.0,
+                    baseline.0 - line.top * size,
+                    x.0 + line.width * size,
+                    baseline.0 + line.bottom * size,
+                    line.text.clone(),
+                )),
                 _ => None,
             })
             .collect()
@@ -880,33 +824,38 @@ mod tests {
     }
 
     #[test]
-    fn uncovered_characters_are_refused_with_the_field() {
+    fn every_script_lays_out_and_right_to_left_lines_end_at_the_right_margin() {
         let mut label = Label::sample();
-        label.recipient.name = "山田 太郎".into();
-        assert_eq!(
-            lay(&label, Dpi::DPI_203).unwrap_err().to_string(),
-            "recipient.name: the character '山' (U+5C71) is not covered by the label fonts"
-        );
-        // The exact field, even where the formatted line combines several (a US
-        // "CITY, ST ZIP" line).
-        let mut label = Label::sample();
+        label.recipient.name = "محمد عبدالله".into();
         label.recipient.address = crate::Address {
-            lines: vec!["1 Main St".into(), "Apt 東".into()],
-            city: Some("Springfield".into()),
-            region: Some("IL".into()),
-            postcode: Some("62701".into()),
-            country: "US".into(),
+            lines: vec!["شارع الملك فهد 12".into()],
+            city: Some("Riyadh".into()),
+            postcode: Some("12271".into()),
+            country: "SA".into(),
             ..Default::default()
         };
-        assert_eq!(
-            lay(&label, Dpi::DPI_203).unwrap_err().field(),
-            Some("recipient.address.lines[1]")
+        let layout = lay(&label, Dpi::DPI_203).unwrap();
+        let boxes = text_boxes(&layout);
+        for text in ["محمد عبدالله", "شارع الملك فهد 12"] {
+            let found = boxes.iter().find(|b| b.4 == text);
+            let (_, _, x1, _, _) = found.unwrap_or_else(|| panic!("{text}: {layout}"));
+            assert!((x1 - (PAGE_W - MARGIN)).abs() < 0.01, "{text}: {x1}");
+        }
+        // Latin lines still start at the left margin.
+        let found = boxes.iter().find(|b| b.4 == "RIYADH 12271");
+        let (x0, ..) = found.unwrap_or_else(|| panic!("{layout}"));
+        assert_eq!(*x0, MARGIN);
+        let dump = layout.to_string();
+        assert!(
+            dump.contains("\"محمد عبدالله\" NotoSansArabic-Bold rtl"),
+            "{dump}"
         );
-        label.recipient.address.lines.pop();
-        label.recipient.address.city = Some("東京".into());
-        assert_eq!(
-            lay(&label, Dpi::DPI_203).unwrap_err().field(),
-            Some("recipient.address.city")
+
+        label.recipient.name = "山田 太郎".into();
+        let dump = lay(&label, Dpi::DPI_203).unwrap().to_string();
+        assert!(
+            dump.contains("\"山田 太郎\" NotoSansCJKjp-Regular*\n"),
+            "{dump}"
         );
     }
 }

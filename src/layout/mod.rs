@@ -9,7 +9,7 @@ use std::fmt;
 
 use crate::Options;
 use crate::barcode::QrMatrix;
-use crate::text::Face;
+use crate::text::ShapedLine;
 use crate::units::{Dots, Dpi, Pt};
 use crate::validate::ValidLabel;
 
@@ -62,13 +62,13 @@ impl LabelLayout {
 /// One thing drawn on the page.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Element {
-    /// A line of text; `x` is its left edge, `baseline` its baseline.
+    /// A shaped line of text; `x` is its left edge, `baseline` its baseline, and the
+    /// line's glyph positions are in em of `size`.
     Text {
         x: Pt,
         baseline: Pt,
         size: f32,
-        face: Face,
-        text: String,
+        line: ShapedLine,
     },
     /// A filled black rectangle.
     Rule { x: Pt, y: Pt, width: Pt, height: Pt },
@@ -212,10 +212,23 @@ impl fmt::Display for LabelLayout {
                     x,
                     baseline,
                     size,
-                    face,
-                    text,
+                    line,
                 } => {
-                    writeln!(f, "text {x} {baseline} {} {size:.2} {text:?}", face.name())?;
+                    write!(f, "text {x} {baseline} {size:.2} {:?}", line.text)?;
+                    // The fonts, as PostScript names with `*` for a synthetic bold.
+                    let fonts: Vec<String> = line
+                        .runs
+                        .iter()
+                        .map(|run| {
+                            let star = if run.synthetic_bold { "*" } else { "" };
+                            format!("{}{star}", run.typeface.postscript_name())
+                        })
+                        .collect();
+                    write!(f, " {}", fonts.join(","))?;
+                    if line.rtl {
+                        write!(f, " rtl")?;
+                    }
+                    writeln!(f)?;
                 }
                 Element::Rule {
                     x,

@@ -28,13 +28,14 @@ pub enum RenderError {
 ///
 /// ```
 /// let mut label = shiplabel::Label::sample();
-/// label.recipient.name = "山田 太郎".into();
+/// // A valid order number, but its Code 128 is wider than the label.
+/// label.order.number = "THIS-ORDER-NUMBER-IS-FAR-TOO-LONG-FOR-CODE-128".into();
 /// let labels = [shiplabel::Label::sample().validate()?, label.validate()?];
 /// match shiplabel::render_pdf(&labels, &Default::default()) {
 ///     Err(shiplabel::RenderError::Layout(failures)) => {
 ///         assert_eq!(failures.len(), 1);
 ///         assert_eq!(failures[0].index, 1);
-///         assert_eq!(failures[0].error.field(), Some("recipient.name"));
+///         assert_eq!(failures[0].error.field(), Some("order.number"));
 ///     }
 ///     other => panic!("{other:?}"),
 /// }

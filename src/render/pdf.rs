@@ -1,25 +1,39 @@
 //! PDF output through printpdf: one page per label, each font subset once per document,
 //! byte-identical output for identical input.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use allsorts::binary::read::ReadScope;
 use allsorts::font_data::FontData;
 use allsorts::subset::{CmapTarget, SubsetProfile, subset};
 use printpdf::{
-    Color, CurTransMat, FontId, Greyscale, Op, PaintMode, ParsedFont, PdfDocument, PdfFont,
-    PdfFontHandle, PdfPage, PdfSaveOptions, Rect, TextItem, TextMatrix,
+    Codepoint, Color, CurTransMat, DictItem, FontId, Greyscale, Op, PaintMode, ParsedFont,
+    PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Rect, TextItem, TextMatrix,
+    TextRenderingMode,
 };
 
 use super::RenderError;
 use crate::layout::{Element, LabelLayout};
-use crate::text::{Face, Font};
+use crate::text::{Font, ShapedLine, Typeface};
 use crate::units::Pt;
 
-/// The resource name a face is embedded under: fixed, so output does not depend on
+/// The stroke width that makes text bold in a typeface without a bold, as a fraction of the
+/// size: the outline grows by half of it on each side.
+const SYNTHETIC_BOLD_STROKE: f32 = 0.035;
+
+/// The resource name a typeface is embedded under: fixed, so output does not depend on
 /// printpdf's process-wide font counter.
-fn font_id(face: Face) -> FontId {
-    FontId(format!("F{}", face.name()))
+fn font_id(typeface: Typeface) -> FontId {
+    FontId(format!("F{}", typeface as usize))
+}
+
+/// The glyphs a document uses of one typeface: each original glyph id with the characters
+/// it stands for (the first the document gives it, so every code extracts one way).
+type GlyphUse = BTreeMap<u16, String>;
+
+/// One typeface's subset: original glyph id → (glyph id in the subset, its text).
+struct Subset {
+    codes: BTreeMap<u16, (u16, String)>,
 }
 
 fn pt(v: Pt) -> printpdf::Pt {
@@ -38,6 +52,37 @@ fn rect(x: f32, y: f32, width: f32, height: f32) -> Op {
             winding_order: None,
         },
     }
+}
+
+/// Whether a line is marked with its text as `/ActualText` (PDF 32000-1, 14.9.4), which copy
+/// and paste and text extraction then use instead of the glyphs: lines whose glyphs are not
+/// one per character or are moved off the baseline (Thai vowels and tone marks, ligatures),
+/// where extracting glyph by glyph would give the characters out of order or on a line of
+/// their own.
+///
+/// Lines with right-to-left text are not marked: their glyphs each map to their own
+/// characters (see `GlyphUse`), and readers rebuild the reading order from the glyphs'
+/// positions; poppler, for one, would read a marked line's text backwards.
+fn needs_actual_text(line: &ShapedLine) -> bool {
+    let right_to_left = line.rtl
+        || line.text.chars().any(|c| {
+            matches!(c, '\u{590}'..='\u{8FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+        });
+    !right_to_left
+        && line.runs.iter().any(|run| {
+            run.glyphs
+                .iter()
+                .any(|g| g.y != 0.0 || g.text.chars().count() != 1)
+        })
+}
+
+/// `text` as a PDF text string: UTF-16BE with a byte order mark.
+fn utf16_text(text: &str) -> Vec<u8> {
+    let mut out = vec![0xFE, 0xFF];
+    for unit in text.encode_utf16() {
+        out.extend_from_slice(&unit.to_be_bytes());
+    }
+    out
 }
 
 /// Runs of `true` in `cells`: (start, length).
@@ -63,7 +108,7 @@ fn runs(cells: impl Iterator<Item = bool>) -> Vec<(usize, usize)> {
 }
 
 /// The content of one page. PDF's origin is the bottom left; the layout's is the top left.
-fn page_ops(layout: &LabelLayout) -> Vec<Op> {
+fn page_ops(layout: &LabelLayout, subsets: &BTreeMap<Typeface, Subset>) -> Vec<Op> {
     let h = layout.height.0;
     let dpi = layout.dpi;
     let mut ops = vec![Op::SetFillColor {
@@ -85,19 +130,67 @@ fn page_ops(layout: &LabelLayout) -> Vec<Op> {
                 x,
                 baseline,
                 size,
-                face,
-                text,
+                line,
             } => {
-                ops.push(Op::SetFont {
-                    font: PdfFontHandle::External(font_id(*face)),
-                    size: printpdf::Pt(*size),
-                });
-                ops.push(Op::SetTextMatrix {
-                    matrix: TextMatrix::Translate(pt(*x), printpdf::Pt(h - baseline.0)),
-                });
-                ops.push(Op::ShowText {
-                    items: vec![TextItem::Text(text.clone())],
-                });
+                let base_y = h - baseline.0;
+                let actual_text = needs_actual_text(line);
+                if actual_text {
+                    ops.push(Op::BeginMarkedContentWithProperties {
+                        tag: "Span".into(),
+                        properties: DictItem::Dict {
+                            map: BTreeMap::from([(
+                                "ActualText".to_owned(),
+                                DictItem::String {
+                                    data: utf16_text(&line.text),
+                                    literal: false,
+                                },
+                            )]),
+                        },
+                    });
+                }
+                for run in &line.runs {
+                    let Some(subset) = subsets.get(&run.typeface) else {
+                        continue;
+                    };
+                    ops.push(Op::SetFont {
+                        font: PdfFontHandle::External(font_id(run.typeface)),
+                        size: printpdf::Pt(*size),
+                    });
+                    if run.synthetic_bold {
+                        ops.push(Op::SetTextRenderingMode {
+                            mode: TextRenderingMode::FillStroke,
+                        });
+                        ops.push(Op::SetOutlineThickness {
+                            pt: printpdf::Pt(size * SYNTHETIC_BOLD_STROKE),
+                        });
+                    }
+                    for glyph in &run.glyphs {
+                        let Some((code, text)) = subset.codes.get(&glyph.id) else {
+                            continue;
+                        };
+                        ops.push(Op::SetTextMatrix {
+                            matrix: TextMatrix::Translate(
+                                printpdf::Pt(x.0 + glyph.x * size),
+                                printpdf::Pt(base_y + glyph.y * size),
+                            ),
+                        });
+                        ops.push(Op::ShowText {
+                            items: vec![TextItem::GlyphIds(vec![Codepoint::with_cid(
+                                *code,
+                                0.0,
+                                text.clone(),
+                            )])],
+                        });
+                    }
+                    if run.synthetic_bold {
+                        ops.push(Op::SetTextRenderingMode {
+                            mode: TextRenderingMode::Fill,
+                        });
+                    }
+                }
+                if actual_text {
+                    ops.push(Op::EndMarkedContent);
+                }
             }
             Element::Rule {
                 x,
@@ -162,21 +255,17 @@ fn page_ops(layout: &LabelLayout) -> Vec<Op> {
     ops
 }
 
-/// A subset of `face` holding just `chars` (and `.notdef`), with a Unicode cmap so text maps
-/// straight to the subset's glyphs.
-fn subset_font(face: Face, chars: &BTreeSet<char>) -> Result<PdfFont, RenderError> {
-    let font = Font::get(face).map_err(|e| RenderError::Pdf(e.to_string()))?;
-    let mut glyphs: Vec<u16> = vec![0];
-    glyphs.extend(
-        chars
-            .iter()
-            .filter_map(|&c| font.glyph(c))
-            .collect::<BTreeSet<u16>>(),
-    );
+/// A subset of `typeface` holding just the glyphs `used` (and `.notdef`, which stays glyph
+/// 0), renumbered in order.
+fn subset_font(typeface: Typeface, used: &GlyphUse) -> Result<(PdfFont, Subset), RenderError> {
+    let font = Font::get(typeface).map_err(|e| RenderError::Pdf(e.to_string()))?;
+    let glyphs: Vec<u16> = std::iter::once(0)
+        .chain(used.keys().copied().filter(|&g| g != 0))
+        .collect();
     let fail = |what: &str| {
         RenderError::Pdf(format!(
-            "subsetting the {} font failed: {what}",
-            face.name()
+            "subsetting the font {} failed: {what}",
+            typeface.postscript_name()
         ))
     };
     let data = ReadScope::new(font.bytes())
@@ -188,17 +277,23 @@ fn subset_font(face: Face, chars: &BTreeSet<char>) -> Result<PdfFont, RenderErro
     let mut warnings = Vec::new();
     let parsed = ParsedFont::from_bytes(&bytes, 0, &mut warnings)
         .ok_or_else(|| fail("the subset does not parse"))?;
-    Ok(PdfFont::new(parsed))
+    let mut codes = BTreeMap::new();
+    for (new, &old) in glyphs.iter().enumerate() {
+        let new = u16::try_from(new).map_err(|_| fail("more than 65,535 glyphs"))?;
+        let text = used.get(&old).cloned().unwrap_or_default();
+        codes.insert(old, (new, text));
+    }
+    Ok((PdfFont::new(parsed), Subset { codes }))
 }
 
 /// The six capital letters that mark an embedded font as a subset (PDF 32000-1, 9.6.4),
-/// derived from the face and the characters it holds, so equal subsets get equal tags.
-fn subset_tag(face: Face, chars: &BTreeSet<char>) -> String {
+/// derived from the typeface and the glyphs it holds, so equal subsets get equal tags.
+fn subset_tag(typeface: Typeface, used: &GlyphUse) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let bytes = face
-        .name()
+    let bytes = typeface
+        .postscript_name()
         .bytes()
-        .chain(chars.iter().flat_map(|c| (*c as u32).to_be_bytes()));
+        .chain(used.keys().flat_map(|g| g.to_be_bytes()));
     for byte in bytes {
         h = (h ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3);
     }
@@ -254,13 +349,25 @@ fn document_id(pages: &[PdfPage]) -> Vec<u8> {
 
 /// Renders laid-out labels as one PDF, a page each.
 pub(crate) fn write_pdf(layouts: &[LabelLayout]) -> Result<Vec<u8>, RenderError> {
-    let mut chars: BTreeMap<Face, BTreeSet<char>> = BTreeMap::new();
+    let mut used: BTreeMap<Typeface, GlyphUse> = BTreeMap::new();
     for layout in layouts {
         for element in &layout.elements {
-            if let Element::Text { face, text, .. } = element {
-                chars.entry(*face).or_default().extend(text.chars());
+            if let Element::Text { line, .. } = element {
+                for run in &line.runs {
+                    let glyphs = used.entry(run.typeface).or_default();
+                    for glyph in &run.glyphs {
+                        glyphs.entry(glyph.id).or_insert_with(|| glyph.text.clone());
+                    }
+                }
             }
         }
+    }
+    let mut fonts = BTreeMap::new();
+    let mut subsets = BTreeMap::new();
+    for (typeface, glyphs) in &used {
+        let (font, subset) = subset_font(*typeface, glyphs)?;
+        fonts.insert(*typeface, font);
+        subsets.insert(*typeface, subset);
     }
     let pages: Vec<PdfPage> = layouts
         .iter()
@@ -270,7 +377,7 @@ pub(crate) fn write_pdf(layouts: &[LabelLayout]) -> Result<Vec<u8>, RenderError>
                 media_box: size.clone(),
                 trim_box: size.clone(),
                 crop_box: size,
-                ops: page_ops(layout),
+                ops: page_ops(layout, &subsets),
             }
         })
         .collect();
@@ -279,11 +386,8 @@ pub(crate) fn write_pdf(layouts: &[LabelLayout]) -> Result<Vec<u8>, RenderError>
     let mut doc = PdfDocument::new("Shipping labels");
     doc.metadata.info.producer = "shiplabel".into();
     doc.metadata.info.creator = "shiplabel".into();
-    for (face, chars) in &chars {
-        doc.resources
-            .fonts
-            .map
-            .insert(font_id(*face), subset_font(*face, chars)?);
+    for (typeface, font) in fonts {
+        doc.resources.fonts.map.insert(font_id(typeface), font);
     }
     doc.pages = pages;
 
@@ -298,9 +402,13 @@ pub(crate) fn write_pdf(layouts: &[LabelLayout]) -> Result<Vec<u8>, RenderError>
     // printpdf names an embedded font after its resource id and, since it did not subset it
     // itself, without a subset tag: give each its PostScript name and tag, as readers and
     // preflight tools expect of a subset.
-    for (face, chars) in &chars {
-        let from = font_id(*face).0;
-        let to = format!("{}+{}", subset_tag(*face, chars), face.postscript_name());
+    for (typeface, glyphs) in &used {
+        let from = font_id(*typeface).0;
+        let to = format!(
+            "{}+{}",
+            subset_tag(*typeface, glyphs),
+            typeface.postscript_name()
+        );
         for object in lo.objects.values_mut() {
             rename_font(object, from.as_bytes(), to.as_bytes());
         }
@@ -321,14 +429,16 @@ mod tests {
 
     #[test]
     fn subset_tags_are_six_capitals_and_follow_the_content() {
-        let abc: BTreeSet<char> = "abc".chars().collect();
-        let abd: BTreeSet<char> = "abd".chars().collect();
-        let tag = subset_tag(Face::Regular, &abc);
+        let glyphs =
+            |ids: &[u16]| -> GlyphUse { ids.iter().map(|&g| (g, String::new())).collect() };
+        let abc = glyphs(&[68, 69, 70]);
+        let abd = glyphs(&[68, 69, 71]);
+        let tag = subset_tag(Typeface::Latin, &abc);
         assert_eq!(tag.len(), 6);
         assert!(tag.chars().all(|c| c.is_ascii_uppercase()), "{tag}");
-        assert_eq!(tag, subset_tag(Face::Regular, &abc));
-        assert_ne!(tag, subset_tag(Face::Regular, &abd));
-        assert_ne!(tag, subset_tag(Face::Bold, &abc));
+        assert_eq!(tag, subset_tag(Typeface::Latin, &abc));
+        assert_ne!(tag, subset_tag(Typeface::Latin, &abd));
+        assert_ne!(tag, subset_tag(Typeface::LatinBold, &abc));
     }
 
     #[test]

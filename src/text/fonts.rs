@@ -1,54 +1,149 @@
-//! The bundled fonts and their metrics.
+//! The bundled fonts: which typeface draws which characters, and parsing each once.
+//!
+//! Text is set in a weight ([`Weight`]); each grapheme cluster is drawn by the first
+//! typeface of that weight's fallback chain that covers it: Noto Sans (Latin, Greek,
+//! Cyrillic, Vietnamese), then Noto Sans Arabic, Hebrew, Thai, Armenian and Georgian, then a
+//! subset of Noto Sans
+//! CJK JP (Chinese, Japanese, Korean; `fonts/subset-cjk.py` says what it keeps). The CJK
+//! face has one weight: bold CJK text is drawn from it with a stroked outline.
 
-use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use printpdf::ParsedFont;
-
-/// A typeface of the bundled family (Noto Sans, SIL Open Font License 1.1: `fonts/OFL.txt`).
+/// How heavy text is set. The layout chooses a weight; the fallback chain picks the fonts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub(crate) enum Face {
-    /// Noto Sans Regular.
+pub(crate) enum Weight {
     Regular,
-    /// Noto Sans Bold.
     Bold,
 }
 
-impl Face {
-    /// Both faces, in a fixed order (font resource names derive from it).
-    pub(crate) const ALL: [Face; 2] = [Face::Regular, Face::Bold];
+impl Weight {
+    /// Both weights.
+    pub(crate) const ALL: [Weight; 2] = [Weight::Regular, Weight::Bold];
 
-    /// A short stable name, used in the layout dump and as the PDF font resource name.
-    pub(crate) fn name(self) -> &'static str {
+    /// The typefaces tried, in order, for a grapheme cluster set in this weight.
+    pub(crate) fn chain(self) -> [Typeface; 7] {
         match self {
-            Face::Regular => "Regular",
-            Face::Bold => "Bold",
+            Weight::Regular => [
+                Typeface::Latin,
+                Typeface::Arabic,
+                Typeface::Hebrew,
+                Typeface::Thai,
+                Typeface::Armenian,
+                Typeface::Georgian,
+                Typeface::Cjk,
+            ],
+            Weight::Bold => [
+                Typeface::LatinBold,
+                Typeface::ArabicBold,
+                Typeface::HebrewBold,
+                Typeface::ThaiBold,
+                Typeface::ArmenianBold,
+                Typeface::GeorgianBold,
+                Typeface::Cjk,
+            ],
+        }
+    }
+}
+
+/// One bundled font file (SIL Open Font License 1.1: `fonts/OFL.txt`, `fonts/OFL-CJK.txt`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) enum Typeface {
+    Latin,
+    LatinBold,
+    Arabic,
+    ArabicBold,
+    Hebrew,
+    HebrewBold,
+    Thai,
+    ThaiBold,
+    Armenian,
+    ArmenianBold,
+    Georgian,
+    GeorgianBold,
+    Cjk,
+}
+
+impl Typeface {
+    /// Every typeface, in a fixed order (font resource names and parsing slots follow it).
+    pub(crate) const ALL: [Typeface; 13] = [
+        Typeface::Latin,
+        Typeface::LatinBold,
+        Typeface::Arabic,
+        Typeface::ArabicBold,
+        Typeface::Hebrew,
+        Typeface::HebrewBold,
+        Typeface::Thai,
+        Typeface::ThaiBold,
+        Typeface::Armenian,
+        Typeface::ArmenianBold,
+        Typeface::Georgian,
+        Typeface::GeorgianBold,
+        Typeface::Cjk,
+    ];
+
+    fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The font's PostScript name, as the PDF names the embedded font and the layout dump
+    /// names the fonts a line uses.
+    pub(crate) fn postscript_name(self) -> &'static str {
+        match self {
+            Typeface::Latin => "NotoSans-Regular",
+            Typeface::LatinBold => "NotoSans-Bold",
+            Typeface::Arabic => "NotoSansArabic-Regular",
+            Typeface::ArabicBold => "NotoSansArabic-Bold",
+            Typeface::Hebrew => "NotoSansHebrew-Regular",
+            Typeface::HebrewBold => "NotoSansHebrew-Bold",
+            Typeface::Thai => "NotoSansThai-Regular",
+            Typeface::ThaiBold => "NotoSansThai-Bold",
+            Typeface::Armenian => "NotoSansArmenian-Regular",
+            Typeface::ArmenianBold => "NotoSansArmenian-Bold",
+            Typeface::Georgian => "NotoSansGeorgian-Regular",
+            Typeface::GeorgianBold => "NotoSansGeorgian-Bold",
+            Typeface::Cjk => "NotoSansCJKjp-Regular",
         }
     }
 
-    /// The font's PostScript name, as the PDF names the embedded font.
-    pub(crate) fn postscript_name(self) -> &'static str {
-        match self {
-            Face::Regular => "NotoSans-Regular",
-            Face::Bold => "NotoSans-Bold",
-        }
+    /// Whether text set in `weight` with this typeface needs a stroked outline to look
+    /// bold, because the typeface has no bold of its own.
+    pub(crate) fn synthetic_bold(self, weight: Weight) -> bool {
+        self == Typeface::Cjk && weight == Weight::Bold
     }
 
     fn bytes(self) -> &'static [u8] {
         match self {
-            Face::Regular => include_bytes!("../../fonts/NotoSans-Regular.ttf"),
-            Face::Bold => include_bytes!("../../fonts/NotoSans-Bold.ttf"),
+            Typeface::Latin => include_bytes!("../../fonts/NotoSans-Regular.ttf"),
+            Typeface::LatinBold => include_bytes!("../../fonts/NotoSans-Bold.ttf"),
+            Typeface::Arabic => include_bytes!("../../fonts/NotoSansArabic-Regular.ttf"),
+            Typeface::ArabicBold => include_bytes!("../../fonts/NotoSansArabic-Bold.ttf"),
+            Typeface::Hebrew => include_bytes!("../../fonts/NotoSansHebrew-Regular.ttf"),
+            Typeface::HebrewBold => include_bytes!("../../fonts/NotoSansHebrew-Bold.ttf"),
+            Typeface::Thai => include_bytes!("../../fonts/NotoSansThai-Regular.ttf"),
+            Typeface::ThaiBold => include_bytes!("../../fonts/NotoSansThai-Bold.ttf"),
+            Typeface::Armenian => include_bytes!("../../fonts/NotoSansArmenian-Regular.ttf"),
+            Typeface::ArmenianBold => include_bytes!("../../fonts/NotoSansArmenian-Bold.ttf"),
+            Typeface::Georgian => include_bytes!("../../fonts/NotoSansGeorgian-Regular.ttf"),
+            Typeface::GeorgianBold => include_bytes!("../../fonts/NotoSansGeorgian-Bold.ttf"),
+            Typeface::Cjk => include_bytes!("../../fonts/NotoSansCJKjp-Regular-subset.otf"),
         }
     }
 }
 
-/// One parsed face: the character map and advance widths, enough to measure and to embed.
-#[derive(Debug)]
+/// One parsed font, ready to shape with and to embed.
 pub(crate) struct Font {
     bytes: &'static [u8],
+    face: rustybuzz::Face<'static>,
     units_per_em: f32,
-    cmap: BTreeMap<u32, u16>,
-    advances: BTreeMap<u16, u16>,
+}
+
+impl std::fmt::Debug for Font {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Font")
+            .field("bytes", &self.bytes.len())
+            .field("units_per_em", &self.units_per_em)
+            .finish()
+    }
 }
 
 /// A bundled font failed to parse: the crate was built with a broken font file.
@@ -57,30 +152,32 @@ pub(crate) struct Font {
 pub(crate) struct FontError(pub(crate) &'static str);
 
 impl Font {
-    fn parse(face: Face) -> Result<Font, FontError> {
-        let mut warnings = Vec::new();
-        let parsed =
-            ParsedFont::from_bytes(face.bytes(), 0, &mut warnings).ok_or(FontError(face.name()))?;
-        if parsed.units_per_em == 0 {
-            return Err(FontError(face.name()));
+    fn parse(typeface: Typeface) -> Result<Font, FontError> {
+        let fail = || FontError(typeface.postscript_name());
+        let face = rustybuzz::Face::from_slice(typeface.bytes(), 0).ok_or_else(fail)?;
+        let units_per_em = face.units_per_em();
+        if units_per_em <= 0 {
+            return Err(fail());
         }
         Ok(Font {
-            bytes: face.bytes(),
-            units_per_em: f32::from(parsed.units_per_em),
-            cmap: parsed.codepoint_to_glyph,
-            advances: parsed.glyph_widths,
+            bytes: typeface.bytes(),
+            face,
+            units_per_em: units_per_em as f32,
         })
     }
 
-    /// The parsed face, parsed once per process.
-    pub(crate) fn get(face: Face) -> Result<&'static Font, FontError> {
-        static FONTS: OnceLock<[Result<Font, FontError>; 2]> = OnceLock::new();
-        let fonts = FONTS.get_or_init(|| Face::ALL.map(Font::parse));
-        match face {
-            Face::Regular => fonts[0].as_ref(),
-            Face::Bold => fonts[1].as_ref(),
+    /// The parsed font, parsed on first use and then kept for the life of the process (a
+    /// label in Latin script never parses the CJK font).
+    pub(crate) fn get(typeface: Typeface) -> Result<&'static Font, FontError> {
+        static FONTS: [OnceLock<Result<Font, FontError>>; Typeface::ALL.len()] =
+            [const { OnceLock::new() }; Typeface::ALL.len()];
+        match FONTS.get(typeface.index()) {
+            Some(slot) => slot
+                .get_or_init(|| Font::parse(typeface))
+                .as_ref()
+                .map_err(Clone::clone),
+            None => Err(FontError(typeface.postscript_name())),
         }
-        .map_err(Clone::clone)
     }
 
     /// The font file.
@@ -88,60 +185,144 @@ impl Font {
         self.bytes
     }
 
-    /// The glyph for `c`, if the font has one.
+    /// The shaping face.
+    pub(crate) fn face(&self) -> &rustybuzz::Face<'static> {
+        &self.face
+    }
+
+    /// Font units per em.
+    pub(crate) fn units_per_em(&self) -> f32 {
+        self.units_per_em
+    }
+
+    /// The glyph the character map gives `c`, if the font has one.
     pub(crate) fn glyph(&self, c: char) -> Option<u16> {
-        self.cmap.get(&(c as u32)).copied().filter(|&g| g != 0)
+        self.face.glyph_index(c).map(|g| g.0).filter(|&g| g != 0)
     }
 
-    /// Whether the font draws `c`.
+    /// Whether the font draws `c`. Invisible format characters (joiners, direction marks,
+    /// variation selectors) count as drawn: shaping consumes them.
     pub(crate) fn covers(&self, c: char) -> bool {
-        self.glyph(c).is_some()
+        is_default_ignorable(c) || self.glyph(c).is_some()
     }
 
-    /// The width of `text` set at `size` points (advance widths; the bundled Latin fonts
-    /// need no shaping for the scripts they cover).
-    pub(crate) fn width(&self, text: &str, size: f32) -> f32 {
-        let units: u32 = text
-            .chars()
-            .map(|c| {
-                self.glyph(c)
-                    .and_then(|g| self.advances.get(&g))
-                    .map_or(0, |&a| u32::from(a))
-            })
-            .sum();
-        units as f32 * size / self.units_per_em
+    /// The top and bottom of glyph `id`'s outline, in em above the baseline (the bottom is
+    /// negative below it); `None` for a glyph without outline, such as a space.
+    pub(crate) fn vertical_extent(&self, id: u16) -> Option<(f32, f32)> {
+        let bbox = self
+            .face
+            .glyph_bounding_box(rustybuzz::ttf_parser::GlyphId(id))?;
+        Some((
+            f32::from(bbox.y_max) / self.units_per_em,
+            f32::from(bbox.y_min) / self.units_per_em,
+        ))
     }
+}
+
+/// Characters with no glyph of their own that shaping uses or drops (Unicode's
+/// Default_Ignorable_Code_Point, the ranges text in addresses can carry): soft hyphen,
+/// combining grapheme joiner, Arabic letter mark, Mongolian selectors, zero-width space and
+/// joiners, direction marks, embeddings, overrides and isolates, word joiner and invisible
+/// operators, variation selectors, the byte order mark.
+pub(crate) fn is_default_ignorable(c: char) -> bool {
+    matches!(
+        c,
+        '\u{AD}'
+            | '\u{34F}'
+            | '\u{61C}'
+            | '\u{180B}'..='\u{180F}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{FEFF}'
+            | '\u{E0100}'..='\u{E01EF}'
+    )
+}
+
+/// The first typeface of `weight`'s chain that draws every character of the grapheme
+/// cluster `cluster`.
+pub(crate) fn typeface_for(cluster: &str, weight: Weight) -> Result<Option<Typeface>, FontError> {
+    for typeface in weight.chain() {
+        let font = Font::get(typeface)?;
+        if cluster.chars().all(|c| font.covers(c)) {
+            return Ok(Some(typeface));
+        }
+    }
+    Ok(None)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn pick(cluster: &str, weight: Weight) -> Option<Typeface> {
+        typeface_for(cluster, weight).unwrap()
+    }
+
     #[test]
-    fn both_faces_parse_and_cover_latin_greek_cyrillic_vietnamese() {
-        for face in Face::ALL {
-            let font = Font::get(face).unwrap();
-            for c in "AzÆßŁőΩЖжỄễ€ ".chars() {
-                assert!(font.covers(c), "{face:?} lacks {c:?}");
-            }
-            assert!(!font.covers('山'));
-            assert!(!font.covers('ش'));
+    fn every_typeface_parses() {
+        for typeface in Typeface::ALL {
+            let font = Font::get(typeface).unwrap();
+            assert!(font.units_per_em() >= 1000.0, "{typeface:?}");
+            assert!(
+                font.covers(' ') || typeface == Typeface::Cjk,
+                "{typeface:?}"
+            );
         }
     }
 
     #[test]
-    fn widths_scale_with_size_and_bold_is_wider() {
-        let regular = Font::get(Face::Regular).unwrap();
-        let bold = Font::get(Face::Bold).unwrap();
-        let w10 = regular.width("Oliver Smith", 10.0);
-        let w20 = regular.width("Oliver Smith", 20.0);
-        assert!((w20 - 2.0 * w10).abs() < 1e-3);
-        assert!(bold.width("Oliver Smith", 10.0) > w10);
-        // Noto Sans's space is 260 units of 1000.
+    fn the_fallback_chain_picks_the_first_font_that_covers_the_cluster() {
+        let cases = [
+            ("A", Typeface::Latin, Typeface::LatinBold),
+            ("Ễ", Typeface::Latin, Typeface::LatinBold),
+            ("Ж", Typeface::Latin, Typeface::LatinBold),
+            ("Ω", Typeface::Latin, Typeface::LatinBold),
+            ("1", Typeface::Latin, Typeface::LatinBold),
+            ("ش", Typeface::Arabic, Typeface::ArabicBold),
+            ("ש", Typeface::Hebrew, Typeface::HebrewBold),
+            ("שׁ", Typeface::Hebrew, Typeface::HebrewBold),
+            ("ที่", Typeface::Thai, Typeface::ThaiBold),
+            ("山", Typeface::Cjk, Typeface::Cjk),
+            ("ひ", Typeface::Cjk, Typeface::Cjk),
+            ("한", Typeface::Cjk, Typeface::Cjk),
+            ("〒", Typeface::Cjk, Typeface::Cjk),
+            ("Ա", Typeface::Armenian, Typeface::ArmenianBold),
+            ("თ", Typeface::Georgian, Typeface::GeorgianBold),
+            ("埗", Typeface::Cjk, Typeface::Cjk),
+            ("１", Typeface::Cjk, Typeface::Cjk),
+        ];
+        for (cluster, regular, bold) in cases {
+            assert_eq!(pick(cluster, Weight::Regular), Some(regular), "{cluster}");
+            assert_eq!(pick(cluster, Weight::Bold), Some(bold), "{cluster}");
+        }
+        // Joiners and direction marks travel with the cluster they sit in.
+        assert_eq!(pick("ل\u{200D}", Weight::Regular), Some(Typeface::Arabic));
+        // Nothing draws an emoji or a private-use character.
+        assert_eq!(pick("😀", Weight::Regular), None);
+        assert_eq!(pick("\u{E000}", Weight::Bold), None);
+        // A Latin letter with an Arabic mark: no single font has both.
+        assert_eq!(pick("a\u{64E}", Weight::Regular), None);
+    }
+
+    #[test]
+    fn only_cjk_in_bold_is_synthetic() {
+        assert!(Typeface::Cjk.synthetic_bold(Weight::Bold));
+        assert!(!Typeface::Cjk.synthetic_bold(Weight::Regular));
+        assert!(!Typeface::ArabicBold.synthetic_bold(Weight::Bold));
+    }
+
+    #[test]
+    fn glyph_extents_come_from_the_outlines() {
+        let latin = Font::get(Typeface::Latin).unwrap();
+        let (top_x, bottom_x) = latin.vertical_extent(latin.glyph('x').unwrap()).unwrap();
         assert!(
-            (regular.width(" ", 10.0) - 2.6).abs() < 1e-3,
-            "{}",
-            regular.width(" ", 10.0)
+            top_x > 0.5 && top_x < 0.6 && bottom_x.abs() < 0.01,
+            "{top_x} {bottom_x}"
         );
+        let (_, bottom_g) = latin.vertical_extent(latin.glyph('g').unwrap()).unwrap();
+        assert!(bottom_g < -0.2, "{bottom_g}");
+        assert_eq!(latin.vertical_extent(latin.glyph(' ').unwrap()), None);
     }
 }

@@ -1,7 +1,12 @@
-//! Text: the bundled fonts, measuring with their real metrics, and fitting text into zones.
+//! Text: the bundled fonts and their fallback chain, shaping (bidi ordering, OpenType
+//! shaping), and fitting text into zones with the shaped widths.
 
 mod fit;
 mod fonts;
+mod shape;
 
-pub(crate) use fit::{FitError, Fitted, Item, LEADING, MIN_SIZE, extra_above, fit_block};
-pub(crate) use fonts::{Face, Font};
+pub(crate) use fit::{
+    BASELINE, FitError, Fitted, Item, LEADING, MIN_SIZE, extra_above, extra_below, fit_block,
+};
+pub(crate) use fonts::{Font, Typeface, Weight};
+pub(crate) use shape::{ShapedLine, first_uncovered, shape_line};

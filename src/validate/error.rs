@@ -35,6 +35,9 @@ pub enum ErrorKind {
     InvalidCheckDigit,
     /// A number outside its allowed range.
     OutOfRange,
+    /// A character no bundled font can draw (an emoji, a script the fonts lack): it would
+    /// print as a blank box.
+    UncoveredCharacter,
 }
 
 impl ErrorKind {
@@ -57,6 +60,7 @@ impl ErrorKind {
             ErrorKind::UnknownCity => "unknown_city",
             ErrorKind::InvalidCheckDigit => "invalid_check_digit",
             ErrorKind::OutOfRange => "out_of_range",
+            ErrorKind::UncoveredCharacter => "uncovered_character",
         }
     }
 }

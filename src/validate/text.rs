@@ -72,7 +72,23 @@ pub(crate) fn clean(raw: &str, field: &str) -> Result<Option<String>, Validation
             format!("is {len} characters long; at most {MAX_TEXT_CHARS} are allowed"),
         ));
     }
+    reject_uncovered(&out, field)?;
     Ok(Some(out))
+}
+
+/// Every grapheme cluster must be drawable by one of the bundled fonts: an emoji or a
+/// character of a script the fonts lack is refused here, with the field named, rather than
+/// printed as a blank box. (A broken bundled font is not the input's fault: layout reports
+/// it.)
+pub(crate) fn reject_uncovered(text: &str, field: &str) -> Result<(), ValidationError> {
+    match crate::text::first_uncovered(text) {
+        Ok(Some(chars)) => Err(ValidationError::new(
+            field,
+            ErrorKind::UncoveredCharacter,
+            format!("contains the character {chars}, which the label fonts cannot print"),
+        )),
+        Ok(None) | Err(_) => Ok(()),
+    }
 }
 
 /// A required free-text field: empty is an error.

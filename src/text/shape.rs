@@ -1,0 +1,494 @@
+//! Shaping: one line of text becomes positioned glyphs.
+//!
+//! A line is first ordered by the Unicode Bidirectional Algorithm (unicode-bidi) into runs of
+//! one direction, in visual order; each run is split where the font changes (the fallback
+//! chain, per grapheme cluster) and each piece is shaped with rustybuzz, an OpenType shaper,
+//! so Arabic letters join, Thai and Vietnamese marks stack and kerning applies. Shaping does
+//! not depend on the size: positions are in em and scale with it.
+
+use std::ops::Range;
+
+use rustybuzz::{BufferFlags, Direction, UnicodeBuffer};
+use unicode_bidi::{BidiInfo, Level};
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::fonts::{Font, FontError, Typeface, Weight, is_default_ignorable, typeface_for};
+
+/// One glyph of a shaped line.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Glyph {
+    /// The glyph id in its typeface.
+    pub(crate) id: u16,
+    /// Where its origin sits: em from the line's left edge.
+    pub(crate) x: f32,
+    /// Em above the baseline (marks placed by the font can sit higher or lower).
+    pub(crate) y: f32,
+    /// The characters this glyph stands for, for text extraction: the glyph of a ligature
+    /// stands for several, the second glyph of a split vowel for none.
+    pub(crate) text: String,
+}
+
+/// Glyphs of one typeface, in visual order.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Run {
+    pub(crate) typeface: Typeface,
+    /// Drawn with a stroked outline: bold text in a typeface without a bold.
+    pub(crate) synthetic_bold: bool,
+    pub(crate) glyphs: Vec<Glyph>,
+}
+
+/// A line of text, shaped: its runs in visual order, left to right.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct ShapedLine {
+    /// The line as given, in logical order.
+    pub(crate) text: String,
+    /// Whether the line's base direction is right to left (it is then right-aligned).
+    pub(crate) rtl: bool,
+    pub(crate) runs: Vec<Run>,
+    /// The advance width, in em.
+    pub(crate) width: f32,
+    /// The highest point of any glyph, in em above the baseline (0 for an empty line).
+    pub(crate) top: f32,
+    /// The lowest point of any glyph, in em below the baseline, as a positive number.
+    pub(crate) bottom: f32,
+}
+
+/// Why a line could not be shaped.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub(crate) enum ShapeError {
+    /// No bundled font draws this grapheme cluster; `chars` describes the characters no
+    /// font has, e.g. `'😀' (U+1F600)`.
+    #[error("the character {chars} is not covered by the label fonts")]
+    Uncovered { chars: String },
+    #[error(transparent)]
+    Font(#[from] FontError),
+}
+
+/// Describes the characters of `cluster` that no typeface of `weight` draws, or, if each
+/// has some font but no one font has them all, the whole cluster.
+fn describe_uncovered(cluster: &str, weight: Weight) -> Result<String, FontError> {
+    let mut missing = Vec::new();
+    for c in cluster.chars() {
+        let mut covered = false;
+        for typeface in weight.chain() {
+            covered |= Font::get(typeface)?.covers(c);
+        }
+        if !covered {
+            missing.push(c);
+        }
+    }
+    if missing.is_empty() {
+        missing = cluster.chars().collect();
+    }
+    Ok(missing
+        .iter()
+        .map(|c| format!("{c:?} (U+{:04X})", *c as u32))
+        .collect::<Vec<_>>()
+        .join(" + "))
+}
+
+/// The first grapheme cluster of `text` no bundled font draws, described as in
+/// [`ShapeError::Uncovered`]. Both weights cover the same characters; both are checked.
+pub(crate) fn first_uncovered(text: &str) -> Result<Option<String>, FontError> {
+    for cluster in text.graphemes(true) {
+        for weight in Weight::ALL {
+            if typeface_for(cluster, weight)?.is_none() {
+                return describe_uncovered(cluster, weight).map(Some);
+            }
+        }
+    }
+    Ok(None)
+}
+
+/// Whether a paragraph reads right to left: its first strong character is Arabic, Hebrew or
+/// another right-to-left script (rules P2 and P3 of the bidi algorithm).
+pub(crate) fn is_rtl(text: &str) -> bool {
+    if !text.chars().any(may_be_rtl) {
+        return false;
+    }
+    BidiInfo::new(text, None)
+        .paragraphs
+        .first()
+        .is_some_and(|p| p.level.is_rtl())
+}
+
+/// Characters at or above U+0590 can be right to left (Hebrew, Arabic and beyond); below it
+/// nothing is, so Latin text skips the bidi algorithm.
+fn may_be_rtl(c: char) -> bool {
+    c >= '\u{590}'
+}
+
+/// Punctuation, digits, spaces and symbols: a cluster of these stays in the font of the text
+/// around it when that font has it, so a space between Arabic words stays Arabic.
+fn is_neutral(cluster: &str) -> bool {
+    cluster
+        .chars()
+        .all(|c| !c.is_alphabetic() || is_default_ignorable(c))
+}
+
+/// Splits `text` (one direction) into pieces of one typeface, per grapheme cluster, in
+/// logical order.
+fn font_runs(text: &str, weight: Weight) -> Result<Vec<(Range<usize>, Typeface)>, ShapeError> {
+    let mut runs: Vec<(Range<usize>, Typeface)> = Vec::new();
+    for (start, cluster) in text.grapheme_indices(true) {
+        let end = start + cluster.len();
+        if let Some((range, current)) = runs.last_mut() {
+            let font = Font::get(*current)?;
+            if (is_neutral(cluster) || Some(*current) == typeface_for(cluster, weight)?)
+                && cluster.chars().all(|c| font.covers(c))
+            {
+                range.end = end;
+                continue;
+            }
+        }
+        let typeface = typeface_for(cluster, weight)?.ok_or_else(|| {
+            describe_uncovered(cluster, weight)
+                .map(|chars| ShapeError::Uncovered { chars })
+                .unwrap_or_else(ShapeError::Font)
+        })?;
+        runs.push((start..end, typeface));
+    }
+    Ok(runs)
+}
+
+/// Which characters each glyph of one cluster stands for.
+///
+/// A glyph that is the font's own glyph for one of the cluster's characters stands for that
+/// character (a Thai consonant and its vowel mark each keep their letter); the other glyphs
+/// (contextual forms, ligatures) take the remaining characters in logical order, and the
+/// last of them any left over. Invisible format characters stand for nothing.
+fn cluster_texts(font: &Font, cluster: &str, glyph_ids: &[u16], rtl: bool) -> Vec<String> {
+    let chars: Vec<char> = cluster
+        .chars()
+        .filter(|&c| !is_default_ignorable(c))
+        .collect();
+    let mut texts = vec![String::new(); glyph_ids.len()];
+    if glyph_ids.len() == 1 {
+        texts[0] = chars.iter().collect();
+        return texts;
+    }
+    let mut taken = vec![false; chars.len()];
+    let mut matched = vec![false; glyph_ids.len()];
+    for (gi, &id) in glyph_ids.iter().enumerate() {
+        if let Some(ci) =
+            (0..chars.len()).find(|&ci| !taken[ci] && font.glyph(chars[ci]) == Some(id))
+        {
+            taken[ci] = true;
+            matched[gi] = true;
+            texts[gi].push(chars[ci]);
+        }
+    }
+    // The unmatched glyphs in logical order: visual order, reversed for right to left.
+    let mut logical: Vec<usize> = (0..glyph_ids.len()).filter(|&gi| !matched[gi]).collect();
+    if rtl {
+        logical.reverse();
+    }
+    let mut rest = (0..chars.len())
+        .filter(|&ci| !taken[ci])
+        .map(|ci| chars[ci]);
+    for &gi in &logical {
+        if let Some(c) = rest.next() {
+            texts[gi].push(c);
+        }
+    }
+    let leftover: String = rest.collect();
+    if !leftover.is_empty() {
+        let last = logical
+            .last()
+            .copied()
+            .unwrap_or(if rtl { 0 } else { glyph_ids.len() - 1 });
+        if let Some(text) = texts.get_mut(last) {
+            text.push_str(&leftover);
+        }
+    }
+    texts
+}
+
+/// Shapes `text` with one typeface in one direction, appending its glyphs at `pen` (em);
+/// returns the new pen position.
+fn shape_piece(
+    typeface: Typeface,
+    text: &str,
+    rtl: bool,
+    mut pen: f32,
+    glyphs: &mut Vec<Glyph>,
+) -> Result<f32, FontError> {
+    let font = Font::get(typeface)?;
+    let mut buffer = UnicodeBuffer::new();
+    buffer.push_str(text);
+    buffer.guess_segment_properties();
+    buffer.set_direction(if rtl {
+        Direction::RightToLeft
+    } else {
+        Direction::LeftToRight
+    });
+    buffer.set_flags(BufferFlags::REMOVE_DEFAULT_IGNORABLES);
+    let shaped = rustybuzz::shape(font.face(), &[], buffer);
+    let em = font.units_per_em();
+    let infos = shaped.glyph_infos();
+    let positions = shaped.glyph_positions();
+    // Glyphs come in visual order; a cluster's glyphs are adjacent, its value is the byte
+    // offset of its first character.
+    let mut i = 0;
+    while i < infos.len() {
+        let cluster = infos[i].cluster as usize;
+        let mut j = i + 1;
+        while j < infos.len() && infos[j].cluster as usize == cluster {
+            j += 1;
+        }
+        let end = infos
+            .iter()
+            .map(|g| g.cluster as usize)
+            .filter(|&c| c > cluster)
+            .min()
+            .unwrap_or(text.len());
+        let ids: Vec<u16> = infos[i..j]
+            .iter()
+            .map(|g| u16::try_from(g.glyph_id).unwrap_or(0))
+            .collect();
+        let texts = cluster_texts(font, text.get(cluster..end).unwrap_or(""), &ids, rtl);
+        for ((id, text), position) in ids.into_iter().zip(texts).zip(&positions[i..j]) {
+            glyphs.push(Glyph {
+                id,
+                x: pen + position.x_offset as f32 / em,
+                y: position.y_offset as f32 / em,
+                text,
+            });
+            pen += position.x_advance as f32 / em;
+        }
+        i = j;
+    }
+    Ok(pen)
+}
+
+/// Shapes one line set in `weight`, with the base direction `rtl` (the paragraph's, so a
+/// wrapped continuation of an Arabic line stays right to left even if it starts with
+/// digits).
+pub(crate) fn shape_line(text: &str, weight: Weight, rtl: bool) -> Result<ShapedLine, ShapeError> {
+    // Visual runs of one direction: (logical range, right to left?).
+    let mut directional: Vec<(Range<usize>, bool)> = Vec::new();
+    if rtl || text.chars().any(may_be_rtl) {
+        let level = if rtl { Level::rtl() } else { Level::ltr() };
+        let bidi = BidiInfo::new(text, Some(level));
+        for paragraph in &bidi.paragraphs {
+            let (levels, runs) = bidi.visual_runs(paragraph, paragraph.range.clone());
+            for run in runs {
+                let run_rtl = levels.get(run.start).is_some_and(|l| l.is_rtl());
+                directional.push((run, run_rtl));
+            }
+        }
+    } else if !text.is_empty() {
+        directional.push((0..text.len(), false));
+    }
+
+    let mut runs: Vec<Run> = Vec::new();
+    let mut pen = 0.0f32;
+    for (range, run_rtl) in directional {
+        let piece_text = text.get(range.clone()).unwrap_or("");
+        let mut pieces = font_runs(piece_text, weight)?;
+        if run_rtl {
+            pieces.reverse();
+        }
+        for (sub, typeface) in pieces {
+            let mut glyphs = Vec::new();
+            pen = shape_piece(
+                typeface,
+                piece_text.get(sub).unwrap_or(""),
+                run_rtl,
+                pen,
+                &mut glyphs,
+            )?;
+            let synthetic_bold = typeface.synthetic_bold(weight);
+            match runs.last_mut() {
+                Some(last)
+                    if last.typeface == typeface && last.synthetic_bold == synthetic_bold =>
+                {
+                    last.glyphs.extend(glyphs)
+                }
+                _ => runs.push(Run {
+                    typeface,
+                    synthetic_bold,
+                    glyphs,
+                }),
+            }
+        }
+    }
+
+    let (mut top, mut bottom) = (0.0f32, 0.0f32);
+    for run in &runs {
+        let font = Font::get(run.typeface)?;
+        for glyph in &run.glyphs {
+            if let Some((high, low)) = font.vertical_extent(glyph.id) {
+                top = top.max(glyph.y + high);
+                bottom = bottom.max(-(glyph.y + low));
+            }
+        }
+    }
+    Ok(ShapedLine {
+        text: text.to_owned(),
+        rtl,
+        runs,
+        width: pen,
+        top,
+        bottom,
+    })
+}
+
+/// The advance width of `text` in em, shaped as one line of its own direction.
+pub(crate) fn measure(text: &str, weight: Weight, rtl: bool) -> Result<f32, ShapeError> {
+    shape_line(text, weight, rtl).map(|line| line.width)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shaped(text: &str, weight: Weight) -> ShapedLine {
+        shape_line(text, weight, is_rtl(text)).unwrap()
+    }
+
+    /// The line's text as drawn, left to right, one run after the other.
+    fn visual_text(line: &ShapedLine) -> String {
+        line.runs
+            .iter()
+            .flat_map(|r| r.glyphs.iter().map(|g| g.text.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn arabic_with_digits_reads_right_to_left_with_the_number_left_to_right() {
+        let text = "شارع الملك 12";
+        assert!(is_rtl(text));
+        let line = shaped(text, Weight::Regular);
+        assert!(line.rtl);
+        // Visually, from the left: the number (still 1 then 2), then the words from the
+        // last to the first, each drawn from its last letter to its first.
+        let visual = visual_text(&line);
+        assert!(visual.starts_with("12"), "{visual}");
+        let words: String = visual.chars().skip(2).collect();
+        let expected: String = " الملك شارع".chars().rev().collect();
+        // Lam + alef in الملك may form one ligature glyph standing for both letters, so
+        // compare the letters, not the glyph count.
+        let mut got: Vec<char> = words.chars().collect();
+        got.sort_unstable();
+        let mut want: Vec<char> = expected.chars().collect();
+        want.sort_unstable();
+        assert_eq!(got, want);
+        let digits: Vec<&Run> = line
+            .runs
+            .iter()
+            .filter(|r| r.glyphs.iter().any(|g| g.text == "1"))
+            .collect();
+        assert_eq!(digits.len(), 1);
+        assert_eq!(digits[0].typeface, Typeface::Latin);
+        assert!(
+            line.runs
+                .iter()
+                .any(|r| r.typeface == Typeface::Arabic && r.glyphs.len() >= 8)
+        );
+    }
+
+    #[test]
+    fn arabic_letters_join_into_contextual_forms() {
+        let font = Font::get(Typeface::Arabic).unwrap();
+        // Beh alone is the font's nominal glyph; inside a word it takes another form.
+        let alone = shaped("ب", Weight::Regular);
+        assert_eq!(alone.runs[0].glyphs[0].id, font.glyph('ب').unwrap());
+        let word = shaped("ببب", Weight::Regular);
+        let ids: Vec<u16> = word.runs[0].glyphs.iter().map(|g| g.id).collect();
+        assert_eq!(ids.len(), 3);
+        assert!(ids.iter().all(|&id| Some(id) != font.glyph('ب')), "{ids:?}");
+        // Initial, medial and final forms differ from each other.
+        assert!(ids[0] != ids[1] && ids[1] != ids[2]);
+        // Every glyph still stands for its letter.
+        assert_eq!(visual_text(&word), "ببب");
+    }
+
+    #[test]
+    fn hebrew_with_a_house_number() {
+        let text = "רחוב הרצל 15";
+        let line = shaped(text, Weight::Bold);
+        assert!(line.rtl);
+        let visual = visual_text(&line);
+        let expected: String = "15 ".chars().chain("רחוב הרצל".chars().rev()).collect();
+        assert_eq!(visual, expected);
+        assert!(line.runs.iter().any(|r| r.typeface == Typeface::HebrewBold));
+    }
+
+    #[test]
+    fn latin_text_kerns() {
+        let font = Font::get(Typeface::Latin).unwrap();
+        let line = shaped("AVAVAV", Weight::Regular);
+        let plain: f32 = "AVAVAV"
+            .chars()
+            .map(|c| {
+                let id = font.glyph(c).unwrap();
+                f32::from(
+                    font.face()
+                        .glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(id))
+                        .unwrap(),
+                ) / font.units_per_em()
+            })
+            .sum();
+        assert!(line.width < plain - 0.1, "{} vs {plain}", line.width);
+        assert!(!line.rtl);
+    }
+
+    #[test]
+    fn thai_marks_sit_above_their_consonant() {
+        // ที่ : tho thahan + sara ii + mai ek, one cluster, three glyphs.
+        let line = shaped("ที่", Weight::Regular);
+        let glyphs = &line.runs[0].glyphs;
+        assert_eq!(glyphs.len(), 3);
+        assert_eq!(visual_text(&line), "ที่");
+        let font = Font::get(Typeface::Thai).unwrap();
+        let base_top = font.vertical_extent(glyphs[0].id).unwrap().0;
+        let tone = &glyphs[2];
+        let tone_bottom = tone.y + font.vertical_extent(tone.id).unwrap().1;
+        // The tone mark is stacked above the vowel, clear of the consonant.
+        assert!(tone_bottom > base_top, "{tone_bottom} {base_top}");
+        assert!(line.top > 0.9, "{}", line.top);
+    }
+
+    #[test]
+    fn vietnamese_stacked_capitals_reach_high() {
+        let line = shaped("HỒ CHÍ MINH", Weight::Bold);
+        assert!(line.top > 0.95, "{}", line.top);
+        assert!(shaped("HO CHI MINH", Weight::Bold).top < 0.8);
+    }
+
+    #[test]
+    fn japanese_uses_the_cjk_face_and_latin_digits_stay_latin() {
+        let line = shaped("東京都千代田区1-1", Weight::Bold);
+        let faces: Vec<(Typeface, bool)> = line
+            .runs
+            .iter()
+            .map(|r| (r.typeface, r.synthetic_bold))
+            .collect();
+        assert_eq!(faces, [(Typeface::Cjk, true), (Typeface::LatinBold, false)]);
+        assert_eq!(visual_text(&line), "東京都千代田区1-1");
+        // Ideographs are a full em wide.
+        assert!((line.runs[0].glyphs[1].x - 1.0).abs() < 0.01);
+    }
+
+    #[test]
+    fn invisible_joiners_are_consumed_not_drawn() {
+        let line = shaped("a\u{200D}b", Weight::Regular);
+        assert_eq!(visual_text(&line), "ab");
+        assert_eq!(line.runs[0].glyphs.len(), 2);
+    }
+
+    #[test]
+    fn uncovered_clusters_are_named() {
+        assert_eq!(
+            first_uncovered("Oliver 😀 Smith").unwrap().as_deref(),
+            Some("'😀' (U+1F600)")
+        );
+        assert_eq!(first_uncovered("山田 太郎 شارع ที่").unwrap(), None);
+        let err = shape_line("ab\u{E000}", Weight::Regular, false).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "the character '\\u{e000}' (U+E000) is not covered by the label fonts"
+        );
+    }
+}
