@@ -80,3 +80,86 @@ fn poppler_zbar_and_qpdf_agree() {
     std::fs::remove_dir_all(&dir).ok();
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// `text` in display order, left to right, by the bidi algorithm (its direction from its
+/// first strong character).
+fn displayed(text: &str) -> String {
+    let bidi = unicode_bidi::BidiInfo::new(text, None);
+    bidi.paragraphs
+        .iter()
+        .map(|p| bidi.reorder_line(p, p.range.clone()).into_owned())
+        .collect()
+}
+
+/// A line as pdftotext writes a line that mixes directions, in display order: poppler gives
+/// its runs from left to right, each right-to-left run in reading order between U+202B and
+/// U+202C, so those runs are reversed here.
+fn poppler_displayed(line: &str) -> String {
+    let mut out = String::new();
+    let mut run = String::new();
+    let mut in_rtl = false;
+    for c in line.chars() {
+        match c {
+            '\u{202B}' => in_rtl = true,
+            '\u{202C}' => {
+                out.extend(run.chars().rev());
+                run.clear();
+                in_rtl = false;
+            }
+            c if in_rtl => run.push(c),
+            c => out.push(c),
+        }
+    }
+    out.extend(run.chars().rev());
+    out
+}
+
+#[test]
+#[ignore = "needs poppler-utils; .ci/run installs it and runs it"]
+fn pdftotext_gives_back_every_name_and_address_line() {
+    let orders = common::sample_orders();
+    let mut failures = Vec::new();
+    for &(stem, index) in common::GOLDEN {
+        let pdf = common::golden_path(stem, "pdf");
+        let text = match run("pdftotext", &["-enc", "UTF-8", pdf.to_str().unwrap(), "-"]) {
+            Ok(text) => text,
+            Err(e) => {
+                failures.push(format!("{stem}: {e}"));
+                continue;
+            }
+        };
+        // poppler wraps right-to-left words in embedding controls (U+202B … U+202C).
+        let plain: Vec<String> = text
+            .lines()
+            .map(|l| {
+                l.chars()
+                    .filter(|c| !('\u{202A}'..='\u{202E}').contains(c))
+                    .collect::<String>()
+                    .trim()
+                    .to_owned()
+            })
+            .filter(|l| !l.is_empty())
+            .collect();
+        // A line wrapped on the label comes back as two: match it across the break.
+        let spaced = plain.join(" ");
+        let joined = plain.join("");
+        // poppler gives a line that mixes directions as its runs in display order (each
+        // run in reading order), so such a line is compared as displayed.
+        let shown: Vec<String> = text.lines().map(|l| poppler_displayed(l.trim())).collect();
+        let label = orders[index].validate().expect("golden samples are valid");
+        for party in [label.recipient(), label.seller()] {
+            for line in party.lines() {
+                let found = spaced.contains(&line)
+                    || joined.contains(&line)
+                    || shown.contains(&displayed(&line));
+                if !found {
+                    let want = displayed(&line);
+                    failures.push(format!(
+                        "{stem}: {line:?} (shown {want:?}) not in pdftotext's output {shown:?}"
+                    ));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

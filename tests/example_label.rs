@@ -68,11 +68,18 @@ fn an_array_gives_one_page_per_order() {
 #[test]
 fn labels_that_cannot_be_printed_are_all_reported_and_nothing_is_written() {
     let dir = temp_dir("unprintable");
-    let japanese = GOOD.replace("Zoë Lefèvre", "山田 太郎");
-    let arabic = GOOD.replace("12 rue de l'Église", "شارع الملك 12");
+    // Valid order numbers whose Code 128 is wider than the label.
+    let wide = GOOD.replace(
+        "FR2026112500042",
+        "THIS-ORDER-NUMBER-IS-FAR-TOO-LONG-FOR-CODE-128",
+    );
+    let wider = GOOD.replace(
+        "FR2026112500042",
+        "ANOTHER-ORDER-NUMBER-MUCH-TOO-LONG-FOR-CODE128",
+    );
     std::fs::write(
         dir.join("orders.json"),
-        format!("[{japanese}, {GOOD}, {arabic}]"),
+        format!("[{wide}, {GOOD}, {wider}]"),
     )
     .unwrap();
     let out = run(&dir, &["orders.json"]);
@@ -81,8 +88,8 @@ fn labels_that_cannot_be_printed_are_all_reported_and_nothing_is_written() {
     assert_eq!(
         stderr.lines().collect::<Vec<_>>(),
         [
-            "error: [0] order FR2026112500042: recipient.name: the character '山' (U+5C71) is not covered by the label fonts",
-            "error: [2] order FR2026112500042: recipient.address.lines[0]: the character 'ش' (U+0634) is not covered by the label fonts",
+            "error: [0] order THIS-ORDER-NUMBER-IS-FAR-TOO-LONG-FOR-CODE-128: order.number: its Code 128 needs 541 modules (the bars, within the margins), 135.4 mm at the narrowest 2-dot module, but the label has 94.5 mm for them; use a shorter order number (runs of digits encode at two per symbol)",
+            "error: [2] order ANOTHER-ORDER-NUMBER-MUCH-TOO-LONG-FOR-CODE128: order.number: its Code 128 needs 541 modules (the bars, within the margins), 135.4 mm at the narrowest 2-dot module, but the label has 94.5 mm for them; use a shorter order number (runs of digits encode at two per symbol)",
             "2 label(s) cannot be printed; nothing written",
         ]
     );

@@ -660,3 +660,56 @@ fn every_problem_is_reported_at_once_in_field_order() {
         ]
     );
 }
+
+#[test]
+fn characters_no_label_font_prints_are_refused_with_the_field() {
+    let all = errors(with(&[
+        ("/recipient/name", json!("Oliver 😀 Smith")),
+        (
+            "/recipient/address/lines",
+            json!(["Flat 4", "221 Baker Street \u{E000}"]),
+        ),
+        ("/seller/company", json!("Pacific ☃ Goods")),
+    ]));
+    assert_eq!(
+        all,
+        [
+            err(
+                "recipient.name",
+                ErrorKind::UncoveredCharacter,
+                "contains the character '😀' (U+1F600), which the label fonts cannot print"
+            ),
+            err(
+                "recipient.address.lines[1]",
+                ErrorKind::UncoveredCharacter,
+                "contains the character '\\u{e000}' (U+E000), which the label fonts cannot print"
+            ),
+            err(
+                "seller.company",
+                ErrorKind::UncoveredCharacter,
+                "contains the character '☃' (U+2603), which the label fonts cannot print"
+            ),
+        ]
+    );
+    assert_eq!(ErrorKind::UncoveredCharacter.code(), "uncovered_character");
+    // Every script the fonts cover passes, joiners and direction marks included.
+    for name in [
+        "山田 太郎",
+        "김민준",
+        "محمد العلي",
+        "דוד כהן",
+        "สมชาย ใจดี",
+        "Γιώργος",
+        "Иван Петров",
+        "Արամ",
+        "გიორგი",
+        "Nguyễn Thị Hương",
+        "عبد\u{200C}الله",
+    ] {
+        assert_eq!(
+            errors(with(&[("/recipient/name", json!(name))])),
+            [],
+            "{name}"
+        );
+    }
+}

@@ -6,13 +6,18 @@ use std::path::PathBuf;
 
 use shiplabel::{Label, ValidLabel};
 
-/// The sample orders (a copy of the project's shared samples), by index.
+/// The sample orders by index: the project's shared samples (`tests/data/orders.json`, a
+/// copy), then more scripts (`tests/data/scripts.json`: Hebrew, Korean with a Chinese
+/// sender, Greek, and Arabic and Thai addresses written in their own scripts).
 pub fn sample_orders() -> Vec<Label> {
-    let text = include_str!("../data/orders.json");
-    serde_json::from_str(text).expect("tests/data/orders.json parses")
+    let shared: Vec<Label> = serde_json::from_str(include_str!("../data/orders.json"))
+        .expect("tests/data/orders.json parses");
+    let scripts: Vec<Label> = serde_json::from_str(include_str!("../data/scripts.json"))
+        .expect("tests/data/scripts.json parses");
+    shared.into_iter().chain(scripts).collect()
 }
 
-/// The labels kept as golden files: file stem and index in `tests/data/orders.json`.
+/// The labels kept as golden files: file stem and index in [`sample_orders`].
 pub const GOLDEN: &[(&str, usize)] = &[
     ("gb-london", 0),
     ("us-mountain-view", 1),
@@ -24,6 +29,14 @@ pub const GOLDEN: &[(&str, usize)] = &[
     ("ae-no-postcode", 10),
     ("mx-mexico-city", 11),
     ("de-long-names", 12),
+    ("jp-tokyo", 4),
+    ("sa-riyadh", 6),
+    ("th-bangkok", 7),
+    ("il-tel-aviv", 13),
+    ("kr-seoul", 14),
+    ("gr-athens", 15),
+    ("sa-arabic-address", 16),
+    ("th-thai-address", 17),
 ];
 
 /// A golden label, validated.
