@@ -28,7 +28,8 @@ fn font_id(typeface: Typeface) -> FontId {
 }
 
 /// The glyphs a document uses of one typeface: each original glyph id with the characters
-/// it stands for (the first the document gives it, so every code extracts one way).
+/// it stands for (the first the document gives it, so every code extracts one way; a glyph
+/// reused for other characters, rare, extracts as the first).
 type GlyphUse = BTreeMap<u16, String>;
 
 /// One typeface's subset: original glyph id → (glyph id in the subset, its text).
@@ -108,7 +109,15 @@ fn runs(cells: impl Iterator<Item = bool>) -> Vec<(usize, usize)> {
 }
 
 /// The content of one page. PDF's origin is the bottom left; the layout's is the top left.
-fn page_ops(layout: &LabelLayout, subsets: &BTreeMap<Typeface, Subset>) -> Vec<Op> {
+fn page_ops(
+    layout: &LabelLayout,
+    subsets: &BTreeMap<Typeface, Subset>,
+) -> Result<Vec<Op>, RenderError> {
+    let missing = |what: &str| {
+        RenderError::Pdf(format!(
+            "a {what} of the layout is missing from the document's font subsets"
+        ))
+    };
     let h = layout.height.0;
     let dpi = layout.dpi;
     let mut ops = vec![Op::SetFillColor {
@@ -149,9 +158,7 @@ fn page_ops(layout: &LabelLayout, subsets: &BTreeMap<Typeface, Subset>) -> Vec<O
                     });
                 }
                 for run in &line.runs {
-                    let Some(subset) = subsets.get(&run.typeface) else {
-                        continue;
-                    };
+                    let subset = subsets.get(&run.typeface).ok_or_else(|| missing("font"))?;
                     ops.push(Op::SetFont {
                         font: PdfFontHandle::External(font_id(run.typeface)),
                         size: printpdf::Pt(*size),
@@ -165,9 +172,10 @@ fn page_ops(layout: &LabelLayout, subsets: &BTreeMap<Typeface, Subset>) -> Vec<O
                         });
                     }
                     for glyph in &run.glyphs {
-                        let Some((code, text)) = subset.codes.get(&glyph.id) else {
-                            continue;
-                        };
+                        let (code, text) = subset
+                            .codes
+                            .get(&glyph.id)
+                            .ok_or_else(|| missing("glyph"))?;
                         ops.push(Op::SetTextMatrix {
                             matrix: TextMatrix::Translate(
                                 printpdf::Pt(x.0 + glyph.x * size),
@@ -252,7 +260,7 @@ fn page_ops(layout: &LabelLayout, subsets: &BTreeMap<Typeface, Subset>) -> Vec<O
     if in_text {
         ops.push(Op::EndTextSection);
     }
-    ops
+    Ok(ops)
 }
 
 /// A subset of `typeface` holding just the glyphs `used` (and `.notdef`, which stays glyph
@@ -369,18 +377,18 @@ pub(crate) fn write_pdf(layouts: &[LabelLayout]) -> Result<Vec<u8>, RenderError>
         fonts.insert(*typeface, font);
         subsets.insert(*typeface, subset);
     }
-    let pages: Vec<PdfPage> = layouts
+    let pages = layouts
         .iter()
         .map(|layout| {
             let size = printpdf::Rect::from_wh(pt(layout.width), pt(layout.height));
-            PdfPage {
+            Ok(PdfPage {
                 media_box: size.clone(),
                 trim_box: size.clone(),
                 crop_box: size,
-                ops: page_ops(layout, &subsets),
-            }
+                ops: page_ops(layout, &subsets)?,
+            })
         })
-        .collect();
+        .collect::<Result<Vec<PdfPage>, RenderError>>()?;
     let id = document_id(&pages);
 
     let mut doc = PdfDocument::new("Shipping labels");

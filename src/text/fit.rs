@@ -5,7 +5,7 @@
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::fonts::{FontError, Weight};
-use super::shape::{ShapeError, ShapedLine, first_uncovered, is_rtl, measure, shape_line};
+use super::shape::{ShapeError, ShapedLine, is_rtl, measure, shape_line};
 
 /// The smallest text size printed, in points: about 2.5 mm capitals, still legible on a
 /// 203 dpi thermal print.
@@ -129,12 +129,7 @@ struct Measured {
 pub(crate) fn fit_block(items: &[Item], width: f32, height: f32) -> Result<Vec<Fitted>, FitError> {
     let mut measured = Vec::with_capacity(items.len());
     for item in items {
-        if let Some(ch) = first_uncovered(&item.text)? {
-            return Err(FitError::Uncovered {
-                field: item.field.clone(),
-                ch,
-            });
-        }
+        // Shaping refuses a character no font covers, naming it.
         let rtl = is_rtl(&item.text);
         let whole = shape_line(&item.text, item.weight, rtl)
             .map_err(|e| FitError::from_shape(&item.field, e))?;
@@ -282,10 +277,8 @@ fn pieces(word: &str) -> Vec<&str> {
     out
 }
 
-/// Greedy wrapping in logical order: at spaces, and between Chinese and Japanese characters;
-/// a piece wider than the line breaks after a hyphen or slash if it can, else between
-/// grapheme clusters (so Thai, written without spaces, breaks between clusters, never inside
-/// one). `None` if a single grapheme cluster is wider than `width`.
+/// Greedy wrapping in logical order, measured on shaped text: see [`wrap_by`]. `None` if a
+/// single grapheme cluster is wider than `width`.
 pub(crate) fn wrap(
     text: &str,
     weight: Weight,
@@ -293,9 +286,21 @@ pub(crate) fn wrap(
     size: f32,
     width: f32,
 ) -> Result<Option<Vec<String>>, ShapeError> {
-    let fits = |s: &str| -> Result<bool, ShapeError> {
-        Ok(measure(s, weight, rtl)? * size <= width + 1e-3)
-    };
+    wrap_by(
+        text,
+        |s| Ok(measure(s, weight, rtl)? * size <= width + 1e-3),
+    )
+}
+
+/// Greedy wrapping in logical order, `fits` telling whether a line fits: at spaces, and
+/// between Chinese and Japanese characters; a piece wider than the line breaks after a
+/// hyphen or slash if it can, else between grapheme clusters (so Thai, written without
+/// spaces, breaks between clusters, never inside one). `None` if a single grapheme cluster
+/// does not fit.
+fn wrap_by<E>(
+    text: &str,
+    mut fits: impl FnMut(&str) -> Result<bool, E>,
+) -> Result<Option<Vec<String>>, E> {
     let mut lines = Vec::new();
     let mut line = String::new();
     for word in text.split(' ').filter(|w| !w.is_empty()) {
@@ -461,14 +466,20 @@ mod tests {
             at += n;
             assert!(width(line, 10.0) <= width("กรุงเทพ", 10.0) + 1e-3);
         }
-        // An emoji family (joined by ZWJ) is one cluster: breaking keeps it whole.
+        // Emoji sequences (a family joined by ZWJ, a flag, a skin tone) are one cluster each:
+        // wrapped three clusters to a line, none is split. (No label font draws emoji, so
+        // this measures by counting clusters.)
         let family = "\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}";
-        let text = format!("ab{family}cd");
-        let pieces: Vec<&str> = text.graphemes(true).collect();
-        assert_eq!(pieces, ["a", "b", family, "c", "d"]);
+        let flag = "\u{1F1EF}\u{1F1F5}";
+        let thumb = "\u{1F44D}\u{1F3FD}";
+        let text = format!("a{family}{flag}{thumb}bc");
+        let by_three = |s: &str| -> Result<bool, ()> { Ok(s.graphemes(true).count() <= 3) };
+        let lines = wrap_by(&text, by_three).unwrap().unwrap();
+        assert_eq!(lines, [format!("a{family}{flag}"), format!("{thumb}bc")]);
     }
 
     #[test]
+    #[cfg(feature = "cjk")]
     fn chinese_and_japanese_break_between_characters_but_not_before_closing_marks() {
         assert_eq!(
             pieces("東京都千代田区"),
