@@ -54,6 +54,35 @@ fn main() {
     println!("layout one label (median of {runs}):      {layout:>9.2?}");
     println!("one single-label PDF (median of {runs}):  {single:>9.2?}");
 
+    // Labels in other scripts: shaping, bidi and the fallback fonts. The first of each
+    // parses its fonts; the median is of later runs.
+    let shared: Vec<Label> =
+        serde_json::from_str(include_str!("../tests/data/orders.json")).expect("samples parse");
+    let scripts: Vec<Label> =
+        serde_json::from_str(include_str!("../tests/data/scripts.json")).expect("samples parse");
+    let others = [
+        ("Japanese", &shared[4]),
+        ("Arabic address", &scripts[3]),
+        ("Thai address", &scripts[4]),
+        ("Korean + Chinese", &scripts[1]),
+    ];
+    for (name, label) in others {
+        let valid = label.validate().expect("the sample is valid");
+        let one = std::slice::from_ref(&valid);
+        let start = Instant::now();
+        let pdf = shiplabel::render_pdf(one, &options).expect("renders");
+        let first = start.elapsed();
+        let median = median(
+            (0..runs)
+                .map(|_| time(|| drop(shiplabel::render_pdf(black_box(one), &options))))
+                .collect(),
+        );
+        println!(
+            "{name:<17} single-label PDF:   {median:>9.2?}  (first {first:.2?})  {} bytes",
+            pdf.len()
+        );
+    }
+
     for n in [100, 1000] {
         let labels = vec![valid.clone(); n];
         let start = Instant::now();

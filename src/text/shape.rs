@@ -6,9 +6,11 @@
 //! so Arabic letters join, Thai and Vietnamese marks stack and kerning applies. Shaping does
 //! not depend on the size: positions are in em and scale with it.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ops::Range;
 
-use rustybuzz::{BufferFlags, Direction, UnicodeBuffer};
+use rustybuzz::{BufferFlags, Direction, Script, ShapePlan, UnicodeBuffer};
 use unicode_bidi::{BidiInfo, Level};
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -70,7 +72,7 @@ fn describe_uncovered(cluster: &str, weight: Weight) -> Result<String, FontError
     let mut missing = Vec::new();
     for c in cluster.chars() {
         let mut covered = false;
-        for typeface in weight.chain() {
+        for &typeface in weight.chain() {
             covered |= Font::get(typeface)?.covers(c);
         }
         if !covered {
@@ -129,6 +131,10 @@ fn is_neutral(cluster: &str) -> bool {
 /// Splits `text` (one direction) into pieces of one typeface, per grapheme cluster, in
 /// logical order.
 fn font_runs(text: &str, weight: Weight) -> Result<Vec<(Range<usize>, Typeface)>, ShapeError> {
+    if text.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        // Printable ASCII, most text on most labels: one run of the chain's first font.
+        return Ok(vec![(0..text.len(), weight.latin())]);
+    }
     let mut runs: Vec<(Range<usize>, Typeface)> = Vec::new();
     for (start, cluster) in text.grapheme_indices(true) {
         let end = start + cluster.len();
@@ -217,18 +223,38 @@ fn shape_piece(
     let mut buffer = UnicodeBuffer::new();
     buffer.push_str(text);
     buffer.guess_segment_properties();
-    buffer.set_direction(if rtl {
+    let direction = if rtl {
         Direction::RightToLeft
     } else {
         Direction::LeftToRight
-    });
+    };
+    buffer.set_direction(direction);
     buffer.set_flags(BufferFlags::REMOVE_DEFAULT_IGNORABLES);
-    let shaped = rustybuzz::shape(font.face(), &[], buffer);
+    // A shaping plan (the font's features compiled for a script and direction) costs more
+    // to build than shaping a line with it: build each once per thread.
+    thread_local! {
+        static PLANS: RefCell<HashMap<(Typeface, bool, Script), ShapePlan>> =
+            RefCell::new(HashMap::new());
+    }
+    // The script guessed from the text; none (digits, punctuation) is `UNKNOWN`, as the
+    // plan built for a buffer without one would have it.
+    let script = buffer.script();
+    let plan_script = (script != rustybuzz::script::UNKNOWN).then_some(script);
+    let shaped = PLANS.with_borrow_mut(|plans| {
+        let plan = plans
+            .entry((typeface, rtl, script))
+            .or_insert_with(|| ShapePlan::new(font.face(), direction, plan_script, None, &[]));
+        rustybuzz::shape_with_plan(font.face(), plan, buffer)
+    });
     let em = font.units_per_em();
     let infos = shaped.glyph_infos();
     let positions = shaped.glyph_positions();
     // Glyphs come in visual order; a cluster's glyphs are adjacent, its value is the byte
-    // offset of its first character.
+    // offset of its first character, and it ends where the next cluster in logical order
+    // starts.
+    let mut starts: Vec<usize> = infos.iter().map(|g| g.cluster as usize).collect();
+    starts.sort_unstable();
+    starts.dedup();
     let mut i = 0;
     while i < infos.len() {
         let cluster = infos[i].cluster as usize;
@@ -236,12 +262,8 @@ fn shape_piece(
         while j < infos.len() && infos[j].cluster as usize == cluster {
             j += 1;
         }
-        let end = infos
-            .iter()
-            .map(|g| g.cluster as usize)
-            .filter(|&c| c > cluster)
-            .min()
-            .unwrap_or(text.len());
+        let next = starts.partition_point(|&c| c <= cluster);
+        let end = starts.get(next).copied().unwrap_or(text.len());
         let ids: Vec<u16> = infos[i..j]
             .iter()
             .map(|g| u16::try_from(g.glyph_id).unwrap_or(0))
@@ -458,6 +480,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "cjk")]
     fn japanese_uses_the_cjk_face_and_latin_digits_stay_latin() {
         let line = shaped("東京都千代田区1-1", Weight::Bold);
         let faces: Vec<(Typeface, bool)> = line
@@ -484,7 +507,13 @@ mod tests {
             first_uncovered("Oliver 😀 Smith").unwrap().as_deref(),
             Some("'😀' (U+1F600)")
         );
-        assert_eq!(first_uncovered("山田 太郎 شارع ที่").unwrap(), None);
+        assert_eq!(first_uncovered("شارع ที่ Ժ").unwrap(), None);
+        let cjk = first_uncovered("山田 太郎").unwrap();
+        if cfg!(feature = "cjk") {
+            assert_eq!(cjk, None);
+        } else {
+            assert_eq!(cjk.as_deref(), Some("'山' (U+5C71)"));
+        }
         let err = shape_line("ab\u{E000}", Weight::Regular, false).unwrap_err();
         assert_eq!(
             err.to_string(),
