@@ -14,7 +14,7 @@ use printpdf::{
 
 use super::RenderError;
 use crate::layout::{Element, LabelLayout};
-use crate::text::{Font, ShapedLine, Typeface};
+use crate::text::{Font, Run, ShapedLine, Typeface};
 use crate::units::Pt;
 
 /// The stroke width that makes text bold in a typeface without a bold, as a fraction of the
@@ -32,9 +32,25 @@ fn font_id(typeface: Typeface) -> FontId {
 /// reused for other characters, rare, extracts as the first).
 type GlyphUse = BTreeMap<u16, String>;
 
-/// One typeface's subset: original glyph id → (glyph id in the subset, its text).
+/// One glyph of a subset.
+struct SubsetGlyph {
+    /// Its id in the subset, which the content stream shows.
+    code: u16,
+    /// The characters it stands for.
+    text: String,
+    /// Its advance as the PDF's `/W` array gives it, in thousandths of an em.
+    width: f64,
+}
+
+/// One typeface's subset, by original glyph id.
 struct Subset {
-    codes: BTreeMap<u16, (u16, String)>,
+    glyphs: BTreeMap<u16, SubsetGlyph>,
+}
+
+/// A coordinate on the page, rounded to a thousandth of a point: finer than any printer, and
+/// the content stream stays short.
+fn coordinate(v: f32) -> printpdf::Pt {
+    printpdf::Pt((v * 1000.0).round() / 1000.0)
 }
 
 fn pt(v: Pt) -> printpdf::Pt {
@@ -55,6 +71,62 @@ fn rect(x: f32, y: f32, width: f32, height: f32) -> Op {
     }
 }
 
+/// Draws one run's glyphs, its left edge at `x` and baseline at `y`: one text matrix, then
+/// the glyphs with the kerning between them as `TJ` adjustments in whole thousandths of an
+/// em (shaped positions are whole font units), and a matrix of its own for each glyph the
+/// font moved off the baseline (a mark). `None` if a glyph is missing from the subset.
+fn glyph_ops(
+    ops: &mut Vec<Op>,
+    run: &Run,
+    subset: &Subset,
+    x: f32,
+    y: f32,
+    size: f32,
+) -> Option<()> {
+    let scale = size / run.units_per_em;
+    let per_unit = 1000.0 / f64::from(run.units_per_em);
+    let mut shown: Vec<Codepoint> = Vec::new();
+    // The previous glyph on the baseline of the open `shown`: its position and width.
+    let mut previous: Option<(i32, f64)> = None;
+    let flush = |ops: &mut Vec<Op>, shown: &mut Vec<Codepoint>| {
+        if !shown.is_empty() {
+            ops.push(Op::ShowText {
+                items: vec![TextItem::GlyphIds(std::mem::take(shown))],
+            });
+        }
+    };
+    for glyph in &run.glyphs {
+        let entry = subset.glyphs.get(&glyph.id)?;
+        match (glyph.y, previous, shown.last_mut()) {
+            (0, Some((previous_x, previous_width)), Some(last)) => {
+                // The viewer moves the pen by the previous glyph's width; a TJ number n
+                // moves it back by n thousandths of an em.
+                let moved = f64::from(glyph.x - previous_x) * per_unit;
+                let kern = ((previous_width - moved) * 1000.0).round() / 1000.0;
+                last.offset = kern as f32;
+            }
+            _ => {
+                flush(ops, &mut shown);
+                ops.push(Op::SetTextMatrix {
+                    matrix: TextMatrix::Translate(
+                        coordinate(x + glyph.x as f32 * scale),
+                        coordinate(y + glyph.y as f32 * scale),
+                    ),
+                });
+            }
+        }
+        shown.push(Codepoint::with_cid(entry.code, 0.0, entry.text.clone()));
+        if glyph.y == 0 {
+            previous = Some((glyph.x, entry.width));
+        } else {
+            flush(ops, &mut shown);
+            previous = None;
+        }
+    }
+    flush(ops, &mut shown);
+    Some(())
+}
+
 /// Whether a line is marked with its text as `/ActualText` (PDF 32000-1, 14.9.4), which copy
 /// and paste and text extraction then use instead of the glyphs: lines whose glyphs are not
 /// one per character or are moved off the baseline (Thai vowels and tone marks, ligatures),
@@ -73,7 +145,7 @@ fn needs_actual_text(line: &ShapedLine) -> bool {
         && line.runs.iter().any(|run| {
             run.glyphs
                 .iter()
-                .any(|g| g.y != 0.0 || g.text.chars().count() != 1)
+                .any(|g| g.y != 0 || g.text.chars().count() != 1)
         })
 }
 
@@ -171,25 +243,8 @@ fn page_ops(
                             pt: printpdf::Pt(size * SYNTHETIC_BOLD_STROKE),
                         });
                     }
-                    for glyph in &run.glyphs {
-                        let (code, text) = subset
-                            .codes
-                            .get(&glyph.id)
-                            .ok_or_else(|| missing("glyph"))?;
-                        ops.push(Op::SetTextMatrix {
-                            matrix: TextMatrix::Translate(
-                                printpdf::Pt(x.0 + glyph.x * size),
-                                printpdf::Pt(base_y + glyph.y * size),
-                            ),
-                        });
-                        ops.push(Op::ShowText {
-                            items: vec![TextItem::GlyphIds(vec![Codepoint::with_cid(
-                                *code,
-                                0.0,
-                                text.clone(),
-                            )])],
-                        });
-                    }
+                    glyph_ops(&mut ops, run, subset, x.0 + run.x * size, base_y, *size)
+                        .ok_or_else(|| missing("glyph"))?;
                     if run.synthetic_bold {
                         ops.push(Op::SetTextRenderingMode {
                             mode: TextRenderingMode::Fill,
@@ -285,13 +340,24 @@ fn subset_font(typeface: Typeface, used: &GlyphUse) -> Result<(PdfFont, Subset),
     let mut warnings = Vec::new();
     let parsed = ParsedFont::from_bytes(&bytes, 0, &mut warnings)
         .ok_or_else(|| fail("the subset does not parse"))?;
-    let mut codes = BTreeMap::new();
+    let mut subset_glyphs = BTreeMap::new();
     for (new, &old) in glyphs.iter().enumerate() {
-        let new = u16::try_from(new).map_err(|_| fail("more than 65,535 glyphs"))?;
+        let code = u16::try_from(new).map_err(|_| fail("more than 65,535 glyphs"))?;
         let text = used.get(&old).cloned().unwrap_or_default();
-        codes.insert(old, (new, text));
+        // printpdf writes `/W` as the advance in thousandths of an em, truncated.
+        let advance = font
+            .face()
+            .glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(old))
+            .unwrap_or(0);
+        let width = (f64::from(advance) * 1000.0 / f64::from(font.units_per_em())).trunc();
+        subset_glyphs.insert(old, SubsetGlyph { code, text, width });
     }
-    Ok((PdfFont::new(parsed), Subset { codes }))
+    Ok((
+        PdfFont::new(parsed),
+        Subset {
+            glyphs: subset_glyphs,
+        },
+    ))
 }
 
 /// The six capital letters that mark an embedded font as a subset (PDF 32000-1, 9.6.4),

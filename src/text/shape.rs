@@ -21,10 +21,10 @@ use super::fonts::{Font, FontError, Typeface, Weight, is_default_ignorable, type
 pub(crate) struct Glyph {
     /// The glyph id in its typeface.
     pub(crate) id: u16,
-    /// Where its origin sits: em from the line's left edge.
-    pub(crate) x: f32,
-    /// Em above the baseline (marks placed by the font can sit higher or lower).
-    pub(crate) y: f32,
+    /// Where its origin sits: font units from the start of its run.
+    pub(crate) x: i32,
+    /// Font units above the baseline (marks placed by the font can sit higher or lower).
+    pub(crate) y: i32,
     /// The characters this glyph stands for, for text extraction: the glyph of a ligature
     /// stands for several, the second glyph of a split vowel for none.
     pub(crate) text: String,
@@ -34,6 +34,10 @@ pub(crate) struct Glyph {
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Run {
     pub(crate) typeface: Typeface,
+    /// Where the run starts: em from the line's left edge.
+    pub(crate) x: f32,
+    /// The typeface's units per em, which glyph positions are in.
+    pub(crate) units_per_em: f32,
     /// Drawn with a stroked outline: bold text in a typeface without a bold.
     pub(crate) synthetic_bold: bool,
     pub(crate) glyphs: Vec<Glyph>,
@@ -210,15 +214,16 @@ fn cluster_texts(font: &Font, cluster: &str, glyph_ids: &[u16], rtl: bool) -> Ve
     texts
 }
 
-/// Shapes `text` with one typeface in one direction, appending its glyphs at `pen` (em);
-/// returns the new pen position.
+/// Shapes `text` with one typeface in one direction, appending its glyphs at `pen` (font
+/// units from the start of the run); returns the new pen position. Positions stay in whole
+/// font units, as the shaper gives them, so the PDF can place glyphs exactly.
 fn shape_piece(
     typeface: Typeface,
     text: &str,
     rtl: bool,
-    mut pen: f32,
+    mut pen: i32,
     glyphs: &mut Vec<Glyph>,
-) -> Result<f32, FontError> {
+) -> Result<i32, FontError> {
     let font = Font::get(typeface)?;
     let mut buffer = UnicodeBuffer::new();
     buffer.push_str(text);
@@ -246,7 +251,6 @@ fn shape_piece(
             .or_insert_with(|| ShapePlan::new(font.face(), direction, plan_script, None, &[]));
         rustybuzz::shape_with_plan(font.face(), plan, buffer)
     });
-    let em = font.units_per_em();
     let infos = shaped.glyph_infos();
     let positions = shaped.glyph_positions();
     // Glyphs come in visual order; a cluster's glyphs are adjacent, its value is the byte
@@ -272,11 +276,11 @@ fn shape_piece(
         for ((id, text), position) in ids.into_iter().zip(texts).zip(&positions[i..j]) {
             glyphs.push(Glyph {
                 id,
-                x: pen + position.x_offset as f32 / em,
-                y: position.y_offset as f32 / em,
+                x: pen.saturating_add(position.x_offset),
+                y: position.y_offset,
                 text,
             });
-            pen += position.x_advance as f32 / em;
+            pen = pen.saturating_add(position.x_advance);
         }
         i = j;
     }
@@ -304,7 +308,9 @@ pub(crate) fn shape_line(text: &str, weight: Weight, rtl: bool) -> Result<Shaped
     }
 
     let mut runs: Vec<Run> = Vec::new();
-    let mut pen = 0.0f32;
+    // The pen: the run being filled's start (em) and position within it (its font units).
+    let mut run_start = 0.0f32;
+    let mut run_pen = 0i32;
     for (range, run_rtl) in directional {
         let piece_text = text.get(range.clone()).unwrap_or("");
         let mut pieces = font_runs(piece_text, weight)?;
@@ -312,37 +318,47 @@ pub(crate) fn shape_line(text: &str, weight: Weight, rtl: bool) -> Result<Shaped
             pieces.reverse();
         }
         for (sub, typeface) in pieces {
-            let mut glyphs = Vec::new();
-            pen = shape_piece(
-                typeface,
-                piece_text.get(sub).unwrap_or(""),
-                run_rtl,
-                pen,
-                &mut glyphs,
-            )?;
+            let piece = piece_text.get(sub).unwrap_or("");
             let synthetic_bold = typeface.synthetic_bold(weight);
-            match runs.last_mut() {
+            let run = match runs.last_mut() {
                 Some(last)
                     if last.typeface == typeface && last.synthetic_bold == synthetic_bold =>
                 {
-                    last.glyphs.extend(glyphs)
+                    last
                 }
-                _ => runs.push(Run {
-                    typeface,
-                    synthetic_bold,
-                    glyphs,
-                }),
-            }
+                last => {
+                    if let Some(last) = last {
+                        run_start = last.x + run_pen as f32 / last.units_per_em;
+                    }
+                    run_pen = 0;
+                    runs.push(Run {
+                        typeface,
+                        x: run_start,
+                        units_per_em: Font::get(typeface)?.units_per_em(),
+                        synthetic_bold,
+                        glyphs: Vec::new(),
+                    });
+                    let Some(run) = runs.last_mut() else {
+                        continue;
+                    };
+                    run
+                }
+            };
+            run_pen = shape_piece(typeface, piece, run_rtl, run_pen, &mut run.glyphs)?;
         }
     }
+    let width = runs
+        .last()
+        .map_or(0.0, |last| last.x + run_pen as f32 / last.units_per_em);
 
     let (mut top, mut bottom) = (0.0f32, 0.0f32);
     for run in &runs {
         let font = Font::get(run.typeface)?;
         for glyph in &run.glyphs {
             if let Some((high, low)) = font.vertical_extent(glyph.id) {
-                top = top.max(glyph.y + high);
-                bottom = bottom.max(-(glyph.y + low));
+                let y = glyph.y as f32 / run.units_per_em;
+                top = top.max(y + high);
+                bottom = bottom.max(-(y + low));
             }
         }
     }
@@ -350,7 +366,7 @@ pub(crate) fn shape_line(text: &str, weight: Weight, rtl: bool) -> Result<Shaped
         text: text.to_owned(),
         rtl,
         runs,
-        width: pen,
+        width,
         top,
         bottom,
     })
@@ -466,7 +482,7 @@ mod tests {
         let font = Font::get(Typeface::Thai).unwrap();
         let base_top = font.vertical_extent(glyphs[0].id).unwrap().0;
         let tone = &glyphs[2];
-        let tone_bottom = tone.y + font.vertical_extent(tone.id).unwrap().1;
+        let tone_bottom = tone.y as f32 / 1000.0 + font.vertical_extent(tone.id).unwrap().1;
         // The tone mark is stacked above the vowel, clear of the consonant.
         assert!(tone_bottom > base_top, "{tone_bottom} {base_top}");
         assert!(line.top > 0.9, "{}", line.top);
@@ -490,8 +506,10 @@ mod tests {
             .collect();
         assert_eq!(faces, [(Typeface::Cjk, true), (Typeface::LatinBold, false)]);
         assert_eq!(visual_text(&line), "東京都千代田区1-1");
-        // Ideographs are a full em wide.
-        assert!((line.runs[0].glyphs[1].x - 1.0).abs() < 0.01);
+        // Ideographs are a full em wide; the Latin run starts after seven of them.
+        assert_eq!(line.runs[0].glyphs[1].x, 1000);
+        assert_eq!(line.runs[0].units_per_em, 1000.0);
+        assert_eq!(line.runs[1].x, 7.0);
     }
 
     #[test]
