@@ -88,8 +88,8 @@ pub(crate) fn extra_below(line: &ShapedLine) -> f32 {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub(crate) enum FitError {
     /// A character that no bundled font draws.
-    #[error("{field}: the character {ch} is not covered by the label fonts")]
-    Uncovered { field: String, ch: String },
+    #[error("{field}: the character {chars} is not covered by the label fonts")]
+    Uncovered { field: String, chars: String },
     /// Even at the smallest size, wrapped, the block is taller than its zone.
     #[error("{field}: too long to fit its zone of the label, even at {MIN_SIZE} pt and wrapped")]
     Overflow { field: String },
@@ -103,7 +103,7 @@ impl FitError {
         match error {
             ShapeError::Uncovered { chars } => FitError::Uncovered {
                 field: field.to_owned(),
-                ch: chars,
+                chars,
             },
             ShapeError::Font(e) => FitError::Font(e),
         }
@@ -114,7 +114,7 @@ fn round_down(size: f32) -> f32 {
     (size / SIZE_STEP).floor() * SIZE_STEP
 }
 
-/// An item measured once: its direction and its width on one line, in em.
+/// An item shaped once: its direction and its text as one line.
 struct Measured {
     rtl: bool,
     whole: ShapedLine,
@@ -232,7 +232,10 @@ fn is_cjk(c: char) -> bool {
         | '\u{3400}'..='\u{4DBF}'    // extension A
         | '\u{4E00}'..='\u{9FFF}'    // unified ideographs
         | '\u{F900}'..='\u{FAFF}'    // compatibility ideographs
-        | '\u{FF00}'..='\u{FFEF}'    // full-width and half-width forms
+        | '\u{FF01}'..='\u{FF0F}'    // full-width punctuation (not its digits and letters,
+        | '\u{FF1A}'..='\u{FF20}'    // which stay together like ASCII ones: "１２３")
+        | '\u{FF3B}'..='\u{FF40}'
+        | '\u{FF5B}'..='\u{FFEF}'    // and half-width forms
         | '\u{20000}'..='\u{3FFFF}') // supplementary ideographs
 }
 
@@ -273,6 +276,31 @@ fn pieces(word: &str) -> Vec<&str> {
     }
     if start < word.len() {
         out.push(&word[start..]);
+    }
+    out
+}
+
+/// Thai and Lao vowels written before the consonant they follow in speech (เ แ โ ใ ไ):
+/// a line never ends with one.
+fn is_leading_vowel(c: char) -> bool {
+    matches!(c, '\u{E40}'..='\u{E44}' | '\u{EC0}'..='\u{EC4}')
+}
+
+/// The grapheme clusters of `text`, a leading Thai or Lao vowel kept with the cluster after
+/// it: the places a word without spaces may break.
+fn clusters(text: &str) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, g) in text.grapheme_indices(true) {
+        let from = start.take().unwrap_or(i);
+        if g.chars().last().is_some_and(is_leading_vowel) {
+            start = Some(from);
+        } else if let Some(unit) = text.get(from..i + g.len()) {
+            out.push(unit);
+        }
+    }
+    if let Some(unit) = start.and_then(|from| text.get(from..)) {
+        out.push(unit);
     }
     out
 }
@@ -319,7 +347,7 @@ fn wrap_by<E>(
                 continue;
             }
             // A piece wider than the line: break it.
-            for g in piece.graphemes(true) {
+            for g in clusters(piece) {
                 let candidate = format!("{line}{g}");
                 if fits(&candidate)? {
                     line = candidate;
@@ -458,14 +486,19 @@ mod tests {
             .unwrap();
         assert!(lines.len() >= 3, "{lines:?}");
         assert_eq!(lines.concat(), thai);
-        let clusters: Vec<&str> = thai.graphemes(true).collect();
+        let graphemes: Vec<&str> = thai.graphemes(true).collect();
         let mut at = 0;
         for line in &lines {
+            // Each line is whole clusters, and none ends with a leading vowel.
             let n = line.graphemes(true).count();
-            assert_eq!(line.as_str(), clusters[at..at + n].concat(), "{lines:?}");
+            assert_eq!(line.as_str(), graphemes[at..at + n].concat(), "{lines:?}");
             at += n;
+            assert!(!line.ends_with(is_leading_vowel), "{lines:?}");
             assert!(width(line, 10.0) <= width("กรุงเทพ", 10.0) + 1e-3);
         }
+        // A line never ends with a vowel written before its consonant (เ, แ, โ, ใ, ไ).
+        assert_eq!(clusters("แขวงเตย"), ["แข", "ว", "ง", "เต", "ย"]);
+        assert_eq!(clusters("กเ"), ["ก", "เ"]);
         // Emoji sequences (a family joined by ZWJ, a flag, a skin tone) are one cluster each:
         // wrapped three clusters to a line, none is split. (No label font draws emoji, so
         // this measures by counting clusters.)
@@ -489,6 +522,9 @@ mod tests {
         assert_eq!(pieces("ビル。"), ["ビ", "ル。"]);
         assert_eq!(pieces("（株）"), ["（株）"]);
         assert_eq!(pieces("Baker"), ["Baker"]);
+        // Full-width digits and letters stay together, as ASCII ones do.
+        assert_eq!(pieces("１２３ＡＢ"), ["１２３ＡＢ"]);
+        assert_eq!(pieces("１丁目"), ["１", "丁", "目"]);
         assert_eq!(pieces("서울특별시"), ["서울특별시"]);
         let text = "東京都千代田区丸の内一丁目";
         let w = width("東京都千代田", 10.0) + 0.5;
