@@ -279,32 +279,56 @@ fn is_han_or_kana(c: char) -> bool {
 }
 
 /// `text` in capitals, as the post prints it. Greek capitals drop the accent (tonos) and the
-/// breathings, as Greek spelling does: Αθήνα becomes ΑΘΗΝΑ, not ΑΘΉΝΑ.
+/// breathings, as Greek spelling does: Αθήνα becomes ΑΘΗΝΑ, not ΑΘΉΝΑ. Where the accent kept
+/// two vowels apart (Μάιος), the second gets a diaeresis instead, so they do not read as one
+/// sound: ΜΑΪΟΣ.
 pub(crate) fn capitals(text: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
+    let is_greek =
+        |c: char| ('\u{370}'..='\u{3FF}').contains(&c) || ('\u{1F00}'..='\u{1FFF}').contains(&c);
     let upper = text.to_uppercase();
-    if !upper
-        .chars()
-        .any(|c| ('\u{370}'..='\u{3FF}').contains(&c) || ('\u{1F00}'..='\u{1FFF}').contains(&c))
-    {
+    if !upper.chars().any(is_greek) {
         return upper;
     }
-    let mut out = String::with_capacity(upper.len());
-    let mut greek = false;
-    for c in upper.nfd() {
-        let is_mark = ('\u{300}'..='\u{36F}').contains(&c);
-        // Acute (tonos), grave, perispomeni, breathings and iota subscript go; a diaeresis
-        // stays (ΪΫ).
-        let dropped = matches!(
+    let chars: Vec<char> = upper.nfd().collect();
+    let is_mark = |c: char| ('\u{300}'..='\u{36F}').contains(&c);
+    // Acute (tonos), grave, perispomeni, breathings and iota subscript go; a diaeresis stays.
+    let dropped = |c: char| {
+        matches!(
             c,
             '\u{301}' | '\u{300}' | '\u{342}' | '\u{313}' | '\u{314}' | '\u{345}'
+        )
+    };
+    let mut out = String::with_capacity(upper.len());
+    // The last letter, and whether its accent was dropped.
+    let mut previous: Option<char> = None;
+    let mut lost_accent = false;
+    for (i, &c) in chars.iter().enumerate() {
+        if is_mark(c) {
+            if previous.is_some_and(is_greek) && dropped(c) {
+                lost_accent |= c != '\u{345}';
+            } else {
+                out.push(c);
+            }
+            continue;
+        }
+        out.push(c);
+        // The accent sat on the first of two vowels that would otherwise form a diphthong
+        // (ΑΙ, ΕΙ, ΟΙ, ΥΙ, ΑΥ, ΕΥ, ΗΥ, ΟΥ).
+        let diphthong = matches!(
+            (previous, c),
+            (Some('Α' | 'Ε' | 'Ο' | 'Υ'), 'Ι') | (Some('Α' | 'Ε' | 'Η' | 'Ο'), 'Υ')
         );
-        if !(is_mark && greek && dropped) {
-            out.push(c);
+        let marks = chars.get(i + 1..).unwrap_or(&[]);
+        let has_diaeresis = marks
+            .iter()
+            .take_while(|&&m| is_mark(m))
+            .any(|&m| m == '\u{308}');
+        if lost_accent && diphthong && !has_diaeresis {
+            out.push('\u{308}');
         }
-        if !is_mark {
-            greek = ('\u{370}'..='\u{3FF}').contains(&c) || ('\u{1F00}'..='\u{1FFF}').contains(&c);
-        }
+        previous = Some(c);
+        lost_accent = false;
     }
     out.nfc().collect()
 }

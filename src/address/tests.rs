@@ -1127,6 +1127,11 @@ fn greek_capitals_drop_accents_and_other_scripts_keep_theirs() {
     // The diaeresis stays: it changes the pronunciation.
     assert_eq!(capitals("Πλαϊνός"), "ΠΛΑΪΝΟΣ");
     assert_eq!(capitals("Ἀθῆναι"), "ΑΘΗΝΑΙ");
+    // An accent that kept two vowels apart becomes a diaeresis on the second.
+    assert_eq!(capitals("Μάιος"), "ΜΑΪΟΣ");
+    assert_eq!(capitals("Άυλος"), "ΑΫΛΟΣ");
+    assert_eq!(capitals("Παίζω"), "ΠΑΙΖΩ");
+    assert_eq!(capitals("ρολόι"), "ΡΟΛΟΪ");
     assert_eq!(capitals("Besançon"), "BESANÇON");
     assert_eq!(capitals("Hồ Chí Minh"), "HỒ CHÍ MINH");
     assert_eq!(capitals("straße"), "STRASSE");
