@@ -141,9 +141,9 @@ fn caption(text: &str) -> Item {
 
 fn fit_error(err: FitError) -> LayoutError {
     match err {
-        FitError::Uncovered { field, ch } => LayoutError::UncoveredCharacter {
+        FitError::Uncovered { field, chars } => LayoutError::UncoveredCharacter {
             field,
-            character: ch,
+            character: chars,
         },
         FitError::Overflow { field } => LayoutError::DoesNotFit {
             field,

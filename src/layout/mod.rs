@@ -121,7 +121,7 @@ pub enum LayoutError {
     UncoveredCharacter {
         /// The field, e.g. `recipient.name`.
         field: String,
-        /// The character(s), e.g. `'山' (U+5C71)`.
+        /// The character(s), e.g. `'😀' (U+1F600)`.
         character: String,
     },
     /// The order number's Code 128 is wider than the label even with 2-dot modules.
@@ -203,6 +203,25 @@ pub fn layout(label: &ValidLabel, options: &Options) -> Result<LabelLayout, Layo
     label::lay_out(label, options)
 }
 
+/// `text` in double quotes, as written: only quotes, backslashes and control characters are
+/// escaped, so Thai or Arabic in the dump reads as text (`{:?}` would escape its marks).
+fn quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => out.extend(c.escape_unicode()),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 impl fmt::Display for LabelLayout {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "page {} x {} pt, {}", self.width, self.height, self.dpi)?;
@@ -214,7 +233,7 @@ impl fmt::Display for LabelLayout {
                     size,
                     line,
                 } => {
-                    write!(f, "text {x} {baseline} {size:.2} {:?}", line.text)?;
+                    write!(f, "text {x} {baseline} {size:.2} {}", quoted(&line.text))?;
                     // The fonts, as PostScript names with `*` for a synthetic bold.
                     let fonts: Vec<String> = line
                         .runs

@@ -24,12 +24,12 @@ const SYNTHETIC_BOLD_STROKE: f32 = 0.035;
 /// The resource name a typeface is embedded under: fixed, so output does not depend on
 /// printpdf's process-wide font counter.
 fn font_id(typeface: Typeface) -> FontId {
-    FontId(format!("F{}", typeface as usize))
+    FontId(format!("F{}", typeface.index()))
 }
 
 /// The glyphs a document uses of one typeface: each original glyph id with the characters
-/// it stands for (the first the document gives it, so every code extracts one way; a glyph
-/// reused for other characters, rare, extracts as the first).
+/// its code extracts as (one text per code: see `write_pdf`; a glyph drawn for other
+/// characters somewhere carries those as `/ActualText` there: see `glyph_ops`).
 type GlyphUse = BTreeMap<u16, String>;
 
 /// One glyph of a subset.
@@ -71,17 +71,22 @@ fn rect(x: f32, y: f32, width: f32, height: f32) -> Op {
     }
 }
 
-/// Draws one run's glyphs, its left edge at `x` and baseline at `y`: one text matrix, then
+/// Draws one run's glyphs, its left edge and baseline at `origin`: one text matrix, then
 /// the glyphs with the kerning between them as `TJ` adjustments in whole thousandths of an
 /// em (shaped positions are whole font units), and a matrix of its own for each glyph the
-/// font moved off the baseline (a mark). `None` if a glyph is missing from the subset.
+/// font moved off the baseline (a mark).
+///
+/// With `mark_odd_glyphs`, a glyph that stands for other characters here than its code
+/// extracts as (a bracket mirrored in right-to-left text, the second half of a split Thai
+/// vowel) is wrapped in a span with its own `/ActualText`, so copying gives what was
+/// written. `None` if a glyph is missing from the subset.
 fn glyph_ops(
     ops: &mut Vec<Op>,
     run: &Run,
     subset: &Subset,
-    x: f32,
-    y: f32,
+    (x, y): (f32, f32),
     size: f32,
+    mark_odd_glyphs: bool,
 ) -> Option<()> {
     let scale = size / run.units_per_em;
     let per_unit = 1000.0 / f64::from(run.units_per_em);
@@ -97,6 +102,21 @@ fn glyph_ops(
     };
     for glyph in &run.glyphs {
         let entry = subset.glyphs.get(&glyph.id)?;
+        if mark_odd_glyphs && glyph.text != entry.text {
+            flush(ops, &mut shown);
+            ops.push(actual_text_span(&glyph.text));
+            ops.push(Op::SetTextMatrix {
+                matrix: TextMatrix::Translate(
+                    coordinate(x + glyph.x as f32 * scale),
+                    coordinate(y + glyph.y as f32 * scale),
+                ),
+            });
+            shown.push(Codepoint::with_cid(entry.code, 0.0, entry.text.clone()));
+            flush(ops, &mut shown);
+            ops.push(Op::EndMarkedContent);
+            previous = None;
+            continue;
+        }
         match (glyph.y, previous, shown.last_mut()) {
             (0, Some((previous_x, previous_width)), Some(last)) => {
                 // The viewer moves the pen by the previous glyph's width; a TJ number n
@@ -147,6 +167,22 @@ fn needs_actual_text(line: &ShapedLine) -> bool {
                 .iter()
                 .any(|g| g.y != 0 || g.text.chars().count() != 1)
         })
+}
+
+/// Opens a marked-content span whose text, for copying and extraction, is `text`.
+fn actual_text_span(text: &str) -> Op {
+    Op::BeginMarkedContentWithProperties {
+        tag: "Span".into(),
+        properties: DictItem::Dict {
+            map: BTreeMap::from([(
+                "ActualText".to_owned(),
+                DictItem::String {
+                    data: utf16_text(text),
+                    literal: false,
+                },
+            )]),
+        },
+    }
 }
 
 /// `text` as a PDF text string: UTF-16BE with a byte order mark.
@@ -216,18 +252,7 @@ fn page_ops(
                 let base_y = h - baseline.0;
                 let actual_text = needs_actual_text(line);
                 if actual_text {
-                    ops.push(Op::BeginMarkedContentWithProperties {
-                        tag: "Span".into(),
-                        properties: DictItem::Dict {
-                            map: BTreeMap::from([(
-                                "ActualText".to_owned(),
-                                DictItem::String {
-                                    data: utf16_text(&line.text),
-                                    literal: false,
-                                },
-                            )]),
-                        },
-                    });
+                    ops.push(actual_text_span(&line.text));
                 }
                 for run in &line.runs {
                     let subset = subsets.get(&run.typeface).ok_or_else(|| missing("font"))?;
@@ -243,7 +268,8 @@ fn page_ops(
                             pt: printpdf::Pt(size * SYNTHETIC_BOLD_STROKE),
                         });
                     }
-                    glyph_ops(&mut ops, run, subset, x.0 + run.x * size, base_y, *size)
+                    let origin = (x.0 + run.x * size, base_y);
+                    glyph_ops(&mut ops, run, subset, origin, *size, !actual_text)
                         .ok_or_else(|| missing("glyph"))?;
                     if run.synthetic_bold {
                         ops.push(Op::SetTextRenderingMode {
@@ -423,19 +449,39 @@ fn document_id(pages: &[PdfPage]) -> Vec<u8> {
 
 /// Renders laid-out labels as one PDF, a page each.
 pub(crate) fn write_pdf(layouts: &[LabelLayout]) -> Result<Vec<u8>, RenderError> {
-    let mut used: BTreeMap<Typeface, GlyphUse> = BTreeMap::new();
+    // Each glyph's text for ToUnicode: the character the font maps to it if it is ever used
+    // for that (its nominal use), else the first text it stands for, else none.
+    let mut used: BTreeMap<Typeface, BTreeMap<u16, (String, bool)>> = BTreeMap::new();
     for layout in layouts {
         for element in &layout.elements {
             if let Element::Text { line, .. } = element {
                 for run in &line.runs {
+                    let font =
+                        Font::get(run.typeface).map_err(|e| RenderError::Pdf(e.to_string()))?;
                     let glyphs = used.entry(run.typeface).or_default();
                     for glyph in &run.glyphs {
-                        glyphs.entry(glyph.id).or_insert_with(|| glyph.text.clone());
+                        let mut chars = glyph.text.chars();
+                        let nominal = match (chars.next(), chars.next()) {
+                            (Some(c), None) => font.glyph(c) == Some(glyph.id),
+                            _ => false,
+                        };
+                        let (text, is_nominal) = glyphs.entry(glyph.id).or_default();
+                        if !*is_nominal && (nominal || text.is_empty()) {
+                            text.clone_from(&glyph.text);
+                            *is_nominal = nominal;
+                        }
                     }
                 }
             }
         }
     }
+    let used: BTreeMap<Typeface, GlyphUse> = used
+        .into_iter()
+        .map(|(typeface, glyphs)| {
+            let texts = glyphs.into_iter().map(|(id, (text, _))| (id, text));
+            (typeface, texts.collect())
+        })
+        .collect();
     let mut fonts = BTreeMap::new();
     let mut subsets = BTreeMap::new();
     for (typeface, glyphs) in &used {

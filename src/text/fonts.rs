@@ -74,12 +74,13 @@ pub(crate) enum Typeface {
     ArmenianBold,
     Georgian,
     GeorgianBold,
+    #[cfg(feature = "cjk")]
     Cjk,
 }
 
 impl Typeface {
     /// Every typeface, in a fixed order (font resource names and parsing slots follow it).
-    pub(crate) const ALL: [Typeface; 13] = [
+    pub(crate) const ALL: &[Typeface] = &[
         Typeface::Latin,
         Typeface::LatinBold,
         Typeface::Arabic,
@@ -92,10 +93,12 @@ impl Typeface {
         Typeface::ArmenianBold,
         Typeface::Georgian,
         Typeface::GeorgianBold,
+        #[cfg(feature = "cjk")]
         Typeface::Cjk,
     ];
 
-    fn index(self) -> usize {
+    /// Its position in [`Typeface::ALL`].
+    pub(crate) fn index(self) -> usize {
         self as usize
     }
 
@@ -115,6 +118,7 @@ impl Typeface {
             Typeface::ArmenianBold => "NotoSansArmenian-Bold",
             Typeface::Georgian => "NotoSansGeorgian-Regular",
             Typeface::GeorgianBold => "NotoSansGeorgian-Bold",
+            #[cfg(feature = "cjk")]
             Typeface::Cjk => "NotoSansCJKjp-Regular",
         }
     }
@@ -122,7 +126,11 @@ impl Typeface {
     /// Whether text set in `weight` with this typeface needs a stroked outline to look
     /// bold, because the typeface has no bold of its own.
     pub(crate) fn synthetic_bold(self, weight: Weight) -> bool {
-        self == Typeface::Cjk && weight == Weight::Bold
+        #[cfg(feature = "cjk")]
+        let no_bold = self == Typeface::Cjk;
+        #[cfg(not(feature = "cjk"))]
+        let no_bold = false;
+        no_bold && weight == Weight::Bold
     }
 
     fn bytes(self) -> &'static [u8] {
@@ -141,9 +149,6 @@ impl Typeface {
             Typeface::GeorgianBold => include_bytes!("../../fonts/NotoSansGeorgian-Bold.ttf"),
             #[cfg(feature = "cjk")]
             Typeface::Cjk => include_bytes!("../../fonts/NotoSansCJKjp-Regular-subset.otf"),
-            // Without the `cjk` feature no chain holds the CJK face, so it is never parsed.
-            #[cfg(not(feature = "cjk"))]
-            Typeface::Cjk => &[],
         }
     }
 }
@@ -242,10 +247,10 @@ impl Font {
 }
 
 /// Characters with no glyph of their own that shaping uses or drops (Unicode's
-/// Default_Ignorable_Code_Point, the ranges text in addresses can carry): soft hyphen,
-/// combining grapheme joiner, Arabic letter mark, Mongolian selectors, zero-width space and
-/// joiners, direction marks, embeddings, overrides and isolates, word joiner and invisible
-/// operators, variation selectors, the byte order mark.
+/// Default_Ignorable_Code_Point, less its unassigned ranges): soft hyphen, combining grapheme
+/// joiner, Arabic letter mark, Mongolian selectors, zero-width space and joiners, direction
+/// marks, embeddings, overrides and isolates, word joiner and invisible operators, variation
+/// selectors, the byte order mark, Hangul fillers, Khmer inherent vowels and tags.
 pub(crate) fn is_default_ignorable(c: char) -> bool {
     matches!(
         c,
@@ -258,7 +263,11 @@ pub(crate) fn is_default_ignorable(c: char) -> bool {
             | '\u{2060}'..='\u{206F}'
             | '\u{FE00}'..='\u{FE0F}'
             | '\u{FEFF}'
-            | '\u{E0100}'..='\u{E01EF}'
+            | '\u{115F}'..='\u{1160}'
+            | '\u{17B4}'..='\u{17B5}'
+            | '\u{3164}'
+            | '\u{FFA0}'
+            | '\u{E0000}'..='\u{E0FFF}'
     )
 }
 
@@ -348,6 +357,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "cjk")]
     fn only_cjk_in_bold_is_synthetic() {
         assert!(Typeface::Cjk.synthetic_bold(Weight::Bold));
         assert!(!Typeface::Cjk.synthetic_bold(Weight::Regular));

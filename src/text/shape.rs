@@ -33,6 +33,7 @@ pub(crate) struct Glyph {
 /// Glyphs of one typeface, in visual order.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Run {
+    /// The font the glyphs are from.
     pub(crate) typeface: Typeface,
     /// Where the run starts: em from the line's left edge.
     pub(crate) x: f32,
@@ -40,6 +41,7 @@ pub(crate) struct Run {
     pub(crate) units_per_em: f32,
     /// Drawn with a stroked outline: bold text in a typeface without a bold.
     pub(crate) synthetic_bold: bool,
+    /// The glyphs, left to right.
     pub(crate) glyphs: Vec<Glyph>,
 }
 
@@ -50,6 +52,7 @@ pub(crate) struct ShapedLine {
     pub(crate) text: String,
     /// Whether the line's base direction is right to left (it is then right-aligned).
     pub(crate) rtl: bool,
+    /// The runs of one font each, left to right.
     pub(crate) runs: Vec<Run>,
     /// The advance width, in em.
     pub(crate) width: f32,
@@ -66,6 +69,7 @@ pub(crate) enum ShapeError {
     /// font has, e.g. `'😀' (U+1F600)`.
     #[error("the character {chars} is not covered by the label fonts")]
     Uncovered { chars: String },
+    /// A bundled font is broken.
     #[error(transparent)]
     Font(#[from] FontError),
 }
@@ -118,10 +122,12 @@ pub(crate) fn is_rtl(text: &str) -> bool {
         .is_some_and(|p| p.level.is_rtl())
 }
 
-/// Characters at or above U+0590 can be right to left (Hebrew, Arabic and beyond); below it
-/// nothing is, so Latin text skips the bidi algorithm.
+/// Whether `c` can make text right to left: a right-to-left letter (Hebrew, Arabic, …) or
+/// an explicit right-to-left embedding, override or isolate. Nothing below U+0590 is, so
+/// Latin text skips the lookup, and Thai or CJK text skips the bidi algorithm.
 fn may_be_rtl(c: char) -> bool {
-    c >= '\u{590}'
+    use unicode_bidi::BidiClass::{AL, R, RLE, RLI, RLO};
+    c >= '\u{590}' && matches!(unicode_bidi::bidi_class(c), R | AL | RLE | RLO | RLI)
 }
 
 /// Punctuation, digits, spaces and symbols: a cluster of these stays in the font of the text
@@ -291,6 +297,26 @@ fn shape_piece(
 /// wrapped continuation of an Arabic line stays right to left even if it starts with
 /// digits).
 pub(crate) fn shape_line(text: &str, weight: Weight, rtl: bool) -> Result<ShapedLine, ShapeError> {
+    let mut line = shape_runs(text, weight, rtl)?;
+    let (mut top, mut bottom) = (0.0f32, 0.0f32);
+    for run in &line.runs {
+        let font = Font::get(run.typeface)?;
+        for glyph in &run.glyphs {
+            if let Some((high, low)) = font.vertical_extent(glyph.id) {
+                let y = glyph.y as f32 / run.units_per_em;
+                top = top.max(y + high);
+                bottom = bottom.max(-(y + low));
+            }
+        }
+    }
+    line.top = top;
+    line.bottom = bottom;
+    Ok(line)
+}
+
+/// Shapes one line as [`shape_line`] does, without measuring how high and low its glyphs
+/// reach (`top` and `bottom` are 0): what measuring a width needs.
+fn shape_runs(text: &str, weight: Weight, rtl: bool) -> Result<ShapedLine, ShapeError> {
     // Visual runs of one direction: (logical range, right to left?).
     let mut directional: Vec<(Range<usize>, bool)> = Vec::new();
     if rtl || text.chars().any(may_be_rtl) {
@@ -351,30 +377,19 @@ pub(crate) fn shape_line(text: &str, weight: Weight, rtl: bool) -> Result<Shaped
         .last()
         .map_or(0.0, |last| last.x + run_pen as f32 / last.units_per_em);
 
-    let (mut top, mut bottom) = (0.0f32, 0.0f32);
-    for run in &runs {
-        let font = Font::get(run.typeface)?;
-        for glyph in &run.glyphs {
-            if let Some((high, low)) = font.vertical_extent(glyph.id) {
-                let y = glyph.y as f32 / run.units_per_em;
-                top = top.max(y + high);
-                bottom = bottom.max(-(y + low));
-            }
-        }
-    }
     Ok(ShapedLine {
         text: text.to_owned(),
         rtl,
         runs,
         width,
-        top,
-        bottom,
+        top: 0.0,
+        bottom: 0.0,
     })
 }
 
-/// The advance width of `text` in em, shaped as one line of its own direction.
+/// The advance width of `text` in em, shaped as one line in the direction `rtl`.
 pub(crate) fn measure(text: &str, weight: Weight, rtl: bool) -> Result<f32, ShapeError> {
-    shape_line(text, weight, rtl).map(|line| line.width)
+    shape_runs(text, weight, rtl).map(|line| line.width)
 }
 
 #[cfg(test)]
@@ -401,17 +416,8 @@ mod tests {
         assert!(line.rtl);
         // Visually, from the left: the number (still 1 then 2), then the words from the
         // last to the first, each drawn from its last letter to its first.
-        let visual = visual_text(&line);
-        assert!(visual.starts_with("12"), "{visual}");
-        let words: String = visual.chars().skip(2).collect();
-        let expected: String = " الملك شارع".chars().rev().collect();
-        // Lam + alef in الملك may form one ligature glyph standing for both letters, so
-        // compare the letters, not the glyph count.
-        let mut got: Vec<char> = words.chars().collect();
-        got.sort_unstable();
-        let mut want: Vec<char> = expected.chars().collect();
-        want.sort_unstable();
-        assert_eq!(got, want);
+        let expected: String = "12".chars().chain("شارع الملك ".chars().rev()).collect();
+        assert_eq!(visual_text(&line), expected);
         let digits: Vec<&Run> = line
             .runs
             .iter()
@@ -510,6 +516,62 @@ mod tests {
         assert_eq!(line.runs[0].glyphs[1].x, 1000);
         assert_eq!(line.runs[0].units_per_em, 1000.0);
         assert_eq!(line.runs[1].x, 7.0);
+    }
+
+    #[test]
+    fn brackets_in_right_to_left_text_are_mirrored_and_stand_for_themselves() {
+        // "(דירה 4)": in a right-to-left run the shaper draws "(" with the glyph of ")".
+        let line = shaped("דירה (4)", Weight::Regular);
+        let latin = Font::get(Typeface::Latin).unwrap();
+        let close = latin.glyph(')').unwrap();
+        let glyphs: Vec<&Glyph> = line.runs.iter().flat_map(|r| &r.glyphs).collect();
+        // Visually: "(4)" mirrored reads ")4(" in logical terms: the leftmost glyph is the
+        // shape of "(" standing for ")".
+        let leftmost = glyphs[0];
+        assert_eq!(leftmost.text, ")");
+        assert_eq!(leftmost.id, latin.glyph('(').unwrap());
+        let rightmost_bracket = glyphs.iter().find(|g| g.text == "(").unwrap();
+        assert_eq!(rightmost_bracket.id, close);
+    }
+
+    #[test]
+    fn glyph_texts_follow_the_characters_they_draw() {
+        let thai = Font::get(Typeface::Thai).unwrap();
+        // ก + SARA AM: the vowel is drawn as NIKHAHIT + SARA AA, neither its own glyph;
+        // the first stands for the vowel, the second for nothing.
+        let nikhahit = thai.glyph('\u{E4D}').unwrap();
+        let sara_aa = thai.glyph('\u{E32}').unwrap();
+        let texts = cluster_texts(thai, "\u{E33}", &[nikhahit, sara_aa], false);
+        assert_eq!(texts, ["\u{E33}", ""]);
+        // A consonant and its marks each keep their own character, in any glyph order.
+        let ko = thai.glyph('ก').unwrap();
+        let mai_ek = thai.glyph('\u{E48}').unwrap();
+        assert_eq!(
+            cluster_texts(thai, "ก\u{E48}", &[mai_ek, ko], false),
+            ["\u{E48}", "ก"]
+        );
+        // A ligature stands for all of its characters; joiners for none.
+        let arabic = Font::get(Typeface::Arabic).unwrap();
+        assert_eq!(cluster_texts(arabic, "لا", &[999], true), ["لا"]);
+        assert_eq!(cluster_texts(arabic, "ل\u{200D}", &[999], true), ["ل"]);
+        // Two contextual forms for three characters: the last takes what is left over.
+        assert_eq!(
+            cluster_texts(arabic, "abc", &[998, 999], false),
+            ["a", "bc"]
+        );
+    }
+
+    #[test]
+    fn armenian_and_georgian_use_their_fonts() {
+        let armenian = shaped("Երևան", Weight::Bold);
+        assert_eq!(armenian.runs.len(), 1);
+        assert_eq!(armenian.runs[0].typeface, Typeface::ArmenianBold);
+        assert_eq!(visual_text(&armenian), "Երևան");
+        let georgian = shaped("თბილისი 0108", Weight::Regular);
+        let faces: Vec<Typeface> = georgian.runs.iter().map(|r| r.typeface).collect();
+        // Noto Sans Georgian has no digits: they come from Noto Sans.
+        assert_eq!(faces, [Typeface::Georgian, Typeface::Latin]);
+        assert!(georgian.width > 5.0);
     }
 
     #[test]
