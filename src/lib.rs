@@ -3,7 +3,8 @@
 //! Turns an order into a correct, printable, scannable shipping label: it validates the
 //! recipient's name and full postal address (postcode checked against the destination
 //! country's format), the order number and the seller's name and address, then renders a
-//! 4 × 6 in PDF label with a Code 128 barcode of the order number and a QR code of the
+//! PDF label (4 × 6 in, or another [`LabelSize`], alone or several to a [`Sheet`]) with a
+//! Code 128 barcode of the order number and a QR code of the
 //! order.
 //!
 //! The pipeline runs one way: [`Label`] (serde) → [`Label::validate`] → [`ValidLabel`] →
@@ -50,7 +51,7 @@ mod validate;
 
 pub use layout::{LabelLayout, LayoutError, layout};
 pub use model::{Address, Label, Order, Party};
-pub use options::Options;
+pub use options::{LabelSize, Options, Sheet, SheetLayout, StartOutOfRange, UnknownName};
 pub use render::{LabelFailure, RenderError};
 pub use units::{Dots, Dpi, Mm, Pt};
 pub use validate::{
@@ -99,7 +100,7 @@ pub fn render_pdf(labels: &[ValidLabel], options: &Options) -> Result<Vec<u8>, R
     if !failures.is_empty() {
         return Err(RenderError::Layout(failures));
     }
-    render::pdf::write_pdf(&layouts)
+    render::pdf::write_pdf(&layouts, options)
 }
 
 /// The README's Rust examples, compiled and run as doctests.

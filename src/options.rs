@@ -1,22 +1,374 @@
-//! Rendering options.
+//! Rendering options: the label size, the sheet labels are printed on, and the printer's
+//! resolution.
 
-use crate::units::Dpi;
+use std::fmt;
+use std::str::FromStr;
 
-/// How labels are laid out and rendered.
+use crate::units::{Dpi, Mm, Pt};
+
+/// The size of one label.
 ///
-/// The page is a 4 × 6 in thermal label (288 × 432 pt). Every bar and QR module is a whole
+/// ```
+/// use shiplabel::{LabelSize, Pt};
+/// assert_eq!(LabelSize::In4x6.width(), Pt(288.0));
+/// assert_eq!("100x150".parse::<LabelSize>(), Ok(LabelSize::Mm100x150));
+/// assert_eq!(LabelSize::A6.to_string(), "a6");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum LabelSize {
+    /// 4 × 6 in (101.6 × 152.4 mm), the common thermal shipping label.
+    #[default]
+    In4x6,
+    /// 4 × 8 in (101.6 × 203.2 mm).
+    In4x8,
+    /// 100 × 150 mm, the metric thermal label.
+    Mm100x150,
+    /// A6, 105 × 148 mm: a quarter of an A4 sheet.
+    A6,
+}
+
+impl LabelSize {
+    /// Every size, in the order the `label` example lists them.
+    pub const ALL: [LabelSize; 4] = [
+        LabelSize::In4x6,
+        LabelSize::In4x8,
+        LabelSize::Mm100x150,
+        LabelSize::A6,
+    ];
+
+    /// The label's width.
+    ///
+    /// ```
+    /// assert_eq!(shiplabel::LabelSize::In4x8.width(), shiplabel::Pt(288.0));
+    /// ```
+    pub fn width(self) -> Pt {
+        match self {
+            LabelSize::In4x6 | LabelSize::In4x8 => Pt(288.0),
+            LabelSize::Mm100x150 => Pt::from(Mm(100.0)),
+            LabelSize::A6 => Pt::from(Mm(105.0)),
+        }
+    }
+
+    /// The label's height.
+    ///
+    /// ```
+    /// assert_eq!(shiplabel::LabelSize::In4x8.height(), shiplabel::Pt(576.0));
+    /// ```
+    pub fn height(self) -> Pt {
+        match self {
+            LabelSize::In4x6 => Pt(432.0),
+            LabelSize::In4x8 => Pt(576.0),
+            LabelSize::Mm100x150 => Pt::from(Mm(150.0)),
+            LabelSize::A6 => Pt::from(Mm(148.0)),
+        }
+    }
+
+    /// The name it is written as on the command line and in `Display`.
+    ///
+    /// ```
+    /// assert_eq!(shiplabel::LabelSize::In4x6.name(), "4x6");
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            LabelSize::In4x6 => "4x6",
+            LabelSize::In4x8 => "4x8",
+            LabelSize::Mm100x150 => "100x150",
+            LabelSize::A6 => "a6",
+        }
+    }
+}
+
+impl fmt::Display for LabelSize {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A name that is not one of the sizes or sheets.
+///
+/// ```
+/// let err = "5x7".parse::<shiplabel::LabelSize>().unwrap_err();
+/// assert_eq!(err.to_string(), "unknown label size \"5x7\"; one of: 4x6, 4x8, 100x150, a6");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown {what} {given:?}; one of: {choices}")]
+pub struct UnknownName {
+    what: &'static str,
+    given: String,
+    choices: String,
+}
+
+impl FromStr for LabelSize {
+    type Err = UnknownName;
+
+    /// `4x6`, `4x8`, `100x150` or `a6`, in any case (`4X6` and `A6` too).
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        LabelSize::ALL
+            .into_iter()
+            .find(|size| size.name().eq_ignore_ascii_case(s.trim()))
+            .ok_or_else(|| UnknownName {
+                what: "label size",
+                given: s.to_owned(),
+                choices: LabelSize::ALL.map(LabelSize::name).join(", "),
+            })
+    }
+}
+
+/// An office sheet that carries several labels, as label stock for laser and inkjet printers
+/// comes.
+///
+/// ```
+/// use shiplabel::{LabelSize, SheetLayout};
+/// assert_eq!(SheetLayout::A4FourA6.label_size(), LabelSize::A6);
+/// assert_eq!(SheetLayout::LetterTwo4x6.slots(), 2);
+/// assert_eq!("a4".parse::<SheetLayout>(), Ok(SheetLayout::A4FourA6));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SheetLayout {
+    /// A4 (210 × 297 mm) with four A6 labels, two across and two down.
+    A4FourA6,
+    /// US Letter (8.5 × 11 in) with two 4 × 6 in labels side by side, centred.
+    LetterTwo4x6,
+}
+
+impl SheetLayout {
+    /// Both layouts.
+    pub const ALL: [SheetLayout; 2] = [SheetLayout::A4FourA6, SheetLayout::LetterTwo4x6];
+
+    /// The size of the labels on this sheet.
+    ///
+    /// ```
+    /// assert_eq!(shiplabel::SheetLayout::LetterTwo4x6.label_size(), shiplabel::LabelSize::In4x6);
+    /// ```
+    pub fn label_size(self) -> LabelSize {
+        match self {
+            SheetLayout::A4FourA6 => LabelSize::A6,
+            SheetLayout::LetterTwo4x6 => LabelSize::In4x6,
+        }
+    }
+
+    /// The sheet's width and height.
+    ///
+    /// ```
+    /// let (w, h) = shiplabel::SheetLayout::LetterTwo4x6.page();
+    /// assert_eq!((w.0, h.0), (612.0, 792.0));
+    /// ```
+    pub fn page(self) -> (Pt, Pt) {
+        match self {
+            SheetLayout::A4FourA6 => (Pt::from(Mm(210.0)), Pt::from(Mm(297.0))),
+            SheetLayout::LetterTwo4x6 => (Pt(612.0), Pt(792.0)),
+        }
+    }
+
+    /// How many labels one sheet carries.
+    ///
+    /// ```
+    /// assert_eq!(shiplabel::SheetLayout::A4FourA6.slots(), 4);
+    /// ```
+    pub fn slots(self) -> usize {
+        match self {
+            SheetLayout::A4FourA6 => 4,
+            SheetLayout::LetterTwo4x6 => 2,
+        }
+    }
+
+    /// (columns, rows) of labels.
+    fn grid(self) -> (usize, usize) {
+        match self {
+            SheetLayout::A4FourA6 => (2, 2),
+            SheetLayout::LetterTwo4x6 => (2, 1),
+        }
+    }
+
+    /// The top-left corner of label `slot` (from 0: left to right, then top to bottom),
+    /// from the sheet's top left: the grid of labels is centred on the sheet, abutting.
+    ///
+    /// ```
+    /// let (x, y) = shiplabel::SheetLayout::LetterTwo4x6.slot_origin(1);
+    /// assert_eq!((x.0, y.0), (306.0, 180.0));
+    /// ```
+    pub fn slot_origin(self, slot: usize) -> (Pt, Pt) {
+        let (columns, rows) = self.grid();
+        let size = self.label_size();
+        let (page_w, page_h) = self.page();
+        let left = (page_w.0 - columns as f32 * size.width().0) / 2.0;
+        let top = (page_h.0 - rows as f32 * size.height().0) / 2.0;
+        let (column, row) = (slot % columns, slot / columns % rows);
+        (
+            Pt(left + column as f32 * size.width().0),
+            Pt(top + row as f32 * size.height().0),
+        )
+    }
+
+    /// The name it is written as on the command line.
+    ///
+    /// ```
+    /// assert_eq!(shiplabel::SheetLayout::A4FourA6.name(), "a4");
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            SheetLayout::A4FourA6 => "a4",
+            SheetLayout::LetterTwo4x6 => "letter",
+        }
+    }
+}
+
+impl fmt::Display for SheetLayout {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for SheetLayout {
+    type Err = UnknownName;
+
+    /// `a4` (four A6 labels) or `letter` (two 4 × 6 in labels), in any case.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        SheetLayout::ALL
+            .into_iter()
+            .find(|sheet| sheet.name().eq_ignore_ascii_case(s.trim()))
+            .ok_or_else(|| UnknownName {
+                what: "sheet",
+                given: s.to_owned(),
+                choices: SheetLayout::ALL.map(SheetLayout::name).join(", "),
+            })
+    }
+}
+
+/// Labels printed on office sheets: the layout, where on the first sheet to start (so a
+/// half-used sheet can go through the printer again), and whether to draw cut marks.
+///
+/// ```
+/// use shiplabel::{Sheet, SheetLayout};
+/// let sheet = Sheet::new(SheetLayout::A4FourA6).starting_at(3)?.with_cut_marks(true);
+/// assert_eq!(sheet.start(), 3);
+/// assert!(Sheet::new(SheetLayout::A4FourA6).starting_at(5).is_err());
+/// # Ok::<(), shiplabel::StartOutOfRange>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Sheet {
+    layout: SheetLayout,
+    start: usize,
+    cut_marks: bool,
+}
+
+/// A start position that is not a slot of the sheet.
+///
+/// ```
+/// let err = shiplabel::Sheet::new(shiplabel::SheetLayout::LetterTwo4x6).starting_at(3).unwrap_err();
+/// assert_eq!(err.to_string(), "start position 3 is not on a letter sheet, which has positions 1 to 2");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("start position {start} is not on a{} {layout} sheet, which has positions 1 to {slots}",
+    if layout.name().starts_with('a') { "n" } else { "" })]
+pub struct StartOutOfRange {
+    start: usize,
+    layout: SheetLayout,
+    slots: usize,
+}
+
+impl Sheet {
+    /// Sheets of `layout`, starting at the first position, without cut marks.
+    ///
+    /// ```
+    /// let sheet = shiplabel::Sheet::new(shiplabel::SheetLayout::LetterTwo4x6);
+    /// assert_eq!((sheet.start(), sheet.cut_marks()), (1, false));
+    /// ```
+    pub fn new(layout: SheetLayout) -> Sheet {
+        Sheet {
+            layout,
+            start: 1,
+            cut_marks: false,
+        }
+    }
+
+    /// The first label goes to position `start` of the first sheet (1 is the top left,
+    /// counting left to right, then down); the positions before it stay blank.
+    ///
+    /// # Errors
+    ///
+    /// [`StartOutOfRange`] unless `1 <= start <= layout.slots()`.
+    ///
+    /// ```
+    /// let sheet = shiplabel::Sheet::new(shiplabel::SheetLayout::A4FourA6).starting_at(4)?;
+    /// assert_eq!(sheet.start(), 4);
+    /// # Ok::<(), shiplabel::StartOutOfRange>(())
+    /// ```
+    pub fn starting_at(mut self, start: usize) -> Result<Sheet, StartOutOfRange> {
+        if !(1..=self.layout.slots()).contains(&start) {
+            return Err(StartOutOfRange {
+                start,
+                layout: self.layout,
+                slots: self.layout.slots(),
+            });
+        }
+        self.start = start;
+        Ok(self)
+    }
+
+    /// Draws thin cut marks at the labels' corners, in the sheet's margins, for stock
+    /// without die-cut labels.
+    ///
+    /// ```
+    /// let sheet = shiplabel::Sheet::new(shiplabel::SheetLayout::A4FourA6).with_cut_marks(true);
+    /// assert!(sheet.cut_marks());
+    /// ```
+    pub fn with_cut_marks(mut self, cut_marks: bool) -> Sheet {
+        self.cut_marks = cut_marks;
+        self
+    }
+
+    /// The layout.
+    ///
+    /// ```
+    /// let sheet = shiplabel::Sheet::new(shiplabel::SheetLayout::A4FourA6);
+    /// assert_eq!(sheet.layout(), shiplabel::SheetLayout::A4FourA6);
+    /// ```
+    pub fn layout(&self) -> SheetLayout {
+        self.layout
+    }
+
+    /// The position of the first label on the first sheet, from 1.
+    ///
+    /// ```
+    /// assert_eq!(shiplabel::Sheet::new(shiplabel::SheetLayout::A4FourA6).start(), 1);
+    /// ```
+    pub fn start(&self) -> usize {
+        self.start
+    }
+
+    /// Whether cut marks are drawn.
+    ///
+    /// ```
+    /// assert!(!shiplabel::Sheet::new(shiplabel::SheetLayout::A4FourA6).cut_marks());
+    /// ```
+    pub fn cut_marks(&self) -> bool {
+        self.cut_marks
+    }
+}
+
+/// How labels are laid out and rendered: the label size (4 × 6 in unless set), or the sheet
+/// they are printed on, and the printer resolution. Every bar and QR module is a whole
 /// number of printer dots at [`Options::dpi`].
 ///
 /// ```
-/// use shiplabel::{Dpi, Options};
+/// use shiplabel::{Dpi, LabelSize, Options, Sheet, SheetLayout};
 /// let options = Options::default().with_dpi(Dpi::DPI_300);
 /// assert_eq!(options.dpi(), Dpi::DPI_300);
 /// assert_eq!(Options::default().dpi().get(), 203);
+/// assert_eq!(Options::default().label_size(), LabelSize::In4x6);
+/// // On a sheet, the sheet decides the label size.
+/// let a4 = Options::default().with_sheet(Sheet::new(SheetLayout::A4FourA6));
+/// assert_eq!(a4.label_size(), LabelSize::A6);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[non_exhaustive]
 pub struct Options {
     dpi: Dpi,
+    size: LabelSize,
+    sheet: Option<Sheet>,
 }
 
 impl Options {
@@ -38,5 +390,114 @@ impl Options {
     pub fn with_dpi(mut self, dpi: Dpi) -> Self {
         self.dpi = dpi;
         self
+    }
+
+    /// The size each label is laid out at: the sheet's label size when printing on sheets,
+    /// else the size set with [`Options::with_size`] (4 × 6 in by default).
+    ///
+    /// ```
+    /// let options = shiplabel::Options::default().with_size(shiplabel::LabelSize::A6);
+    /// assert_eq!(options.label_size(), shiplabel::LabelSize::A6);
+    /// ```
+    pub fn label_size(&self) -> LabelSize {
+        self.sheet.map_or(self.size, |s| s.layout.label_size())
+    }
+
+    /// These options, for labels of `size`, a page each (and no sheet).
+    ///
+    /// ```
+    /// let options = shiplabel::Options::default().with_size(shiplabel::LabelSize::In4x8);
+    /// assert_eq!(options.label_size().height(), shiplabel::Pt(576.0));
+    /// ```
+    pub fn with_size(mut self, size: LabelSize) -> Self {
+        self.size = size;
+        self.sheet = None;
+        self
+    }
+
+    /// The sheet labels are printed on, if any.
+    ///
+    /// ```
+    /// assert_eq!(shiplabel::Options::default().sheet(), None);
+    /// ```
+    pub fn sheet(&self) -> Option<Sheet> {
+        self.sheet
+    }
+
+    /// These options, printing on `sheet`: several labels per page, of the sheet's label
+    /// size.
+    ///
+    /// ```
+    /// use shiplabel::{Options, Sheet, SheetLayout};
+    /// let options = Options::default().with_sheet(Sheet::new(SheetLayout::LetterTwo4x6));
+    /// assert_eq!(options.sheet().map(|s| s.layout()), Some(SheetLayout::LetterTwo4x6));
+    /// ```
+    pub fn with_sheet(mut self, sheet: Sheet) -> Self {
+        self.sheet = Some(sheet);
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_in_points() {
+        let sizes: Vec<(f32, f32)> = LabelSize::ALL
+            .iter()
+            .map(|s| {
+                (
+                    (s.width().0 * 100.0).round() / 100.0,
+                    (s.height().0 * 100.0).round() / 100.0,
+                )
+            })
+            .collect();
+        assert_eq!(
+            sizes,
+            [
+                (288.0, 432.0),
+                (288.0, 576.0),
+                (283.46, 425.2),
+                (297.64, 419.53)
+            ]
+        );
+        for size in LabelSize::ALL {
+            assert_eq!(size.name().parse::<LabelSize>(), Ok(size));
+            assert_eq!(size.name().to_uppercase().parse::<LabelSize>(), Ok(size));
+        }
+    }
+
+    #[test]
+    fn sheets_hold_their_labels_inside_the_page() {
+        for layout in SheetLayout::ALL {
+            let (w, h) = layout.page();
+            let size = layout.label_size();
+            for slot in 0..layout.slots() {
+                let (x, y) = layout.slot_origin(slot);
+                assert!(x.0 >= 0.0 && y.0 >= 0.0, "{layout} {slot}");
+                assert!(x.0 + size.width().0 <= w.0 + 0.01, "{layout} {slot}");
+                assert!(y.0 + size.height().0 <= h.0 + 0.01, "{layout} {slot}");
+            }
+            assert_eq!(layout.name().parse::<SheetLayout>(), Ok(layout));
+        }
+        // A4 is exactly two A6 wide: the labels touch the sheet's sides.
+        assert_eq!(SheetLayout::A4FourA6.slot_origin(0).0, Pt(0.0));
+        let (x, y) = SheetLayout::A4FourA6.slot_origin(3);
+        assert!(
+            (x.0 - 297.64).abs() < 0.01 && (y.0 - 420.94).abs() < 0.01,
+            "{x:?} {y:?}"
+        );
+    }
+
+    #[test]
+    fn start_positions() {
+        let sheet = Sheet::new(SheetLayout::A4FourA6);
+        assert!(sheet.starting_at(0).is_err());
+        assert_eq!(
+            sheet.starting_at(5).unwrap_err().to_string(),
+            "start position 5 is not on an a4 sheet, which has positions 1 to 4"
+        );
+        assert_eq!(sheet.starting_at(4).unwrap().start(), 4);
     }
 }

@@ -77,6 +77,23 @@ fn poppler_zbar_and_qpdf_agree() {
             }
         }
     }
+    // The other sizes, the sheets, the 300 dpi label, and every golden label in one batch.
+    for (stem, ..) in common::golden_layouts() {
+        let pdf = common::golden_path(stem, "pdf");
+        if let Err(e) = run("qpdf", &["--check", pdf.to_str().unwrap()]) {
+            failures.push(format!("{stem}: {e}"));
+        }
+    }
+    let labels: Vec<_> = common::GOLDEN
+        .iter()
+        .map(|&(_, i)| common::golden_label(i))
+        .collect();
+    let batch = dir.join("batch.pdf");
+    let pdf = shiplabel::render_pdf(&labels, &shiplabel::Options::default()).unwrap();
+    std::fs::write(&batch, pdf).unwrap();
+    if let Err(e) = run("qpdf", &["--check", batch.to_str().unwrap()]) {
+        failures.push(format!("batch: {e}"));
+    }
     std::fs::remove_dir_all(&dir).ok();
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

@@ -6,7 +6,7 @@ mod common;
 
 use std::path::Path;
 
-use shiplabel::Options;
+use shiplabel::{Dpi, Options, Pt, SheetLayout};
 
 fn check(path: &Path, actual: &[u8], failures: &mut Vec<String>) {
     let update = std::env::var_os("UPDATE_GOLDEN").is_some_and(|v| v == "1");
@@ -50,6 +50,105 @@ fn golden_labels_match_byte_for_byte() {
         check(&common::golden_path(stem, "pdf"), &pdf, &mut failures);
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn golden_sizes_sheets_and_300_dpi_match_byte_for_byte() {
+    let mut failures = Vec::new();
+    for (stem, options, indices) in common::golden_layouts() {
+        let labels: Vec<_> = indices.iter().map(|&i| common::golden_label(i)).collect();
+        // The dump: each label's layout at the options' size and resolution, in order.
+        let dump: String = labels
+            .iter()
+            .map(|label| {
+                shiplabel::layout(label, &options)
+                    .expect("golden labels lay out")
+                    .to_string()
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        let pdf = shiplabel::render_pdf(&labels, &options).expect("golden labels render");
+        check(
+            &common::golden_path(stem, "txt"),
+            dump.as_bytes(),
+            &mut failures,
+        );
+        check(&common::golden_path(stem, "pdf"), &pdf, &mut failures);
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn sheets_hold_their_labels_in_order_from_the_start_position() {
+    let (_, options, indices) = common::golden_layouts()
+        .into_iter()
+        .find(|(stem, ..)| *stem == "sheet-a4-from-2-cut-marks")
+        .expect("the A4 golden");
+    let labels: Vec<_> = indices.iter().map(|&i| common::golden_label(i)).collect();
+    let pdf = shiplabel::render_pdf(&labels, &options).unwrap();
+    let doc = lopdf::Document::load_mem(&pdf).unwrap();
+    // Five labels from position 2 of four: three on the first sheet, two on the second.
+    assert_eq!(doc.get_pages().len(), 2);
+    let sizes: Vec<Vec<f32>> = doc
+        .get_pages()
+        .values()
+        .map(|&id| {
+            let page = doc.get_dictionary(id).unwrap();
+            let media = page.get(b"MediaBox").unwrap().as_array().unwrap();
+            media.iter().map(|v| v.as_float().unwrap()).collect()
+        })
+        .collect();
+    for size in sizes {
+        assert!(
+            (size[2] - 595.28).abs() < 0.01 && (size[3] - 841.89).abs() < 0.01,
+            "{size:?}"
+        );
+    }
+    // Each label is drawn moved to its slot: positions 2, 3 and 4 of the first sheet, then
+    // 1 and 2 of the second (the translations, in PDF coordinates, on the 203 dpi grid).
+    let layout = SheetLayout::A4FourA6;
+    let dpi = Dpi::DPI_203;
+    let label_h = layout.label_size().height().0;
+    let expected = |slots: &[usize]| -> Vec<(f32, f32)> {
+        slots
+            .iter()
+            .map(|&slot| {
+                let (x, y) = layout.slot_origin(slot);
+                let page_h = layout.page().1.0;
+                (dpi.snap(x).0, dpi.snap(Pt(page_h - y.0 - label_h)).0)
+            })
+            .collect()
+    };
+    let moves: Vec<Vec<(f32, f32)>> = doc
+        .get_pages()
+        .values()
+        .map(|&id| {
+            let content = doc.get_page_content(id);
+            let ops = lopdf::content::Content::decode(&content)
+                .unwrap()
+                .operations;
+            ops.iter()
+                .filter(|op| op.operator == "cm")
+                .map(|op| {
+                    op.operands
+                        .iter()
+                        .map(|v| v.as_float().unwrap())
+                        .collect::<Vec<f32>>()
+                })
+                .filter(|m| m[..4] == [1.0, 0.0, 0.0, 1.0])
+                .map(|m| (m[4], m[5]))
+                .collect()
+        })
+        .collect();
+    let close = |got: &[(f32, f32)], want: &[(f32, f32)]| {
+        got.len() == want.len()
+            && got
+                .iter()
+                .zip(want)
+                .all(|(g, w)| (g.0 - w.0).abs() < 0.01 && (g.1 - w.1).abs() < 0.01)
+    };
+    assert!(close(&moves[0], &expected(&[1, 2, 3])), "{moves:?}");
+    assert!(close(&moves[1], &expected(&[0, 1])), "{moves:?}");
 }
 
 #[test]

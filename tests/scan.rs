@@ -15,6 +15,11 @@ use rxing::BarcodeFormat;
 
 /// The first page of `pdf` as 8-bit grey at `dpi`, thresholded like a thermal head.
 fn rasterise(pdf: &[u8], dpi: f32) -> (Vec<u8>, u32, u32) {
+    rasterise_page(pdf, 0, dpi)
+}
+
+/// Page `index` of `pdf` as 8-bit grey at `dpi`, thresholded like a thermal head.
+fn rasterise_page(pdf: &[u8], index: usize, dpi: f32) -> (Vec<u8>, u32, u32) {
     let pdf = Pdf::new(Arc::new(pdf.to_vec())).expect("hayro parses the PDF");
     let pixmap_settings = PixmapSettings {
         x_scale: dpi / 72.0,
@@ -26,7 +31,7 @@ fn rasterise(pdf: &[u8], dpi: f32) -> (Vec<u8>, u32, u32) {
         ..Default::default()
     };
     let pages = pdf.pages();
-    let page = pages.first().expect("one page");
+    let page = pages.get(index).expect("the page exists");
     let pixmap = render(
         page,
         &RenderCache::new(),
@@ -92,4 +97,104 @@ fn the_label_also_scans_when_rendered_for_300_dpi() {
         decode(&grey, width, height, BarcodeFormat::QR_CODE),
         Ok(expected_qr)
     );
+}
+
+/// The part of a page raster inside `(x, y, w, h)` points.
+fn crop(
+    grey: &[u8],
+    width: u32,
+    dpi: f32,
+    (x, y, w, h): (f32, f32, f32, f32),
+) -> (Vec<u8>, u32, u32) {
+    let px = |v: f32| (v * dpi / 72.0).round() as u32;
+    let (x0, y0, cw, ch) = (px(x), px(y), px(w), px(h));
+    let mut out = Vec::with_capacity((cw * ch) as usize);
+    for row in y0..y0 + ch {
+        let start = (row * width + x0) as usize;
+        out.extend_from_slice(&grey[start..start + cw as usize]);
+    }
+    (out, cw, ch)
+}
+
+/// Both symbols of the label in `grey`, checked against its order; failures are pushed.
+fn check_label(
+    grey: &[u8],
+    (width, height): (u32, u32),
+    order: &shiplabel::Label,
+    what: &str,
+    failures: &mut Vec<String>,
+) {
+    let expected_code128 = order.order.number.trim().to_owned();
+    let expected_qr = common::expected_payload(order);
+    match decode(grey, width, height, BarcodeFormat::CODE_128) {
+        Ok(text) if text == expected_code128 => {}
+        other => failures.push(format!(
+            "{what}: Code 128 gave {other:?}, expected {expected_code128:?}"
+        )),
+    }
+    match decode(grey, width, height, BarcodeFormat::QR_CODE) {
+        Ok(text) if text == expected_qr => {}
+        other => failures.push(format!(
+            "{what}: QR gave {other:?}, expected {expected_qr:?}"
+        )),
+    }
+}
+
+#[test]
+fn every_label_of_a_4_up_a4_sheet_scans() {
+    let orders = common::sample_orders();
+    let indices = [0, 1, 2, 3];
+    let labels: Vec<_> = indices.iter().map(|&i| common::golden_label(i)).collect();
+    let layout = shiplabel::SheetLayout::A4FourA6;
+    let options = shiplabel::Options::default().with_sheet(shiplabel::Sheet::new(layout));
+    let pdf = shiplabel::render_pdf(&labels, &options).unwrap();
+    let (grey, width, _) = rasterise(&pdf, 203.0);
+    let size = layout.label_size();
+    let mut failures = Vec::new();
+    for (slot, &index) in indices.iter().enumerate() {
+        let (x, y) = layout.slot_origin(slot);
+        let (part, w, h) = crop(
+            &grey,
+            width,
+            203.0,
+            (x.0, y.0, size.width().0, size.height().0),
+        );
+        check_label(
+            &part,
+            (w, h),
+            &orders[index],
+            &format!("slot {}", slot + 1),
+            &mut failures,
+        );
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn a_20_label_batch_scans_at_203_and_300_dpi() {
+    // The eighteen golden samples, then two more with other order numbers.
+    let mut orders = common::sample_orders();
+    for (i, number) in ["BATCH-0019", "20261125000020"].into_iter().enumerate() {
+        let mut order = orders[i].clone();
+        order.order.number = number.into();
+        orders.push(order);
+    }
+    assert_eq!(orders.len(), 20);
+    let labels: Vec<_> = orders.iter().map(|o| o.validate().unwrap()).collect();
+    let mut failures = Vec::new();
+    for dpi in [shiplabel::Dpi::DPI_203, shiplabel::Dpi::DPI_300] {
+        let options = shiplabel::Options::default().with_dpi(dpi);
+        let pdf = shiplabel::render_pdf(&labels, &options).unwrap();
+        for (page, order) in orders.iter().enumerate() {
+            let (grey, width, height) = rasterise_page(&pdf, page, dpi.get() as f32);
+            check_label(
+                &grey,
+                (width, height),
+                order,
+                &format!("{dpi} page {}", page + 1),
+                &mut failures,
+            );
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

@@ -1,5 +1,6 @@
-//! The 4 × 6 in label template: zones from top to bottom, as a carrier's eye and scanner
-//! want them.
+//! The label template, for every [`LabelSize`]: zones from top to bottom, as a carrier's
+//! eye and scanner want them. The sender, order and shipment zones keep their heights; the
+//! recipient takes what is left, so a 4 × 8 in label gives the address more room.
 //!
 //! ```text
 //! ┌──────────────────────────────┐
@@ -20,7 +21,6 @@
 //! └──────────────────────────────┘
 //! ```
 
-use crate::Options;
 use crate::address::Field;
 use crate::barcode::{CODE128_QUIET_MODULES, QR_QUIET_MODULES, encode_code128, encode_qr};
 use crate::layout::{Element, LabelLayout, LayoutError, qr_payload};
@@ -30,15 +30,31 @@ use crate::text::{
 };
 use crate::units::{Dots, Dpi, Mm, Pt};
 use crate::validate::{ValidLabel, ValidParty};
+use crate::{LabelSize, Options};
 
-/// 4 in.
-const PAGE_W: f32 = 288.0;
-/// 6 in.
-const PAGE_H: f32 = 432.0;
 /// White border around the content.
 const MARGIN: f32 = 10.0;
-/// Width of the content.
-const INNER_W: f32 = PAGE_W - 2.0 * MARGIN;
+
+/// The label's page, in points.
+#[derive(Debug, Clone, Copy)]
+struct Page {
+    w: f32,
+    h: f32,
+}
+
+impl Page {
+    fn of(size: LabelSize) -> Page {
+        Page {
+            w: size.width().0,
+            h: size.height().0,
+        }
+    }
+
+    /// Width of the content, inside the margins.
+    fn inner_w(self) -> f32 {
+        self.w - 2.0 * MARGIN
+    }
+}
 /// A strip along the page edge that stays blank even for quiet zones: printheads and
 /// die-cut labels do not reach the very edge.
 const EDGE: f32 = 4.0;
@@ -50,6 +66,9 @@ const GAP: f32 = 5.0;
 const SENDER_MAX_H: f32 = 84.0;
 /// Height of the order zone: caption, bars, human-readable number.
 const ORDER_ZONE_H: f32 = 96.0;
+/// A label taller than 6 in gives this share of its extra height to the bars (taller bars
+/// scan from further away and at steeper angles), the rest to the recipient.
+const EXTRA_TO_BARS: f32 = 0.5;
 /// Height of the bottom zone (QR and shipment details).
 const INFO_ZONE_H: f32 = 78.0;
 /// The widest Code 128 module GS1 logistics labels use.
@@ -242,11 +261,12 @@ fn place(
     y
 }
 
-fn rule(elements: &mut Vec<Element>, y: f32) {
+/// A rule across the content at `y`.
+fn rule(elements: &mut Vec<Element>, page: Page, y: f32) {
     elements.push(Element::Rule {
         x: Pt(MARGIN),
         y: Pt(y),
-        width: Pt(INNER_W),
+        width: Pt(page.inner_w()),
         height: Pt(RULE),
     });
 }
@@ -260,6 +280,7 @@ fn mm1(pt: Pt) -> String {
 fn order_barcode(
     elements: &mut Vec<Element>,
     label: &ValidLabel,
+    page: Page,
     dpi: Dpi,
     top: f32,
     bar_height: f32,
@@ -271,9 +292,9 @@ fn order_barcode(
     })?;
     let bars = code.modules().len() as u32;
     let with_quiet = bars + 2 * CODE128_QUIET_MODULES as u32;
-    let page = dpi.dots_in(Pt(PAGE_W)).0;
-    let usable = dpi.dots_in(Pt(PAGE_W - 2.0 * EDGE)).0;
-    let inner = dpi.dots_in(Pt(INNER_W)).0;
+    let across = dpi.dots_in(Pt(page.w)).0;
+    let usable = dpi.dots_in(Pt(page.w - 2.0 * EDGE)).0;
+    let inner = dpi.dots_in(Pt(page.inner_w())).0;
     let widest = dpi.dots_in(Pt::from(MAX_MODULE)).0;
     let module = (usable / with_quiet).min(inner / bars).min(widest);
     if module < MIN_MODULE_DOTS {
@@ -291,7 +312,7 @@ fn order_barcode(
             available_mm: mm1(Dots(room).to_pt(dpi)),
         });
     }
-    let left = (page - bars * module) / 2;
+    let left = (across - bars * module) / 2;
     let y = dpi.snap(Pt(top));
     let height = dpi.dots_in(Pt(bar_height)).to_pt(dpi);
     elements.push(Element::Code128 {
@@ -440,31 +461,35 @@ fn info_items(label: &ValidLabel) -> Vec<Item> {
 
 pub(super) fn lay_out(label: &ValidLabel, options: &Options) -> Result<LabelLayout, LayoutError> {
     let dpi = options.dpi();
+    let page = Page::of(options.label_size());
+    let inner_w = page.inner_w();
+    let order_zone_h =
+        ORDER_ZONE_H + (page.h - LabelSize::In4x6.height().0).max(0.0) * EXTRA_TO_BARS;
     let mut elements = Vec::new();
 
     // Fixed zones from the bottom up.
-    let info_top = PAGE_H - MARGIN - INFO_ZONE_H;
+    let info_top = page.h - MARGIN - INFO_ZONE_H;
     let rule3 = info_top - RULE;
-    let order_top = rule3 - GAP - ORDER_ZONE_H;
+    let order_top = rule3 - GAP - order_zone_h;
     let rule2 = order_top - GAP - RULE;
 
     // Sender, from the top.
     let sender = fit_block(
         &party_items(label.seller(), "seller", &SENDER),
-        INNER_W,
+        inner_w,
         SENDER_MAX_H,
     )
     .map_err(fit_error)?;
-    let sender_bottom = place(&mut elements, sender, MARGIN, MARGIN, INNER_W, false);
+    let sender_bottom = place(&mut elements, sender, MARGIN, MARGIN, inner_w, false);
     let rule1 = sender_bottom + 3.0;
-    rule(&mut elements, rule1);
+    rule(&mut elements, page, rule1);
 
     // Recipient: everything between the first two rules.
     let recipient_top = rule1 + RULE + GAP;
     let recipient_room = rule2 - GAP - recipient_top;
     let recipient = fit_block(
         &party_items(label.recipient(), "recipient", &RECIPIENT),
-        INNER_W,
+        inner_w,
         recipient_room,
     )
     .map_err(fit_error)?;
@@ -473,18 +498,18 @@ pub(super) fn lay_out(label: &ValidLabel, options: &Options) -> Result<LabelLayo
         recipient,
         MARGIN,
         recipient_top,
-        INNER_W,
+        inner_w,
         false,
     );
-    rule(&mut elements, rule2);
+    rule(&mut elements, page, rule2);
 
     // Order number: caption, bars, human-readable text.
     let caption_bottom = place(
         &mut elements,
-        fit_block(&[caption("ORDER")], INNER_W, ORDER_ZONE_H).map_err(fit_error)?,
+        fit_block(&[caption("ORDER")], inner_w, order_zone_h).map_err(fit_error)?,
         MARGIN,
         order_top,
-        INNER_W,
+        inner_w,
         false,
     );
     let hri = fit_block(
@@ -494,20 +519,20 @@ pub(super) fn lay_out(label: &ValidLabel, options: &Options) -> Result<LabelLayo
             Style::new(Weight::Bold, HRI_SIZE, MIN_SIZE),
             0.0,
         )],
-        INNER_W,
-        ORDER_ZONE_H,
+        inner_w,
+        order_zone_h,
     )
     .map_err(fit_error)?;
     let hri_height: f32 = hri.iter().map(Fitted::height).sum();
     let bars_top = caption_bottom + 2.0;
-    let bar_height = order_top + ORDER_ZONE_H - hri_height - 2.0 - bars_top;
-    let bars_bottom = order_barcode(&mut elements, label, dpi, bars_top, bar_height)?;
-    place(&mut elements, hri, MARGIN, bars_bottom + 2.0, INNER_W, true);
-    rule(&mut elements, rule3);
+    let bar_height = order_top + order_zone_h - hri_height - 2.0 - bars_top;
+    let bars_bottom = order_barcode(&mut elements, label, page, dpi, bars_top, bar_height)?;
+    place(&mut elements, hri, MARGIN, bars_bottom + 2.0, inner_w, true);
+    rule(&mut elements, page, rule3);
 
     // QR, shipment details, and the destination country code in a box for sorting.
     let qr_right = order_qr(&mut elements, label, dpi, info_top + RULE)?;
-    let box_x = PAGE_W - MARGIN - COUNTRY_BOX_W;
+    let box_x = page.w - MARGIN - COUNTRY_BOX_W;
     country_box(&mut elements, label, box_x, info_top + GAP)?;
     let info_x = qr_right + 4.0;
     let info_w = box_x - 6.0 - info_x;
@@ -515,8 +540,8 @@ pub(super) fn lay_out(label: &ValidLabel, options: &Options) -> Result<LabelLayo
     place(&mut elements, info, info_x, info_top + GAP, info_w, false);
 
     Ok(LabelLayout {
-        width: Pt(PAGE_W),
-        height: Pt(PAGE_H),
+        width: Pt(page.w),
+        height: Pt(page.h),
         dpi,
         elements,
     })
@@ -622,7 +647,7 @@ mod tests {
                         assert!(module.0 >= MIN_MODULE_DOTS);
                         // The widest module that fits: one dot more would not.
                         let with_quiet = modules.len() as u32 + 20;
-                        let usable = dpi.dots_in(Pt(PAGE_W - 2.0 * EDGE)).0;
+                        let usable = dpi.dots_in(Pt(LabelSize::In4x6.width().0 - 2.0 * EDGE)).0;
                         let widest = dpi.dots_in(Pt::from(MAX_MODULE)).0;
                         assert!(module.0 * with_quiet <= usable);
                         assert!(
@@ -633,7 +658,8 @@ mod tests {
                         let quiet = Dots(module.0 * 10).to_pt(dpi).0;
                         let right = x.0 + Dots(module.0 * modules.len() as u32).to_pt(dpi).0;
                         assert!(
-                            x.0 - quiet >= EDGE - 0.01 && right + quiet <= PAGE_W - EDGE + 0.01
+                            x.0 - quiet >= EDGE - 0.01
+                                && right + quiet <= LabelSize::In4x6.width().0 - EDGE + 0.01
                         );
                     }
                     Element::Qr { x, y, module, .. } => {
@@ -670,9 +696,9 @@ mod tests {
             for (i, a) in boxes.iter().enumerate() {
                 assert!(
                     a.0 >= MARGIN - 0.01
-                        && a.2 <= PAGE_W - MARGIN + 0.01
+                        && a.2 <= LabelSize::In4x6.width().0 - MARGIN + 0.01
                         && a.1 >= MARGIN - 3.0
-                        && a.3 <= PAGE_H,
+                        && a.3 <= LabelSize::In4x6.height().0,
                     "{a:?}"
                 );
                 for b in &boxes[i + 1..] {
@@ -819,8 +845,11 @@ mod tests {
             .into_iter()
             .find(|b| b.4 == "MW")
             .expect("the code is printed");
-        let left = PAGE_W - MARGIN - COUNTRY_BOX_W + RULE;
-        assert!(code.0 > left && code.2 < PAGE_W - MARGIN - RULE, "{code:?}");
+        let left = LabelSize::In4x6.width().0 - MARGIN - COUNTRY_BOX_W + RULE;
+        assert!(
+            code.0 > left && code.2 < LabelSize::In4x6.width().0 - MARGIN - RULE,
+            "{code:?}"
+        );
     }
 
     #[test]
@@ -839,7 +868,10 @@ mod tests {
         for text in ["محمد عبدالله", "شارع الملك فهد 12"] {
             let found = boxes.iter().find(|b| b.4 == text);
             let (_, _, x1, _, _) = found.unwrap_or_else(|| panic!("{text}: {layout}"));
-            assert!((x1 - (PAGE_W - MARGIN)).abs() < 0.01, "{text}: {x1}");
+            assert!(
+                (x1 - (LabelSize::In4x6.width().0 - MARGIN)).abs() < 0.01,
+                "{text}: {x1}"
+            );
         }
         // Latin lines still start at the left margin.
         let found = boxes.iter().find(|b| b.4 == "RIYADH 12271");

@@ -183,7 +183,7 @@ impl LayoutError {
     }
 }
 
-/// Lays out one label on a 4 × 6 in page.
+/// Lays out one label on a page of the options' label size ([`Options::label_size`]).
 ///
 /// # Errors
 ///

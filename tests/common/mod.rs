@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use shiplabel::{Label, ValidLabel};
+use shiplabel::{Dpi, Label, LabelSize, Options, Sheet, SheetLayout, ValidLabel};
 
 /// The sample orders by index: the project's shared samples (`tests/data/orders.json`, a
 /// copy), then more scripts (`tests/data/scripts.json`: Hebrew, Korean with a Chinese
@@ -38,6 +38,49 @@ pub const GOLDEN: &[(&str, usize)] = &[
     ("sa-arabic-address", 16),
     ("th-thai-address", 17),
 ];
+
+/// Golden documents in other sizes, on sheets and at 300 dpi: file stem, the options, and
+/// the indices in [`sample_orders`] of the labels, in order.
+pub fn golden_layouts() -> Vec<(&'static str, Options, Vec<usize>)> {
+    let sheet = |layout| Sheet::new(layout);
+    vec![
+        (
+            "gb-london-300dpi",
+            Options::default().with_dpi(Dpi::DPI_300),
+            vec![0],
+        ),
+        (
+            "size-4x8",
+            Options::default().with_size(LabelSize::In4x8),
+            vec![0],
+        ),
+        (
+            "size-100x150",
+            Options::default().with_size(LabelSize::Mm100x150),
+            vec![1],
+        ),
+        (
+            "size-a6",
+            Options::default().with_size(LabelSize::A6),
+            vec![16],
+        ),
+        (
+            "sheet-a4-from-2-cut-marks",
+            Options::default().with_sheet(
+                sheet(SheetLayout::A4FourA6)
+                    .starting_at(2)
+                    .expect("a4 has position 2")
+                    .with_cut_marks(true),
+            ),
+            vec![0, 2, 4, 13, 16],
+        ),
+        (
+            "sheet-letter",
+            Options::default().with_sheet(sheet(SheetLayout::LetterTwo4x6)),
+            vec![3, 8, 14],
+        ),
+    ]
+}
 
 /// A golden label, validated.
 pub fn golden_label(index: usize) -> ValidLabel {
