@@ -512,25 +512,39 @@ fn cut_marks(layout: SheetLayout) -> Vec<Op> {
     ops
 }
 
-/// A 16-byte document id from the content (FNV-1a, twice with different seeds): the same
-/// labels give the same id, as PDF asks of `/ID`, without a clock or random numbers.
-fn document_id(pages: &[PdfPage]) -> Vec<u8> {
+/// The trailer's `/ID` as written before the document is hashed: two hex strings of 16 zero
+/// bytes, replaced by [`set_document_id`].
+const ID_PLACEHOLDER: &[u8] =
+    b"/ID[<00000000000000000000000000000000><00000000000000000000000000000000>]";
+
+/// Replaces the placeholder `/ID` at the end of `pdf` with a 16-byte id derived from the
+/// whole document (FNV-1a, twice with different seeds): the same labels give the same id,
+/// as PDF asks of `/ID`, without a clock or random numbers.
+fn set_document_id(pdf: &mut [u8]) -> Result<(), RenderError> {
+    let at = pdf
+        .windows(ID_PLACEHOLDER.len())
+        .rposition(|w| w == ID_PLACEHOLDER)
+        .ok_or_else(|| RenderError::Pdf("the trailer has no /ID to fill in".into()))?;
     let mut a: u64 = 0xcbf2_9ce4_8422_2325;
     let mut b: u64 = 0x6c62_272e_07bb_0142;
-    let mut eat = |bytes: &[u8]| {
-        for &byte in bytes {
-            a = (a ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3);
-            b = (b ^ u64::from(byte))
-                .wrapping_mul(0x0000_0100_0000_01b3)
-                .rotate_left(5);
-        }
-    };
-    for page in pages {
-        eat(format!("{:?}", page.ops).as_bytes());
+    for &byte in pdf.iter() {
+        a = (a ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3);
+        b = (b ^ u64::from(byte))
+            .wrapping_mul(0x0000_0100_0000_01b3)
+            .rotate_left(5);
     }
-    let mut id = a.to_be_bytes().to_vec();
-    id.extend_from_slice(&b.to_be_bytes());
-    id
+    let hex: Vec<u8> = a
+        .to_be_bytes()
+        .iter()
+        .chain(b.to_be_bytes().iter())
+        .flat_map(|byte| format!("{byte:02X}").into_bytes())
+        .collect();
+    for start in [at + 5, at + 5 + 32 + 2] {
+        if let Some(slot) = pdf.get_mut(start..start + 32) {
+            slot.copy_from_slice(&hex);
+        }
+    }
+    Ok(())
 }
 
 /// Renders laid-out labels as one PDF, a page each.
@@ -593,8 +607,6 @@ pub(crate) fn write_pdf(
             .collect::<Result<Vec<PdfPage>, RenderError>>()?,
         Some(sheet) => sheet_pages(layouts, sheet, options.dpi(), &subsets)?,
     };
-    let id = document_id(&pages);
-
     let mut doc = PdfDocument::new("Shipping labels");
     doc.metadata.info.producer = "shiplabel".into();
     doc.metadata.info.creator = "shiplabel".into();
@@ -625,13 +637,14 @@ pub(crate) fn write_pdf(
             rename_font(object, from.as_bytes(), to.as_bytes());
         }
     }
-    let id = lopdf::Object::String(id, lopdf::StringFormat::Hexadecimal);
+    let id = lopdf::Object::String(vec![0; 16], lopdf::StringFormat::Hexadecimal);
     lo.trailer
         .set("ID", lopdf::Object::Array(vec![id.clone(), id]));
     lo.compress();
     let mut out = Vec::new();
     lo.save_to(&mut out)
         .map_err(|e| RenderError::Pdf(e.to_string()))?;
+    set_document_id(&mut out)?;
     Ok(out)
 }
 
