@@ -109,51 +109,82 @@ fn with_best_mask(bits: Bits) -> Option<QrMatrix> {
 /// each, less the 360 that the three real finder patterns score in each direction), and the
 /// deviation of the dark share from half (one point per half percent).
 fn penalty(modules: &[bool], width: usize) -> u32 {
-    let at = |x: usize, y: usize| modules.get(y * width + x).copied().unwrap_or(false);
+    if width == 0 || modules.len() != width * width {
+        return u32::MAX;
+    }
+    // The symbol by rows and by columns, so both directions scan contiguous memory.
+    let rows = modules;
+    let mut columns = vec![false; modules.len()];
+    for (y, row) in rows.chunks_exact(width).enumerate() {
+        for (x, &dark) in row.iter().enumerate() {
+            columns[x * width + y] = dark;
+        }
+    }
     let mut score: i64 = 0;
-    for horizontal in [true, false] {
-        let cell = |i: usize, j: usize| if horizontal { at(j, i) } else { at(i, j) };
+    for lines in [rows, &columns[..]] {
         let mut finder = 0;
-        for i in 0..width {
-            // Runs of one colour.
-            let mut run = 1;
-            for j in 1..=width {
-                if j < width && cell(i, j) == cell(i, j - 1) {
-                    run += 1;
-                } else {
-                    if run >= 5 {
-                        score += run - 2;
-                    }
-                    run = 1;
-                }
-            }
-            // Dark-light-dark-dark-dark-light-dark, then whether either side lacks a dark
-            // module among its four neighbours (off the symbol counts as light).
-            const FINDER: [bool; 7] = [true, false, true, true, true, false, true];
-            for j in 0..width.saturating_sub(6) {
-                if (0..7).all(|k| cell(i, j + k) == FINDER[k]) {
-                    let dark_before = (j.saturating_sub(4)..j).any(|k| cell(i, k));
-                    let dark_after = (j + 7..(j + 11).min(width)).any(|k| cell(i, k));
-                    if !dark_before || !dark_after {
-                        finder += 40;
-                    }
-                }
-            }
+        for line in lines.chunks_exact(width) {
+            score += run_penalty(line);
+            finder += 40 * finder_like(line);
         }
         score += finder - 360;
     }
-    for y in 0..width.saturating_sub(1) {
-        for x in 0..width.saturating_sub(1) {
-            let c = at(x, y);
-            if at(x + 1, y) == c && at(x, y + 1) == c && at(x + 1, y + 1) == c {
+    for pair in rows.chunks_exact(width).collect::<Vec<_>>().windows(2) {
+        let (upper, lower) = (pair[0], pair[1]);
+        for x in 0..width - 1 {
+            let c = upper[x];
+            if upper[x + 1] == c && lower[x] == c && lower[x + 1] == c {
                 score += 3;
             }
         }
     }
     let dark = modules.iter().filter(|&&m| m).count();
-    let ratio = (dark * 200 / modules.len().max(1)) as i64;
+    let ratio = (dark * 200 / modules.len()) as i64;
     score += (ratio - 100).abs();
     u32::try_from(score.max(0)).unwrap_or(u32::MAX)
+}
+
+/// Runs of five or more modules of one colour in `line`: N1 (3) plus one per module beyond
+/// five, each.
+fn run_penalty(line: &[bool]) -> i64 {
+    let mut score = 0;
+    let mut run = 1;
+    for pair in line.windows(2) {
+        if pair[0] == pair[1] {
+            run += 1;
+        } else {
+            if run >= 5 {
+                score += run - 2;
+            }
+            run = 1;
+        }
+    }
+    if run >= 5 {
+        score += run - 2;
+    }
+    score
+}
+
+/// Dark-light-dark-dark-dark-light-dark patterns in `line` lacking a dark module among the
+/// four neighbours on either side (off the symbol counts as light).
+fn finder_like(line: &[bool]) -> i64 {
+    // The last seven modules as bits, the newest lowest: 1011101 is the pattern.
+    const FINDER: u8 = 0b101_1101;
+    let width = line.len();
+    let mut window: u8 = 0;
+    let mut count = 0;
+    for (end, &dark) in line.iter().enumerate() {
+        window = ((window << 1) | u8::from(dark)) & 0x7F;
+        if end >= 6 && window == FINDER {
+            let j = end - 6;
+            let dark_before = line[j.saturating_sub(4)..j].iter().any(|&m| m);
+            let dark_after = line[end + 1..(end + 5).min(width)].iter().any(|&m| m);
+            if !dark_before || !dark_after {
+                count += 1;
+            }
+        }
+    }
+    count
 }
 
 /// An ECI (UTF-8) + byte segment in `version`, or `None` when it does not fit.
