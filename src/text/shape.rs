@@ -297,6 +297,29 @@ fn shape_piece(
 /// wrapped continuation of an Arabic line stays right to left even if it starts with
 /// digits).
 pub(crate) fn shape_line(text: &str, weight: Weight, rtl: bool) -> Result<ShapedLine, ShapeError> {
+    // Labels of one batch repeat much of their text (the sender block, captions, country
+    // names): each thread keeps the lines it shaped, up to a bound, and starts over when full.
+    const CACHED_LINES: usize = 1024;
+    thread_local! {
+        static LINES: RefCell<HashMap<(String, Weight, bool), ShapedLine>> =
+            RefCell::new(HashMap::new());
+    }
+    let key = (text.to_owned(), weight, rtl);
+    if let Some(line) = LINES.with_borrow(|lines| lines.get(&key).cloned()) {
+        return Ok(line);
+    }
+    let line = shape_line_uncached(text, weight, rtl)?;
+    LINES.with_borrow_mut(|lines| {
+        if lines.len() >= CACHED_LINES {
+            lines.clear();
+        }
+        lines.insert(key, line.clone());
+    });
+    Ok(line)
+}
+
+/// [`shape_line`] without the cache.
+fn shape_line_uncached(text: &str, weight: Weight, rtl: bool) -> Result<ShapedLine, ShapeError> {
     let mut line = shape_runs(text, weight, rtl)?;
     let (mut top, mut bottom) = (0.0f32, 0.0f32);
     for run in &line.runs {
@@ -572,6 +595,19 @@ mod tests {
         // Noto Sans Georgian has no digits: they come from Noto Sans.
         assert_eq!(faces, [Typeface::Georgian, Typeface::Latin]);
         assert!(georgian.width > 5.0);
+    }
+
+    #[test]
+    fn cached_lines_equal_freshly_shaped_ones() {
+        for text in ["Oliver Smith", "شارع الملك 12", "ที่", "山田 太郎", "Ễ"]
+        {
+            let rtl = is_rtl(text);
+            let fresh = shape_line_uncached(text, Weight::Bold, rtl).unwrap();
+            assert_eq!(shape_line(text, Weight::Bold, rtl).unwrap(), fresh);
+            assert_eq!(shape_line(text, Weight::Bold, rtl).unwrap(), fresh);
+            // The weight and direction are part of the key.
+            assert_ne!(shape_line(text, Weight::Regular, rtl).unwrap(), fresh);
+        }
     }
 
     #[test]
