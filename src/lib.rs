@@ -87,8 +87,12 @@ pub fn render_pdf(labels: &[ValidLabel], options: &Options) -> Result<Vec<u8>, R
     }
     let mut layouts = Vec::with_capacity(labels.len());
     let mut failures = Vec::new();
-    for (index, label) in labels.iter().enumerate() {
-        match layout(label, options) {
+    for (index, (label, laid_out)) in labels
+        .iter()
+        .zip(layout::layout_all(labels, options))
+        .enumerate()
+    {
+        match laid_out {
             Ok(l) => layouts.push(l),
             Err(error) => failures.push(LabelFailure {
                 index,

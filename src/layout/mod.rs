@@ -222,6 +222,43 @@ fn quoted(text: &str) -> String {
     out
 }
 
+/// Lays out every label, in order, on as many threads as pay: labels are independent and
+/// layout is pure, so the result does not depend on the threads.
+pub(crate) fn layout_all(
+    labels: &[ValidLabel],
+    options: &Options,
+) -> Vec<Result<LabelLayout, LayoutError>> {
+    /// Fewer labels than this per thread and starting threads costs more than it saves.
+    const PER_THREAD: usize = 32;
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(labels.len() / PER_THREAD)
+        .max(1);
+    if threads == 1 {
+        return labels.iter().map(|l| layout(l, options)).collect();
+    }
+    let chunk = labels.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = labels
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || part.iter().map(|l| layout(l, options)).collect::<Vec<_>>())
+            })
+            .collect();
+        workers
+            .into_iter()
+            .zip(labels.chunks(chunk))
+            .flat_map(|(worker, part)| {
+                // A worker only panics on a bug; its labels are then laid out here instead,
+                // so the panic surfaces in the caller's thread.
+                worker
+                    .join()
+                    .unwrap_or_else(|_| part.iter().map(|l| layout(l, options)).collect())
+            })
+            .collect()
+    })
+}
+
 impl fmt::Display for LabelLayout {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "page {} x {} pt, {}", self.width, self.height, self.dpi)?;
@@ -303,5 +340,30 @@ impl fmt::Display for LabelLayout {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Label;
+
+    #[test]
+    fn laying_out_on_several_threads_gives_the_same_layouts_in_order() {
+        let mut labels = Vec::new();
+        for i in 0..100 {
+            let mut label = Label::sample();
+            label.order.number = format!("BATCH-{i:04}");
+            if i == 57 {
+                // Valid, but its Code 128 is too wide: the error stays at its index.
+                label.order.number = "THIS-ORDER-NUMBER-IS-FAR-TOO-LONG-FOR-CODE-128".into();
+            }
+            labels.push(label.validate().unwrap());
+        }
+        let options = Options::default();
+        let sequential: Vec<_> = labels.iter().map(|l| layout(l, &options)).collect();
+        let parallel = layout_all(&labels, &options);
+        assert_eq!(parallel, sequential);
+        assert!(parallel[57].is_err() && parallel[58].is_ok());
     }
 }
