@@ -102,6 +102,29 @@ pub fn render_pdf(labels: &[ValidLabel], options: &Options) -> Result<Vec<u8>, R
     render::pdf::write_pdf(&layouts)
 }
 
+/// Hooks for the fuzz targets in `fuzz/`, compiled only under `cargo fuzz` (which sets
+/// `--cfg fuzzing`): the Code 128 encoder and a reader of its module pattern, which are
+/// otherwise private. Not part of the API.
+#[cfg(fuzzing)]
+#[doc(hidden)]
+pub mod fuzzing {
+    /// The modules (`true` = bar, no quiet zones) of the shortest Code 128 of `data`, or why
+    /// the encoder refused it.
+    pub fn code128_modules(data: &str) -> Result<Vec<bool>, String> {
+        crate::barcode::encode_code128(data)
+            .map(|code| code.modules().to_vec())
+            .map_err(|e| e.to_string())
+    }
+
+    /// Reads modules back to text; `None` for a malformed symbol or a wrong check character.
+    pub fn code128_read(modules: &[bool]) -> Option<String> {
+        crate::barcode::code128_decode::modules_to_text(modules)
+    }
+
+    /// The longest data the Code 128 encoder accepts, in characters.
+    pub const CODE128_MAX_LEN: usize = crate::barcode::CODE128_MAX_LEN;
+}
+
 /// The README's Rust examples, compiled and run as doctests.
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
