@@ -41,6 +41,7 @@
 mod address;
 mod barcode;
 mod layout;
+mod limits;
 mod model;
 mod options;
 mod render;
@@ -49,13 +50,16 @@ mod units;
 mod validate;
 
 pub use layout::{LabelLayout, LayoutError, layout};
+pub use limits::{
+    MAX_ADDRESS_LINES, MAX_JSON_BYTES, MAX_LABELS, MAX_POSTCODE_CHARS, MAX_TEXT_CHARS,
+};
 pub use model::{Address, Label, Order, Party};
 pub use options::Options;
 pub use render::{LabelFailure, RenderError};
 pub use units::{Dots, Dpi, Mm, Pt};
 pub use validate::{
-    CountryCode, ErrorKind, MAX_ADDRESS_LINES, OrderNumber, Postcode, TrackingNumber, ValidAddress,
-    ValidLabel, ValidOrder, ValidParty, ValidationError, ValidationErrors,
+    CountryCode, ErrorKind, OrderNumber, Postcode, TrackingNumber, ValidAddress, ValidLabel,
+    ValidOrder, ValidParty, ValidationError, ValidationErrors,
 };
 
 /// Renders labels into one PDF, a page per label.
@@ -65,7 +69,8 @@ pub use validate::{
 ///
 /// # Errors
 ///
-/// [`RenderError::NoLabels`] for an empty list; [`RenderError::Layout`] listing every label
+/// [`RenderError::NoLabels`] for an empty list; [`RenderError::TooManyLabels`] for more than
+/// [`MAX_LABELS`], before anything is laid out; [`RenderError::Layout`] listing every label
 /// that cannot be laid out, each with its index, order number and [`LayoutError`] (text that
 /// does not fit even at 7 pt wrapped, a character the fonts lack, an order number too long
 /// for a Code 128 on the label); [`RenderError::Pdf`] if writing the PDF fails. Nothing is
@@ -83,6 +88,12 @@ pub use validate::{
 pub fn render_pdf(labels: &[ValidLabel], options: &Options) -> Result<Vec<u8>, RenderError> {
     if labels.is_empty() {
         return Err(RenderError::NoLabels);
+    }
+    if labels.len() > MAX_LABELS {
+        return Err(RenderError::TooManyLabels {
+            count: labels.len(),
+            max: MAX_LABELS,
+        });
     }
     let mut layouts = Vec::with_capacity(labels.len());
     let mut failures = Vec::new();
