@@ -40,6 +40,7 @@
 
 mod address;
 mod barcode;
+mod batch;
 mod layout;
 mod limits;
 mod model;
@@ -49,6 +50,9 @@ mod text;
 mod units;
 mod validate;
 
+pub use batch::{
+    Batch, BatchError, BatchMode, Printed, Rejected, Rejection, render_batch, validate_batch,
+};
 pub use layout::{LabelLayout, LayoutError, layout};
 pub use limits::{
     MAX_ADDRESS_LINES, MAX_JSON_BYTES, MAX_LABELS, MAX_POSTCODE_CHARS, MAX_TEXT_CHARS,
