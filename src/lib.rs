@@ -37,6 +37,11 @@
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+// Library code never panics on input: no unwrap, expect or panic outside tests.
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
 
 mod address;
 mod barcode;
