@@ -45,6 +45,7 @@ pub enum BatchMode {
 /// }
 /// ```
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum Rejection {
     /// The order failed validation: every problem, with its field path.
     Invalid(ValidationErrors),
