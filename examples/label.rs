@@ -159,21 +159,32 @@ fn problems(reason: &Rejection) -> Vec<Problem> {
     }
 }
 
-/// One order's JSON as a `Label`, or the problem: JSON nested deeper than serde_json's
-/// limit (128), or not the shape of an order, with the path serde_path_to_error gives
-/// (`recipient.address: unknown field `postcod``).
+/// One order's JSON text as a `Label`, or the first problem with the path
+/// serde_path_to_error gives (`recipient.address: unknown field `postcod``), syntax errors
+/// such as a lone surrogate escape (`"\ud800"`) included. A value of the wrong type is
+/// placed by its path alone; a syntax error also by its line and column in the order's
+/// text. Deeply nested JSON is refused at its first value of the wrong type.
 fn parse_order(raw: &RawValue) -> Result<Label, Problem> {
-    let value: Value = serde_json::from_str(raw.get()).map_err(|e| Problem {
-        field: None,
-        code: "invalid_json".to_owned(),
-        message: e.to_string(),
-    })?;
-    serde_path_to_error::deserialize(value).map_err(|e| {
+    let mut parser = serde_json::Deserializer::from_str(raw.get());
+    serde_path_to_error::deserialize(&mut parser).map_err(|e| {
         let path = e.path().to_string();
+        let inner = e.into_inner();
+        let mut message = inner.to_string();
+        if inner.is_data() {
+            let position = format!(" at line {} column {}", inner.line(), inner.column());
+            if let Some(stripped) = message.strip_suffix(&position) {
+                message = stripped.to_owned();
+            }
+        }
         Problem {
             field: (path != ".").then_some(path),
-            code: "invalid_shape".to_owned(),
-            message: e.inner().to_string(),
+            code: if inner.is_data() {
+                "invalid_shape"
+            } else {
+                "invalid_json"
+            }
+            .to_owned(),
+            message,
         }
     })
 }

@@ -2,15 +2,13 @@
 //! first; `cargo test --test example_label` alone does not, so run `cargo build --examples`
 //! before it.
 
+mod common;
+
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
 fn example() -> PathBuf {
-    // target/<profile>/deps/<this test> -> target/<profile>/examples/label
-    let exe = std::env::current_exe().expect("test executable path");
-    let dir = exe.parent().and_then(|d| d.parent()).expect("target dir");
-    dir.join("examples")
-        .join(format!("label{}", std::env::consts::EXE_SUFFIX))
+    common::example("label")
 }
 
 fn temp_dir(name: &str) -> PathBuf {

@@ -1,14 +1,12 @@
 //! The `validate` example over a JSON Lines file, as a seller runs it before printing. A plain
 //! `cargo test` builds the examples first.
 
-use std::path::PathBuf;
+mod common;
+
 use std::process::Command;
 
-fn example() -> PathBuf {
-    let exe = std::env::current_exe().expect("test executable path");
-    let dir = exe.parent().and_then(|d| d.parent()).expect("target dir");
-    dir.join("examples")
-        .join(format!("validate{}", std::env::consts::EXE_SUFFIX))
+fn example() -> std::path::PathBuf {
+    common::example("validate")
 }
 
 #[test]

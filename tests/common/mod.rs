@@ -39,6 +39,15 @@ pub fn golden_path(stem: &str, ext: &str) -> PathBuf {
         .join(format!("{stem}.{ext}"))
 }
 
+/// The binary of the example `name`, which a plain `cargo test` builds before the tests:
+/// target/<profile>/deps/<test> -> target/<profile>/examples/<name>.
+pub fn example(name: &str) -> PathBuf {
+    let exe = std::env::current_exe().expect("test executable path");
+    let dir = exe.parent().and_then(|d| d.parent()).expect("target dir");
+    dir.join("examples")
+        .join(format!("{name}{}", std::env::consts::EXE_SUFFIX))
+}
+
 /// The QR payload the README documents, built here from the input independently of the
 /// library's own code.
 pub fn expected_payload(label: &Label) -> String {
