@@ -83,3 +83,49 @@ pub(crate) fn codewords_to_text(codewords: &[u8]) -> Option<String> {
 pub(crate) fn modules_to_text(modules: &[bool]) -> Option<String> {
     codewords_to_text(&modules_to_codewords(modules)?)
 }
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::barcode::encode_code128;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1000))]
+
+        /// Every order number the validator accepts (printable ASCII, 1 to 48 characters)
+        /// encodes, and its modules read back to exactly that text.
+        #[test]
+        fn printable_ascii_up_to_48_round_trips(data in "[ -~]{1,48}") {
+            let code = encode_code128(&data).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            prop_assert_eq!(code.modules().len(), 11 * code.codewords().len() + 2);
+            let codewords = modules_to_codewords(code.modules());
+            prop_assert_eq!(codewords.as_deref(), Some(code.codewords()));
+            prop_assert_eq!(modules_to_text(code.modules()), Some(data));
+        }
+
+        /// Digit runs are where set C and the set switches are chosen: bias towards them.
+        #[test]
+        fn digit_heavy_data_round_trips(data in "([0-9]{1,9}[ -~]?){1,8}") {
+            prop_assume!(data.len() <= 48);
+            let code = encode_code128(&data).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            prop_assert_eq!(modules_to_text(code.modules()), Some(data));
+        }
+    }
+
+    #[test]
+    fn malformed_modules_read_as_nothing() {
+        let code = encode_code128("TT-1").unwrap();
+        let modules = code.modules();
+        assert_eq!(modules_to_text(modules).as_deref(), Some("TT-1"));
+        assert_eq!(modules_to_text(&[]), None);
+        assert_eq!(modules_to_text(&modules[..modules.len() - 1]), None);
+        // One module flipped: a bad pattern or a wrong check character, never other text.
+        for i in 0..modules.len() {
+            let mut flipped = modules.to_vec();
+            flipped[i] = !flipped[i];
+            assert_eq!(modules_to_text(&flipped), None, "module {i}");
+        }
+    }
+}

@@ -2,6 +2,8 @@
 
 #![allow(dead_code)] // each test binary uses its own part of this module
 
+pub mod labels;
+
 use std::path::PathBuf;
 
 use shiplabel::{Label, ValidLabel};
