@@ -29,6 +29,16 @@
 //! # Ok(()) }
 //! ```
 //!
+//! Many orders at once: [`validate_batch`] and [`render_batch`] report every order that
+//! cannot be printed, with its index, order number and every problem, and either print
+//! nothing ([`BatchMode::AllOrNothing`], the default) or print the others and return those
+//! orders intact ([`BatchMode::PrintValid`]).
+//!
+//! Every input has a documented maximum ([`MAX_TEXT_CHARS`], [`MAX_ADDRESS_LINES`],
+//! [`MAX_POSTCODE_CHARS`], [`OrderNumber::MAX_LEN`], [`TrackingNumber::MAX_LEN`],
+//! [`MAX_LABELS`], [`MAX_JSON_BYTES`]), checked before any work that grows with the input.
+//! The library never panics on input.
+//!
 //! Geometry: every bar and QR module is a whole number of printer dots at
 //! [`Options::dpi`] (203 dpi by default); the Code 128 module is the widest that fits with
 //! 10-module quiet zones, and never narrower than 2 dots. The QR code (error correction M)

@@ -53,8 +53,8 @@ pub const MAX_ADDRESS_LINES: usize = 6;
 pub const MAX_POSTCODE_CHARS: usize = 20;
 
 /// The most labels one call prints: [`render_pdf`](crate::render_pdf) and
-/// [`render_batch`](crate::render_batch) refuse more (the whole PDF is built in memory,
-/// about 100 KB a label while it is written). Split larger runs.
+/// [`render_batch`](crate::render_batch) refuse more (the whole PDF is built in memory:
+/// a thousand labels peak at about 90 MB). Split larger runs.
 ///
 /// ```
 /// let label = shiplabel::Label::sample().validate()?;
@@ -66,7 +66,7 @@ pub const MAX_POSTCODE_CHARS: usize = 20;
 pub const MAX_LABELS: usize = 1000;
 
 /// The most bytes of JSON the `label` example reads (16 MiB): a thousand orders take about
-/// 1 MB. A program that parses orders itself should bound its input the same way, before
+/// half a megabyte. A program that parses orders itself should bound its input the same way, before
 /// parsing it.
 ///
 /// ```
