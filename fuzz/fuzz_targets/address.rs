@@ -1,5 +1,7 @@
 //! Address validation on its own (`Party::validate`), with arbitrary field values and a
-//! country that is usually one the data knows.
+//! country that is usually one the data knows. An input that starts with `{` is read as a
+//! party in JSON instead, so that real addresses (`fuzz/seeds/address/`) can seed the
+//! corpus and be mutated into near misses: regions, cities and postcodes that almost match.
 //!
 //! Nothing may panic or hang; every error names a field of the party; a valid address
 //! formats with the country's name last; and validation is idempotent: the normalised
@@ -7,7 +9,7 @@
 
 #![no_main]
 
-use arbitrary::Arbitrary;
+use arbitrary::{Arbitrary, Unstructured};
 use libfuzzer_sys::fuzz_target;
 use shiplabel::{Address, Party};
 
@@ -50,12 +52,27 @@ const FIELDS: &[&str] = &[
     "address.country",
 ];
 
-fuzz_target!(|input: Input| {
+fuzz_target!(|data: &[u8]| {
+    let party = if data.first() == Some(&b'{') {
+        match serde_json::from_slice::<Party>(data) {
+            Ok(party) => party,
+            Err(_) => return,
+        }
+    } else {
+        match Input::arbitrary_take_rest(Unstructured::new(data)) {
+            Ok(input) => party(input),
+            Err(_) => return,
+        }
+    };
+    check(&party);
+});
+
+fn party(input: Input) -> Party {
     let country = match input.country {
         Country::Known(i) => COUNTRIES[usize::from(i) % COUNTRIES.len()].to_owned(),
         Country::Raw(raw) => raw,
     };
-    let party = Party {
+    Party {
         name: input.name,
         company: input.company,
         phone: input.phone,
@@ -68,7 +85,10 @@ fuzz_target!(|input: Input| {
             sorting_code: input.sorting_code,
             country,
         },
-    };
+    }
+}
+
+fn check(party: &Party) {
     let valid = match party.validate() {
         Ok(valid) => valid,
         Err(errors) => {
@@ -107,4 +127,4 @@ fuzz_target!(|input: Input| {
         Ok(revalidated) => assert_eq!(revalidated, valid, "{again:?}"),
         Err(errors) => panic!("the normalised party {again:?} is invalid: {errors}"),
     }
-});
+}
