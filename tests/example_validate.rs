@@ -76,3 +76,36 @@ fn other_fields_of_an_export_are_ignored_and_the_phone_is_checked() {
     );
     std::fs::remove_dir_all(dir).ok();
 }
+
+#[test]
+fn a_line_over_the_limit_is_reported_and_the_rest_still_run() {
+    let dir = std::env::temp_dir().join(format!("shiplabel-validate-long-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let input = dir.join("long.jsonl");
+    let good = r#"{"id": "G", "name": "A", "address": {"lines": ["1 High Street"], "city": "London", "postcode": "NW1 6XE", "country": "GB"}}"#;
+    let long = format!(
+        r#"{{"id": "L", "name": "{}"}}"#,
+        "x".repeat(shiplabel::MAX_JSON_BYTES)
+    );
+    std::fs::write(&input, format!("{good}\n{long}\r\n{good}\n")).unwrap();
+    let out = Command::new(example()).arg(&input).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 3, "{stdout}");
+    assert!(
+        lines[0].starts_with(r#"{"id":"G","valid":true"#),
+        "{}",
+        lines[0]
+    );
+    assert_eq!(
+        lines[1],
+        r#"{"id":null,"valid":false,"errors":[{"field":null,"code":"line_too_long","message":"line 2: longer than 16777216 bytes"}],"formatted":null}"#
+    );
+    assert!(
+        lines[2].starts_with(r#"{"id":"G","valid":true"#),
+        "{}",
+        lines[2]
+    );
+    std::fs::remove_dir_all(dir).ok();
+}
