@@ -2,12 +2,21 @@
 //!
 //! Whatever the bytes, nothing may panic, hang or run out of memory; every refusal must be
 //! a clear error (a field path and a message), a label that lays out must render, and the
-//! batch entry point must agree: the label printed, or returned with the same reason.
+//! batch entry point must agree: the label printed, or returned with the same reason. The
+//! laid-out Code 128 must read back to the order number.
 
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
+use shiplabel::fuzzing::code128_read;
 use shiplabel::{BatchError, BatchMode, Label, Options, Rejection};
+
+/// The Code 128 modules in a layout's dump: the line of bars two lines after `code128 …`.
+fn code128_bars(dump: &str) -> Option<Vec<bool>> {
+    let mut lines = dump.lines().skip_while(|l| !l.starts_with("code128 "));
+    let bars = lines.nth(2)?.trim();
+    Some(bars.chars().map(|c| c == '1').collect())
+}
 
 fuzz_target!(|data: &[u8]| {
     let Ok(label) = serde_json::from_slice::<Label>(data) else {
@@ -37,7 +46,12 @@ fuzz_target!(|data: &[u8]| {
         }
     };
     match shiplabel::layout(&valid, &options) {
-        Ok(_) => {
+        Ok(layout) => {
+            let bars = code128_bars(&layout.to_string()).expect("the layout has a Code 128");
+            assert_eq!(
+                code128_read(&bars).as_deref(),
+                Some(valid.order().number().as_str())
+            );
             let pdf = shiplabel::render_pdf(std::slice::from_ref(&valid), &options)
                 .unwrap_or_else(|e| panic!("a label that lays out must render: {e}"));
             assert!(pdf.starts_with(b"%PDF-"));
