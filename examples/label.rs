@@ -3,37 +3,53 @@
 //! ```text
 //! cargo run --example label                                 # the built-in sample -> label.pdf
 //! cargo run --example label -- orders.json -o labels.pdf    # one order or an array of orders
+//! cargo run --example label -- orders.json --rejected rejected.json
 //! ```
 //!
-//! Invalid input prints every problem with its field path (and the order's index in an
-//! array), writes nothing, and exits with status 1.
+//! Every problem is printed with the order's index (in an array), its order number and the
+//! field's path. By default a batch prints all or nothing: one bad order and nothing is
+//! written. With `--rejected FILE` the printable orders are written to the PDF and every
+//! other order, exactly as it was in the input, goes to FILE with its problems, so none is
+//! lost.
+//!
+//! Exit status: 0 every order printed; 1 nothing printed (a problem in all-or-nothing mode,
+//! every order rejected, or the input unreadable, not JSON or over a limit); 2 bad
+//! arguments; 3 (with `--rejected`) some orders printed and the others written to FILE.
 
-use std::path::PathBuf;
+use std::io::Read;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use shiplabel::{Label, Options, RenderError, ValidLabel};
+use serde::Serialize;
+use serde_json::Value;
+use serde_json::value::RawValue;
+use shiplabel::{
+    BatchError, BatchMode, Label, MAX_JSON_BYTES, MAX_LABELS, Options, Rejection, render_batch,
+};
 
-/// The input file holds one order object or an array of them.
-#[derive(serde::Deserialize)]
-#[serde(untagged)]
-enum Input {
-    Many(Vec<serde_json::Value>),
-    One(Box<serde_json::Value>),
-}
+/// Some orders printed, the others written to the `--rejected` file.
+const EXIT_SOME_REJECTED: u8 = 3;
 
 struct Args {
     input: Option<PathBuf>,
     output: PathBuf,
+    rejected: Option<PathBuf>,
 }
 
 fn parse_args() -> Result<Args, String> {
     let mut input = None;
     let mut output = None;
+    let mut rejected = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "-o" | "--output" => {
                 output = Some(PathBuf::from(args.next().ok_or("-o needs a file name")?))
+            }
+            "--rejected" => {
+                rejected = Some(PathBuf::from(
+                    args.next().ok_or("--rejected needs a file name")?,
+                ))
             }
             "-h" | "--help" => return Err(String::new()),
             _ if input.is_none() && !arg.starts_with('-') => input = Some(PathBuf::from(arg)),
@@ -47,50 +63,159 @@ fn parse_args() -> Result<Args, String> {
             "label.pdf"
         })
     });
-    Ok(Args { input, output })
+    Ok(Args {
+        input,
+        output,
+        rejected,
+    })
 }
 
-/// Parses and validates every order; `Err` holds one message per problem.
-fn load(input: &Option<PathBuf>) -> Result<Vec<ValidLabel>, Vec<String>> {
-    let Some(path) = input else {
-        return Label::sample()
-            .validate()
-            .map(|l| vec![l])
-            .map_err(|e| vec![e.to_string()]);
+/// The orders to print: each exactly as it was in the input (its text), and whether the
+/// input was an array.
+struct Orders {
+    values: Vec<Box<RawValue>>,
+    is_array: bool,
+}
+
+/// Reads at most [`MAX_JSON_BYTES`] of JSON: one order object or an array of them.
+fn read_orders(path: &Path) -> Result<Orders, String> {
+    let file = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut bytes = Vec::new();
+    // One byte more than the limit tells a file at the limit from a larger one.
+    let limit = u64::try_from(MAX_JSON_BYTES).map_or(u64::MAX, |max| max.saturating_add(1));
+    file.take(limit)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    if bytes.len() > MAX_JSON_BYTES {
+        return Err(format!(
+            "{}: larger than {MAX_JSON_BYTES} bytes, the most read at once; split it",
+            path.display()
+        ));
+    }
+    let not_json = |e: serde_json::Error| format!("{}: not JSON: {e}", path.display());
+    let whole: Box<RawValue> = serde_json::from_slice(&bytes).map_err(not_json)?;
+    let (values, is_array) = if whole.get().starts_with('[') {
+        (serde_json::from_str(whole.get()).map_err(not_json)?, true)
+    } else {
+        (vec![whole], false)
     };
-    let text =
-        std::fs::read_to_string(path).map_err(|e| vec![format!("{}: {e}", path.display())])?;
-    let (values, is_array) = match serde_json::from_str::<Input>(&text) {
-        Ok(Input::Many(values)) => (values, true),
-        Ok(Input::One(value)) => (vec![*value], false),
-        Err(e) => return Err(vec![format!("{}: not JSON: {e}", path.display())]),
-    };
-    let mut labels = Vec::new();
-    let mut problems = Vec::new();
-    for (index, value) in values.into_iter().enumerate() {
-        let prefix = if is_array {
-            format!("[{index}] ")
-        } else {
-            String::new()
-        };
-        // serde_path_to_error names where in the order a shape error is
-        // (`recipient.address: unknown field `postcod``).
-        match serde_path_to_error::deserialize::<_, Label>(value) {
-            Err(e) if e.path().to_string() == "." => {
-                problems.push(format!("{prefix}{}", e.inner()))
+    if values.len() > MAX_LABELS {
+        return Err(format!(
+            "{}: holds {} orders; at most {MAX_LABELS} are printed in one run; split it",
+            path.display(),
+            values.len()
+        ));
+    }
+    Ok(Orders { values, is_array })
+}
+
+/// One problem with an order, as printed and as written to the rejected file.
+#[derive(Serialize)]
+struct Problem {
+    field: Option<String>,
+    code: String,
+    message: String,
+}
+
+/// An order that was not printed, as written to the rejected file: the order exactly as it
+/// was in the input, and why.
+#[derive(Serialize)]
+struct RejectedOrder {
+    index: usize,
+    order_number: Option<String>,
+    errors: Vec<Problem>,
+    order: Box<RawValue>,
+}
+
+fn problems(reason: &Rejection) -> Vec<Problem> {
+    match reason {
+        Rejection::Invalid(errors) => errors
+            .iter()
+            .map(|e| Problem {
+                field: Some(e.field().to_owned()),
+                code: e.kind().code().to_owned(),
+                message: e.message().to_owned(),
+            })
+            .collect(),
+        Rejection::Layout(error) => {
+            let text = error.to_string();
+            // The error's text starts with its field; the field has a place of its own.
+            let message = error
+                .field()
+                .and_then(|f| text.strip_prefix(&format!("{f}: ")))
+                .unwrap_or(&text)
+                .to_owned();
+            vec![Problem {
+                field: error.field().map(str::to_owned),
+                code: "layout".to_owned(),
+                message,
+            }]
+        }
+        _ => vec![Problem {
+            field: None,
+            code: "rejected".to_owned(),
+            message: reason.to_string(),
+        }],
+    }
+}
+
+/// One order's JSON text as a `Label`, or the first problem with the path
+/// serde_path_to_error gives (`recipient.address: unknown field `postcod``), syntax errors
+/// such as a lone surrogate escape (`"\ud800"`) included. A value of the wrong type is
+/// placed by its path alone; a syntax error also by its line and column in the order's
+/// text. Deeply nested JSON is refused at its first value of the wrong type.
+fn parse_order(raw: &RawValue) -> Result<Label, Problem> {
+    let mut parser = serde_json::Deserializer::from_str(raw.get());
+    serde_path_to_error::deserialize(&mut parser).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        let mut message = inner.to_string();
+        if inner.is_data() {
+            let position = format!(" at line {} column {}", inner.line(), inner.column());
+            if let Some(stripped) = message.strip_suffix(&position) {
+                message = stripped.to_owned();
             }
-            Err(e) => problems.push(format!("{prefix}{}: {}", e.path(), e.inner())),
-            Ok(label) => match label.validate() {
-                Ok(valid) => labels.push(valid),
-                Err(errors) => problems.extend(errors.iter().map(|e| format!("{prefix}{e}"))),
-            },
+        }
+        Problem {
+            field: (path != ".").then_some(path),
+            code: if inner.is_data() {
+                "invalid_shape"
+            } else {
+                "invalid_json"
+            }
+            .to_owned(),
+            message,
+        }
+    })
+}
+
+/// The order number in an order as given, if it has one.
+fn order_number(order: &RawValue) -> Option<String> {
+    let value: Value = serde_json::from_str(order.get()).ok()?;
+    let number = value.pointer("/order/number")?.as_str()?.trim();
+    (!number.is_empty()).then(|| number.to_owned())
+}
+
+fn report(rejected: &[RejectedOrder], is_array: bool) {
+    for r in rejected {
+        let mut prefix = String::new();
+        if is_array {
+            prefix.push_str(&format!("[{}] ", r.index));
+        }
+        if let Some(number) = &r.order_number {
+            prefix.push_str(&format!("order {number}: "));
+        }
+        for p in &r.errors {
+            match &p.field {
+                Some(field) => eprintln!("error: {prefix}{field}: {}", p.message),
+                None => eprintln!("error: {prefix}{}", p.message),
+            }
         }
     }
-    if problems.is_empty() {
-        Ok(labels)
-    } else {
-        Err(problems)
-    }
+}
+
+fn plural(n: usize, what: &str) -> String {
+    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
 }
 
 fn main() -> ExitCode {
@@ -100,52 +225,151 @@ fn main() -> ExitCode {
             if !message.is_empty() {
                 eprintln!("error: {message}");
             }
-            eprintln!("usage: label [ORDERS.json] [-o OUT.pdf]");
+            eprintln!("usage: label [ORDERS.json] [-o OUT.pdf] [--rejected REJECTED.json]");
             return ExitCode::from(2);
         }
     };
-    let labels = match load(&args.input) {
-        Ok(labels) => labels,
-        Err(problems) => {
-            for p in &problems {
-                eprintln!("error: {p}");
+    let orders = match &args.input {
+        Some(path) => match read_orders(path) {
+            Ok(orders) => orders,
+            Err(message) => {
+                eprintln!("error: {message}");
+                eprintln!("nothing written");
+                return ExitCode::FAILURE;
             }
-            eprintln!("{} problem(s); nothing written", problems.len());
-            return ExitCode::FAILURE;
-        }
+        },
+        None => match serde_json::value::to_raw_value(&Label::sample()) {
+            Ok(value) => Orders {
+                values: vec![value],
+                is_array: false,
+            },
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::FAILURE;
+            }
+        },
     };
-    if labels.is_empty() {
+    let total = orders.values.len();
+    if total == 0 {
         eprintln!("error: the input holds no orders; nothing written");
         return ExitCode::FAILURE;
     }
-    let pdf = match shiplabel::render_pdf(&labels, &Options::default()) {
-        Ok(pdf) => pdf,
-        Err(RenderError::Layout(failures)) => {
-            for f in &failures {
-                eprintln!("error: [{}] order {}: {}", f.index, f.order, f.error);
+
+    // Parse each order; one that is not an order is rejected here.
+    let mut labels = Vec::new();
+    let mut positions = Vec::new(); // each label's index in the input
+    let mut rejected = Vec::new();
+    for (index, raw) in orders.values.iter().enumerate() {
+        match parse_order(raw) {
+            Ok(label) => {
+                labels.push(label);
+                positions.push(index);
             }
+            Err(problem) => rejected.push(RejectedOrder {
+                index,
+                order_number: order_number(raw),
+                errors: vec![problem],
+                order: raw.clone(),
+            }),
+        }
+    }
+
+    let mode = if args.rejected.is_some() {
+        BatchMode::PrintValid
+    } else {
+        BatchMode::AllOrNothing
+    };
+    let (pdf, printed) = if labels.is_empty() {
+        (None, 0)
+    } else {
+        // The library's indices count the parsed orders; the input's count every order.
+        let returned = |r: shiplabel::Rejected| {
+            let index = positions.get(r.index).copied().unwrap_or(r.index);
+            let order = orders.values.get(index).cloned().unwrap_or_default();
+            RejectedOrder {
+                index,
+                order_number: order_number(&order),
+                errors: problems(&r.reason),
+                order,
+            }
+        };
+        match render_batch(&labels, mode, &Options::default()) {
+            Ok(out) => {
+                rejected.extend(out.rejected.into_iter().map(returned));
+                (Some(out.pdf), out.pages.len())
+            }
+            Err(BatchError::Rejected { rejected: r, .. }) => {
+                rejected.extend(r.into_iter().map(returned));
+                (None, 0)
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                eprintln!("nothing written");
+                return ExitCode::FAILURE;
+            }
+        }
+    };
+    rejected.sort_by_key(|r| r.index);
+    report(&rejected, orders.is_array);
+
+    // All or nothing: one rejected order and nothing is written.
+    let Some(rejected_path) = &args.rejected else {
+        if !rejected.is_empty() {
             eprintln!(
-                "{} label(s) cannot be printed; nothing written",
-                failures.len()
+                "{} of {} rejected; nothing written",
+                rejected.len(),
+                plural(total, "order")
             );
             return ExitCode::FAILURE;
         }
-        Err(e) => {
-            eprintln!("error: {e}");
-            eprintln!("nothing written");
-            return ExitCode::FAILURE;
-        }
+        return write_pdf(&args.output, pdf, printed, ExitCode::SUCCESS);
     };
-    if let Err(e) = std::fs::write(&args.output, &pdf) {
-        eprintln!("error: {}: {e}", args.output.display());
+
+    // Print the valid ones: the rejected orders are written first, so that if that fails
+    // nothing is printed and nothing is lost.
+    let written = serde_json::to_vec_pretty(&rejected)
+        .map_err(|e| e.to_string())
+        .and_then(|json| std::fs::write(rejected_path, json).map_err(|e| e.to_string()));
+    if let Err(e) = written {
+        eprintln!("error: {}: {e}", rejected_path.display());
+        eprintln!("nothing written");
+        return ExitCode::FAILURE;
+    }
+    if !rejected.is_empty() {
+        eprintln!(
+            "{} of {} rejected, written to {}",
+            rejected.len(),
+            plural(total, "order"),
+            rejected_path.display()
+        );
+    }
+    if pdf.is_none() {
+        eprintln!("nothing printed");
+        return ExitCode::FAILURE;
+    }
+    let status = if rejected.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(EXIT_SOME_REJECTED)
+    };
+    write_pdf(&args.output, pdf, printed, status)
+}
+
+/// Writes the PDF and says so; `status` if that works.
+fn write_pdf(output: &Path, pdf: Option<Vec<u8>>, labels: usize, status: ExitCode) -> ExitCode {
+    let Some(pdf) = pdf else {
+        eprintln!("error: nothing to print; nothing written");
+        return ExitCode::FAILURE;
+    };
+    if let Err(e) = std::fs::write(output, &pdf) {
+        eprintln!("error: {}: {e}", output.display());
         return ExitCode::FAILURE;
     }
     println!(
-        "wrote {} ({} label{}, {} bytes)",
-        args.output.display(),
-        labels.len(),
-        if labels.len() == 1 { "" } else { "s" },
+        "wrote {} ({}, {} bytes)",
+        output.display(),
+        plural(labels, "label"),
         pdf.len()
     );
-    ExitCode::SUCCESS
+    status
 }

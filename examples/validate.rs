@@ -9,15 +9,17 @@
 //! in input order, is
 //! `{"id": ..., "valid": true|false, "errors": [{"field", "code", "message"}], "formatted": "line\n…\nCOUNTRY" | null}`.
 //! A line that is not such an object (a blank line included) gets an error object of its own
-//! and the rest still run, so output line N always reports input line N. The exit status is 0
-//! when every address is valid, 1 when any is not, 2 when the file cannot be read.
+//! and the rest still run, so output line N always reports input line N; so does a line
+//! longer than `shiplabel::MAX_JSON_BYTES`, which is skipped without being held in memory.
+//! The exit status is 0 when every address is valid, 1 when any is not, 2 when the file
+//! cannot be read.
 
-use std::io::{BufRead, BufWriter, Write};
+use std::io::{BufRead, BufWriter, Read, Write};
 use std::process::ExitCode;
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use shiplabel::{Address, Party};
+use shiplabel::{Address, MAX_JSON_BYTES, Party};
 
 /// One input line. Other top-level fields of an export (an email, an order id) are ignored;
 /// inside the address, an unknown field is an error, so a typo such as `postcod` is caught.
@@ -125,6 +127,51 @@ fn report(id: Value, errors: Vec<Problem>, formatted: Option<String>) -> Report 
     }
 }
 
+/// One line of the input.
+enum Line {
+    Text(String),
+    /// Longer than [`MAX_JSON_BYTES`]: the rest of it was read and dropped.
+    TooLong,
+    NotUtf8,
+    End,
+}
+
+/// Reads one line, holding at most [`MAX_JSON_BYTES`] of it.
+fn read_line(input: &mut impl BufRead) -> std::io::Result<Line> {
+    let mut bytes = Vec::new();
+    let limit = u64::try_from(MAX_JSON_BYTES).map_or(u64::MAX, |max| max.saturating_add(1));
+    let read = input.by_ref().take(limit).read_until(b'\n', &mut bytes)?;
+    if read == 0 {
+        return Ok(Line::End);
+    }
+    if bytes.last() == Some(&b'\n') {
+        bytes.pop();
+    } else if bytes.len() > MAX_JSON_BYTES {
+        // Skip to the end of the line, a buffer at a time.
+        loop {
+            let buffer = input.fill_buf()?;
+            if buffer.is_empty() {
+                break;
+            }
+            match buffer.iter().position(|&b| b == b'\n') {
+                Some(at) => {
+                    input.consume(at + 1);
+                    break;
+                }
+                None => {
+                    let all = buffer.len();
+                    input.consume(all);
+                }
+            }
+        }
+        return Ok(Line::TooLong);
+    }
+    if bytes.last() == Some(&b'\r') {
+        bytes.pop();
+    }
+    Ok(String::from_utf8(bytes).map_or(Line::NotUtf8, Line::Text))
+}
+
 fn main() -> ExitCode {
     let Some(path) = std::env::args().nth(1) else {
         eprintln!("usage: validate ADDRESSES.jsonl");
@@ -139,7 +186,26 @@ fn main() -> ExitCode {
     };
     let mut out = BufWriter::new(std::io::stdout().lock());
     let mut all_valid = true;
-    for (n, line) in std::io::BufReader::new(file).lines().enumerate() {
+    let mut input = std::io::BufReader::new(file);
+    for n in 1.. {
+        let line = match read_line(&mut input) {
+            Ok(Line::End) => break,
+            Ok(Line::Text(line)) => Ok(line),
+            Ok(Line::TooLong) => Err(error(
+                None,
+                "line_too_long",
+                &format!("line {n}: longer than {MAX_JSON_BYTES} bytes"),
+            )),
+            Ok(Line::NotUtf8) => Err(error(
+                None,
+                "not_utf8",
+                &format!("line {n}: stream did not contain valid UTF-8"),
+            )),
+            Err(e) => {
+                eprintln!("error: {path}: {e}");
+                return ExitCode::from(2);
+            }
+        };
         let (report, valid) = match line {
             Ok(line) if line.trim().is_empty() => (
                 report(
@@ -150,19 +216,8 @@ fn main() -> ExitCode {
                 false,
             ),
             Ok(line) => check(&line),
-            // A line that is not UTF-8 is one bad line; any other read error ends the run.
-            Err(e) if e.kind() == std::io::ErrorKind::InvalidData => (
-                report(
-                    Value::Null,
-                    vec![error(None, "not_utf8", &format!("line {}: {e}", n + 1))],
-                    None,
-                ),
-                false,
-            ),
-            Err(e) => {
-                eprintln!("error: {path}: {e}");
-                return ExitCode::from(2);
-            }
+            // One bad line is reported and the rest still run.
+            Err(problem) => (report(Value::Null, vec![problem], None), false),
         };
         all_valid &= valid;
         let written = serde_json::to_writer(&mut out, &report).is_ok() && writeln!(out).is_ok();

@@ -30,6 +30,16 @@
 //! # Ok(()) }
 //! ```
 //!
+//! Many orders at once: [`validate_batch`] and [`render_batch`] report every order that
+//! cannot be printed, with its index, order number and every problem, and either print
+//! nothing ([`BatchMode::AllOrNothing`], the default) or print the others and return those
+//! orders intact ([`BatchMode::PrintValid`]).
+//!
+//! Every input has a documented maximum ([`MAX_TEXT_CHARS`], [`MAX_ADDRESS_LINES`],
+//! [`MAX_POSTCODE_CHARS`], [`OrderNumber::MAX_LEN`], [`TrackingNumber::MAX_LEN`],
+//! [`MAX_LABELS`], [`MAX_JSON_BYTES`]), checked before any work that grows with the input.
+//! The library never panics on input.
+//!
 //! Geometry: every bar and QR module is a whole number of printer dots at
 //! [`Options::dpi`] (203 dpi by default); the Code 128 module is the widest that fits with
 //! 10-module quiet zones, and never narrower than 2 dots. The QR code (error correction M)
@@ -38,10 +48,17 @@
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+// Library code never panics on input: no unwrap, expect or panic outside tests.
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
 
 mod address;
 mod barcode;
+mod batch;
 mod layout;
+mod limits;
 mod model;
 mod options;
 mod render;
@@ -49,14 +66,20 @@ mod text;
 mod units;
 mod validate;
 
+pub use batch::{
+    Batch, BatchError, BatchMode, Printed, Rejected, Rejection, render_batch, validate_batch,
+};
 pub use layout::{LabelLayout, LayoutError, layout};
+pub use limits::{
+    MAX_ADDRESS_LINES, MAX_JSON_BYTES, MAX_LABELS, MAX_POSTCODE_CHARS, MAX_TEXT_CHARS,
+};
 pub use model::{Address, Label, Order, Party};
 pub use options::{LabelSize, Options, Sheet, SheetLayout, StartOutOfRange, UnknownName};
 pub use render::{LabelFailure, RenderError};
 pub use units::{Dots, Dpi, Mm, Pt};
 pub use validate::{
-    CountryCode, ErrorKind, MAX_ADDRESS_LINES, OrderNumber, Postcode, TrackingNumber, ValidAddress,
-    ValidLabel, ValidOrder, ValidParty, ValidationError, ValidationErrors,
+    CountryCode, ErrorKind, OrderNumber, Postcode, TrackingNumber, ValidAddress, ValidLabel,
+    ValidOrder, ValidParty, ValidationError, ValidationErrors,
 };
 
 /// Renders labels into one PDF, a page per label.
@@ -66,7 +89,8 @@ pub use validate::{
 ///
 /// # Errors
 ///
-/// [`RenderError::NoLabels`] for an empty list; [`RenderError::Layout`] listing every label
+/// [`RenderError::NoLabels`] for an empty list; [`RenderError::TooManyLabels`] for more than
+/// [`MAX_LABELS`], before anything is laid out; [`RenderError::Layout`] listing every label
 /// that cannot be laid out, each with its index, order number and [`LayoutError`] (text that
 /// does not fit even at 7 pt wrapped, a character the fonts lack, an order number too long
 /// for a Code 128 on the label); [`RenderError::Pdf`] if writing the PDF fails. Nothing is
@@ -84,6 +108,12 @@ pub use validate::{
 pub fn render_pdf(labels: &[ValidLabel], options: &Options) -> Result<Vec<u8>, RenderError> {
     if labels.is_empty() {
         return Err(RenderError::NoLabels);
+    }
+    if labels.len() > MAX_LABELS {
+        return Err(RenderError::TooManyLabels {
+            count: labels.len(),
+            max: MAX_LABELS,
+        });
     }
     let mut layouts = Vec::with_capacity(labels.len());
     let mut failures = Vec::new();
@@ -105,6 +135,29 @@ pub fn render_pdf(labels: &[ValidLabel], options: &Options) -> Result<Vec<u8>, R
         return Err(RenderError::Layout(failures));
     }
     render::pdf::write_pdf(&layouts, options)
+}
+
+/// Hooks for the fuzz targets in `fuzz/`, compiled only under `cargo fuzz` (which sets
+/// `--cfg fuzzing`): the Code 128 encoder and a reader of its module pattern, which are
+/// otherwise private. Not part of the API.
+#[cfg(fuzzing)]
+#[doc(hidden)]
+pub mod fuzzing {
+    /// The modules (`true` = bar, no quiet zones) of the shortest Code 128 of `data`, or why
+    /// the encoder refused it.
+    pub fn code128_modules(data: &str) -> Result<Vec<bool>, String> {
+        crate::barcode::encode_code128(data)
+            .map(|code| code.modules().to_vec())
+            .map_err(|e| e.to_string())
+    }
+
+    /// Reads modules back to text; `None` for a malformed symbol or a wrong check character.
+    pub fn code128_read(modules: &[bool]) -> Option<String> {
+        crate::barcode::code128_decode::modules_to_text(modules)
+    }
+
+    /// The longest data the Code 128 encoder accepts, in characters.
+    pub const CODE128_MAX_LEN: usize = crate::barcode::CODE128_MAX_LEN;
 }
 
 /// The README's Rust examples, compiled and run as doctests.

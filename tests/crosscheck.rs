@@ -3,12 +3,19 @@
 //! rasterises every golden label at 203 dpi in black and white (as a thermal printer prints),
 //! zbar's `zbarimg` decodes each symbol, and `qpdf --check` checks the PDF's structure.
 //!
+//! It also runs `qpdf --check` on PDFs of random valid labels, generated deterministically
+//! with the property tests' strategies.
+//!
 //! Ignored in a plain `cargo test`, which must pass on a machine with only Rust installed.
 
 mod common;
 
 use std::path::Path;
 use std::process::Command;
+
+use proptest::strategy::{Strategy, ValueTree};
+use proptest::test_runner::TestRunner;
+use shiplabel::{BatchError, BatchMode, Options};
 
 fn run(program: &str, args: &[&str]) -> Result<String, String> {
     let out = Command::new(program)
@@ -184,4 +191,54 @@ fn pdftotext_gives_back_every_name_and_address_line() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// How many random labels the qpdf check renders.
+const RANDOM_LABELS: usize = 60;
+
+#[test]
+#[ignore = "needs qpdf; .ci/run installs it and runs it"]
+fn qpdf_accepts_pdfs_of_random_valid_labels() {
+    // The same labels on every run: proptest's deterministic runner, the property tests'
+    // strategy.
+    let mut runner = TestRunner::deterministic();
+    let strategy = common::labels::label();
+    let labels: Vec<shiplabel::Label> = (0..RANDOM_LABELS)
+        .map(|_| strategy.new_tree(&mut runner).unwrap().current())
+        .collect();
+    let dir = std::env::temp_dir().join(format!("shiplabel-qpdf-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    // Each label on its own, then all of them in one document.
+    let batches: Vec<&[shiplabel::Label]> = labels
+        .chunks(1)
+        .chain(std::iter::once(labels.as_slice()))
+        .collect();
+    for (n, batch) in batches.into_iter().enumerate() {
+        let printed =
+            match shiplabel::render_batch(batch, BatchMode::PrintValid, &Options::default()) {
+                Ok(printed) => printed,
+                Err(BatchError::Rejected { .. }) => continue, // nothing printable: no PDF
+                Err(e) => panic!("batch {n}: {e}"),
+            };
+        let path = dir.join(format!("random-{n}.pdf"));
+        std::fs::write(&path, &printed.pdf).unwrap();
+        let path = path.to_str().unwrap();
+        if let Err(e) = run("qpdf", &["--check", path]) {
+            failures.push(format!("batch {n}: {e}"));
+        }
+        match run("qpdf", &["--show-npages", path]) {
+            Ok(pages) if pages.trim() == printed.pages.len().to_string() => {}
+            other => failures.push(format!(
+                "batch {n}: qpdf counts {other:?} pages, expected {}",
+                printed.pages.len()
+            )),
+        }
+        checked += 1;
+    }
+    std::fs::remove_dir_all(&dir).ok();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    // Most random labels print; a run that checked almost nothing would prove little.
+    assert!(checked > RANDOM_LABELS / 2, "only {checked} PDFs checked");
 }

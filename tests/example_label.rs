@@ -2,15 +2,13 @@
 //! first; `cargo test --test example_label` alone does not, so run `cargo build --examples`
 //! before it.
 
+mod common;
+
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
 fn example() -> PathBuf {
-    // target/<profile>/deps/<this test> -> target/<profile>/examples/label
-    let exe = std::env::current_exe().expect("test executable path");
-    let dir = exe.parent().and_then(|d| d.parent()).expect("target dir");
-    dir.join("examples")
-        .join(format!("label{}", std::env::consts::EXE_SUFFIX))
+    common::example("label")
 }
 
 fn temp_dir(name: &str) -> PathBuf {
@@ -90,7 +88,7 @@ fn labels_that_cannot_be_printed_are_all_reported_and_nothing_is_written() {
         [
             "error: [0] order THIS-ORDER-NUMBER-IS-FAR-TOO-LONG-FOR-CODE-128: order.number: its Code 128 needs 541 modules (the bars, within the margins), 135.4 mm at the narrowest 2-dot module, but the label has 94.5 mm for them; use a shorter order number (runs of digits encode at two per symbol)",
             "error: [2] order ANOTHER-ORDER-NUMBER-MUCH-TOO-LONG-FOR-CODE128: order.number: its Code 128 needs 541 modules (the bars, within the margins), 135.4 mm at the narrowest 2-dot module, but the label has 94.5 mm for them; use a shorter order number (runs of digits encode at two per symbol)",
-            "2 label(s) cannot be printed; nothing written",
+            "2 of 3 orders rejected; nothing written",
         ]
     );
     assert!(!dir.join("labels.pdf").exists());
@@ -111,16 +109,193 @@ fn invalid_orders_are_all_reported_with_their_index_and_nothing_is_written() {
     let lines: Vec<&str> = stderr.lines().collect();
     assert_eq!(
         lines[0],
-        r#"error: [1] recipient.address.postcode: "7500" is not a valid postcode for FRANCE (e.g. "33380")"#
+        r#"error: [1] order FR2026112500042: recipient.address.postcode: "7500" is not a valid postcode for FRANCE (e.g. "33380")"#
     );
-    assert_eq!(lines[1], "error: [1] seller.name: must not be empty");
-    assert!(
-        lines[2].starts_with(
-            "error: [2] recipient.address.postcod: unknown field `postcod`, expected one of"
-        ),
-        "{stderr}"
+    assert_eq!(
+        lines[1],
+        "error: [1] order FR2026112500042: seller.name: must not be empty"
     );
-    assert_eq!(lines[3], "3 problem(s); nothing written");
+    assert_eq!(
+        lines[2],
+        "error: [2] order FR2026112500042: recipient.address.postcod: unknown field `postcod`, \
+         expected one of `lines`, `city`, `city_area`, `region`, `postcode`, `sorting_code`, \
+         `country`"
+    );
+    assert_eq!(lines[3], "2 of 3 orders rejected; nothing written");
+    assert_eq!(lines.len(), 4, "{stderr}");
     assert!(!dir.join("out.pdf").exists());
+    std::fs::remove_dir_all(dir).ok();
+}
+
+/// The orders of `dir/orders.json` for the tests below: valid, invalid, the wrong shape,
+/// unprintable (an order number too long for a Code 128 on the label), valid again. The odd spacing and key order are
+/// on purpose: a rejected order must come back exactly as it was written.
+fn mixed_batch(dir: &std::path::Path) -> [String; 5] {
+    let invalid = GOOD.replace("75004", "7500");
+    let shape = r#"{"order": {"number": "SHAPE-1"},   "recipient": 42, "seller": null}"#.to_owned();
+    // Valid, but its Code 128 is wider than the label.
+    let unprintable = GOOD.replace(
+        "FR2026112500042",
+        "THIS-ORDER-NUMBER-IS-FAR-TOO-LONG-FOR-CODE-128",
+    );
+    let orders = [
+        GOOD.to_owned(),
+        invalid,
+        shape,
+        unprintable,
+        GOOD.replace("FR2026112500042", "FR-LAST"),
+    ];
+    std::fs::write(dir.join("orders.json"), format!("[{}]", orders.join(",\n"))).unwrap();
+    orders
+}
+
+#[test]
+fn with_rejected_the_valid_orders_print_and_the_others_are_written_intact() {
+    let dir = temp_dir("rejected");
+    let orders = mixed_batch(&dir);
+    let out = run(&dir, &["orders.json", "--rejected", "rejected.json"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    assert_eq!(
+        stderr.lines().last(),
+        Some("3 of 5 orders rejected, written to rejected.json")
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.starts_with("wrote labels.pdf (2 labels, "),
+        "{stdout}"
+    );
+    let pdf = std::fs::read(dir.join("labels.pdf")).unwrap();
+    assert_eq!(
+        lopdf::Document::load_mem(&pdf).unwrap().get_pages().len(),
+        2
+    );
+
+    let text = std::fs::read_to_string(dir.join("rejected.json")).unwrap();
+    let rejected: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let rejected = rejected.as_array().unwrap();
+    let indices: Vec<u64> = rejected
+        .iter()
+        .map(|r| r["index"].as_u64().unwrap())
+        .collect();
+    assert_eq!(indices, [1, 2, 3]);
+    // Each order exactly as it was written, byte for byte.
+    for (r, &i) in rejected.iter().zip(&indices) {
+        let original = &orders[usize::try_from(i).unwrap()];
+        assert!(text.contains(original.as_str()), "order {i} not intact");
+        let order: serde_json::Value = serde_json::from_str(original).unwrap();
+        assert_eq!(r["order"], order);
+    }
+    assert_eq!(
+        rejected[0]["errors"],
+        serde_json::json!([{
+            "field": "recipient.address.postcode",
+            "code": "invalid_postcode",
+            "message": "\"7500\" is not a valid postcode for FRANCE (e.g. \"33380\")"
+        }])
+    );
+    assert_eq!(rejected[1]["order_number"], "SHAPE-1");
+    assert_eq!(
+        rejected[1]["errors"],
+        serde_json::json!([{
+            "field": "recipient",
+            "code": "invalid_shape",
+            "message": "invalid type: integer `42`, expected struct Party"
+        }])
+    );
+    assert_eq!(
+        rejected[2]["errors"],
+        serde_json::json!([{
+            "field": "order.number",
+            "code": "layout",
+            "message": "its Code 128 needs 541 modules (the bars, within the margins), 135.4 mm \
+                        at the narrowest 2-dot module, but the label has 94.5 mm for them; use a \
+                        shorter order number (runs of digits encode at two per symbol)"
+        }])
+    );
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn with_rejected_and_every_order_rejected_nothing_is_printed() {
+    let dir = temp_dir("all-rejected");
+    let bad = GOOD.replace("\"FR\"", "\"France\"");
+    std::fs::write(dir.join("orders.json"), format!("[{bad}, {bad}]")).unwrap();
+    let out = run(&dir, &["orders.json", "--rejected", "rejected.json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        stderr.lines().rev().take(2).collect::<Vec<_>>(),
+        [
+            "nothing printed",
+            "2 of 2 orders rejected, written to rejected.json"
+        ]
+    );
+    assert!(!dir.join("labels.pdf").exists());
+    let rejected: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("rejected.json")).unwrap()).unwrap();
+    assert_eq!(rejected.as_array().map(Vec::len), Some(2));
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn with_rejected_and_nothing_rejected_the_file_is_an_empty_list() {
+    let dir = temp_dir("none-rejected");
+    std::fs::write(dir.join("rejected.json"), "stale").unwrap();
+    std::fs::write(dir.join("orders.json"), format!("[{GOOD}]")).unwrap();
+    let out = run(&dir, &["orders.json", "--rejected", "rejected.json"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        std::fs::read_to_string(dir.join("rejected.json")).unwrap(),
+        "[]"
+    );
+    assert!(dir.join("labels.pdf").exists());
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn input_over_the_limits_is_refused_before_it_is_parsed() {
+    let dir = temp_dir("limits");
+    // One byte over MAX_JSON_BYTES: white space around a valid order.
+    let mut big = vec![b' '; shiplabel::MAX_JSON_BYTES + 1 - GOOD.len()];
+    big.extend_from_slice(GOOD.as_bytes());
+    std::fs::write(dir.join("big.json"), &big).unwrap();
+    let out = run(&dir, &["big.json"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).lines().next(),
+        Some("error: big.json: larger than 16777216 bytes, the most read at once; split it")
+    );
+    // Exactly at the limit is read.
+    big.remove(0);
+    std::fs::write(dir.join("big.json"), &big).unwrap();
+    let out = run(&dir, &["big.json"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let many = vec![GOOD; shiplabel::MAX_LABELS + 1].join(",");
+    std::fs::write(dir.join("many.json"), format!("[{many}]")).unwrap();
+    let out = run(&dir, &["many.json"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).lines().next(),
+        Some("error: many.json: holds 1001 orders; at most 1000 are printed in one run; split it")
+    );
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn bad_arguments_exit_with_status_2() {
+    let dir = temp_dir("usage");
+    let out = run(&dir, &["--rejected"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).lines().next(),
+        Some("error: --rejected needs a file name")
+    );
     std::fs::remove_dir_all(dir).ok();
 }

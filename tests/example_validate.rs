@@ -1,14 +1,12 @@
 //! The `validate` example over a JSON Lines file, as a seller runs it before printing. A plain
 //! `cargo test` builds the examples first.
 
-use std::path::PathBuf;
+mod common;
+
 use std::process::Command;
 
-fn example() -> PathBuf {
-    let exe = std::env::current_exe().expect("test executable path");
-    let dir = exe.parent().and_then(|d| d.parent()).expect("target dir");
-    dir.join("examples")
-        .join(format!("validate{}", std::env::consts::EXE_SUFFIX))
+fn example() -> std::path::PathBuf {
+    common::example("validate")
 }
 
 #[test]
@@ -75,6 +73,39 @@ fn other_fields_of_an_export_are_ignored_and_the_phone_is_checked() {
     assert_eq!(
         String::from_utf8(out.stdout).unwrap().trim_end(),
         r#"{"id":1,"valid":false,"errors":[{"field":"phone","code":"control_character","message":"contains the control character U+0009 at position 4"}],"formatted":null}"#
+    );
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn a_line_over_the_limit_is_reported_and_the_rest_still_run() {
+    let dir = std::env::temp_dir().join(format!("shiplabel-validate-long-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let input = dir.join("long.jsonl");
+    let good = r#"{"id": "G", "name": "A", "address": {"lines": ["1 High Street"], "city": "London", "postcode": "NW1 6XE", "country": "GB"}}"#;
+    let long = format!(
+        r#"{{"id": "L", "name": "{}"}}"#,
+        "x".repeat(shiplabel::MAX_JSON_BYTES)
+    );
+    std::fs::write(&input, format!("{good}\n{long}\r\n{good}\n")).unwrap();
+    let out = Command::new(example()).arg(&input).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 3, "{stdout}");
+    assert!(
+        lines[0].starts_with(r#"{"id":"G","valid":true"#),
+        "{}",
+        lines[0]
+    );
+    assert_eq!(
+        lines[1],
+        r#"{"id":null,"valid":false,"errors":[{"field":null,"code":"line_too_long","message":"line 2: longer than 16777216 bytes"}],"formatted":null}"#
+    );
+    assert!(
+        lines[2].starts_with(r#"{"id":"G","valid":true"#),
+        "{}",
+        lines[2]
     );
     std::fs::remove_dir_all(dir).ok();
 }

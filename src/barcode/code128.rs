@@ -43,12 +43,12 @@ const START_B: u8 = 104;
 /// Symbol value of Start C.
 const START_C: u8 = 105;
 /// Symbol value of Stop.
-const STOP: u8 = 106;
+pub(super) const STOP: u8 = 106;
 
 /// Bar/space widths (bar first) of every Code 128 symbol, indexed by value.
 /// Values 0..=105 are 11 modules wide; the stop (106) is 13 modules wide
 /// because it includes the 2-module termination bar.
-const PATTERNS: [&[u8]; 107] = [
+pub(super) const PATTERNS: [&[u8]; 107] = [
     b"212222", b"222122", b"222221", b"121223", b"121322", b"131222", b"122213", b"122312",
     b"132212", b"221213", b"221312", b"231212", b"112232", b"122132", b"122231", b"113222",
     b"123122", b"123221", b"223211", b"221132", b"221231", b"213212", b"223112", b"312131",
@@ -454,77 +454,8 @@ fn render(codewords: &[u8]) -> Result<Vec<bool>, Code128Error> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::code128_decode::{codewords_to_text, modules_to_codewords, modules_to_text};
     use super::*;
-
-    /// Reads modules back to codewords using [`PATTERNS`]; checks the stop
-    /// and the check character.
-    fn modules_to_codewords(modules: &[bool]) -> Option<Vec<u8>> {
-        if modules.len() < 11 * 3 + 13 || !(modules.len() - 13).is_multiple_of(11) {
-            return None;
-        }
-        let (body, stop) = modules.split_at(modules.len() - 13);
-        let mut codewords = Vec::new();
-        for chunk in body.chunks(11).chain([stop]) {
-            let mut widths = Vec::new();
-            let mut previous = !chunk[0];
-            for &module in chunk {
-                if module == previous {
-                    *widths.last_mut()? += 1;
-                } else {
-                    widths.push(b'1');
-                    previous = module;
-                }
-            }
-            if !chunk[0] {
-                return None;
-            }
-            let value = PATTERNS.iter().position(|p| *p == widths.as_slice())?;
-            codewords.push(u8::try_from(value).ok()?);
-        }
-        let (&last, rest) = codewords.split_last()?;
-        let (&check, values) = rest.split_last()?;
-        let sum: usize = values
-            .iter()
-            .enumerate()
-            .map(|(i, &v)| usize::from(v) * i.max(1))
-            .sum();
-        (last == STOP && usize::from(check) == sum % 103).then_some(codewords)
-    }
-
-    /// Interprets codewords (start .. stop) as text, following sets, switches
-    /// and SHIFT.
-    fn codewords_to_text(codewords: &[u8]) -> Option<String> {
-        let (&start, rest) = codewords.split_first()?;
-        let data = rest.get(..rest.len().checked_sub(2)?)?;
-        let mut set = match start {
-            103 => 'A',
-            104 => 'B',
-            105 => 'C',
-            _ => return None,
-        };
-        let char_in = |set: char, v: u8| match (set, v) {
-            ('A', 0..=63) | ('B', 0..=95) => Some(char::from(v + 32)),
-            ('A', 64..=95) => Some(char::from(v - 64)),
-            _ => None,
-        };
-        let mut text = String::new();
-        let mut values = data.iter().copied();
-        while let Some(v) = values.next() {
-            match (set, v) {
-                ('C', 0..=99) => text.push_str(&format!("{v:02}")),
-                ('A' | 'B', 0..=95) => text.push(char_in(set, v)?),
-                ('A' | 'B', 98) => {
-                    let other = if set == 'A' { 'B' } else { 'A' };
-                    text.push(char_in(other, values.next()?)?);
-                }
-                ('A' | 'B', 99) => set = 'C',
-                ('A' | 'C', 100) => set = 'B',
-                ('B' | 'C', 101) => set = 'A',
-                _ => return None,
-            }
-        }
-        Some(text)
-    }
 
     /// Encodes and checks every invariant; returns the codewords.
     fn encode_checked(data: &str) -> Vec<u8> {
@@ -535,6 +466,7 @@ mod tests {
         let decoded = modules_to_codewords(code.modules());
         assert_eq!(decoded.as_deref(), Some(codewords), "{data:?}");
         assert_eq!(codewords_to_text(codewords).as_deref(), Some(data));
+        assert_eq!(modules_to_text(code.modules()).as_deref(), Some(data));
         codewords.to_vec()
     }
 

@@ -2,8 +2,12 @@
 //! dots; render draws them.
 
 mod code128;
+#[cfg(any(test, fuzzing))]
+pub(crate) mod code128_decode;
 mod qr;
 
+#[cfg(fuzzing)]
+pub(crate) use code128::MAX_LEN as CODE128_MAX_LEN;
 pub(crate) use code128::encode as encode_code128;
 pub(crate) use qr::{QR_QUIET_MODULES, QrMatrix, encode_qr};
 

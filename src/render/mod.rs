@@ -14,6 +14,15 @@ pub enum RenderError {
     /// The list of labels was empty: a PDF needs at least one page.
     #[error("no labels to render")]
     NoLabels,
+    /// More labels than one call prints ([`MAX_LABELS`](crate::MAX_LABELS)); nothing was
+    /// laid out. Split the run.
+    #[error("{count} labels in one call; at most {max} are allowed")]
+    TooManyLabels {
+        /// How many labels were passed.
+        count: usize,
+        /// The limit.
+        max: usize,
+    },
     /// Labels that could not be laid out: every one of them, in order.
     #[error("{}", LabelFailure::lines(.0))]
     Layout(Vec<LabelFailure>),

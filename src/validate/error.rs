@@ -20,6 +20,10 @@ pub enum ErrorKind {
     TooMany,
     /// A field contains a control character (Unicode category Cc), such as a tab or a NUL.
     ControlCharacter,
+    /// A field contains a bidirectional embedding, override or isolate control (U+202A to
+    /// U+202E, U+2066 to U+2069), which would make the printed text read differently from
+    /// the data.
+    BidiControl,
     /// A field that must be printable ASCII contains another character.
     NotPrintableAscii,
     /// The country is not an ISO 3166-1 alpha-2 code that the address data knows.
@@ -53,6 +57,7 @@ impl ErrorKind {
             ErrorKind::TooLong => "too_long",
             ErrorKind::TooMany => "too_many",
             ErrorKind::ControlCharacter => "control_character",
+            ErrorKind::BidiControl => "bidi_control",
             ErrorKind::NotPrintableAscii => "not_printable_ascii",
             ErrorKind::UnknownCountry => "unknown_country",
             ErrorKind::InvalidPostcode => "invalid_postcode",

@@ -6,6 +6,7 @@ use std::fmt;
 use super::error::{ErrorKind, ValidationError};
 use super::text::describe_char;
 use crate::address::{self, Country};
+use crate::limits::{MAX_POSTCODE_CHARS, MAX_TEXT_CHARS};
 
 /// `raw` without leading and trailing spaces, when it is non-empty printable ASCII (`' '` to
 /// `'~'`); otherwise the error, naming the first other character and its 1-based position in
@@ -353,13 +354,18 @@ impl TryFrom<&str> for CountryCode {
 
     /// # Errors
     ///
-    /// [`ErrorKind::Empty`], [`ErrorKind::ControlCharacter`], or
+    /// [`ErrorKind::Empty`], [`ErrorKind::ControlCharacter`], [`ErrorKind::TooLong`] over
+    /// [`MAX_TEXT_CHARS`](crate::MAX_TEXT_CHARS) characters, or
     /// [`ErrorKind::UnknownCountry`] with a hint when the input is a common alias (`UK`,
     /// `USA`) or an English country name.
     fn try_from(raw: &str) -> Result<Self, ValidationError> {
         const FIELD: &str = "address.country";
         super::text::reject_control(raw, FIELD)?;
         let s = raw.trim();
+        let len = s.chars().count();
+        if len > MAX_TEXT_CHARS {
+            return Err(too_long(FIELD, len, MAX_TEXT_CHARS));
+        }
         if s.is_empty() {
             return Err(ValidationError::new(
                 FIELD,
@@ -417,8 +423,9 @@ impl Postcode {
     /// # Errors
     ///
     /// [`ErrorKind::Empty`] for a blank postcode, [`ErrorKind::InvalidPostcode`] when it does
-    /// not match the whole pattern (the message gives an example of a valid one), and
-    /// [`ErrorKind::ControlCharacter`] for a control character.
+    /// not match the whole pattern (the message gives an example of a valid one),
+    /// [`ErrorKind::ControlCharacter`] for a control character, and [`ErrorKind::TooLong`]
+    /// over [`MAX_POSTCODE_CHARS`](crate::MAX_POSTCODE_CHARS) characters (checked first).
     ///
     /// # Examples
     ///
@@ -431,6 +438,10 @@ impl Postcode {
     pub fn parse(raw: &str, country: CountryCode) -> Result<Postcode, ValidationError> {
         const FIELD: &str = "address.postcode";
         super::text::reject_control(raw, FIELD)?;
+        let len = raw.trim().chars().count();
+        if len > MAX_POSTCODE_CHARS {
+            return Err(too_long(FIELD, len, MAX_POSTCODE_CHARS));
+        }
         // Japan's postcode mark 〒 is not part of the postcode.
         let normalised = raw
             .split_whitespace()
@@ -729,6 +740,33 @@ mod tests {
         assert_eq!(
             err.message(),
             r#""NW1" is not a valid postcode for UNITED KINGDOM (e.g. "EC1Y 8SY")"#
+        );
+    }
+
+    #[test]
+    fn postcode_and_country_lengths_are_limited_before_normalising() {
+        let gb = CountryCode::try_from("GB").unwrap();
+        // 20 characters trimmed is the most; surrounding spaces do not count.
+        let twenty = format!("  {}  ", "N".repeat(20));
+        assert_eq!(
+            Postcode::parse(&twenty, gb).unwrap_err().kind(),
+            ErrorKind::InvalidPostcode
+        );
+        let err = Postcode::parse(&"9".repeat(1_000_000), gb).unwrap_err();
+        assert_eq!(
+            (err.kind(), err.message()),
+            (
+                ErrorKind::TooLong,
+                "is 1000000 characters long; at most 20 are allowed"
+            )
+        );
+        // 200 characters is the most: looked up (and not found), not refused for its length.
+        let err = CountryCode::try_from(format!(" {} ", "X".repeat(200)).as_str()).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::UnknownCountry);
+        let err = CountryCode::try_from("GB".repeat(101).as_str()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "address.country: is 202 characters long; at most 200 are allowed"
         );
     }
 }

@@ -13,17 +13,8 @@ pub use error::{ErrorKind, ValidationError, ValidationErrors};
 pub use fields::{CountryCode, OrderNumber, Postcode, TrackingNumber};
 
 use crate::address::{self, Field, FormattedLine, Parts, PlaceProblem};
+use crate::limits::MAX_ADDRESS_LINES;
 use crate::model::{Address, Label, Order, Party};
-
-/// The most street lines an address may have (blank ones included).
-///
-/// ```
-/// let mut label = shiplabel::Label::sample();
-/// label.recipient.address.lines = vec!["x".into(); shiplabel::MAX_ADDRESS_LINES + 1];
-/// let errors = label.validate().unwrap_err();
-/// assert_eq!(errors.iter().next().unwrap().kind(), shiplabel::ErrorKind::TooMany);
-/// ```
-pub const MAX_ADDRESS_LINES: usize = 6;
 
 /// A label whose every field passed validation, normalised for printing.
 ///
@@ -433,7 +424,7 @@ impl Checker {
                 .map_err(|e| e.at(join(path, "country"))),
         );
 
-        let mut lines = Vec::with_capacity(address.lines.len());
+        let mut lines = Vec::new();
         let mut bad_lines = 0;
         if address.lines.len() > MAX_ADDRESS_LINES {
             self.errors.push(ValidationError::new(

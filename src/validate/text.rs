@@ -1,15 +1,14 @@
 //! Normalising free text: names, companies, address lines.
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use super::error::{ErrorKind, ValidationError};
+use crate::limits::MAX_TEXT_CHARS;
 
-/// The longest free-text field (name, company, address line), in characters.
-pub(crate) const MAX_TEXT_CHARS: usize = 200;
-
-/// `U+0009` style notation for messages.
+/// `'é' (U+00E9)` for messages, or just `U+0009` for a character that prints as nothing
+/// (or, like a bidirectional control, would disturb the message around it).
 pub(crate) fn describe_char(c: char) -> String {
-    if c.is_control() {
+    if c.is_control() || is_invisible(c) {
         format!("U+{:04X}", c as u32)
     } else {
         format!("'{c}' (U+{:04X})", c as u32)
@@ -40,31 +39,81 @@ pub(crate) fn reject_control(raw: &str, field: &str) -> Result<(), ValidationErr
     }
 }
 
-/// Whether an optional field counts as absent: nothing but white space, and no control
-/// character (a lone tab is an error, not a blank).
+/// The bidirectional embedding, override and isolate controls (U+202A–U+202E,
+/// U+2066–U+2069). They reorder the text around them when it is displayed, so a label could
+/// print something other than what the data says (and the label fonts do not shape
+/// right-to-left text anyway); marks such as U+200E are left alone.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// The first bidirectional control of `raw` (see [`is_bidi_control`]), as an error naming it
+/// and its 1-based position.
+fn reject_bidi(raw: &str, field: &str) -> Result<(), ValidationError> {
+    match raw.chars().enumerate().find(|(_, c)| is_bidi_control(*c)) {
+        Some((pos, c)) => Err(ValidationError::new(
+            field,
+            ErrorKind::BidiControl,
+            format!(
+                "contains the bidirectional control {} at position {}; it would reorder the \
+                 printed text",
+                describe_char(c),
+                pos + 1
+            ),
+        )),
+        None => Ok(()),
+    }
+}
+
+/// Characters that print as nothing (Unicode's Default_Ignorable_Code_Point): zero-width
+/// joiners and spaces, soft hyphens, variation selectors, fillers, tags. Text made only of
+/// these and white space is blank.
+pub(crate) fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}'..='\u{1160}'
+        | '\u{17B4}'..='\u{17B5}' | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{3164}'
+        | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{FFA0}' | '\u{FFF0}'..='\u{FFF8}'
+        | '\u{1BCA0}'..='\u{1BCA3}' | '\u{1D173}'..='\u{1D17A}' | '\u{E0000}'..='\u{E0FFF}')
+}
+
+/// Whether an optional field counts as absent: nothing but white space and invisible
+/// characters (a lone zero-width joiner prints nothing), and no control character (a lone
+/// tab is an error, not a blank).
 pub(crate) fn is_blank(raw: &str) -> bool {
-    raw.chars().all(|c| c.is_whitespace() && !c.is_control())
+    raw.chars()
+        .all(|c| (c.is_whitespace() || is_invisible(c)) && !c.is_control())
 }
 
 /// Trims, collapses runs of white space into one space, composes the text (Unicode NFC, so
 /// `e` + combining acute becomes `é`, as typed on some systems) and checks a free-text field.
 ///
-/// `Ok(None)` when the text is empty after trimming; the caller decides whether that is an
-/// error. Control characters (Unicode Cc, which includes tab and newline) are an error, not
-/// white space: label printers and carrier EDI choke on them.
+/// `Ok(None)` when the text is blank (see [`is_blank`]); the caller decides whether that is
+/// an error. Control characters (Unicode Cc, which includes tab and newline) are an error,
+/// not white space: label printers and carrier EDI choke on them. So are bidirectional
+/// controls (see [`is_bidi_control`]).
+///
+/// Text over [`MAX_TEXT_CHARS`] is an error giving its full length; only the first
+/// [`MAX_TEXT_CHARS`] characters are ever copied, so a huge value costs no memory.
 pub(crate) fn clean(raw: &str, field: &str) -> Result<Option<String>, ValidationError> {
     reject_control(raw, field)?;
-    let mut out = String::with_capacity(raw.len());
-    for word in raw.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.extend(word.nfc());
-    }
-    if out.is_empty() {
+    reject_bidi(raw, field)?;
+    if is_blank(raw) {
         return Ok(None);
     }
-    let len = out.chars().count();
+    let mut out = Bounded::default();
+    for word in raw.split_whitespace() {
+        if out.len > 0 {
+            out.push(' ');
+        }
+        // Most text is already composed: then it is taken as it is.
+        if is_nfc_quick(word.chars()) == IsNormalized::Yes {
+            word.chars().for_each(|c| out.push(c));
+        } else {
+            word.nfc().for_each(|c| out.push(c));
+        }
+    }
+    let Bounded { text: out, len } = out;
     if len > MAX_TEXT_CHARS {
         return Err(ValidationError::new(
             field,
@@ -91,10 +140,35 @@ pub(crate) fn reject_uncovered(text: &str, field: &str) -> Result<(), Validation
     }
 }
 
-/// A required free-text field: empty is an error.
+/// Text being built, counted in full but kept only up to [`MAX_TEXT_CHARS`] characters.
+#[derive(Default)]
+struct Bounded {
+    text: String,
+    len: usize,
+}
+
+impl Bounded {
+    fn push(&mut self, c: char) {
+        self.len += 1;
+        if self.len <= MAX_TEXT_CHARS {
+            self.text.push(c);
+        }
+    }
+}
+
+/// A required free-text field: blank is an error, which names an invisible character when
+/// that is all there is.
 pub(crate) fn required(raw: &str, field: &str) -> Result<String, ValidationError> {
-    clean(raw, field)?
-        .ok_or_else(|| ValidationError::new(field, ErrorKind::Empty, "must not be empty"))
+    clean(raw, field)?.ok_or_else(|| {
+        let message = match raw.chars().find(|&c| is_invisible(c)) {
+            Some(c) => format!(
+                "must not be empty; it holds only white space and invisible characters such as {}",
+                describe_char(c)
+            ),
+            None => "must not be empty".to_owned(),
+        };
+        ValidationError::new(field, ErrorKind::Empty, message)
+    })
 }
 
 /// An optional free-text field: absent or blank is `None`.
@@ -171,9 +245,67 @@ mod tests {
     }
 
     #[test]
+    fn bidi_controls_are_named_with_their_position() {
+        for c in ['\u{202A}', '\u{202E}', '\u{2066}', '\u{2069}'] {
+            let err = clean(&format!("ab{c}c"), "recipient.name").unwrap_err();
+            assert_eq!(err.kind(), ErrorKind::BidiControl);
+            assert_eq!(
+                err.message(),
+                format!(
+                    "contains the bidirectional control U+{:04X} at position 3; it would \
+                     reorder the printed text",
+                    c as u32
+                )
+            );
+        }
+        // Marks are not controls: they change no order on their own.
+        assert!(clean("a\u{200E}b", "f").unwrap().is_some());
+    }
+
+    #[test]
+    fn invisible_characters_alone_are_blank() {
+        for raw in [
+            "\u{200D}",
+            " \u{200B}\u{FEFF} ",
+            "\u{00AD}",
+            "\u{FE0F}\u{200C}",
+        ] {
+            assert!(is_blank(raw), "{raw:?}");
+            assert_eq!(clean(raw, "f").unwrap(), None, "{raw:?}");
+        }
+        // Beside a visible character they are kept: ZWJ joins emoji, ZWNJ shapes Persian.
+        assert_eq!(
+            clean("می\u{200C}خواهم", "f").unwrap().as_deref(),
+            Some("می\u{200C}خواهم")
+        );
+    }
+
+    #[test]
+    fn a_huge_value_is_measured_in_full_but_not_copied() {
+        let huge = "ab ".repeat(1_000_000);
+        let err = clean(&huge, "seller.name").unwrap_err();
+        assert_eq!(
+            err.message(),
+            "is 2999999 characters long; at most 200 are allowed"
+        );
+        // Decomposed text is counted composed, past the limit too.
+        let decomposed = "e\u{301}".repeat(201);
+        assert_eq!(
+            clean(&decomposed, "f").unwrap_err().message(),
+            "is 201 characters long; at most 200 are allowed"
+        );
+    }
+
+    #[test]
     fn required_rejects_blank() {
         let err = required("   ", "seller.name").unwrap_err();
         assert_eq!(err.to_string(), "seller.name: must not be empty");
         assert_eq!(err.kind(), ErrorKind::Empty);
+        let err = required("\u{200D}", "recipient.name").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "recipient.name: must not be empty; it holds only white space and invisible \
+             characters such as U+200D"
+        );
     }
 }

@@ -2,6 +2,8 @@
 
 #![allow(dead_code)] // each test binary uses its own part of this module
 
+pub mod labels;
+
 use std::path::PathBuf;
 
 use shiplabel::{Dpi, Label, LabelSize, Options, Sheet, SheetLayout, ValidLabel};
@@ -93,6 +95,15 @@ pub fn golden_path(stem: &str, ext: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("tests/golden")
         .join(format!("{stem}.{ext}"))
+}
+
+/// The binary of the example `name`, which a plain `cargo test` builds before the tests:
+/// target/<profile>/deps/<test> -> target/<profile>/examples/<name>.
+pub fn example(name: &str) -> PathBuf {
+    let exe = std::env::current_exe().expect("test executable path");
+    let dir = exe.parent().and_then(|d| d.parent()).expect("target dir");
+    dir.join("examples")
+        .join(format!("{name}{}", std::env::consts::EXE_SUFFIX))
 }
 
 /// The QR payload the README documents, built here from the input independently of the

@@ -1,0 +1,75 @@
+//! The largest input shiplabel accepts, every limit in one place.
+//!
+//! Order data comes from spreadsheets, marketplace exports and web forms. Each limit is
+//! checked before any work or allocation that grows with the input, and going over one is
+//! an error that names the field (or the batch) and the limit; nothing is ever cut short.
+//!
+//! | input | limit |
+//! | --- | --- |
+//! | a free-text field (name, company, phone, address line, city, region, …, carrier, service) | [`MAX_TEXT_CHARS`] characters, after trimming and collapsing white space |
+//! | `address.lines` | [`MAX_ADDRESS_LINES`] lines |
+//! | `address.postcode` | [`MAX_POSTCODE_CHARS`] characters, trimmed |
+//! | `address.country` | [`MAX_TEXT_CHARS`] characters, trimmed (a code has two) |
+//! | `order.number` | [`OrderNumber::MAX_LEN`](crate::OrderNumber::MAX_LEN) characters |
+//! | `order.tracking` | [`TrackingNumber::MAX_LEN`](crate::TrackingNumber::MAX_LEN) characters |
+//! | `order.weight_grams` | 1 to 4,294,967,295 (a `u32`) |
+//! | labels in one call ([`render_pdf`](crate::render_pdf), [`render_batch`](crate::render_batch)) | [`MAX_LABELS`] |
+//! | JSON read by the `label` example | [`MAX_JSON_BYTES`] bytes |
+
+/// The most characters a free-text field may have (name, company, phone, address line,
+/// city, city area, region, sorting code, carrier, service), counted after trimming,
+/// collapsing runs of white space and composing (Unicode NFC).
+///
+/// ```
+/// let mut label = shiplabel::Label::sample();
+/// label.recipient.name = "A".repeat(shiplabel::MAX_TEXT_CHARS + 1);
+/// let errors = label.validate().unwrap_err();
+/// assert_eq!(errors.to_string(), "recipient.name: is 201 characters long; at most 200 are allowed");
+/// ```
+pub const MAX_TEXT_CHARS: usize = 200;
+
+/// The most street lines an address may have (blank ones included).
+///
+/// ```
+/// let mut label = shiplabel::Label::sample();
+/// label.recipient.address.lines = vec!["x".into(); shiplabel::MAX_ADDRESS_LINES + 1];
+/// let errors = label.validate().unwrap_err();
+/// assert_eq!(errors.iter().next().unwrap().kind(), shiplabel::ErrorKind::TooMany);
+/// ```
+pub const MAX_ADDRESS_LINES: usize = 6;
+
+/// The most characters a postcode may have, trimmed (the longest the world's posts use is
+/// 10, such as a US ZIP+4 `94043-1234`; the rest is room for stray separators).
+///
+/// ```
+/// let mut label = shiplabel::Label::sample();
+/// label.recipient.address.postcode = Some("NW1 6XE".repeat(3));
+/// let errors = label.validate().unwrap_err();
+/// assert_eq!(
+///     errors.to_string(),
+///     "recipient.address.postcode: is 21 characters long; at most 20 are allowed"
+/// );
+/// ```
+pub const MAX_POSTCODE_CHARS: usize = 20;
+
+/// The most labels one call prints: [`render_pdf`](crate::render_pdf) and
+/// [`render_batch`](crate::render_batch) refuse more (the whole PDF is built in memory:
+/// a thousand labels peak at about 90 MB). Split larger runs.
+///
+/// ```
+/// let label = shiplabel::Label::sample().validate()?;
+/// let labels = vec![label; shiplabel::MAX_LABELS + 1];
+/// let err = shiplabel::render_pdf(&labels, &shiplabel::Options::default()).unwrap_err();
+/// assert_eq!(err.to_string(), "1001 labels in one call; at most 1000 are allowed");
+/// # Ok::<(), shiplabel::ValidationErrors>(())
+/// ```
+pub const MAX_LABELS: usize = 1000;
+
+/// The most bytes of JSON the `label` example reads (16 MiB): a thousand orders take about
+/// half a megabyte. A program that parses orders itself should bound its input the same way, before
+/// parsing it.
+///
+/// ```
+/// assert_eq!(shiplabel::MAX_JSON_BYTES, 16 * 1024 * 1024);
+/// ```
+pub const MAX_JSON_BYTES: usize = 16 * 1024 * 1024;
