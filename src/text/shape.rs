@@ -599,8 +599,7 @@ mod tests {
 
     #[test]
     fn cached_lines_equal_freshly_shaped_ones() {
-        for text in ["Oliver Smith", "شارع الملك 12", "ที่", "山田 太郎", "Ễ"]
-        {
+        for text in ["Oliver Smith", "شارع الملك 12", "ที่", "Երևան", "Ễ"] {
             let rtl = is_rtl(text);
             let fresh = shape_line_uncached(text, Weight::Bold, rtl).unwrap();
             assert_eq!(shape_line(text, Weight::Bold, rtl).unwrap(), fresh);
