@@ -4,7 +4,15 @@
 //! cargo run --example label                                 # the built-in sample -> label.pdf
 //! cargo run --example label -- orders.json -o labels.pdf    # one order or an array of orders
 //! cargo run --example label -- orders.json --rejected rejected.json
+//! cargo run --example label -- orders.jsonl --size 100x150 --dpi 300
+//! cargo run --example label -- orders.json --sheet a4 --start 3 --cut-marks
 //! ```
+//!
+//! The input is one order object, an array of them, or JSON Lines (one order per line).
+//! `--size` is `4x6` (default), `4x8`, `100x150` or `a6`; `--sheet` prints on office sheets
+//! instead (`a4`: four A6 labels; `letter`: two 4 × 6 in labels), from position `--start`
+//! (1 is the top left), with `--cut-marks` if asked; `--dpi` is the printer's resolution
+//! (203 by default).
 //!
 //! Every problem is printed with the order's index (in an array), its order number and the
 //! field's path. By default a batch prints all or nothing: one bad order and nothing is
@@ -24,7 +32,8 @@ use serde::Serialize;
 use serde_json::Value;
 use serde_json::value::RawValue;
 use shiplabel::{
-    BatchError, BatchMode, Label, MAX_JSON_BYTES, MAX_LABELS, Options, Rejection, render_batch,
+    BatchError, BatchMode, Dpi, Label, LabelSize, MAX_JSON_BYTES, MAX_LABELS, Options, Rejection,
+    Sheet, SheetLayout, render_batch,
 };
 
 /// Some orders printed, the others written to the `--rejected` file.
@@ -34,15 +43,51 @@ struct Args {
     input: Option<PathBuf>,
     output: PathBuf,
     rejected: Option<PathBuf>,
+    options: Options,
 }
 
 fn parse_args() -> Result<Args, String> {
     let mut input = None;
     let mut output = None;
     let mut rejected = None;
+    let mut size = None;
+    let mut sheet = None;
+    let mut start = None;
+    let mut cut_marks = false;
+    let mut dpi = Dpi::DPI_203;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
+            "--size" => {
+                let value = args.next().ok_or("--size needs a size")?;
+                size = Some(value.parse::<LabelSize>().map_err(|e| e.to_string())?);
+            }
+            "--sheet" => {
+                let value = args.next().ok_or("--sheet needs a sheet")?;
+                sheet = Some(value.parse::<SheetLayout>().map_err(|e| e.to_string())?);
+            }
+            "--start" => {
+                let value = args.next().ok_or("--start needs a position")?;
+                let position = value
+                    .parse::<usize>()
+                    .map_err(|_| format!("--start needs a position on the sheet, not {value:?}"))?;
+                start = Some(position);
+            }
+            "--cut-marks" => cut_marks = true,
+            "--dpi" => {
+                let value = args.next().ok_or("--dpi needs a resolution")?;
+                dpi = value
+                    .parse::<u32>()
+                    .ok()
+                    .and_then(Dpi::new)
+                    .ok_or_else(|| {
+                        format!(
+                            "--dpi must be a whole number from {} to {}, not {value:?}",
+                            Dpi::MIN,
+                            Dpi::MAX
+                        )
+                    })?;
+            }
             "-o" | "--output" => {
                 output = Some(PathBuf::from(args.next().ok_or("-o needs a file name")?))
             }
@@ -63,10 +108,32 @@ fn parse_args() -> Result<Args, String> {
             "label.pdf"
         })
     });
+    let mut options = Options::default().with_dpi(dpi);
+    match (sheet, size) {
+        (Some(_), Some(_)) => {
+            return Err(
+                "--size and --sheet do not go together: a sheet sets its labels' size".into(),
+            );
+        }
+        (Some(layout), None) => {
+            let sheet = Sheet::new(layout)
+                .starting_at(start.unwrap_or(1))
+                .map_err(|e| e.to_string())?
+                .with_cut_marks(cut_marks);
+            options = options.with_sheet(sheet);
+        }
+        (None, size) => {
+            if start.is_some() || cut_marks {
+                return Err("--start and --cut-marks need --sheet".into());
+            }
+            options = options.with_size(size.unwrap_or_default());
+        }
+    }
     Ok(Args {
         input,
         output,
         rejected,
+        options,
     })
 }
 
@@ -77,7 +144,8 @@ struct Orders {
     is_array: bool,
 }
 
-/// Reads at most [`MAX_JSON_BYTES`] of JSON: one order object or an array of them.
+/// Reads at most [`MAX_JSON_BYTES`] of JSON: one order object, an array of them, or JSON
+/// Lines (one order per line).
 fn read_orders(path: &Path) -> Result<Orders, String> {
     let file = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let mut bytes = Vec::new();
@@ -93,11 +161,21 @@ fn read_orders(path: &Path) -> Result<Orders, String> {
         ));
     }
     let not_json = |e: serde_json::Error| format!("{}: not JSON: {e}", path.display());
-    let whole: Box<RawValue> = serde_json::from_slice(&bytes).map_err(not_json)?;
-    let (values, is_array) = if whole.get().starts_with('[') {
-        (serde_json::from_str(whole.get()).map_err(not_json)?, true)
-    } else {
-        (vec![whole], false)
+    // A sequence of JSON values separated by white space: one value (an order or an array
+    // of them), or JSON Lines.
+    let mut values: Vec<Box<RawValue>> = Vec::new();
+    for value in serde_json::Deserializer::from_slice(&bytes).into_iter::<Box<RawValue>>() {
+        values.push(value.map_err(not_json)?);
+        if values.len() > MAX_LABELS {
+            break;
+        }
+    }
+    let (values, is_array) = match values.as_slice() {
+        [one] if one.get().starts_with('[') => {
+            (serde_json::from_str(one.get()).map_err(not_json)?, true)
+        }
+        [_] => (values, false),
+        _ => (values, true),
     };
     if values.len() > MAX_LABELS {
         return Err(format!(
@@ -225,7 +303,10 @@ fn main() -> ExitCode {
             if !message.is_empty() {
                 eprintln!("error: {message}");
             }
-            eprintln!("usage: label [ORDERS.json] [-o OUT.pdf] [--rejected REJECTED.json]");
+            eprintln!(
+                "usage: label [ORDERS.json|.jsonl] [-o OUT.pdf] [--rejected REJECTED.json]\n             \
+                 [--size 4x6|4x8|100x150|a6] [--sheet a4|letter [--start N] [--cut-marks]] [--dpi N]"
+            );
             return ExitCode::from(2);
         }
     };
@@ -293,7 +374,7 @@ fn main() -> ExitCode {
                 order,
             }
         };
-        match render_batch(&labels, mode, &Options::default()) {
+        match render_batch(&labels, mode, &args.options) {
             Ok(out) => {
                 rejected.extend(out.rejected.into_iter().map(returned));
                 (Some(out.pdf), out.pages.len())

@@ -299,3 +299,104 @@ fn bad_arguments_exit_with_status_2() {
     );
     std::fs::remove_dir_all(dir).ok();
 }
+
+/// The page sizes of a PDF, in whole points.
+fn page_sizes(pdf: &[u8]) -> Vec<(i64, i64)> {
+    let doc = lopdf::Document::load_mem(pdf).unwrap();
+    doc.get_pages()
+        .values()
+        .map(|&id| {
+            let media = doc.get_dictionary(id).unwrap().get(b"MediaBox").unwrap();
+            let v: Vec<f32> = media
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|n| n.as_float().unwrap())
+                .collect();
+            (v[2].round() as i64, v[3].round() as i64)
+        })
+        .collect()
+}
+
+#[test]
+fn json_lines_sizes_sheets_and_resolution_from_the_command_line() {
+    let dir = temp_dir("sizes");
+    let second = GOOD.replace("FR2026112500042", "FR-SECOND");
+    let third = GOOD.replace("FR2026112500042", "FR-THIRD");
+    // JSON Lines: one order per line.
+    let lines = [GOOD, second.as_str(), third.as_str()]
+        .map(|o| o.replace('\n', " "))
+        .join("\n");
+    std::fs::write(dir.join("orders.jsonl"), lines).unwrap();
+
+    let out = run(
+        &dir,
+        &[
+            "orders.jsonl",
+            "--size",
+            "100x150",
+            "--dpi",
+            "300",
+            "-o",
+            "m.pdf",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let pdf = std::fs::read(dir.join("m.pdf")).unwrap();
+    assert_eq!(page_sizes(&pdf), [(283, 425); 3]);
+
+    // Three labels on A4 from position 3: two on the first sheet, one on the second.
+    let out = run(
+        &dir,
+        &[
+            "orders.jsonl",
+            "--sheet",
+            "a4",
+            "--start",
+            "3",
+            "--cut-marks",
+            "-o",
+            "a4.pdf",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let pdf = std::fs::read(dir.join("a4.pdf")).unwrap();
+    assert_eq!(page_sizes(&pdf), [(595, 842); 2]);
+
+    for (args, message) in [
+        (
+            &["--sheet", "letter", "--start", "3"][..],
+            "error: start position 3 is not on a letter sheet, which has positions 1 to 2",
+        ),
+        (
+            &["--size", "5x7"][..],
+            "error: unknown label size \"5x7\"; one of: 4x6, 4x8, 100x150, a6",
+        ),
+        (
+            &["--dpi", "50"][..],
+            "error: --dpi must be a whole number from 100 to 1200, not \"50\"",
+        ),
+        (
+            &["--start", "2"][..],
+            "error: --start and --cut-marks need --sheet",
+        ),
+        (
+            &["--size", "a6", "--sheet", "a4"][..],
+            "error: --size and --sheet do not go together: a sheet sets its labels' size",
+        ),
+    ] {
+        let out = run(&dir, args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(stderr.lines().next(), Some(message), "{args:?}");
+    }
+    std::fs::remove_dir_all(dir).ok();
+}
