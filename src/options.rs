@@ -99,19 +99,33 @@ pub struct UnknownName {
     choices: String,
 }
 
+/// The one of `all` whose `name` is `given` (trimmed, in any case).
+fn by_name<T: Copy>(
+    given: &str,
+    all: &[T],
+    name: fn(T) -> &'static str,
+    what: &'static str,
+) -> Result<T, UnknownName> {
+    all.iter()
+        .copied()
+        .find(|&item| name(item).eq_ignore_ascii_case(given.trim()))
+        .ok_or_else(|| UnknownName {
+            what,
+            given: given.to_owned(),
+            choices: all
+                .iter()
+                .map(|&item| name(item))
+                .collect::<Vec<_>>()
+                .join(", "),
+        })
+}
+
 impl FromStr for LabelSize {
     type Err = UnknownName;
 
     /// `4x6`, `4x8`, `100x150` or `a6`, in any case (`4X6` and `A6` too).
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        LabelSize::ALL
-            .into_iter()
-            .find(|size| size.name().eq_ignore_ascii_case(s.trim()))
-            .ok_or_else(|| UnknownName {
-                what: "label size",
-                given: s.to_owned(),
-                choices: LabelSize::ALL.map(LabelSize::name).join(", "),
-            })
+        by_name(s, &LabelSize::ALL, LabelSize::name, "label size")
     }
 }
 
@@ -226,14 +240,7 @@ impl FromStr for SheetLayout {
 
     /// `a4` (four A6 labels) or `letter` (two 4 × 6 in labels), in any case.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        SheetLayout::ALL
-            .into_iter()
-            .find(|sheet| sheet.name().eq_ignore_ascii_case(s.trim()))
-            .ok_or_else(|| UnknownName {
-                what: "sheet",
-                given: s.to_owned(),
-                choices: SheetLayout::ALL.map(SheetLayout::name).join(", "),
-            })
+        by_name(s, &SheetLayout::ALL, SheetLayout::name, "sheet")
     }
 }
 

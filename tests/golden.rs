@@ -31,23 +31,34 @@ fn check(path: &Path, actual: &[u8], failures: &mut Vec<String>) {
     }
 }
 
+/// Checks the PDF of `labels` under `options`, and the layout dump of each (in order), against
+/// `tests/golden/<stem>.pdf` and `.txt`.
+fn check_document(
+    stem: &str,
+    options: &Options,
+    labels: &[shiplabel::ValidLabel],
+    failures: &mut Vec<String>,
+) {
+    let dump: String = labels
+        .iter()
+        .map(|label| {
+            shiplabel::layout(label, options)
+                .expect("golden labels lay out")
+                .to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let pdf = shiplabel::render_pdf(labels, options).expect("golden labels render");
+    check(&common::golden_path(stem, "txt"), dump.as_bytes(), failures);
+    check(&common::golden_path(stem, "pdf"), &pdf, failures);
+}
+
 #[test]
 fn golden_labels_match_byte_for_byte() {
-    let options = Options::default();
     let mut failures = Vec::new();
     for &(stem, index) in common::GOLDEN {
         let label = common::golden_label(index);
-        let dump = shiplabel::layout(&label, &options)
-            .expect("golden labels lay out")
-            .to_string();
-        let pdf = shiplabel::render_pdf(std::slice::from_ref(&label), &options)
-            .expect("golden labels render");
-        check(
-            &common::golden_path(stem, "txt"),
-            dump.as_bytes(),
-            &mut failures,
-        );
-        check(&common::golden_path(stem, "pdf"), &pdf, &mut failures);
+        check_document(stem, &Options::default(), &[label], &mut failures);
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
@@ -57,23 +68,7 @@ fn golden_sizes_sheets_and_300_dpi_match_byte_for_byte() {
     let mut failures = Vec::new();
     for (stem, options, indices) in common::golden_layouts() {
         let labels: Vec<_> = indices.iter().map(|&i| common::golden_label(i)).collect();
-        // The dump: each label's layout at the options' size and resolution, in order.
-        let dump: String = labels
-            .iter()
-            .map(|label| {
-                shiplabel::layout(label, &options)
-                    .expect("golden labels lay out")
-                    .to_string()
-            })
-            .collect::<Vec<_>>()
-            .join("\n");
-        let pdf = shiplabel::render_pdf(&labels, &options).expect("golden labels render");
-        check(
-            &common::golden_path(stem, "txt"),
-            dump.as_bytes(),
-            &mut failures,
-        );
-        check(&common::golden_path(stem, "pdf"), &pdf, &mut failures);
+        check_document(stem, &options, &labels, &mut failures);
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
