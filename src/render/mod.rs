@@ -1,6 +1,7 @@
 //! Rendering laid-out labels into output formats.
 
 pub(crate) mod pdf;
+mod sfnt;
 
 /// Why labels could not be rendered.
 ///

@@ -365,6 +365,13 @@ fn subset_font(typeface: Typeface, used: &GlyphUse) -> Result<(PdfFont, Subset),
     let provider = data.table_provider(0).map_err(|e| fail(&e.to_string()))?;
     let bytes = subset(&provider, &glyphs, &SubsetProfile::Pdf, CmapTarget::Unicode)
         .map_err(|e| fail(&e.to_string()))?;
+    // TrueType subsets lose their hinting, most of their bytes (see `sfnt`); the CJK face's
+    // CFF outlines carry none worth the trouble.
+    let bytes = if bytes.starts_with(&[0, 1, 0, 0]) {
+        super::sfnt::without_hinting(&bytes).map_err(|e| fail(&e.to_string()))?
+    } else {
+        bytes
+    };
     let mut warnings = Vec::new();
     let parsed = ParsedFont::from_bytes(&bytes, 0, &mut warnings)
         .ok_or_else(|| fail("the subset does not parse"))?;

@@ -1,0 +1,290 @@
+//! Dropping TrueType hinting from an embedded font.
+//!
+//! Hinting (the `fpgm`, `prep` and `cvt ` tables and each glyph's instructions) grid-fits
+//! outlines for small sizes on screens. A label is printed, or rendered by a viewer that
+//! does not hint, and the hinting is most of a small subset's bytes: a 40-glyph subset of
+//! Noto Sans is 13.7 KB with it and 6.7 KB without. This module rewrites a subset without
+//! it; the outlines are untouched.
+
+/// Why a font could not be rewritten: it is not the TrueType the bundled fonts are.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("the font subset is not a TrueType font this writer can rewrite: {0}")]
+pub(crate) struct SfntError(&'static str);
+
+fn u16_at(data: &[u8], at: usize) -> Result<u16, SfntError> {
+    data.get(at..at + 2)
+        .map(|b| u16::from_be_bytes([b[0], b[1]]))
+        .ok_or(SfntError("truncated"))
+}
+
+fn u32_at(data: &[u8], at: usize) -> Result<u32, SfntError> {
+    data.get(at..at + 4)
+        .map(|b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]))
+        .ok_or(SfntError("truncated"))
+}
+
+/// A table of an sfnt: its tag and its bytes.
+type Table<'a> = ([u8; 4], &'a [u8]);
+
+/// The tables of an sfnt, in directory order.
+fn tables(font: &[u8]) -> Result<Vec<Table<'_>>, SfntError> {
+    if u32_at(font, 0)? != 0x0001_0000 {
+        return Err(SfntError("not TrueType outlines"));
+    }
+    let count = usize::from(u16_at(font, 4)?);
+    let mut out = Vec::with_capacity(count);
+    for i in 0..count {
+        let entry = 12 + 16 * i;
+        let tag = font
+            .get(entry..entry + 4)
+            .and_then(|t| <[u8; 4]>::try_from(t).ok())
+            .ok_or(SfntError("truncated"))?;
+        let offset = u32_at(font, entry + 8)? as usize;
+        let length = u32_at(font, entry + 12)? as usize;
+        let data = font
+            .get(offset..offset + length)
+            .ok_or(SfntError("a table lies outside the font"))?;
+        out.push((tag, data));
+    }
+    Ok(out)
+}
+
+/// One glyph without its instructions: a simple glyph loses its instruction bytes, a
+/// composite one the instructions after its components (and the flag announcing them).
+fn strip_glyph(glyph: &[u8]) -> Result<Vec<u8>, SfntError> {
+    if glyph.is_empty() {
+        return Ok(Vec::new());
+    }
+    let contours = u16_at(glyph, 0)? as i16;
+    if contours >= 0 {
+        // Header (10 bytes), end points (2 per contour), instruction length, instructions,
+        // then flags and coordinates.
+        let at = 10 + 2 * contours as usize;
+        let length = usize::from(u16_at(glyph, at)?);
+        let rest = glyph
+            .get(at + 2 + length..)
+            .ok_or(SfntError("an instruction length runs past its glyph"))?;
+        let mut out = Vec::with_capacity(glyph.len() - length);
+        out.extend_from_slice(glyph.get(..at).ok_or(SfntError("truncated"))?);
+        out.extend_from_slice(&[0, 0]);
+        out.extend_from_slice(rest);
+        return Ok(out);
+    }
+    // Composite: components until one lacks MORE_COMPONENTS.
+    const ARG_1_AND_2_ARE_WORDS: u16 = 0x0001;
+    const WE_HAVE_A_SCALE: u16 = 0x0008;
+    const MORE_COMPONENTS: u16 = 0x0020;
+    const WE_HAVE_AN_X_AND_Y_SCALE: u16 = 0x0040;
+    const WE_HAVE_A_TWO_BY_TWO: u16 = 0x0080;
+    const WE_HAVE_INSTRUCTIONS: u16 = 0x0100;
+    let mut out = glyph.get(..10).ok_or(SfntError("truncated"))?.to_vec();
+    let mut at = 10;
+    loop {
+        let flags = u16_at(glyph, at)?;
+        let mut size = 4 + if flags & ARG_1_AND_2_ARE_WORDS != 0 {
+            4
+        } else {
+            2
+        };
+        if flags & WE_HAVE_A_SCALE != 0 {
+            size += 2;
+        } else if flags & WE_HAVE_AN_X_AND_Y_SCALE != 0 {
+            size += 4;
+        } else if flags & WE_HAVE_A_TWO_BY_TWO != 0 {
+            size += 8;
+        }
+        let component = glyph
+            .get(at..at + size)
+            .ok_or(SfntError("a component runs past its glyph"))?;
+        out.extend_from_slice(&(flags & !WE_HAVE_INSTRUCTIONS).to_be_bytes());
+        out.extend_from_slice(component.get(2..).ok_or(SfntError("truncated"))?);
+        at += size;
+        if flags & MORE_COMPONENTS == 0 {
+            return Ok(out);
+        }
+    }
+}
+
+/// The checksum of a table (PDF readers do not check it, font tools do).
+fn checksum(data: &[u8]) -> u32 {
+    data.chunks(4).fold(0u32, |sum, chunk| {
+        let mut word = [0u8; 4];
+        word[..chunk.len()].copy_from_slice(chunk);
+        sum.wrapping_add(u32::from_be_bytes(word))
+    })
+}
+
+/// `font` (TrueType outlines) without hinting: `fpgm`, `prep` and `cvt ` dropped, every
+/// glyph's instructions removed, `glyf` and `loca` (long offsets) rebuilt, and `maxp`'s
+/// instruction limits cleared. The `name` table goes too (the PDF names the font itself, and
+/// Noto's is half a kilobyte compressed). Other tables are kept as they are.
+pub(crate) fn without_hinting(font: &[u8]) -> Result<Vec<u8>, SfntError> {
+    let tables = tables(font)?;
+    let find = |tag: &[u8; 4]| tables.iter().find(|(t, _)| t == tag).map(|(_, d)| *d);
+    let head = find(b"head").ok_or(SfntError("no head table"))?;
+    let loca = find(b"loca").ok_or(SfntError("no loca table"))?;
+    let glyf = find(b"glyf").ok_or(SfntError("no glyf table"))?;
+    let maxp = find(b"maxp").ok_or(SfntError("no maxp table"))?;
+    let glyphs = usize::from(u16_at(maxp, 4)?);
+    let long = u16_at(head, 50)? == 1;
+    let offset = |i: usize| -> Result<usize, SfntError> {
+        Ok(if long {
+            u32_at(loca, 4 * i)? as usize
+        } else {
+            2 * usize::from(u16_at(loca, 2 * i)?)
+        })
+    };
+
+    let mut new_glyf = Vec::with_capacity(glyf.len());
+    let mut new_loca = Vec::with_capacity(4 * (glyphs + 1));
+    for i in 0..glyphs {
+        let (start, end) = (offset(i)?, offset(i + 1)?);
+        let glyph = glyf
+            .get(start..end)
+            .ok_or(SfntError("a glyph lies outside glyf"))?;
+        new_loca.extend_from_slice(&(new_glyf.len() as u32).to_be_bytes());
+        new_glyf.extend_from_slice(&strip_glyph(glyph)?);
+        // Glyphs start on 4-byte boundaries.
+        while new_glyf.len() % 4 != 0 {
+            new_glyf.push(0);
+        }
+    }
+    new_loca.extend_from_slice(&(new_glyf.len() as u32).to_be_bytes());
+
+    let mut new_head = head.to_vec();
+    new_head
+        .get_mut(8..12)
+        .ok_or(SfntError("truncated"))?
+        .fill(0); // checksum adjustment: not needed inside a PDF
+    new_head
+        .get_mut(50..52)
+        .ok_or(SfntError("truncated"))?
+        .copy_from_slice(&1u16.to_be_bytes());
+    let mut new_maxp = maxp.to_vec();
+    if new_maxp.len() >= 32 {
+        // maxZones 1, then twilight points, storage, function and instruction defs, stack
+        // elements and instruction size 0: nothing is left to run.
+        new_maxp[14..16].copy_from_slice(&1u16.to_be_bytes());
+        new_maxp[16..28].fill(0);
+    }
+
+    let kept: Vec<([u8; 4], Vec<u8>)> = tables
+        .iter()
+        .filter(|(tag, _)| !matches!(tag, b"fpgm" | b"prep" | b"cvt " | b"name"))
+        .map(|(tag, data)| {
+            let data = match tag {
+                b"glyf" => new_glyf.clone(),
+                b"loca" => new_loca.clone(),
+                b"head" => new_head.clone(),
+                b"maxp" => new_maxp.clone(),
+                _ => data.to_vec(),
+            };
+            (*tag, data)
+        })
+        .collect();
+
+    // The sfnt: header, directory (sorted by tag), then each table on a 4-byte boundary.
+    let count = kept.len() as u16;
+    let mut power = 1u16;
+    let mut log2 = 0u16;
+    while power * 2 <= count {
+        power *= 2;
+        log2 += 1;
+    }
+    let mut out = Vec::new();
+    out.extend_from_slice(&0x0001_0000u32.to_be_bytes());
+    out.extend_from_slice(&count.to_be_bytes());
+    out.extend_from_slice(&(power * 16).to_be_bytes());
+    out.extend_from_slice(&log2.to_be_bytes());
+    out.extend_from_slice(&(count * 16 - power * 16).to_be_bytes());
+    let mut sorted = kept;
+    sorted.sort_by_key(|(tag, _)| *tag);
+    let mut offset = 12 + 16 * sorted.len();
+    for (tag, data) in &sorted {
+        out.extend_from_slice(tag);
+        out.extend_from_slice(&checksum(data).to_be_bytes());
+        out.extend_from_slice(&(offset as u32).to_be_bytes());
+        out.extend_from_slice(&(data.len() as u32).to_be_bytes());
+        offset += data.len().div_ceil(4) * 4;
+    }
+    for (_, data) in &sorted {
+        out.extend_from_slice(data);
+        while out.len() % 4 != 0 {
+            out.push(0);
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{Font, Typeface};
+    use rustybuzz::ttf_parser::{self, GlyphId, OutlineBuilder};
+
+    /// An outline as a list of drawing commands.
+    #[derive(Default, PartialEq, Debug)]
+    struct Path(Vec<String>);
+
+    impl OutlineBuilder for Path {
+        fn move_to(&mut self, x: f32, y: f32) {
+            self.0.push(format!("M{x},{y}"));
+        }
+        fn line_to(&mut self, x: f32, y: f32) {
+            self.0.push(format!("L{x},{y}"));
+        }
+        fn quad_to(&mut self, x1: f32, y1: f32, x: f32, y: f32) {
+            self.0.push(format!("Q{x1},{y1},{x},{y}"));
+        }
+        fn curve_to(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, x: f32, y: f32) {
+            self.0.push(format!("C{x1},{y1},{x2},{y2},{x},{y}"));
+        }
+        fn close(&mut self) {
+            self.0.push("Z".into());
+        }
+    }
+
+    fn outline(face: &ttf_parser::Face<'_>, id: u16) -> Path {
+        let mut path = Path::default();
+        face.outline_glyph(GlyphId(id), &mut path);
+        path
+    }
+
+    #[test]
+    fn every_outline_and_advance_survives_and_the_hinting_is_gone() {
+        for typeface in [Typeface::Latin, Typeface::ArabicBold, Typeface::Thai] {
+            let original = Font::get(typeface).unwrap().bytes();
+            let stripped = without_hinting(original).unwrap();
+            assert!(stripped.len() < original.len(), "{typeface:?}");
+            let before = ttf_parser::Face::parse(original, 0).unwrap();
+            let after = ttf_parser::Face::parse(&stripped, 0).unwrap();
+            assert_eq!(before.number_of_glyphs(), after.number_of_glyphs());
+            for id in 0..before.number_of_glyphs() {
+                assert_eq!(
+                    outline(&before, id),
+                    outline(&after, id),
+                    "{typeface:?} {id}"
+                );
+                assert_eq!(
+                    before.glyph_hor_advance(GlyphId(id)),
+                    after.glyph_hor_advance(GlyphId(id))
+                );
+            }
+            let tags: Vec<[u8; 4]> = tables(&stripped).unwrap().iter().map(|t| t.0).collect();
+            for hint in [b"fpgm", b"prep", b"cvt ", b"name"] {
+                assert!(!tags.contains(hint), "{typeface:?}");
+            }
+            assert!(
+                tags.windows(2).all(|w| w[0] < w[1]),
+                "the directory is sorted"
+            );
+        }
+    }
+
+    #[test]
+    fn not_truetype_is_an_error_not_a_panic() {
+        assert!(without_hinting(b"OTTO\0\0\0\0").is_err());
+        assert!(without_hinting(&[0, 1, 0, 0, 0, 9]).is_err());
+        assert!(without_hinting(&[]).is_err());
+    }
+}
