@@ -112,6 +112,15 @@ fn penalty(modules: &[bool], width: usize) -> u32 {
     if width == 0 || modules.len() != width * width {
         return u32::MAX;
     }
+    if width <= 64 {
+        penalty_of_bits(modules, width)
+    } else {
+        penalty_of_slices(modules, width)
+    }
+}
+
+/// [`penalty`] for any width, a line at a time as slices of modules.
+fn penalty_of_slices(modules: &[bool], width: usize) -> u32 {
     // The symbol by rows and by columns, so both directions scan contiguous memory.
     let rows = modules;
     let mut columns = vec![false; modules.len()];
@@ -142,6 +151,92 @@ fn penalty(modules: &[bool], width: usize) -> u32 {
     let ratio = (dark * 200 / modules.len()) as i64;
     score += (ratio - 100).abs();
     u32::try_from(score.max(0)).unwrap_or(u32::MAX)
+}
+
+/// [`penalty`] for symbols up to 64 modules wide (version 11), each row and column a `u64`
+/// (bit `x` is column `x`), scored a word at a time.
+fn penalty_of_bits(modules: &[bool], width: usize) -> u32 {
+    let full = low_bits(width);
+    let mut rows = vec![0u64; width];
+    let mut columns = vec![0u64; width];
+    for (y, row) in modules.chunks_exact(width).enumerate() {
+        for (x, &dark) in row.iter().enumerate() {
+            if dark {
+                rows[y] |= 1 << x;
+                columns[x] |= 1 << y;
+            }
+        }
+    }
+    let mut score: i64 = 0;
+    for lines in [&rows, &columns] {
+        let mut finder = 0;
+        for &line in lines.iter() {
+            score += run_penalty_bits(line, width);
+            finder += 40 * finder_like_bits(line, width, full);
+        }
+        score += finder - 360;
+    }
+    // 2×2 blocks: a module that equals its right neighbour, and whose right-hand pair
+    // equals the pair below.
+    let pairs = full >> 1; // positions that have a right neighbour
+    for y in 0..width - 1 {
+        let (upper, lower) = (rows[y], rows[y + 1]);
+        let same_right = !(upper ^ (upper >> 1)) & !(lower ^ (lower >> 1));
+        let same_below = !(upper ^ lower);
+        score += 3 * i64::from((same_right & same_below & pairs).count_ones());
+    }
+    let dark: u32 = rows.iter().map(|r| r.count_ones()).sum();
+    let ratio = (dark as usize * 200 / modules.len()) as i64;
+    score += (ratio - 100).abs();
+    u32::try_from(score.max(0)).unwrap_or(u32::MAX)
+}
+
+/// The lowest `n` bits set.
+fn low_bits(n: usize) -> u64 {
+    if n >= 64 { u64::MAX } else { (1u64 << n) - 1 }
+}
+
+/// [`run_penalty`] of a line held as bits.
+fn run_penalty_bits(line: u64, width: usize) -> i64 {
+    let mut score = 0;
+    let mut start = 0;
+    while start < width {
+        // The run starting at `start` ends where the colour first changes.
+        let colour = line >> start & 1;
+        let rest = (if colour == 1 { !line } else { line }) >> start;
+        let len = (rest.trailing_zeros() as usize).min(width - start);
+        if len >= 5 {
+            score += len as i64 - 2;
+        }
+        start += len;
+    }
+    score
+}
+
+/// [`finder_like`] of a line held as bits.
+fn finder_like_bits(line: u64, width: usize, full: u64) -> i64 {
+    if width < 7 {
+        return 0;
+    }
+    // Bit j set: modules j..j+7 read dark, light, dark, dark, dark, light, dark.
+    let pattern = [true, false, true, true, true, false, true];
+    let mut starts = full >> 6;
+    for (k, &dark) in pattern.iter().enumerate() {
+        let shifted = line >> k;
+        starts &= if dark { shifted } else { !shifted };
+    }
+    let mut count = 0;
+    while starts != 0 {
+        let j = starts.trailing_zeros() as usize;
+        starts &= starts - 1;
+        // Four modules before j and after j + 7, clipped to the line.
+        let before = line & low_bits(j) & !low_bits(j.saturating_sub(4));
+        let after = line & low_bits((j + 11).min(width)) & !low_bits(j + 7);
+        if before == 0 || after == 0 {
+            count += 1;
+        }
+    }
+    count
 }
 
 /// Runs of five or more modules of one colour in `line`: N1 (3) plus one per module beyond
@@ -217,6 +312,29 @@ mod tests {
                 .into_iter()
                 .map(|c| c == qrcode::Color::Dark)
                 .collect(),
+        }
+    }
+
+    #[test]
+    fn both_ways_of_scoring_agree() {
+        // Random grids of every symbol width that fits a word, some mostly dark or light.
+        let mut state = 0x9e37_79b9_u32;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 17;
+            state ^= state << 5;
+            state
+        };
+        for width in (21..=61).step_by(4) {
+            for density in [2u32, 8, 14] {
+                let modules: Vec<bool> =
+                    (0..width * width).map(|_| next() % 16 < density).collect();
+                assert_eq!(
+                    penalty_of_bits(&modules, width),
+                    penalty_of_slices(&modules, width),
+                    "width {width}, density {density}"
+                );
+            }
         }
     }
 
