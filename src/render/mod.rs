@@ -2,6 +2,8 @@
 
 pub(crate) mod pdf;
 mod sfnt;
+mod sheet;
+mod subset;
 
 /// Why labels could not be rendered.
 ///

@@ -1,22 +1,21 @@
-//! PDF output through printpdf: one page per label, each font subset once per document,
-//! byte-identical output for identical input.
+//! PDF output through printpdf: the drawing of each label (text, rules, barcodes), one page
+//! per label or sheet, each font subset once per document (`subset`), byte-identical output
+//! for identical input.
 
 use std::collections::BTreeMap;
 
-use allsorts::binary::read::ReadScope;
-use allsorts::font_data::FontData;
-use allsorts::subset::{CmapTarget, SubsetProfile, subset};
 use printpdf::{
-    Codepoint, Color, CurTransMat, DictItem, FontId, Greyscale, Op, PaintMode, ParsedFont,
-    PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Rect, TextItem, TextMatrix,
-    TextRenderingMode,
+    Codepoint, Color, CurTransMat, DictItem, FontId, Greyscale, Op, PaintMode, PdfDocument,
+    PdfFontHandle, PdfPage, PdfSaveOptions, Rect, TextItem, TextMatrix, TextRenderingMode,
 };
 
 use super::RenderError;
+use super::sheet::sheet_pages;
+use super::subset::{GlyphUse, Subset, rename_font, subset_font, subset_tag};
+use crate::Options;
 use crate::layout::{Element, LabelLayout};
 use crate::text::{Font, Run, ShapedLine, Typeface};
-use crate::units::{Dpi, Pt};
-use crate::{Options, Sheet, SheetLayout};
+use crate::units::Pt;
 
 /// The stroke width that makes text bold in a typeface without a bold, as a fraction of the
 /// size: the outline grows by half of it on each side.
@@ -28,37 +27,17 @@ fn font_id(typeface: Typeface) -> FontId {
     FontId(format!("F{}", typeface.index()))
 }
 
-/// The glyphs a document uses of one typeface: each original glyph id with the characters
-/// its code extracts as (one text per code: see `write_pdf`; a glyph drawn for other
-/// characters somewhere carries those as `/ActualText` there: see `glyph_ops`).
-type GlyphUse = BTreeMap<u16, String>;
-
-/// One glyph of a subset.
-struct SubsetGlyph {
-    /// Its id in the subset, which the content stream shows.
-    code: u16,
-    /// The characters it stands for.
-    text: String,
-    /// Its advance as the PDF's `/W` array gives it, in thousandths of an em.
-    width: f64,
-}
-
-/// One typeface's subset, by original glyph id.
-struct Subset {
-    glyphs: BTreeMap<u16, SubsetGlyph>,
-}
-
 /// A coordinate on the page, rounded to a thousandth of a point: finer than any printer, and
 /// the content stream stays short.
 fn coordinate(v: f32) -> printpdf::Pt {
     printpdf::Pt((v * 1000.0).round() / 1000.0)
 }
 
-fn pt(v: Pt) -> printpdf::Pt {
+pub(super) fn pt(v: Pt) -> printpdf::Pt {
     printpdf::Pt(v.0)
 }
 
-fn rect(x: f32, y: f32, width: f32, height: f32) -> Op {
+pub(super) fn rect(x: f32, y: f32, width: f32, height: f32) -> Op {
     // `mode: Some(Fill)`: a rectangle without a paint mode is a path that paints nothing.
     Op::DrawRectangle {
         rectangle: Rect {
@@ -219,7 +198,7 @@ fn runs(cells: impl Iterator<Item = bool>) -> Vec<(usize, usize)> {
 
 /// The content of one page. PDF's origin is the bottom left; the layout's is the top left.
 /// The drawing of one label, in its own coordinates (origin at its bottom left).
-fn label_ops(
+pub(super) fn label_ops(
     layout: &LabelLayout,
     subsets: &BTreeMap<Typeface, Subset>,
 ) -> Result<Vec<Op>, RenderError> {
@@ -344,179 +323,6 @@ fn label_ops(
         ops.push(Op::EndTextSection);
     }
     Ok(ops)
-}
-
-/// A subset of `typeface` holding just the glyphs `used` (and `.notdef`, which stays glyph
-/// 0), renumbered in order.
-fn subset_font(typeface: Typeface, used: &GlyphUse) -> Result<(PdfFont, Subset), RenderError> {
-    let font = Font::get(typeface).map_err(|e| RenderError::Pdf(e.to_string()))?;
-    let glyphs: Vec<u16> = std::iter::once(0)
-        .chain(used.keys().copied().filter(|&g| g != 0))
-        .collect();
-    let fail = |what: &str| {
-        RenderError::Pdf(format!(
-            "subsetting the font {} failed: {what}",
-            typeface.postscript_name()
-        ))
-    };
-    let data = ReadScope::new(font.bytes())
-        .read::<FontData<'_>>()
-        .map_err(|e| fail(&e.to_string()))?;
-    let provider = data.table_provider(0).map_err(|e| fail(&e.to_string()))?;
-    let bytes = subset(&provider, &glyphs, &SubsetProfile::Pdf, CmapTarget::Unicode)
-        .map_err(|e| fail(&e.to_string()))?;
-    // TrueType subsets lose their hinting, most of their bytes (see `sfnt`); the CJK face's
-    // CFF outlines carry none worth the trouble.
-    let bytes = if bytes.starts_with(&[0, 1, 0, 0]) {
-        super::sfnt::without_hinting(&bytes).map_err(|e| fail(&e.to_string()))?
-    } else {
-        bytes
-    };
-    let mut warnings = Vec::new();
-    let parsed = ParsedFont::from_bytes(&bytes, 0, &mut warnings)
-        .ok_or_else(|| fail("the subset does not parse"))?;
-    let mut subset_glyphs = BTreeMap::new();
-    for (new, &old) in glyphs.iter().enumerate() {
-        let code = u16::try_from(new).map_err(|_| fail("more than 65,535 glyphs"))?;
-        let text = used.get(&old).cloned().unwrap_or_default();
-        // printpdf writes `/W` as the advance in thousandths of an em, truncated.
-        let advance = font
-            .face()
-            .glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(old))
-            .unwrap_or(0);
-        let width = (f64::from(advance) * 1000.0 / f64::from(font.units_per_em())).trunc();
-        subset_glyphs.insert(old, SubsetGlyph { code, text, width });
-    }
-    Ok((
-        PdfFont::new(parsed),
-        Subset {
-            glyphs: subset_glyphs,
-        },
-    ))
-}
-
-/// The six capital letters that mark an embedded font as a subset (PDF 32000-1, 9.6.4),
-/// derived from the typeface and the glyphs it holds, so equal subsets get equal tags.
-fn subset_tag(typeface: Typeface, used: &GlyphUse) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let bytes = typeface
-        .postscript_name()
-        .bytes()
-        .chain(used.keys().flat_map(|g| g.to_be_bytes()));
-    for byte in bytes {
-        h = (h ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    (0..6)
-        .map(|i| char::from(b'A' + ((h >> (i * 8)) % 26) as u8))
-        .collect()
-}
-
-/// Replaces the name `from` with `to` wherever a font dictionary or descriptor gives it as
-/// `/BaseFont` or `/FontName`, nested dictionaries included.
-fn rename_font(object: &mut lopdf::Object, from: &[u8], to: &[u8]) {
-    match object {
-        lopdf::Object::Dictionary(dict) => rename_in_dict(dict, from, to),
-        lopdf::Object::Stream(stream) => rename_in_dict(&mut stream.dict, from, to),
-        lopdf::Object::Array(items) => items.iter_mut().for_each(|o| rename_font(o, from, to)),
-        _ => {}
-    }
-}
-
-fn rename_in_dict(dict: &mut lopdf::Dictionary, from: &[u8], to: &[u8]) {
-    for (key, value) in dict.iter_mut() {
-        match value {
-            lopdf::Object::Name(name)
-                if (key == b"BaseFont" || key == b"FontName") && name == from =>
-            {
-                *name = to.to_vec();
-            }
-            other => rename_font(other, from, to),
-        }
-    }
-}
-
-/// Length of each arm of a cut mark, and its thickness, in points.
-const CUT_MARK: (f32, f32) = (6.0, 0.5);
-
-/// Labels on sheets: the first at the sheet's start position, then in order, a page per
-/// sheet. Each label is drawn in its own coordinates, moved to its slot by a whole number of
-/// printer dots, so its bars stay on the dot grid.
-fn sheet_pages(
-    layouts: &[LabelLayout],
-    sheet: Sheet,
-    dpi: Dpi,
-    subsets: &BTreeMap<Typeface, Subset>,
-) -> Result<Vec<PdfPage>, RenderError> {
-    let layout = sheet.layout();
-    let (page_w, page_h) = layout.page();
-    let label_h = layout.label_size().height();
-    let slots = layout.slots();
-    let first = sheet.start() - 1;
-    let mut pages = Vec::new();
-    let mut ops: Vec<Op> = Vec::new();
-    for (i, label) in layouts.iter().enumerate() {
-        let slot = (first + i) % slots;
-        let (x, y) = layout.slot_origin(slot);
-        ops.push(Op::SaveGraphicsState);
-        ops.push(Op::SetTransformationMatrix {
-            matrix: CurTransMat::Translate(
-                pt(dpi.snap(x)),
-                pt(dpi.snap(Pt(page_h.0 - y.0 - label_h.0))),
-            ),
-        });
-        ops.extend(label_ops(label, subsets)?);
-        ops.push(Op::RestoreGraphicsState);
-        if slot == slots - 1 || i == layouts.len() - 1 {
-            if sheet.cut_marks() {
-                ops.extend(cut_marks(layout));
-            }
-            let size = printpdf::Rect::from_wh(pt(page_w), pt(page_h));
-            pages.push(PdfPage {
-                media_box: size.clone(),
-                trim_box: size.clone(),
-                crop_box: size,
-                ops: std::mem::take(&mut ops),
-            });
-        }
-    }
-    Ok(pages)
-}
-
-/// Short crosses where the cut lines between and around the labels meet, drawn on the
-/// lines themselves so cutting removes them; the labels' content keeps a margin far wider
-/// than the arms.
-fn cut_marks(layout: SheetLayout) -> Vec<Op> {
-    let (page_w, page_h) = layout.page();
-    let size = layout.label_size();
-    let (arm, thick) = CUT_MARK;
-    let (left, top) = layout.slot_origin(0);
-    let (last_x, last_y) = layout.slot_origin(layout.slots() - 1);
-    let right = last_x.0 + size.width().0;
-    let bottom = last_y.0 + size.height().0;
-    let mut xs: Vec<f32> = Vec::new();
-    let mut x = left.0;
-    while x <= right + 0.01 {
-        xs.push(x);
-        x += size.width().0;
-    }
-    let mut ys: Vec<f32> = Vec::new();
-    let mut y = top.0;
-    while y <= bottom + 0.01 {
-        ys.push(y);
-        y += size.height().0;
-    }
-    let mut ops = Vec::new();
-    for &x in &xs {
-        for &y in &ys {
-            // In PDF coordinates (origin bottom left), clipped to the page.
-            let py = page_h.0 - y;
-            let (x0, x1) = ((x - arm).max(0.0), (x + arm).min(page_w.0));
-            let (y0, y1) = ((py - arm).max(0.0), (py + arm).min(page_h.0));
-            ops.push(rect(x0, py - thick / 2.0, x1 - x0, thick));
-            ops.push(rect(x - thick / 2.0, y0, thick, y1 - y0));
-        }
-    }
-    ops
 }
 
 /// The trailer's `/ID` as written before the document is hashed: two hex strings of 16 zero
@@ -658,20 +464,6 @@ pub(crate) fn write_pdf(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn subset_tags_are_six_capitals_and_follow_the_content() {
-        let glyphs =
-            |ids: &[u16]| -> GlyphUse { ids.iter().map(|&g| (g, String::new())).collect() };
-        let abc = glyphs(&[68, 69, 70]);
-        let abd = glyphs(&[68, 69, 71]);
-        let tag = subset_tag(Typeface::Latin, &abc);
-        assert_eq!(tag.len(), 6);
-        assert!(tag.chars().all(|c| c.is_ascii_uppercase()), "{tag}");
-        assert_eq!(tag, subset_tag(Typeface::Latin, &abc));
-        assert_ne!(tag, subset_tag(Typeface::Latin, &abd));
-        assert_ne!(tag, subset_tag(Typeface::LatinBold, &abc));
-    }
 
     #[test]
     fn runs_of_dark_cells() {

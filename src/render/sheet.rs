@@ -1,0 +1,98 @@
+//! Labels on office sheets: several to a page, each moved to its position, with optional
+//! cut marks.
+
+use std::collections::BTreeMap;
+
+use printpdf::{CurTransMat, Op, PdfPage};
+
+use super::RenderError;
+use super::pdf::{label_ops, pt, rect};
+use super::subset::Subset;
+use crate::layout::LabelLayout;
+use crate::text::Typeface;
+use crate::units::{Dpi, Pt};
+use crate::{Sheet, SheetLayout};
+
+/// Length of each arm of a cut mark, and its thickness, in points.
+const CUT_MARK: (f32, f32) = (6.0, 0.5);
+
+/// Labels on sheets: the first at the sheet's start position, then in order, a page per
+/// sheet. Each label is drawn in its own coordinates, moved to its slot by a whole number of
+/// printer dots, so its bars stay on the dot grid.
+pub(super) fn sheet_pages(
+    layouts: &[LabelLayout],
+    sheet: Sheet,
+    dpi: Dpi,
+    subsets: &BTreeMap<Typeface, Subset>,
+) -> Result<Vec<PdfPage>, RenderError> {
+    let layout = sheet.layout();
+    let (page_w, page_h) = layout.page();
+    let label_h = layout.label_size().height();
+    let slots = layout.slots();
+    let first = sheet.start() - 1;
+    let mut pages = Vec::new();
+    let mut ops: Vec<Op> = Vec::new();
+    for (i, label) in layouts.iter().enumerate() {
+        let slot = (first + i) % slots;
+        let (x, y) = layout.slot_origin(slot);
+        ops.push(Op::SaveGraphicsState);
+        ops.push(Op::SetTransformationMatrix {
+            matrix: CurTransMat::Translate(
+                pt(dpi.snap(x)),
+                pt(dpi.snap(Pt(page_h.0 - y.0 - label_h.0))),
+            ),
+        });
+        ops.extend(label_ops(label, subsets)?);
+        ops.push(Op::RestoreGraphicsState);
+        if slot == slots - 1 || i == layouts.len() - 1 {
+            if sheet.cut_marks() {
+                ops.extend(cut_marks(layout));
+            }
+            let size = printpdf::Rect::from_wh(pt(page_w), pt(page_h));
+            pages.push(PdfPage {
+                media_box: size.clone(),
+                trim_box: size.clone(),
+                crop_box: size,
+                ops: std::mem::take(&mut ops),
+            });
+        }
+    }
+    Ok(pages)
+}
+
+/// Short crosses where the cut lines between and around the labels meet, drawn on the
+/// lines themselves so cutting removes them; the labels' content keeps a margin far wider
+/// than the arms.
+fn cut_marks(layout: SheetLayout) -> Vec<Op> {
+    let (page_w, page_h) = layout.page();
+    let size = layout.label_size();
+    let (arm, thick) = CUT_MARK;
+    let (left, top) = layout.slot_origin(0);
+    let (last_x, last_y) = layout.slot_origin(layout.slots() - 1);
+    let right = last_x.0 + size.width().0;
+    let bottom = last_y.0 + size.height().0;
+    let mut xs: Vec<f32> = Vec::new();
+    let mut x = left.0;
+    while x <= right + 0.01 {
+        xs.push(x);
+        x += size.width().0;
+    }
+    let mut ys: Vec<f32> = Vec::new();
+    let mut y = top.0;
+    while y <= bottom + 0.01 {
+        ys.push(y);
+        y += size.height().0;
+    }
+    let mut ops = Vec::new();
+    for &x in &xs {
+        for &y in &ys {
+            // In PDF coordinates (origin bottom left), clipped to the page.
+            let py = page_h.0 - y;
+            let (x0, x1) = ((x - arm).max(0.0), (x + arm).min(page_w.0));
+            let (y0, y1) = ((py - arm).max(0.0), (py + arm).min(page_h.0));
+            ops.push(rect(x0, py - thick / 2.0, x1 - x0, thick));
+            ops.push(rect(x - thick / 2.0, y0, thick, y1 - y0));
+        }
+    }
+    ops
+}
