@@ -57,6 +57,7 @@
 mod address;
 mod barcode;
 mod batch;
+mod documents;
 mod layout;
 mod limits;
 mod model;
@@ -69,6 +70,7 @@ mod validate;
 pub use batch::{
     Batch, BatchError, BatchMode, Printed, Rejected, Rejection, render_batch, validate_batch,
 };
+pub use documents::{Documents, documents, write_documents};
 pub use layout::{LabelLayout, LayoutError, layout};
 pub use limits::{
     MAX_ADDRESS_LINES, MAX_JSON_BYTES, MAX_LABELS, MAX_POSTCODE_CHARS, MAX_TEXT_CHARS,

@@ -1,0 +1,86 @@
+//! Measures a day's run: N different labels rendered as documents of at most 1,000 pages,
+//! validated as they are produced (never all held), and reports the time per label, the
+//! bytes per label and the process's peak memory.
+//!
+//! ```text
+//! cargo run --release --example throughput -- 10000
+//! cargo run --release --example throughput -- 100000 --max-pages 1000
+//! ```
+//!
+//! The labels cycle through the sample orders (`examples/orders.json`), each with its own
+//! order number and recipient name, so every barcode, QR code and name differs. The PDFs
+//! are counted and dropped. Peak memory is the kernel's high-water mark of the resident set
+//! (`VmHWM` in `/proc/self/status`, Linux).
+
+use std::process::ExitCode;
+use std::time::Instant;
+
+use shiplabel::{Label, Options, ValidLabel};
+
+/// The process's peak resident memory so far, in MiB (Linux; `None` elsewhere).
+fn peak_mib() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024.0)
+}
+
+fn main() -> ExitCode {
+    let mut args = std::env::args().skip(1);
+    let mut count: usize = 10_000;
+    let mut max_pages: usize = 1000;
+    while let Some(arg) = args.next() {
+        let parsed = match arg.as_str() {
+            "--max-pages" => args
+                .next()
+                .and_then(|v| v.parse().ok())
+                .map(|v| max_pages = v),
+            n => n.parse().ok().map(|v| count = v),
+        };
+        if parsed.is_none() {
+            eprintln!("usage: throughput [LABELS] [--max-pages N]");
+            return ExitCode::from(2);
+        }
+    }
+    let samples: Vec<Label> = match serde_json::from_str(include_str!("orders.json")) {
+        Ok(samples) => samples,
+        Err(e) => {
+            eprintln!("error: examples/orders.json: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let labels = (0..count).map(|i| -> ValidLabel {
+        let mut label = samples[i % samples.len()].clone();
+        label.order.number = format!("RUN-{i:08}");
+        label.recipient.name = format!("{} {}", label.recipient.name, i % 997);
+        label.validate().expect("the sample orders are valid")
+    });
+
+    let before = peak_mib();
+    let start = Instant::now();
+    let (mut documents, mut bytes) = (0usize, 0usize);
+    for pdf in shiplabel::documents(labels, &Options::default(), max_pages) {
+        match pdf {
+            Ok(pdf) => {
+                documents += 1;
+                bytes += pdf.len();
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    let elapsed = start.elapsed();
+    println!(
+        "{count} labels in {documents} document(s) of at most {max_pages} pages: {:.2} s, \
+         {:.1} µs/label, {} bytes/label",
+        elapsed.as_secs_f64(),
+        elapsed.as_secs_f64() * 1e6 / count.max(1) as f64,
+        bytes / count.max(1)
+    );
+    if let (Some(before), Some(after)) = (before, peak_mib()) {
+        println!("peak resident memory: {after:.1} MiB (at start: {before:.1} MiB)");
+    }
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,199 @@
+//! A day's orders as a series of PDFs of bounded size, rendered one at a time.
+//!
+//! [`render_pdf`](crate::render_pdf) builds its whole document in memory (printpdf assembles
+//! the document before it writes a byte), so memory grows with the labels in one call, and
+//! one call takes at most [`MAX_LABELS`](crate::MAX_LABELS). [`documents`] bounds both: it
+//! takes the labels as an iterator and renders them as consecutive PDFs of at most
+//! `max_pages` pages each, one at a time, so memory stays that of one document however long
+//! the run (the labels of a day can be validated as they are read, and never all held).
+
+use std::io::Write;
+
+use crate::{MAX_LABELS, Options, RenderError, ValidLabel, render_pdf};
+
+/// The PDFs of [`documents`], in order: each a complete document, rendered when asked for.
+///
+/// ```
+/// let labels = vec![shiplabel::Label::sample().validate()?; 5];
+/// let pdfs: Vec<Vec<u8>> =
+///     shiplabel::documents(labels, &Default::default(), 2).collect::<Result<_, _>>()?;
+/// assert_eq!(pdfs.len(), 3); // 2 + 2 + 1 pages
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Documents<I> {
+    labels: I,
+    options: Options,
+    /// Labels per document after the first (a whole number of sheets).
+    per_document: usize,
+    /// Labels in the first document (fewer on sheets started part-way).
+    first: usize,
+}
+
+/// Renders `labels` as consecutive PDFs of at most `max_pages` pages each (at least 1, and
+/// at most [`MAX_LABELS`] labels each), one document at a time: it holds the labels of one
+/// document at most, so memory stays that of one document however many labels there are.
+///
+/// On sheets, each document holds whole sheets: the first starts at the sheet's start
+/// position, the next ones at position 1, so the labels sit on the sheets exactly as one
+/// long document would put them.
+///
+/// Each item is what [`render_pdf`] returns for that part, so a label that cannot be laid
+/// out fails its document (with its index within that document: add the labels of the
+/// documents before it).
+///
+/// ```
+/// use shiplabel::{Options, Sheet, SheetLayout};
+/// let labels = vec![shiplabel::Label::sample().validate()?; 7];
+/// let sheet = Sheet::new(SheetLayout::A4FourA6).starting_at(4)?;
+/// let options = Options::default().with_sheet(sheet);
+/// let pages: Vec<usize> = shiplabel::documents(labels, &options, 1)
+///     .map(|pdf| Ok::<_, shiplabel::RenderError>(lopdf::Document::load_mem(&pdf?).unwrap().get_pages().len()))
+///     .collect::<Result<_, _>>()?;
+/// // One sheet per document: position 4 of the first, then four and two.
+/// assert_eq!(pages, [1, 1, 1]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn documents<I: IntoIterator<Item = ValidLabel>>(
+    labels: I,
+    options: &Options,
+    max_pages: usize,
+) -> Documents<I::IntoIter> {
+    let (slots, taken) = match options.sheet() {
+        Some(sheet) => (sheet.layout().slots(), sheet.start() - 1),
+        None => (1, 0),
+    };
+    let pages = max_pages.clamp(1, (MAX_LABELS / slots).max(1));
+    let per_document = pages * slots;
+    Documents {
+        labels: labels.into_iter(),
+        options: options.clone(),
+        per_document,
+        first: per_document - taken,
+    }
+}
+
+impl<I: Iterator<Item = ValidLabel>> Iterator for Documents<I> {
+    type Item = Result<Vec<u8>, RenderError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let part: Vec<ValidLabel> = self.labels.by_ref().take(self.first).collect();
+        if part.is_empty() {
+            return None;
+        }
+        let pdf = render_pdf(&part, &self.options);
+        if self.first != self.per_document {
+            // After the first document, sheets start at their first position.
+            if let Some(sheet) = self.options.sheet() {
+                let fresh = crate::Sheet::new(sheet.layout()).with_cut_marks(sheet.cut_marks());
+                self.options = self.options.clone().with_sheet(fresh);
+            }
+            self.first = self.per_document;
+        }
+        Some(pdf)
+    }
+}
+
+/// Renders `labels` as [`documents`] of at most `max_pages` pages and writes each, in order,
+/// to the writer `next` gives for it (a file per document, say): memory stays that of one
+/// document. Returns how many documents were written.
+///
+/// # Errors
+///
+/// The first [`RenderError`] of a document (nothing more is written), or an I/O error of the
+/// writer, as [`RenderError::Pdf`].
+///
+/// ```
+/// let labels = vec![shiplabel::Label::sample().validate()?; 3];
+/// let dir = std::env::temp_dir();
+/// let name = |i: usize| dir.join(format!("labels-{}-{i}.pdf", std::process::id()));
+/// let written = shiplabel::write_documents(labels, &Default::default(), 2, |i| {
+///     std::fs::File::create(name(i))
+/// })?;
+/// assert_eq!(written, 2);
+/// assert!(std::fs::read(name(1))?.starts_with(b"%PDF-"));
+/// # for i in 0..2 { std::fs::remove_file(name(i))?; }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn write_documents<W: Write>(
+    labels: impl IntoIterator<Item = ValidLabel>,
+    options: &Options,
+    max_pages: usize,
+    mut next: impl FnMut(usize) -> std::io::Result<W>,
+) -> Result<usize, RenderError> {
+    let mut written = 0;
+    for (index, pdf) in documents(labels, options, max_pages).enumerate() {
+        let pdf = pdf?;
+        let io = |e: std::io::Error| RenderError::Pdf(format!("writing document {index}: {e}"));
+        let mut out = next(index).map_err(io)?;
+        out.write_all(&pdf).map_err(io)?;
+        out.flush().map_err(io)?;
+        written += 1;
+    }
+    Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Label, Sheet, SheetLayout};
+
+    fn labels(n: usize) -> Vec<ValidLabel> {
+        (0..n)
+            .map(|i| {
+                let mut label = Label::sample();
+                label.order.number = format!("DOC-{i:05}");
+                label.validate().unwrap()
+            })
+            .collect()
+    }
+
+    fn page_counts(pdfs: &[Vec<u8>]) -> Vec<usize> {
+        pdfs.iter()
+            .map(|pdf| lopdf::Document::load_mem(pdf).unwrap().get_pages().len())
+            .collect()
+    }
+
+    #[test]
+    fn documents_split_labels_in_order_and_lose_none() {
+        let labels = labels(7);
+        let options = Options::default();
+        let pdfs: Vec<Vec<u8>> = documents(labels.clone(), &options, 3)
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(page_counts(&pdfs), [3, 3, 1]);
+        // Each document is exactly what rendering its labels alone gives.
+        assert_eq!(pdfs[1], render_pdf(&labels[3..6], &options).unwrap());
+        assert_eq!(documents(labels.clone(), &options, 0).count(), 7); // at least one page each
+        assert_eq!(documents(Vec::new(), &options, 3).count(), 0);
+    }
+
+    #[test]
+    fn on_sheets_documents_hold_whole_sheets_from_the_start_position() {
+        let labels = labels(11);
+        let sheet = Sheet::new(SheetLayout::A4FourA6).starting_at(3).unwrap();
+        let options = Options::default().with_sheet(sheet);
+        let pdfs: Vec<Vec<u8>> = documents(labels.clone(), &options, 2)
+            .collect::<Result<_, _>>()
+            .unwrap();
+        // Positions 3 and 4 and then a full sheet (six labels), then five from position 1.
+        assert_eq!(page_counts(&pdfs), [2, 2]);
+        let fresh = Options::default().with_sheet(Sheet::new(SheetLayout::A4FourA6));
+        assert_eq!(pdfs[0], render_pdf(&labels[..6], &options).unwrap());
+        assert_eq!(pdfs[1], render_pdf(&labels[6..], &fresh).unwrap());
+    }
+
+    #[test]
+    fn a_failing_writer_is_an_error_naming_the_document() {
+        let labels = labels(2);
+        let err = write_documents(labels, &Options::default(), 1, |i| {
+            if i == 1 {
+                Err(std::io::Error::other("disk full"))
+            } else {
+                Ok(Vec::new())
+            }
+        })
+        .unwrap_err();
+        assert_eq!(err.to_string(), "pdf: writing document 1: disk full");
+    }
+}
