@@ -163,25 +163,29 @@ fn read_orders(path: &Path) -> Result<Orders, String> {
     let not_json = |e: serde_json::Error| format!("{}: not JSON: {e}", path.display());
     // A sequence of JSON values separated by white space: one value (an order or an array
     // of them), or JSON Lines.
+    // Lines past the limit are counted, for the message, but not kept.
     let mut values: Vec<Box<RawValue>> = Vec::new();
+    let mut count = 0;
     for value in serde_json::Deserializer::from_slice(&bytes).into_iter::<Box<RawValue>>() {
-        values.push(value.map_err(not_json)?);
-        if values.len() > MAX_LABELS {
-            break;
+        let value = value.map_err(not_json)?;
+        count += 1;
+        if count <= MAX_LABELS + 1 {
+            values.push(value);
         }
     }
     let (values, is_array) = match values.as_slice() {
         [one] if one.get().starts_with('[') => {
-            (serde_json::from_str(one.get()).map_err(not_json)?, true)
+            let orders: Vec<Box<RawValue>> = serde_json::from_str(one.get()).map_err(not_json)?;
+            count = orders.len();
+            (orders, true)
         }
         [_] => (values, false),
         _ => (values, true),
     };
-    if values.len() > MAX_LABELS {
+    if count > MAX_LABELS {
         return Err(format!(
-            "{}: holds {} orders; at most {MAX_LABELS} are printed in one run; split it",
+            "{}: holds {count} orders; at most {MAX_LABELS} are printed in one run; split it",
             path.display(),
-            values.len()
         ));
     }
     Ok(Orders { values, is_array })

@@ -227,7 +227,8 @@ impl Batch {
         &self.rejected
     }
 
-    /// Lays out the valid orders and renders them into one PDF, a page per label.
+    /// Lays out the valid orders and renders them into one PDF: a page per label, or on a
+    /// [`Sheet`](crate::Sheet) several to a page.
     ///
     /// Every valid order is laid out, so that the orders that cannot be printed are all
     /// reported at once. In [`BatchMode::AllOrNothing`] the PDF is written only if no order
@@ -352,9 +353,10 @@ pub fn render_batch(
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Printed {
-    /// The PDF, a page per printed order.
+    /// The PDF: a page per printed order, or on sheets several to a page, in order.
     pub pdf: Vec<u8>,
-    /// For each page, in order, the index of its order in the list passed in.
+    /// For each printed label, in print order, the index of its order in the list passed in:
+    /// label `i` is page `i`, or on sheets the `i`-th position filled from the sheet's start.
     pub pages: Vec<usize>,
     /// The orders not printed, by index, each as given and with why
     /// ([`BatchMode::PrintValid`] only; in `AllOrNothing` a rejection prints nothing).

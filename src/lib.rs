@@ -84,7 +84,7 @@ pub use validate::{
     ValidOrder, ValidParty, ValidationError, ValidationErrors,
 };
 
-/// Renders labels into one PDF, a page per label.
+/// Renders labels into one PDF: a page per label, or on a [`Sheet`] several to a page.
 ///
 /// Fonts are embedded once for the whole document and subset to the characters used. The
 /// output depends only on `labels` and `options`: the same input gives the same bytes.

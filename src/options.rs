@@ -197,7 +197,8 @@ impl SheetLayout {
     }
 
     /// The top-left corner of label `slot` (from 0: left to right, then top to bottom),
-    /// from the sheet's top left: the grid of labels is centred on the sheet, abutting.
+    /// from the sheet's top left: the grid of labels is centred on the sheet, abutting. A
+    /// slot past the last counts again from the first (slot 4 of an A4 sheet is slot 0).
     ///
     /// ```
     /// let (x, y) = shiplabel::SheetLayout::LetterTwo4x6.slot_origin(1);
@@ -315,8 +316,8 @@ impl Sheet {
         Ok(self)
     }
 
-    /// Draws thin cut marks at the labels' corners, in the sheet's margins, for stock
-    /// without die-cut labels.
+    /// Draws small crosses where the cut lines between and around the labels meet, on the
+    /// lines themselves, for stock without die-cut labels.
     ///
     /// ```
     /// let sheet = shiplabel::Sheet::new(shiplabel::SheetLayout::A4FourA6).with_cut_marks(true);

@@ -6,7 +6,7 @@ mod common;
 
 use std::path::Path;
 
-use shiplabel::{Dpi, Options, Pt, SheetLayout};
+use shiplabel::{Dpi, Options, SheetLayout};
 
 fn check(path: &Path, actual: &[u8], failures: &mut Vec<String>) {
     let update = std::env::var_os("UPDATE_GOLDEN").is_some_and(|v| v == "1");
@@ -110,7 +110,7 @@ fn sheets_hold_their_labels_in_order_from_the_start_position() {
             .map(|&slot| {
                 let (x, y) = layout.slot_origin(slot);
                 let page_h = layout.page().1.0;
-                (dpi.snap(x).0, dpi.snap(Pt(page_h - y.0 - label_h)).0)
+                (dpi.snap(x).0, page_h - dpi.snap(y).0 - label_h)
             })
             .collect()
     };
@@ -143,6 +143,15 @@ fn sheets_hold_their_labels_in_order_from_the_start_position() {
                 .all(|(g, w)| (g.0 - w.0).abs() < 0.01 && (g.1 - w.1).abs() < 0.01)
     };
     assert!(close(&moves[0], &expected(&[1, 2, 3])), "{moves:?}");
+    // Each label's left and top edges lie on whole printer dots from the sheet's left and
+    // top edges, as its own bars do from its edges.
+    let page_h = layout.page().1.0;
+    for &(x, y) in moves.iter().flatten() {
+        let dots = |pt: f32| pt * 203.0 / 72.0;
+        let top = page_h - y - label_h;
+        assert!((dots(x) - dots(x).round()).abs() < 0.01, "{x}");
+        assert!((dots(top) - dots(top).round()).abs() < 0.01, "{top}");
+    }
     assert!(close(&moves[1], &expected(&[0, 1])), "{moves:?}");
 }
 

@@ -690,20 +690,25 @@ mod tests {
 
     #[test]
     fn no_text_overlaps_and_all_of_it_stays_inside_the_margins() {
-        for label in [Label::sample(), long_label(), vietnamese_capitals()] {
-            let layout = lay(&label, Dpi::DPI_203).unwrap();
+        let labels = [Label::sample(), long_label(), vietnamese_capitals()];
+        for (label, size) in labels
+            .iter()
+            .flat_map(|l| LabelSize::ALL.map(|size| (l, size)))
+        {
+            let options = Options::default().with_size(size);
+            let layout = lay_out(&label.validate().unwrap(), &options).unwrap();
             let boxes = text_boxes(&layout);
             for (i, a) in boxes.iter().enumerate() {
                 assert!(
                     a.0 >= MARGIN - 0.01
-                        && a.2 <= LabelSize::In4x6.width().0 - MARGIN + 0.01
+                        && a.2 <= size.width().0 - MARGIN + 0.01
                         && a.1 >= MARGIN - 3.0
-                        && a.3 <= LabelSize::In4x6.height().0,
-                    "{a:?}"
+                        && a.3 <= size.height().0,
+                    "{size}: {a:?}"
                 );
                 for b in &boxes[i + 1..] {
                     let apart = a.2 <= b.0 || b.2 <= a.0 || a.3 <= b.1 || b.3 <= a.1;
-                    assert!(apart, "{a:?} overlaps {b:?}");
+                    assert!(apart, "{size}: {a:?} overlaps {b:?}");
                 }
             }
             // And no text runs into a rule or a barcode.
@@ -742,7 +747,7 @@ mod tests {
                 };
                 for b in &boxes {
                     let apart = x1 <= b.0 || b.2 <= x0 || y1 <= b.1 || b.3 <= y0;
-                    assert!(apart, "{b:?} overlaps {e:?}");
+                    assert!(apart, "{size}: {b:?} overlaps {e:?}");
                 }
             }
         }

@@ -230,11 +230,23 @@ pub(crate) fn layout_all(
 ) -> Vec<Result<LabelLayout, LayoutError>> {
     /// Fewer labels than this per thread and starting threads costs more than it saves.
     const PER_THREAD: usize = 32;
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(labels.len() / PER_THREAD)
-        .max(1);
-    if threads == 1 {
+    let threads = if labels.len() < 2 * PER_THREAD {
+        1
+    } else {
+        std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(labels.len() / PER_THREAD)
+    };
+    layout_on(labels, options, threads)
+}
+
+/// [`layout_all`] on `threads` threads (1: this one).
+fn layout_on(
+    labels: &[ValidLabel],
+    options: &Options,
+    threads: usize,
+) -> Vec<Result<LabelLayout, LayoutError>> {
+    if threads <= 1 || labels.is_empty() {
         return labels.iter().map(|l| layout(l, options)).collect();
     }
     let chunk = labels.len().div_ceil(threads);
@@ -362,8 +374,12 @@ mod tests {
         }
         let options = Options::default();
         let sequential: Vec<_> = labels.iter().map(|l| layout(l, &options)).collect();
-        let parallel = layout_all(&labels, &options);
-        assert_eq!(parallel, sequential);
-        assert!(parallel[57].is_err() && parallel[58].is_ok());
+        for threads in [2, 3, 7] {
+            let parallel = layout_on(&labels, &options, threads);
+            assert_eq!(parallel, sequential, "{threads} threads");
+        }
+        let all = layout_all(&labels, &options);
+        assert_eq!(all, sequential);
+        assert!(all[57].is_err() && all[58].is_ok());
     }
 }

@@ -196,8 +196,8 @@ fn runs(cells: impl Iterator<Item = bool>) -> Vec<(usize, usize)> {
     out
 }
 
-/// The content of one page. PDF's origin is the bottom left; the layout's is the top left.
-/// The drawing of one label, in its own coordinates (origin at its bottom left).
+/// The drawing of one label, in its own coordinates: PDF's origin is the bottom left, the
+/// layout's the top left.
 pub(super) fn label_ops(
     layout: &LabelLayout,
     subsets: &BTreeMap<Typeface, Subset>,

@@ -39,14 +39,16 @@ pub(super) fn sheet_pages(
         ops.push(Op::SetTransformationMatrix {
             matrix: CurTransMat::Translate(
                 pt(dpi.snap(x)),
-                pt(dpi.snap(Pt(page_h.0 - y.0 - label_h.0))),
+                // The label's top on a whole dot from the sheet's top, as the label's own
+                // bars are from its top.
+                pt(Pt(page_h.0 - dpi.snap(y).0 - label_h.0)),
             ),
         });
         ops.extend(label_ops(label, subsets)?);
         ops.push(Op::RestoreGraphicsState);
         if slot == slots - 1 || i == layouts.len() - 1 {
             if sheet.cut_marks() {
-                ops.extend(cut_marks(layout));
+                ops.extend(cut_marks(layout, dpi));
             }
             let size = printpdf::Rect::from_wh(pt(page_w), pt(page_h));
             pages.push(PdfPage {
@@ -60,28 +62,29 @@ pub(super) fn sheet_pages(
     Ok(pages)
 }
 
-/// Short crosses where the cut lines between and around the labels meet, drawn on the
-/// lines themselves so cutting removes them; the labels' content keeps a margin far wider
-/// than the arms.
-fn cut_marks(layout: SheetLayout) -> Vec<Op> {
+/// Short crosses where the cut lines between and around the labels meet: on the labels'
+/// edges as drawn (each moved to whole dots), so cutting removes them; the labels' content
+/// keeps a margin far wider than the arms. Marks at the sheet's edge are clipped to it.
+fn cut_marks(layout: SheetLayout, dpi: Dpi) -> Vec<Op> {
     let (page_w, page_h) = layout.page();
     let size = layout.label_size();
     let (arm, thick) = CUT_MARK;
-    let (left, top) = layout.slot_origin(0);
-    let (last_x, last_y) = layout.slot_origin(layout.slots() - 1);
-    let right = last_x.0 + size.width().0;
-    let bottom = last_y.0 + size.height().0;
+    // Every label edge, left and right, top and bottom, without repeats.
     let mut xs: Vec<f32> = Vec::new();
-    let mut x = left.0;
-    while x <= right + 0.01 {
-        xs.push(x);
-        x += size.width().0;
-    }
     let mut ys: Vec<f32> = Vec::new();
-    let mut y = top.0;
-    while y <= bottom + 0.01 {
-        ys.push(y);
-        y += size.height().0;
+    for slot in 0..layout.slots() {
+        let (x, y) = layout.slot_origin(slot);
+        let (x, y) = (dpi.snap(x).0, dpi.snap(y).0);
+        for (edges, values) in [
+            (&mut xs, [x, x + size.width().0]),
+            (&mut ys, [y, y + size.height().0]),
+        ] {
+            for v in values {
+                if !edges.iter().any(|e| (e - v).abs() < 0.5) {
+                    edges.push(v);
+                }
+            }
+        }
     }
     let mut ops = Vec::new();
     for &x in &xs {

@@ -606,6 +606,11 @@ mod tests {
             assert_eq!(shape_line(text, Weight::Bold, rtl).unwrap(), fresh);
             // The weight and direction are part of the key.
             assert_ne!(shape_line(text, Weight::Regular, rtl).unwrap(), fresh);
+            assert_eq!(
+                shape_line(text, Weight::Bold, !rtl).unwrap(),
+                shape_line_uncached(text, Weight::Bold, !rtl).unwrap()
+            );
+            assert!(shape_line(text, Weight::Bold, !rtl).unwrap().rtl != rtl);
         }
     }
 
