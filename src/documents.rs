@@ -73,15 +73,14 @@ pub fn documents<I: IntoIterator<Item = ValidLabel>>(
     }
 }
 
-impl<I: Iterator<Item = ValidLabel>> Iterator for Documents<I> {
-    type Item = Result<Vec<u8>, RenderError>;
-
-    fn next(&mut self) -> Option<Self::Item> {
+impl<I: Iterator<Item = ValidLabel>> Documents<I> {
+    /// The labels of the next document and the options to render them with.
+    fn next_part(&mut self) -> Option<(Vec<ValidLabel>, Options)> {
         let part: Vec<ValidLabel> = self.labels.by_ref().take(self.first).collect();
         if part.is_empty() {
             return None;
         }
-        let pdf = render_pdf(&part, &self.options);
+        let options = self.options.clone();
         if self.first != self.per_document {
             // After the first document, sheets start at their first position.
             if let Some(sheet) = self.options.sheet() {
@@ -90,13 +89,23 @@ impl<I: Iterator<Item = ValidLabel>> Iterator for Documents<I> {
             }
             self.first = self.per_document;
         }
-        Some(pdf)
+        Some((part, options))
+    }
+}
+
+impl<I: Iterator<Item = ValidLabel>> Iterator for Documents<I> {
+    type Item = Result<Vec<u8>, RenderError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        self.next_part()
+            .map(|(part, options)| render_pdf(&part, &options))
     }
 }
 
 /// Renders `labels` as [`documents`] of at most `max_pages` pages and writes each, in order,
-/// to the writer `next` gives for it (a file per document, say): memory stays that of one
-/// document. Returns how many documents were written.
+/// to the writer `next` gives for it (a file per document, say). Documents are independent,
+/// so it renders as many at once as there are cores (at most four), and memory stays that of
+/// that many documents. Returns how many documents were written.
 ///
 /// # Errors
 ///
@@ -121,16 +130,45 @@ pub fn write_documents<W: Write>(
     max_pages: usize,
     mut next: impl FnMut(usize) -> std::io::Result<W>,
 ) -> Result<usize, RenderError> {
+    let at_once = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+    let mut parts = documents(labels, options, max_pages);
     let mut written = 0;
-    for (index, pdf) in documents(labels, options, max_pages).enumerate() {
-        let pdf = pdf?;
-        let io = |e: std::io::Error| RenderError::Pdf(format!("writing document {index}: {e}"));
-        let mut out = next(index).map_err(io)?;
-        out.write_all(&pdf).map_err(io)?;
-        out.flush().map_err(io)?;
-        written += 1;
+    loop {
+        let round: Vec<(Vec<ValidLabel>, Options)> = std::iter::from_fn(|| parts.next_part())
+            .take(at_once)
+            .collect();
+        if round.is_empty() {
+            return Ok(written);
+        }
+        let pdfs: Vec<Result<Vec<u8>, RenderError>> = if round.len() == 1 {
+            round.iter().map(|(part, o)| render_pdf(part, o)).collect()
+        } else {
+            std::thread::scope(|scope| {
+                let workers: Vec<_> = round
+                    .iter()
+                    .map(|(part, o)| scope.spawn(move || render_pdf(part, o)))
+                    .collect();
+                workers
+                    .into_iter()
+                    .zip(&round)
+                    // A worker only panics on a bug; its document is then rendered here, so
+                    // the panic surfaces in the caller's thread.
+                    .map(|(worker, (part, o))| {
+                        worker.join().unwrap_or_else(|_| render_pdf(part, o))
+                    })
+                    .collect()
+            })
+        };
+        for pdf in pdfs {
+            let pdf = pdf?;
+            let index = written;
+            let io = |e: std::io::Error| RenderError::Pdf(format!("writing document {index}: {e}"));
+            let mut out = next(index).map_err(io)?;
+            out.write_all(&pdf).map_err(io)?;
+            out.flush().map_err(io)?;
+            written += 1;
+        }
     }
-    Ok(written)
 }
 
 #[cfg(test)]
@@ -181,6 +219,45 @@ mod tests {
         let fresh = Options::default().with_sheet(Sheet::new(SheetLayout::A4FourA6));
         assert_eq!(pdfs[0], render_pdf(&labels[..6], &options).unwrap());
         assert_eq!(pdfs[1], render_pdf(&labels[6..], &fresh).unwrap());
+    }
+
+    #[test]
+    fn written_documents_equal_the_documents_in_order() {
+        let labels = labels(9);
+        let sheet = Sheet::new(SheetLayout::LetterTwo4x6)
+            .starting_at(2)
+            .unwrap();
+        for options in [Options::default(), Options::default().with_sheet(sheet)] {
+            let expected: Vec<Vec<u8>> = documents(labels.clone(), &options, 2)
+                .collect::<Result<_, _>>()
+                .unwrap();
+            let files = std::cell::RefCell::new(Vec::new());
+            let count = write_documents(labels.clone(), &options, 2, |i| {
+                assert_eq!(i, files.borrow().len(), "writers are asked for in order");
+                files.borrow_mut().push(Vec::new());
+                Ok(Sink(&files))
+            })
+            .unwrap();
+            assert_eq!(count, expected.len());
+            assert_eq!(files.into_inner(), expected);
+        }
+    }
+
+    /// A writer that appends to the last buffer of a shared list.
+    struct Sink<'a>(&'a std::cell::RefCell<Vec<Vec<u8>>>);
+
+    impl Write for Sink<'_> {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            let mut files = self.0.borrow_mut();
+            match files.last_mut() {
+                Some(file) => file.extend_from_slice(buf),
+                None => return Err(std::io::Error::other("no file")),
+            }
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
     }
 
     #[test]
