@@ -140,25 +140,7 @@ pub fn write_documents<W: Write>(
         if round.is_empty() {
             return Ok(written);
         }
-        let pdfs: Vec<Result<Vec<u8>, RenderError>> = if round.len() == 1 {
-            round.iter().map(|(part, o)| render_pdf(part, o)).collect()
-        } else {
-            std::thread::scope(|scope| {
-                let workers: Vec<_> = round
-                    .iter()
-                    .map(|(part, o)| scope.spawn(move || render_pdf(part, o)))
-                    .collect();
-                workers
-                    .into_iter()
-                    .zip(&round)
-                    // A worker only panics on a bug; its document is then rendered here, so
-                    // the panic surfaces in the caller's thread.
-                    .map(|(worker, (part, o))| {
-                        worker.join().unwrap_or_else(|_| render_pdf(part, o))
-                    })
-                    .collect()
-            })
-        };
+        let pdfs = crate::parallel::map_on_threads(&round, |(part, o)| render_pdf(part, o));
         for pdf in pdfs {
             let pdf = pdf?;
             let index = written;

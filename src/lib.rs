@@ -62,6 +62,7 @@ mod layout;
 mod limits;
 mod model;
 mod options;
+mod parallel;
 mod render;
 mod text;
 mod units;

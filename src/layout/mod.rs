@@ -249,26 +249,13 @@ fn layout_on(
     if threads <= 1 || labels.is_empty() {
         return labels.iter().map(|l| layout(l, options)).collect();
     }
-    let chunk = labels.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = labels
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || part.iter().map(|l| layout(l, options)).collect::<Vec<_>>())
-            })
-            .collect();
-        workers
-            .into_iter()
-            .zip(labels.chunks(chunk))
-            .flat_map(|(worker, part)| {
-                // A worker only panics on a bug; its labels are then laid out here instead,
-                // so the panic surfaces in the caller's thread.
-                worker
-                    .join()
-                    .unwrap_or_else(|_| part.iter().map(|l| layout(l, options)).collect())
-            })
-            .collect()
+    let parts: Vec<&[ValidLabel]> = labels.chunks(labels.len().div_ceil(threads)).collect();
+    crate::parallel::map_on_threads(&parts, |part| {
+        part.iter().map(|l| layout(l, options)).collect::<Vec<_>>()
     })
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 impl fmt::Display for LabelLayout {
