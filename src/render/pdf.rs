@@ -137,11 +137,7 @@ fn glyph_ops(
 /// characters (see `GlyphUse`), and readers rebuild the reading order from the glyphs'
 /// positions; poppler, for one, would read a marked line's text backwards.
 fn needs_actual_text(line: &ShapedLine) -> bool {
-    let right_to_left = line.rtl
-        || line.text.chars().any(|c| {
-            matches!(c, '\u{590}'..='\u{8FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
-        });
-    !right_to_left
+    !(line.rtl || line.reversed)
         && line.runs.iter().any(|run| {
             run.glyphs
                 .iter()

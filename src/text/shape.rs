@@ -52,6 +52,9 @@ pub(crate) struct ShapedLine {
     pub(crate) text: String,
     /// Whether the line's base direction is right to left (it is then right-aligned).
     pub(crate) rtl: bool,
+    /// Whether any of its text was shaped right to left, its glyphs then in the reverse of
+    /// reading order (Hebrew or Arabic words, even inside a left-to-right line).
+    pub(crate) reversed: bool,
     /// The runs of one font each, left to right.
     pub(crate) runs: Vec<Run>,
     /// The advance width, in em.
@@ -360,6 +363,7 @@ fn shape_runs(text: &str, weight: Weight, rtl: bool) -> Result<ShapedLine, Shape
     // The pen: the run being filled's start (em) and position within it (its font units).
     let mut run_start = 0.0f32;
     let mut run_pen = 0i32;
+    let reversed = directional.iter().any(|(_, run_rtl)| *run_rtl);
     for (range, run_rtl) in directional {
         let piece_text = text.get(range.clone()).unwrap_or("");
         let mut pieces = font_runs(piece_text, weight)?;
@@ -403,6 +407,7 @@ fn shape_runs(text: &str, weight: Weight, rtl: bool) -> Result<ShapedLine, Shape
     Ok(ShapedLine {
         text: text.to_owned(),
         rtl,
+        reversed,
         runs,
         width,
         top: 0.0,
