@@ -68,13 +68,14 @@ fn reject_bidi(raw: &str, field: &str) -> Result<(), ValidationError> {
 /// Characters that print as nothing (Unicode's Default_Ignorable_Code_Point): zero-width
 /// joiners and spaces, soft hyphens, variation selectors, fillers, tags. Text made only of
 /// these and white space is blank.
+///
+/// The fonts' list ([`crate::text::is_default_ignorable`], what shaping consumes) plus three
+/// rare ranges it leaves to the font: unassigned specials, shorthand format controls and
+/// musical format controls. No bundled font draws those, so inside text they are refused
+/// as uncovered; alone, they are blank.
 pub(crate) fn is_invisible(c: char) -> bool {
-    matches!(c,
-        '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}'..='\u{1160}'
-        | '\u{17B4}'..='\u{17B5}' | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}'
-        | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{3164}'
-        | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{FFA0}' | '\u{FFF0}'..='\u{FFF8}'
-        | '\u{1BCA0}'..='\u{1BCA3}' | '\u{1D173}'..='\u{1D17A}' | '\u{E0000}'..='\u{E0FFF}')
+    crate::text::is_default_ignorable(c)
+        || matches!(c, '\u{FFF0}'..='\u{FFF8}' | '\u{1BCA0}'..='\u{1BCA3}' | '\u{1D173}'..='\u{1D17A}')
 }
 
 /// Whether an optional field counts as absent: nothing but white space and invisible
