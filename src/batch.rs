@@ -287,7 +287,7 @@ impl Batch {
         if layouts.is_empty() || (mode == BatchMode::AllOrNothing && !rejected.is_empty()) {
             return Err(BatchError::Rejected { total, rejected });
         }
-        let pdf = render::pdf::write_pdf(&layouts, options)
+        let pdf = render::writer::write_pdf(&layouts, options)
             .map_err(|e| BatchError::Pdf(e.to_string()))?;
         Ok(Printed {
             pdf,

@@ -78,7 +78,7 @@ pub use limits::{
 };
 pub use model::{Address, Label, Order, Party};
 pub use options::{LabelSize, Options, Sheet, SheetLayout, StartOutOfRange, UnknownName};
-pub use render::{LabelFailure, RenderError};
+pub use render::{LabelFailure, PdfWriter, RenderError};
 pub use units::{Dots, Dpi, Mm, Pt};
 pub use validate::{
     CountryCode, ErrorKind, OrderNumber, Postcode, TrackingNumber, ValidAddress, ValidLabel,
@@ -137,7 +137,7 @@ pub fn render_pdf(labels: &[ValidLabel], options: &Options) -> Result<Vec<u8>, R
     if !failures.is_empty() {
         return Err(RenderError::Layout(failures));
     }
-    render::pdf::write_pdf(&layouts, options)
+    render::writer::write_pdf(&layouts, options)
 }
 
 /// Hooks for the fuzz targets in `fuzz/`, compiled only under `cargo fuzz` (which sets

@@ -21,6 +21,28 @@ pub(crate) fn map_on_threads<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R 
     })
 }
 
+/// `f` of each of `items`, in order, with the items split into one contiguous part per
+/// core, but never fewer than `per_thread` items to a part (below that, starting a thread
+/// costs more than it saves).
+pub(crate) fn map_in_parts<'a, T: Sync, R: Send>(
+    items: &'a [T],
+    per_thread: usize,
+    f: impl Fn(&'a T) -> R + Sync,
+) -> Vec<R> {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let threads = cores.min(items.len() / per_thread.max(1)).max(1);
+    if threads == 1 {
+        return items.iter().map(f).collect();
+    }
+    let parts: Vec<&'a [T]> = items.chunks(items.len().div_ceil(threads)).collect();
+    map_on_threads(&parts, |part: &&'a [T]| {
+        part.iter().map(&f).collect::<Vec<R>>()
+    })
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -34,5 +56,10 @@ mod tests {
         );
         assert_eq!(map_on_threads(&[7u8], |n| *n), [7]);
         assert!(map_on_threads(&[] as &[u8], |n| *n).is_empty());
+        let many: Vec<u32> = (0..1000).collect();
+        let squares: Vec<u32> = many.iter().map(|n| n * n).collect();
+        assert_eq!(map_in_parts(&many, 16, |n| n * n), squares);
+        assert_eq!(map_in_parts(&many[..3], 16, |n| n * n), squares[..3]);
+        assert!(map_in_parts(&[] as &[u32], 16, |n| *n).is_empty());
     }
 }

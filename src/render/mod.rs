@@ -1,9 +1,15 @@
 //! Rendering laid-out labels into output formats.
 
-pub(crate) mod pdf;
+mod content;
+mod draw;
+mod embed;
+mod file;
 mod sfnt;
 mod sheet;
 mod subset;
+pub(crate) mod writer;
+
+pub use writer::PdfWriter;
 
 /// Why labels could not be rendered.
 ///
@@ -29,9 +35,12 @@ pub enum RenderError {
     /// Labels that could not be laid out: every one of them, in order.
     #[error("{}", LabelFailure::lines(.0))]
     Layout(Vec<LabelFailure>),
-    /// Writing the PDF failed (font subsetting or serialisation).
+    /// Making the PDF failed (a bundled font could not be subset or embedded).
     #[error("pdf: {0}")]
     Pdf(String),
+    /// The writer the PDF goes to failed.
+    #[error("writing the pdf failed: {0}")]
+    Io(String),
 }
 
 /// One label of a batch that could not be laid out.

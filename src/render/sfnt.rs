@@ -1,12 +1,12 @@
 //! Dropping TrueType hinting from an embedded font.
 //!
-//! Hinting (the programs in `fpgm` and `prep`, and each glyph's instructions) grid-fits
-//! outlines for small sizes on screens. A label is printed, or rendered by a viewer that
-//! does not hint, and the hinting is most of a small subset's bytes: a 40-glyph subset of
-//! Noto Sans is 13.7 KB with it and about 7 KB without. This module rewrites a subset
-//! without it; the outlines are untouched. The tables PDF asks of an embedded TrueType font
-//! stay (ISO 32000-1, 9.9: `fpgm`, `prep` and `cvt ` if the font had them), the programs
-//! empty.
+//! Hinting (the programs in `fpgm` and `prep`, the control values in `cvt `, and each
+//! glyph's instructions) grid-fits outlines for small sizes on screens. A label is printed,
+//! or rendered by a viewer that does not hint, and the hinting is most of a small subset's
+//! bytes: a 40-glyph subset of Noto Sans is 13.7 KB with it and about 5 KB without. This
+//! module rewrites a subset without it; the outlines are untouched. The tables PDF asks of
+//! an embedded TrueType font stay (ISO 32000-1, 9.9: `fpgm`, `prep` and `cvt ` if the font
+//! had them), empty.
 
 /// Why a font could not be rewritten: it is not the TrueType the bundled fonts are.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -66,10 +66,16 @@ fn strip_glyph(glyph: &[u8]) -> Result<Vec<u8>, SfntError> {
         let rest = glyph
             .get(at + 2 + length..)
             .ok_or(SfntError("an instruction length runs past its glyph"))?;
-        let mut out = Vec::with_capacity(glyph.len() - length);
+        let points = match contours {
+            0 => 0,
+            _ => usize::from(u16_at(glyph, at - 2)?) + 1,
+        };
+        let end = outline_length(rest, points)?;
+        let mut out = Vec::with_capacity(at + 2 + end);
         out.extend_from_slice(glyph.get(..at).ok_or(SfntError("truncated"))?);
         out.extend_from_slice(&[0, 0]);
-        out.extend_from_slice(rest);
+        // The flags and coordinates, without the padding after them.
+        out.extend_from_slice(rest.get(..end).ok_or(SfntError("truncated"))?);
         return Ok(out);
     }
     // Composite: components until one lacks MORE_COMPONENTS.
@@ -107,6 +113,40 @@ fn strip_glyph(glyph: &[u8]) -> Result<Vec<u8>, SfntError> {
     }
 }
 
+/// The length of a simple glyph's flags and coordinates for `points` points: each flag
+/// may repeat, and says whether its x and y are one byte, two, or the same as before.
+fn outline_length(data: &[u8], points: usize) -> Result<usize, SfntError> {
+    const X_SHORT: u8 = 0x02;
+    const Y_SHORT: u8 = 0x04;
+    const REPEAT: u8 = 0x08;
+    const X_SAME_OR_POSITIVE: u8 = 0x10;
+    const Y_SAME_OR_POSITIVE: u8 = 0x20;
+    let truncated = SfntError("a glyph's outline runs past its end");
+    let (mut at, mut seen, mut coordinates) = (0, 0, 0);
+    while seen < points {
+        let flag = *data.get(at).ok_or(truncated.clone())?;
+        at += 1;
+        let mut times = 1;
+        if flag & REPEAT != 0 {
+            times += usize::from(*data.get(at).ok_or(truncated.clone())?);
+            at += 1;
+        }
+        let size = |short: u8, same: u8| match (flag & short != 0, flag & same != 0) {
+            (true, _) => 1,
+            (false, true) => 0,
+            (false, false) => 2,
+        };
+        let each = size(X_SHORT, X_SAME_OR_POSITIVE) + size(Y_SHORT, Y_SAME_OR_POSITIVE);
+        coordinates += each * times;
+        seen += times;
+    }
+    let end = at + coordinates;
+    if seen != points || end > data.len() {
+        return Err(truncated);
+    }
+    Ok(end)
+}
+
 /// The checksum of a table (PDF readers do not check it, font tools do).
 fn checksum(data: &[u8]) -> u32 {
     data.chunks(4).fold(0u32, |sum, chunk| {
@@ -116,11 +156,13 @@ fn checksum(data: &[u8]) -> u32 {
     })
 }
 
-/// `font` (TrueType outlines) without hinting: `fpgm` and `prep` emptied, every glyph's
-/// instructions removed, `glyf` and `loca` (long offsets) rebuilt, and `maxp`'s instruction
-/// limits cleared. The `name` table goes (PDF does not ask for it and names the font itself;
-/// Noto's is half a kilobyte compressed). Other tables, `cvt ` among them, are kept as they
-/// are, and the file checksum in `head` is set as the OpenType specification says.
+/// `font` (TrueType outlines) without hinting: `fpgm`, `prep` and `cvt ` emptied, every
+/// glyph's instructions removed, `glyf` rebuilt without padding beyond even offsets, `loca`
+/// with short offsets when the glyphs fit them, and `maxp`'s instruction limits cleared. The
+/// `name` and `cmap` tables go: PDF names the font itself, and a CIDFont's codes reach its
+/// glyphs through `/CIDToGIDMap`, not the font's character map (ISO 32000-1, 9.7.4.2).
+/// Other tables are kept as they are, and the file checksum in `head` is set as the
+/// OpenType specification says.
 pub(crate) fn without_hinting(font: &[u8]) -> Result<Vec<u8>, SfntError> {
     let tables = tables(font)?;
     let find = |tag: &[u8; 4]| tables.iter().find(|(t, _)| t == tag).map(|(_, d)| *d);
@@ -139,20 +181,30 @@ pub(crate) fn without_hinting(font: &[u8]) -> Result<Vec<u8>, SfntError> {
     };
 
     let mut new_glyf = Vec::with_capacity(glyf.len());
-    let mut new_loca = Vec::with_capacity(4 * (glyphs + 1));
+    let mut starts = Vec::with_capacity(glyphs + 1);
     for i in 0..glyphs {
         let (start, end) = (offset(i)?, offset(i + 1)?);
         let glyph = glyf
             .get(start..end)
             .ok_or(SfntError("a glyph lies outside glyf"))?;
-        new_loca.extend_from_slice(&(new_glyf.len() as u32).to_be_bytes());
+        starts.push(new_glyf.len());
         new_glyf.extend_from_slice(&strip_glyph(glyph)?);
-        // Glyphs start on 4-byte boundaries.
-        while new_glyf.len() % 4 != 0 {
+        // Glyphs start on even offsets, as short offsets need.
+        if new_glyf.len() % 2 != 0 {
             new_glyf.push(0);
         }
     }
-    new_loca.extend_from_slice(&(new_glyf.len() as u32).to_be_bytes());
+    starts.push(new_glyf.len());
+    // Short offsets (halved, two bytes) while the glyphs fit them, else long ones.
+    let short = new_glyf.len() < 0x2_0000;
+    let mut new_loca = Vec::with_capacity(if short { 2 } else { 4 } * starts.len());
+    for start in starts {
+        if short {
+            new_loca.extend_from_slice(&((start / 2) as u16).to_be_bytes());
+        } else {
+            new_loca.extend_from_slice(&(start as u32).to_be_bytes());
+        }
+    }
 
     let mut new_head = head.to_vec();
     new_head
@@ -162,7 +214,7 @@ pub(crate) fn without_hinting(font: &[u8]) -> Result<Vec<u8>, SfntError> {
     new_head
         .get_mut(50..52)
         .ok_or(SfntError("truncated"))?
-        .copy_from_slice(&1u16.to_be_bytes());
+        .copy_from_slice(&u16::from(!short).to_be_bytes());
     let mut new_maxp = maxp.to_vec();
     if new_maxp.len() >= 32 {
         // maxZones 1, then twilight points, storage, function and instruction defs, stack
@@ -173,14 +225,14 @@ pub(crate) fn without_hinting(font: &[u8]) -> Result<Vec<u8>, SfntError> {
 
     let kept: Vec<([u8; 4], Vec<u8>)> = tables
         .iter()
-        .filter(|(tag, _)| tag != b"name")
+        .filter(|(tag, _)| !matches!(tag, b"name" | b"cmap"))
         .map(|(tag, data)| {
             let data = match tag {
                 b"glyf" => new_glyf.clone(),
                 b"loca" => new_loca.clone(),
                 b"head" => new_head.clone(),
                 b"maxp" => new_maxp.clone(),
-                b"fpgm" | b"prep" => Vec::new(),
+                b"fpgm" | b"prep" | b"cvt " => Vec::new(),
                 _ => data.to_vec(),
             };
             (*tag, data)
@@ -286,13 +338,15 @@ mod tests {
                 );
             }
             let tags: Vec<[u8; 4]> = tables(&stripped).unwrap().iter().map(|t| t.0).collect();
-            assert!(!tags.contains(b"name"), "{typeface:?}");
+            assert!(
+                !tags.contains(b"name") && !tags.contains(b"cmap"),
+                "{typeface:?}"
+            );
             let all = tables(&stripped).unwrap();
-            for program in [b"fpgm", b"prep"] {
+            for program in [b"fpgm", b"prep", b"cvt "] {
                 let (_, data) = all.iter().find(|(t, _)| t == program).unwrap();
                 assert!(data.is_empty(), "{typeface:?}");
             }
-            assert!(tags.contains(b"cvt "), "{typeface:?}");
             assert!(
                 tags.windows(2).all(|w| w[0] < w[1]),
                 "the directory is sorted"

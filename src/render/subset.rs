@@ -1,46 +1,38 @@
 //! Font subsets: each typeface a document uses, cut down to the glyphs it shows, renumbered,
 //! without hinting, tagged and named as PDF readers expect.
 
-use std::collections::BTreeMap;
-
 use allsorts::binary::read::ReadScope;
 use allsorts::font_data::FontData;
 use allsorts::subset::{CmapTarget, SubsetProfile, subset};
-use printpdf::{ParsedFont, PdfFont};
 
 use super::RenderError;
 use crate::text::{Font, Typeface};
 
-/// The glyphs a document uses of one typeface: each original glyph id with the characters
-/// its code extracts as (one text per code: see `write_pdf`; a glyph drawn for other
-/// characters somewhere carries those as `/ActualText` there: see `glyph_ops`).
-pub(super) type GlyphUse = BTreeMap<u16, String>;
-
-/// One glyph of a subset.
-pub(super) struct SubsetGlyph {
-    /// Its id in the subset, which the content stream shows.
-    pub(super) code: u16,
-    /// The characters it stands for.
-    pub(super) text: String,
-    /// Its advance as the PDF's `/W` array gives it, in thousandths of an em.
-    pub(super) width: f64,
+/// A typeface cut down to some of its glyphs.
+pub(super) struct SubsetFont {
+    /// The font file.
+    pub(super) bytes: Vec<u8>,
+    /// The original id of each of its glyphs, in order: `.notdef` first, then ascending.
+    ids: Vec<u16>,
 }
 
-/// One typeface's subset, by original glyph id.
-pub(super) struct Subset {
-    pub(super) glyphs: BTreeMap<u16, SubsetGlyph>,
+impl SubsetFont {
+    /// The id in the subset of the original glyph `old`.
+    pub(super) fn new_id(&self, old: u16) -> Option<u16> {
+        self.ids
+            .binary_search(&old)
+            .ok()
+            .and_then(|i| u16::try_from(i).ok())
+    }
 }
 
-/// A subset of `typeface` holding just the glyphs `used` (and `.notdef`, which stays glyph
-/// 0), renumbered in order.
-pub(super) fn subset_font(
-    typeface: Typeface,
-    used: &GlyphUse,
-) -> Result<(PdfFont, Subset), RenderError> {
+/// A subset of `typeface` holding just `glyphs` (and `.notdef`, which stays glyph 0),
+/// renumbered in ascending order of their original ids.
+pub(super) fn subset_font(typeface: Typeface, glyphs: &[u16]) -> Result<SubsetFont, RenderError> {
     let font = Font::get(typeface).map_err(|e| RenderError::Pdf(e.to_string()))?;
-    let glyphs: Vec<u16> = std::iter::once(0)
-        .chain(used.keys().copied().filter(|&g| g != 0))
-        .collect();
+    let mut ids: Vec<u16> = std::iter::once(0).chain(glyphs.iter().copied()).collect();
+    ids.sort_unstable();
+    ids.dedup();
     let fail = |what: &str| {
         RenderError::Pdf(format!(
             "subsetting the font {} failed: {what}",
@@ -51,7 +43,7 @@ pub(super) fn subset_font(
         .read::<FontData<'_>>()
         .map_err(|e| fail(&e.to_string()))?;
     let provider = data.table_provider(0).map_err(|e| fail(&e.to_string()))?;
-    let bytes = subset(&provider, &glyphs, &SubsetProfile::Pdf, CmapTarget::Unicode)
+    let bytes = subset(&provider, &ids, &SubsetProfile::Pdf, CmapTarget::Unicode)
         .map_err(|e| fail(&e.to_string()))?;
     // TrueType subsets lose their hinting, most of their bytes (see `sfnt`); the CJK face's
     // CFF outlines carry none worth the trouble.
@@ -60,37 +52,17 @@ pub(super) fn subset_font(
     } else {
         bytes
     };
-    let mut warnings = Vec::new();
-    let parsed = ParsedFont::from_bytes(&bytes, 0, &mut warnings)
-        .ok_or_else(|| fail("the subset does not parse"))?;
-    let mut subset_glyphs = BTreeMap::new();
-    for (new, &old) in glyphs.iter().enumerate() {
-        let code = u16::try_from(new).map_err(|_| fail("more than 65,535 glyphs"))?;
-        let text = used.get(&old).cloned().unwrap_or_default();
-        // printpdf writes `/W` as the advance in thousandths of an em, truncated.
-        let advance = font
-            .face()
-            .glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(old))
-            .unwrap_or(0);
-        let width = (f64::from(advance) * 1000.0 / f64::from(font.units_per_em())).trunc();
-        subset_glyphs.insert(old, SubsetGlyph { code, text, width });
-    }
-    Ok((
-        PdfFont::new(parsed),
-        Subset {
-            glyphs: subset_glyphs,
-        },
-    ))
+    Ok(SubsetFont { bytes, ids })
 }
 
 /// The six capital letters that mark an embedded font as a subset (PDF 32000-1, 9.6.4),
 /// derived from the typeface and the glyphs it holds, so equal subsets get equal tags.
-pub(super) fn subset_tag(typeface: Typeface, used: &GlyphUse) -> String {
+pub(super) fn subset_tag(typeface: Typeface, glyphs: &[u16]) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let bytes = typeface
         .postscript_name()
         .bytes()
-        .chain(used.keys().flat_map(|g| g.to_be_bytes()));
+        .chain(glyphs.iter().flat_map(|g| g.to_be_bytes()));
     for byte in bytes {
         h = (h ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3);
     }
@@ -99,40 +71,74 @@ pub(super) fn subset_tag(typeface: Typeface, used: &GlyphUse) -> String {
         .collect()
 }
 
-/// Replaces the name `from` with `to` wherever a font dictionary or descriptor gives it as
-/// `/BaseFont` or `/FontName`, nested dictionaries included.
-pub(super) fn rename_font(object: &mut lopdf::Object, from: &[u8], to: &[u8]) {
-    match object {
-        lopdf::Object::Dictionary(dict) => rename_in_dict(dict, from, to),
-        lopdf::Object::Stream(stream) => rename_in_dict(&mut stream.dict, from, to),
-        lopdf::Object::Array(items) => items.iter_mut().for_each(|o| rename_font(o, from, to)),
-        _ => {}
-    }
-}
-
-fn rename_in_dict(dict: &mut lopdf::Dictionary, from: &[u8], to: &[u8]) {
-    for (key, value) in dict.iter_mut() {
-        match value {
-            lopdf::Object::Name(name)
-                if (key == b"BaseFont" || key == b"FontName") && name == from =>
-            {
-                *name = to.to_vec();
-            }
-            other => rename_font(other, from, to),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
+    fn a_subset_keeps_each_glyphs_outline_and_advance_under_its_new_id() {
+        use rustybuzz::ttf_parser::{self, GlyphId};
+        let font = Font::get(Typeface::Latin).unwrap();
+        let glyphs: Vec<u16> = "Oliver Smith, 221B Baker Street ÆØÅ ŁĘ ǅ ﬁ"
+            .chars()
+            .filter_map(|c| font.glyph(c))
+            .collect();
+        let subset = subset_font(Typeface::Latin, &glyphs).unwrap();
+        let after = ttf_parser::Face::parse(&subset.bytes, 0).unwrap();
+        // A subset this small uses short glyph offsets.
+        assert_eq!(
+            after.tables().head.index_to_location_format,
+            ttf_parser::head::IndexToLocationFormat::Short
+        );
+        let before = font.face();
+        for &old in &glyphs {
+            let new = subset.new_id(old).unwrap();
+            let bbox =
+                |face: &ttf_parser::Face<'_>, id| face.tables().glyf.unwrap().bbox(GlyphId(id));
+            assert_eq!(bbox(before, old), bbox(&after, new), "glyph {old}");
+            assert_eq!(
+                before.glyph_hor_advance(GlyphId(old)),
+                after.glyph_hor_advance(GlyphId(new))
+            );
+            let mut a = Outline::default();
+            let mut b = Outline::default();
+            before.outline_glyph(GlyphId(old), &mut a);
+            after.outline_glyph(GlyphId(new), &mut b);
+            assert_eq!(a.0, b.0, "glyph {old}");
+        }
+        assert_eq!(subset.new_id(0), Some(0));
+        assert_eq!(subset.new_id(u16::MAX), None);
+    }
+
+    /// An outline as the drawing commands it gives.
+    #[derive(Default)]
+    struct Outline(Vec<(char, i32, i32)>);
+
+    impl rustybuzz::ttf_parser::OutlineBuilder for Outline {
+        fn move_to(&mut self, x: f32, y: f32) {
+            self.0.push(('M', x as i32, y as i32));
+        }
+        fn line_to(&mut self, x: f32, y: f32) {
+            self.0.push(('L', x as i32, y as i32));
+        }
+        fn quad_to(&mut self, x1: f32, y1: f32, x: f32, y: f32) {
+            self.0.push(('Q', x1 as i32, y1 as i32));
+            self.0.push(('q', x as i32, y as i32));
+        }
+        fn curve_to(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, x: f32, y: f32) {
+            self.0.push(('C', x1 as i32, y1 as i32));
+            self.0.push(('c', x2 as i32, y2 as i32));
+            self.0.push(('C', x as i32, y as i32));
+        }
+        fn close(&mut self) {
+            self.0.push(('Z', 0, 0));
+        }
+    }
+
+    #[test]
     fn subset_tags_are_six_capitals_and_follow_the_content() {
-        let glyphs =
-            |ids: &[u16]| -> GlyphUse { ids.iter().map(|&g| (g, String::new())).collect() };
-        let abc = glyphs(&[68, 69, 70]);
-        let abd = glyphs(&[68, 69, 71]);
+        let abc = [68, 69, 70];
+        let abd = [68, 69, 71];
         let tag = subset_tag(Typeface::Latin, &abc);
         assert_eq!(tag.len(), 6);
         assert!(tag.chars().all(|c| c.is_ascii_uppercase()), "{tag}");

@@ -1,0 +1,288 @@
+//! Content streams: the drawing operators of a page, written straight into bytes.
+//!
+//! Each method appends one operator with its operands (PDF 32000-1, 8 and 9). Numbers are
+//! written in fixed point without a formatter: a content stream is mostly numbers, and
+//! formatting floats was the largest single cost of writing a label.
+
+/// One page's (or one label's) drawing operators, each on a line of its own.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Content {
+    buf: Vec<u8>,
+}
+
+/// Appends `value` rounded to `decimals` (at most 6) places, without trailing zeros: `12`,
+/// `-0.5`, `431.998`.
+pub(crate) fn push_number(buf: &mut Vec<u8>, value: f64, decimals: u32) {
+    let scale = 10_i64.pow(decimals.min(6));
+    let scaled = (value * scale as f64).round();
+    // Coordinates on a page are far inside i64; anything else (NaN, infinities) is a bug
+    // upstream, and 0 keeps the stream valid.
+    let scaled = if scaled.is_finite() && scaled.abs() < 1e15 {
+        scaled as i64
+    } else {
+        0
+    };
+    if scaled < 0 {
+        buf.push(b'-');
+    }
+    let magnitude = scaled.unsigned_abs();
+    let scale = scale.unsigned_abs();
+    push_integer(buf, magnitude / scale);
+    let mut fraction = magnitude % scale;
+    if fraction != 0 {
+        buf.push(b'.');
+        let mut digits = scale / 10;
+        while fraction != 0 {
+            let digit = fraction / digits;
+            buf.push(b'0' + digit as u8);
+            fraction %= digits;
+            digits /= 10;
+        }
+    }
+}
+
+/// Appends a non-negative integer in decimal.
+pub(crate) fn push_integer(buf: &mut Vec<u8>, mut value: u64) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (value % 10) as u8;
+        value /= 10;
+        if value == 0 {
+            break;
+        }
+    }
+    buf.extend_from_slice(&digits[at..]);
+}
+
+const HEX: &[u8; 16] = b"0123456789ABCDEF";
+
+/// Appends `bytes` as hex digits (no brackets).
+pub(crate) fn push_hex(buf: &mut Vec<u8>, bytes: &[u8]) {
+    for &byte in bytes {
+        buf.push(HEX[usize::from(byte >> 4)]);
+        buf.push(HEX[usize::from(byte & 15)]);
+    }
+}
+
+/// Appends `text` as a PDF text string: a hex string of UTF-16BE with a byte order mark.
+pub(crate) fn push_text_string(buf: &mut Vec<u8>, text: &str) {
+    buf.extend_from_slice(b"<FEFF");
+    for unit in text.encode_utf16() {
+        push_hex(buf, &unit.to_be_bytes());
+    }
+    buf.push(b'>');
+}
+
+/// Decimal places of a coordinate: a thousandth of a point is far finer than any printer.
+const COORDINATE: u32 = 3;
+/// Decimal places of a scale factor (a module's width), whose error multiplies across a
+/// symbol.
+const SCALE: u32 = 6;
+
+impl Content {
+    /// The operators, taken.
+    pub(crate) fn into_bytes(self) -> Vec<u8> {
+        self.buf
+    }
+
+    /// Appends operators written elsewhere (a label's, onto a sheet).
+    pub(crate) fn extend(&mut self, bytes: &[u8]) {
+        self.buf.extend_from_slice(bytes);
+    }
+
+    fn number(&mut self, value: f32) {
+        push_number(&mut self.buf, f64::from(value), COORDINATE);
+    }
+
+    fn op(&mut self, operator: &[u8]) {
+        self.buf.extend_from_slice(operator);
+        self.buf.push(b'\n');
+    }
+
+    /// `g`: the fill colour, as a grey level (0 is black).
+    pub(crate) fn fill_grey(&mut self, level: f32) {
+        self.number(level);
+        self.op(b" g");
+    }
+
+    /// `re`: a rectangle added to the path.
+    pub(crate) fn rect(&mut self, x: f32, y: f32, width: f32, height: f32) {
+        for v in [x, y, width, height] {
+            self.number(v);
+            self.buf.push(b' ');
+        }
+        self.op(b"re");
+    }
+
+    /// `f`: fills the path (non-zero winding).
+    pub(crate) fn fill(&mut self) {
+        self.op(b"f");
+    }
+
+    /// `q`: saves the graphics state.
+    pub(crate) fn save(&mut self) {
+        self.op(b"q");
+    }
+
+    /// `Q`: restores it.
+    pub(crate) fn restore(&mut self) {
+        self.op(b"Q");
+    }
+
+    /// `cm`: a scale and a move, `[sx 0 0 sy x y]`. The scales keep six decimals: a bar's
+    /// width multiplies across the symbol.
+    pub(crate) fn transform(&mut self, (sx, sy): (f64, f64), (x, y): (f32, f32)) {
+        push_number(&mut self.buf, sx, SCALE);
+        self.buf.extend_from_slice(b" 0 0 ");
+        push_number(&mut self.buf, sy, SCALE);
+        self.buf.push(b' ');
+        self.number(x);
+        self.buf.push(b' ');
+        self.number(y);
+        self.op(b" cm");
+    }
+
+    /// `BT`.
+    pub(crate) fn begin_text(&mut self) {
+        self.op(b"BT");
+    }
+
+    /// `ET`.
+    pub(crate) fn end_text(&mut self) {
+        self.op(b"ET");
+    }
+
+    /// `Tf`: the font resource `/F{index}` at `size` points.
+    pub(crate) fn font(&mut self, index: usize, size: f32) {
+        self.buf.extend_from_slice(b"/F");
+        push_integer(&mut self.buf, index as u64);
+        self.buf.push(b' ');
+        self.number(size);
+        self.op(b" Tf");
+    }
+
+    /// `Tm`: the text matrix, a move to `x`, `y`.
+    pub(crate) fn text_at(&mut self, x: f32, y: f32) {
+        self.buf.extend_from_slice(b"1 0 0 1 ");
+        self.number(x);
+        self.buf.push(b' ');
+        self.number(y);
+        self.op(b" Tm");
+    }
+
+    /// `Tr`: the text rendering mode (0 fill, 2 fill and stroke).
+    pub(crate) fn render_mode(&mut self, mode: u8) {
+        push_integer(&mut self.buf, u64::from(mode));
+        self.op(b" Tr");
+    }
+
+    /// `w`: the line width.
+    pub(crate) fn line_width(&mut self, width: f32) {
+        self.number(width);
+        self.op(b" w");
+    }
+
+    /// `TJ`: shows two-byte codes, each with the adjustment after it in thousandths of an em
+    /// (positive moves left; the last one's is not written); `Tj` when there is none.
+    pub(crate) fn show(&mut self, glyphs: &[(u16, f32)]) {
+        if glyphs[..glyphs.len().saturating_sub(1)]
+            .iter()
+            .all(|&(_, adjust)| adjust == 0.0)
+        {
+            self.buf.push(b'<');
+            for &(code, _) in glyphs {
+                push_hex(&mut self.buf, &code.to_be_bytes());
+            }
+            self.op(b"> Tj");
+            return;
+        }
+        self.buf.push(b'[');
+        let mut open = false;
+        for (i, &(code, adjust)) in glyphs.iter().enumerate() {
+            if !open {
+                self.buf.push(b'<');
+                open = true;
+            }
+            push_hex(&mut self.buf, &code.to_be_bytes());
+            if adjust != 0.0 && i + 1 < glyphs.len() {
+                self.buf.push(b'>');
+                open = false;
+                self.number(adjust);
+            }
+        }
+        if open {
+            self.buf.push(b'>');
+        }
+        self.op(b"] TJ");
+    }
+
+    /// `BDC`: opens a `/Span` whose text, for copying and extraction, is `text`
+    /// (`/ActualText`, PDF 32000-1, 14.9.4).
+    pub(crate) fn begin_actual_text(&mut self, text: &str) {
+        self.buf.extend_from_slice(b"/Span<</ActualText");
+        push_text_string(&mut self.buf, text);
+        self.op(b">> BDC");
+    }
+
+    /// `EMC`: closes the span.
+    pub(crate) fn end_marked(&mut self) {
+        self.op(b"EMC");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn number(v: f64, decimals: u32) -> String {
+        let mut buf = Vec::new();
+        push_number(&mut buf, v, decimals);
+        String::from_utf8(buf).unwrap()
+    }
+
+    #[test]
+    fn numbers_are_fixed_point_without_trailing_zeros() {
+        assert_eq!(number(0.0, 3), "0");
+        assert_eq!(number(12.0, 3), "12");
+        assert_eq!(number(-0.5, 3), "-0.5");
+        assert_eq!(number(431.998_04, 3), "431.998");
+        assert_eq!(number(0.0004, 3), "0");
+        assert_eq!(number(-0.0004, 3), "0");
+        assert_eq!(number(1.05, 3), "1.05");
+        assert_eq!(number(0.007, 3), "0.007");
+        assert_eq!(number(1.773_399, 6), "1.773399");
+        assert_eq!(number(1_234_567.0, 3), "1234567");
+        assert_eq!(number(f64::NAN, 3), "0");
+        assert_eq!(number(f64::INFINITY, 3), "0");
+    }
+
+    #[test]
+    fn operators_are_written_with_their_operands() {
+        let mut c = Content::default();
+        c.fill_grey(0.0);
+        c.save();
+        c.transform((5.0 * 72.0 / 203.0, 67.74), (44.69, 0.0));
+        c.rect(0.0, 0.0, 2.0, 1.0);
+        c.rect(3.0, 0.0, 1.0, 1.0);
+        c.fill();
+        c.restore();
+        c.begin_text();
+        c.font(2, 9.0);
+        c.text_at(10.0, 405.49);
+        c.show(&[(0x24, 0.0), (0x25, 0.0)]);
+        c.show(&[(0x24, 12.0), (0x25, 0.0), (0x26, -3.5), (0x27, 5.0)]);
+        c.render_mode(2);
+        c.line_width(0.315);
+        c.begin_actual_text("(a)");
+        c.end_marked();
+        c.end_text();
+        assert_eq!(
+            String::from_utf8(c.into_bytes()).unwrap(),
+            "0 g\nq\n1.773399 0 0 67.74 44.69 0 cm\n0 0 2 1 re\n3 0 1 1 re\nf\nQ\nBT\n\
+             /F2 9 Tf\n1 0 0 1 10 405.49 Tm\n<00240025> Tj\n[<0024>12<00250026>-3.5<0027>] TJ\n\
+             2 Tr\n0.315 w\n/Span<</ActualText<FEFF002800610029>>> BDC\nEMC\nET\n"
+        );
+    }
+}

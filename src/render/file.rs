@@ -1,0 +1,378 @@
+//! The PDF file itself: numbered objects written one after another to any writer, small
+//! dictionaries packed into compressed object streams, and a cross-reference stream at the
+//! end (PDF 32000-1, 7.5.7 and 7.5.8), so a document streams out as it is made and holds
+//! only what is still to be written.
+
+use std::cell::RefCell;
+use std::io::Write;
+
+use flate2::{Compress, Compression, FlushCompress, Status};
+
+use super::RenderError;
+use super::content::{push_hex, push_integer};
+
+/// How hard streams are compressed: page content fast (there are many), fonts and the
+/// cross-reference best (each is written once per document).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Effort {
+    Fast,
+    Best,
+}
+
+thread_local! {
+    /// One compressor per effort per thread, reset between streams: setting one up costs
+    /// more than compressing a label's content.
+    static COMPRESSORS: RefCell<[Option<Compress>; 2]> = const { RefCell::new([None, None]) };
+}
+
+/// `data` compressed with zlib (`/FlateDecode`).
+pub(crate) fn deflate(data: &[u8], effort: Effort) -> Vec<u8> {
+    COMPRESSORS.with(|cell| {
+        let mut compressors = cell.borrow_mut();
+        let (slot, level) = match effort {
+            Effort::Fast => (0, 6),
+            Effort::Best => (1, 9),
+        };
+        let compress =
+            compressors[slot].get_or_insert_with(|| Compress::new(Compression::new(level), true));
+        compress.reset();
+        let mut out = Vec::with_capacity(data.len() / 2 + 64);
+        loop {
+            let consumed = compress.total_in() as usize;
+            let input = data.get(consumed..).unwrap_or_default();
+            match compress.compress_vec(input, &mut out, FlushCompress::Finish) {
+                Ok(Status::StreamEnd) => return out,
+                // Out of room: give it more and go on.
+                Ok(Status::Ok | Status::BufError) => out.reserve(out.capacity().max(256)),
+                // zlib only fails on misuse; the stream stays valid uncompressed.
+                Err(_) => return zlib_stored(data),
+            }
+        }
+    })
+}
+
+/// `data` as a zlib stream of stored (uncompressed) blocks: valid for `/FlateDecode`.
+fn zlib_stored(data: &[u8]) -> Vec<u8> {
+    let mut out = vec![0x78, 0x01];
+    let mut blocks = data.chunks(0xFFFF).peekable();
+    if blocks.peek().is_none() {
+        out.extend_from_slice(&[1, 0, 0, 0xFF, 0xFF]);
+    }
+    while let Some(block) = blocks.next() {
+        out.push(u8::from(blocks.peek().is_none()));
+        let len = block.len() as u16;
+        out.extend_from_slice(&len.to_le_bytes());
+        out.extend_from_slice(&(!len).to_le_bytes());
+        out.extend_from_slice(block);
+    }
+    let (mut a, mut b) = (1u32, 0u32);
+    for &byte in data {
+        a = (a + u32::from(byte)) % 65521;
+        b = (b + a) % 65521;
+    }
+    out.extend_from_slice(&((b << 16) | a).to_be_bytes());
+    out
+}
+
+/// A reference to an object: its number (generation 0).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) struct ObjRef(u32);
+
+impl ObjRef {
+    /// Appends ` n 0 R`-style text: `n 0 R`.
+    pub(crate) fn push(self, buf: &mut Vec<u8>) {
+        push_integer(buf, u64::from(self.0));
+        buf.extend_from_slice(b" 0 R");
+    }
+}
+
+/// Where an object was put.
+#[derive(Debug, Clone, Copy)]
+enum Location {
+    /// Numbered but not written yet.
+    Pending,
+    /// At this byte offset of the file.
+    At(u64),
+    /// The `index`th object of the object stream `stream`.
+    Packed { stream: u32, index: u16 },
+}
+
+/// Objects per object stream: enough to compress page dictionaries well, few enough that
+/// little waits in memory.
+const PACK: usize = 100;
+
+/// A PDF being written: objects go out as they are finished.
+pub(crate) struct PdfFile<W: Write> {
+    out: W,
+    /// Bytes written so far.
+    written: u64,
+    /// FNV-1a of everything written, twice with different seeds: the document's `/ID`.
+    hash: (u64, u64),
+    /// Each object's place, by number - 1.
+    locations: Vec<Location>,
+    /// Small objects waiting for their object stream: number and body.
+    packed: Vec<(u32, Vec<u8>)>,
+}
+
+impl<W: Write> PdfFile<W> {
+    /// Starts a file: the header, with the binary comment that marks it as 8-bit data.
+    pub(crate) fn new(out: W) -> Result<Self, RenderError> {
+        let mut file = PdfFile {
+            out,
+            written: 0,
+            hash: (0xcbf2_9ce4_8422_2325, 0x6c62_272e_07bb_0142),
+            locations: Vec::new(),
+            packed: Vec::new(),
+        };
+        file.emit(b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n")?;
+        Ok(file)
+    }
+
+    fn emit(&mut self, bytes: &[u8]) -> Result<(), RenderError> {
+        self.out
+            .write_all(bytes)
+            .map_err(|e| RenderError::Io(e.to_string()))?;
+        self.written += bytes.len() as u64;
+        let (mut a, mut b) = self.hash;
+        for &byte in bytes {
+            a = (a ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3);
+            b = (b ^ u64::from(byte))
+                .wrapping_mul(0x0000_0100_0000_01b3)
+                .rotate_left(5);
+        }
+        self.hash = (a, b);
+        Ok(())
+    }
+
+    /// Numbers an object to be written later, so others can refer to it now.
+    pub(crate) fn reserve(&mut self) -> ObjRef {
+        self.locations.push(Location::Pending);
+        ObjRef(self.locations.len() as u32)
+    }
+
+    fn locate(&mut self, id: ObjRef, location: Location) {
+        if let Some(slot) = (id.0 as usize)
+            .checked_sub(1)
+            .and_then(|i| self.locations.get_mut(i))
+        {
+            *slot = location;
+        }
+    }
+
+    /// Writes a stream object: `dict` holds its entries other than `/Length`; `data` is
+    /// written as given (compress it first, and say so in `dict`).
+    pub(crate) fn stream(
+        &mut self,
+        id: ObjRef,
+        dict: &[u8],
+        data: &[u8],
+    ) -> Result<(), RenderError> {
+        self.locate(id, Location::At(self.written));
+        let mut head = Vec::with_capacity(dict.len() + 48);
+        push_integer(&mut head, u64::from(id.0));
+        head.extend_from_slice(b" 0 obj\n<<");
+        head.extend_from_slice(dict);
+        head.extend_from_slice(b"/Length ");
+        push_integer(&mut head, data.len() as u64);
+        head.extend_from_slice(b">>\nstream\n");
+        self.emit(&head)?;
+        self.emit(data)?;
+        self.emit(b"\nendstream\nendobj\n")
+    }
+
+    /// A stream compressed with `/FlateDecode`.
+    pub(crate) fn deflated_stream(
+        &mut self,
+        id: ObjRef,
+        dict: &[u8],
+        data: &[u8],
+        effort: Effort,
+    ) -> Result<(), RenderError> {
+        let compressed = deflate(data, effort);
+        let mut full = Vec::with_capacity(dict.len() + 20);
+        full.extend_from_slice(b"/Filter/FlateDecode");
+        full.extend_from_slice(dict);
+        self.stream(id, &full, &compressed)
+    }
+
+    /// Writes a small object (a dictionary, an array): it waits to be packed into an
+    /// object stream.
+    pub(crate) fn object(&mut self, id: ObjRef, body: Vec<u8>) -> Result<(), RenderError> {
+        self.packed.push((id.0, body));
+        if self.packed.len() >= PACK {
+            self.pack()?;
+        }
+        Ok(())
+    }
+
+    /// Writes the waiting small objects as one object stream.
+    fn pack(&mut self) -> Result<(), RenderError> {
+        if self.packed.is_empty() {
+            return Ok(());
+        }
+        let objects = std::mem::take(&mut self.packed);
+        let stream = self.reserve();
+        let mut index = Vec::new();
+        let mut bodies = Vec::new();
+        for (i, (number, body)) in objects.iter().enumerate() {
+            push_integer(&mut index, u64::from(*number));
+            index.push(b' ');
+            push_integer(&mut index, bodies.len() as u64);
+            index.push(b' ');
+            bodies.extend_from_slice(body);
+            bodies.push(b'\n');
+            self.locate(
+                ObjRef(*number),
+                Location::Packed {
+                    stream: stream.0,
+                    index: i as u16,
+                },
+            );
+        }
+        let mut dict = b"/Type/ObjStm/N ".to_vec();
+        push_integer(&mut dict, objects.len() as u64);
+        dict.extend_from_slice(b"/First ");
+        push_integer(&mut dict, index.len() as u64);
+        index.extend_from_slice(&bodies);
+        self.deflated_stream(stream, &dict, &index, Effort::Best)
+    }
+
+    /// Ends the file: the last object stream, then the cross-reference stream with the
+    /// trailer's entries (`/Root`, `/Info`, and an `/ID` hashed from every byte before it),
+    /// and returns the writer.
+    pub(crate) fn finish(mut self, root: ObjRef, info: ObjRef) -> Result<W, RenderError> {
+        self.pack()?;
+        if self
+            .locations
+            .iter()
+            .any(|l| matches!(l, Location::Pending))
+        {
+            return Err(RenderError::Pdf(
+                "an object was numbered but never written".into(),
+            ));
+        }
+        let xref = self.reserve();
+        let at = self.written;
+        self.locate(xref, Location::At(at));
+        // Field widths: type, offset or object stream, generation or index.
+        let offset_bytes = (1..=8).find(|&n| n == 8 || at < 1 << (8 * n)).unwrap_or(8);
+        let mut entries = Vec::with_capacity((self.locations.len() + 1) * (offset_bytes + 3));
+        let mut entry = |kind: u8, field: u64, last: u16| {
+            entries.push(kind);
+            entries.extend_from_slice(&field.to_be_bytes()[8 - offset_bytes..]);
+            entries.extend_from_slice(&last.to_be_bytes());
+        };
+        entry(0, 0, 0xFFFF);
+        for location in &self.locations {
+            match *location {
+                Location::At(offset) => entry(1, offset, 0),
+                Location::Packed { stream, index } => entry(2, u64::from(stream), index),
+                Location::Pending => entry(0, 0, 0),
+            }
+        }
+        let (a, b) = self.hash;
+        let mut id = Vec::with_capacity(32);
+        push_hex(&mut id, &a.to_be_bytes());
+        push_hex(&mut id, &b.to_be_bytes());
+        let mut dict = b"/Type/XRef/Size ".to_vec();
+        push_integer(&mut dict, self.locations.len() as u64 + 1);
+        dict.extend_from_slice(b"/W[1 ");
+        push_integer(&mut dict, offset_bytes as u64);
+        dict.extend_from_slice(b" 2]/Root ");
+        root.push(&mut dict);
+        dict.extend_from_slice(b"/Info ");
+        info.push(&mut dict);
+        // The same id twice: the document was never changed after it was made.
+        dict.extend_from_slice(b"/ID[<");
+        dict.extend_from_slice(&id);
+        dict.extend_from_slice(b"><");
+        dict.extend_from_slice(&id);
+        dict.extend_from_slice(b">]");
+        self.deflated_stream(xref, &dict, &entries, Effort::Best)?;
+        let mut tail = b"startxref\n".to_vec();
+        push_integer(&mut tail, at);
+        tail.extend_from_slice(b"\n%%EOF\n");
+        self.emit(&tail)?;
+        self.out
+            .flush()
+            .map_err(|e| RenderError::Io(e.to_string()))?;
+        Ok(self.out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn inflate(data: &[u8]) -> Vec<u8> {
+        let mut out = Vec::new();
+        let mut d = flate2::Decompress::new(true);
+        d.decompress_vec(data, &mut out, flate2::FlushDecompress::Finish)
+            .unwrap();
+        out.reserve(1 << 20);
+        d.decompress_vec(
+            &data[d.total_in() as usize..],
+            &mut out,
+            flate2::FlushDecompress::Finish,
+        )
+        .unwrap();
+        out
+    }
+
+    #[test]
+    fn deflate_round_trips_and_stored_blocks_are_valid_zlib() {
+        let data: Vec<u8> = (0..200_000u32).map(|i| (i * 7 % 251) as u8).collect();
+        for effort in [Effort::Fast, Effort::Best] {
+            assert_eq!(inflate(&deflate(&data, effort)), data);
+            assert_eq!(inflate(&deflate(b"", effort)), b"");
+        }
+        assert_eq!(inflate(&zlib_stored(&data)), data);
+        assert_eq!(inflate(&zlib_stored(b"")), b"");
+    }
+
+    #[test]
+    fn a_file_parses_with_its_objects_packed_and_referenced() {
+        let mut file = PdfFile::new(Vec::new()).unwrap();
+        let catalog = file.reserve();
+        let pages = file.reserve();
+        let info = file.reserve();
+        let page = file.reserve();
+        let content = file.reserve();
+        file.deflated_stream(content, b"", b"0 0 10 10 re\nf\n", Effort::Fast)
+            .unwrap();
+        let mut body = b"<</Type/Page/Parent ".to_vec();
+        pages.push(&mut body);
+        body.extend_from_slice(b"/MediaBox[0 0 100 100]/Contents ");
+        content.push(&mut body);
+        body.extend_from_slice(b">>");
+        file.object(page, body).unwrap();
+        let mut body = b"<</Type/Pages/Count 1/Kids[".to_vec();
+        page.push(&mut body);
+        body.extend_from_slice(b"]>>");
+        file.object(pages, body).unwrap();
+        let mut body = b"<</Type/Catalog/Pages ".to_vec();
+        pages.push(&mut body);
+        body.extend_from_slice(b">>");
+        file.object(catalog, body).unwrap();
+        file.object(info, b"<</Producer(test)>>".to_vec()).unwrap();
+        let pdf = file.finish(catalog, info).unwrap();
+        let doc = lopdf::Document::load_mem(&pdf).unwrap();
+        assert_eq!(doc.get_pages().len(), 1);
+        let page_id = *doc.get_pages().values().next().unwrap();
+        // lopdf ends the page's content with a newline of its own.
+        assert_eq!(
+            doc.get_page_content(page_id).trim_ascii_end(),
+            b"0 0 10 10 re\nf"
+        );
+        assert!(pdf.ends_with(b"%%EOF\n"));
+    }
+
+    #[test]
+    fn an_object_never_written_is_an_error() {
+        let mut file = PdfFile::new(Vec::new()).unwrap();
+        let catalog = file.reserve();
+        let info = file.reserve();
+        file.object(catalog, b"<<>>".to_vec()).unwrap();
+        assert!(file.finish(catalog, info).is_err());
+    }
+}
