@@ -1,4 +1,4 @@
-//! Independent work spread over threads: labels to lay out, documents to render.
+//! Independent work spread over threads: labels to lay out and draw, documents to render.
 
 /// `f` of each of `items`, in order, each on a thread of its own (scoped, so `items` and
 /// `f` may borrow); a single item runs on this thread. A worker only panics on a bug: its
@@ -21,26 +21,94 @@ pub(crate) fn map_on_threads<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R 
     })
 }
 
-/// `f` of each of `items`, in order, with the items split into one contiguous part per
-/// core, but never fewer than `per_thread` items to a part (below that, starting a thread
-/// costs more than it saves).
-pub(crate) fn map_in_parts<'a, T: Sync, R: Send>(
-    items: &'a [T],
-    per_thread: usize,
-    f: impl Fn(&'a T) -> R + Sync,
-) -> Vec<R> {
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let threads = cores.min(items.len() / per_thread.max(1)).max(1);
-    if threads == 1 {
-        return items.iter().map(f).collect();
-    }
-    let parts: Vec<&'a [T]> = items.chunks(items.len().div_ceil(threads)).collect();
-    map_on_threads(&parts, |part: &&'a [T]| {
-        part.iter().map(&f).collect::<Vec<R>>()
+/// Items of a [`pipeline`] handed to a worker at a time.
+const ROUND: usize = 16;
+/// Rounds given out and not yet consumed: the work in memory at once.
+const IN_FLIGHT: usize = 4;
+
+/// `work` on every item of `items`, on a worker thread per core, while this thread hands the
+/// items out (pulling them from `items`, which may do work of its own, such as validating)
+/// and passes each item and its result to `consume`, in order, as soon as they are ready.
+/// At most a few rounds of items are in memory at once, however many there are. The first
+/// error of `consume` stops the pipeline and is returned.
+///
+/// A worker only panics on a bug: its round then comes back as `on_panic`'s error.
+pub(crate) fn pipeline<T: Send, R: Send, E>(
+    items: impl Iterator<Item = T>,
+    work: impl Fn(&T) -> R + Sync,
+    mut consume: impl FnMut(T, R) -> Result<(), E>,
+    on_panic: impl Fn() -> E,
+) -> Result<(), E> {
+    use std::collections::BTreeMap;
+    use std::sync::{Mutex, mpsc};
+
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let mut items = items.peekable();
+    let Some(_) = items.peek() else {
+        return Ok(());
+    };
+    let (jobs, job_queue) = mpsc::sync_channel::<(usize, Vec<T>)>(IN_FLIGHT);
+    let job_queue = Mutex::new(job_queue);
+    std::thread::scope(|scope| {
+        // Owned here, so the workers stop when this returns, however it returns.
+        let jobs = jobs;
+        let (done, results) = mpsc::channel::<(usize, Option<Vec<(T, R)>>)>();
+        for _ in 0..workers {
+            let done = done.clone();
+            let (job_queue, work) = (&job_queue, &work);
+            scope.spawn(move || {
+                loop {
+                    let job = match job_queue.lock() {
+                        Ok(queue) => queue.recv(),
+                        Err(_) => return,
+                    };
+                    let Ok((index, round)) = job else {
+                        return;
+                    };
+                    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        round.iter().map(work).collect::<Vec<R>>()
+                    }));
+                    let finished = outcome
+                        .ok()
+                        .map(|results| round.into_iter().zip(results).collect());
+                    if done.send((index, finished)).is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+        drop(done);
+        let (mut sent, mut next) = (0usize, 0usize);
+        let mut waiting: BTreeMap<usize, Vec<(T, R)>> = BTreeMap::new();
+        let mut exhausted = false;
+        loop {
+            while !exhausted && sent - next < IN_FLIGHT {
+                let round: Vec<T> = items.by_ref().take(ROUND).collect();
+                if round.is_empty() {
+                    exhausted = true;
+                } else if jobs.send((sent, round)).is_ok() {
+                    sent += 1;
+                } else {
+                    return Err(on_panic());
+                }
+            }
+            if next == sent {
+                return Ok(());
+            }
+            match results.recv() {
+                Ok((index, Some(finished))) => {
+                    waiting.insert(index, finished);
+                }
+                Ok((_, None)) | Err(_) => return Err(on_panic()),
+            }
+            while let Some(finished) = waiting.remove(&next) {
+                for (item, result) in finished {
+                    consume(item, result)?;
+                }
+                next += 1;
+            }
+        }
     })
-    .into_iter()
-    .flatten()
-    .collect()
 }
 
 #[cfg(test)]
@@ -56,10 +124,50 @@ mod tests {
         );
         assert_eq!(map_on_threads(&[7u8], |n| *n), [7]);
         assert!(map_on_threads(&[] as &[u8], |n| *n).is_empty());
-        let many: Vec<u32> = (0..1000).collect();
-        let squares: Vec<u32> = many.iter().map(|n| n * n).collect();
-        assert_eq!(map_in_parts(&many, 16, |n| n * n), squares);
-        assert_eq!(map_in_parts(&many[..3], 16, |n| n * n), squares[..3]);
-        assert!(map_in_parts(&[] as &[u32], 16, |n| *n).is_empty());
+    }
+
+    #[test]
+    fn a_pipeline_consumes_every_item_in_order() {
+        let mut seen = Vec::new();
+        let result: Result<(), ()> = pipeline(
+            0..1000u64,
+            |n| n * n,
+            |n, square| {
+                seen.push((n, square));
+                Ok(())
+            },
+            || (),
+        );
+        assert!(result.is_ok());
+        assert_eq!(seen, (0..1000).map(|n| (n, n * n)).collect::<Vec<_>>());
+        let none: Result<(), ()> = pipeline(0..0u8, |n| *n, |_, _| Err(()), || ());
+        assert!(none.is_ok());
+    }
+
+    #[test]
+    fn a_pipeline_stops_at_the_first_error_and_reports_a_panicking_worker() {
+        let mut consumed = 0;
+        let result = pipeline(
+            0..1000u32,
+            |n| *n,
+            |n, _| {
+                consumed += 1;
+                if n == 100 {
+                    Err(format!("stopped at {n}"))
+                } else {
+                    Ok(())
+                }
+            },
+            || "a worker panicked".to_owned(),
+        );
+        assert_eq!(result, Err("stopped at 100".to_owned()));
+        assert_eq!(consumed, 101);
+        let result = pipeline(
+            0..100u32,
+            |n| if *n == 50 { panic!("a bug") } else { *n },
+            |_, _| Ok(()),
+            || "a worker panicked".to_owned(),
+        );
+        assert_eq!(result, Err("a worker panicked".to_owned()));
     }
 }

@@ -1,5 +1,5 @@
-//! The `throughput` example, run as a user runs it: a small run splits into documents and
-//! reports its figures.
+//! The `throughput` example, run as a user runs it: a small run streams into one document,
+//! or splits into documents, and reports its figures.
 
 mod common;
 
@@ -29,6 +29,21 @@ fn a_small_run_reports_documents_time_bytes_and_memory() {
     if cfg!(target_os = "linux") {
         assert!(stdout.contains("peak resident memory: "), "{stdout}");
     }
+    assert!(
+        stdout.contains("of which making and validating the orders: "),
+        "{stdout}"
+    );
+    // Without --max-pages, one streamed document.
+    let out = Command::new(common::example("throughput"))
+        .arg("5")
+        .output()
+        .expect("the throughput example runs");
+    assert!(out.status.success());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.starts_with("5 labels in 1 document(s) streamed: "),
+        "{stdout}"
+    );
     let bad = Command::new(common::example("throughput"))
         .arg("many")
         .output()

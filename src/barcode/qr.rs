@@ -1,7 +1,7 @@
 //! QR code (ISO/IEC 18004) as a square grid of modules, error correction level M.
 
 use qrcode::bits::{Bits, encode_auto};
-use qrcode::canvas::{Canvas, MaskPattern};
+use qrcode::canvas::{Canvas, MaskPattern, Module};
 use qrcode::{EcLevel, Version};
 
 /// The quiet zone a QR symbol needs on every side, in modules.
@@ -76,8 +76,11 @@ const MASKS: [MaskPattern; 8] = [
 ///
 /// Any of the eight masks gives a valid symbol; the penalty picks the most readable one.
 /// The qrcode crate scores each candidate module by module through its canvas (about
-/// 0.4 ms for a version-4 symbol); [`penalty`] scores the same rules on a plain grid, so the
-/// choice, and so the symbol, is the same at a fraction of the cost.
+/// 0.4 ms for a version-4 symbol). Here the unmasked symbol is read once into a word per
+/// row; each mask is then a few word operations per row plus its format information, and
+/// [`penalty`] scores the same rules on the words, so the choice, and so the symbol, is the
+/// same at a fraction of the cost. Symbols wider than a word (version 12 and up, far more
+/// than a label's payload) go through the canvas.
 fn with_best_mask(bits: Bits) -> Option<QrMatrix> {
     let version = bits.version();
     let data = bits.into_bytes();
@@ -86,6 +89,149 @@ fn with_best_mask(bits: Bits) -> Option<QrMatrix> {
     canvas.draw_all_functional_patterns();
     canvas.draw_data(&codewords, &ec);
     let width = usize::try_from(version.width()).ok()?;
+    if width > 64 {
+        return with_best_mask_on_canvas(&canvas, width);
+    }
+    let (dark, maskable) = unmasked_rows(&canvas, width);
+    let mut best: Option<(u32, Vec<u64>)> = None;
+    for index in 0..MASKS.len() {
+        let rows = masked_rows(&dark, &maskable, width, index);
+        let score = penalty_of_rows(&rows, width);
+        if best.as_ref().is_none_or(|(lowest, _)| score < *lowest) {
+            best = Some((score, rows));
+        }
+    }
+    let (_, rows) = best?;
+    let modules = rows
+        .iter()
+        .flat_map(|&row| (0..width).map(move |x| row >> x & 1 == 1))
+        .collect();
+    Some(QrMatrix { width, modules })
+}
+
+/// The unmasked symbol as words per row (bit `x` is column `x`): its dark modules, and the
+/// modules a mask flips (data and error correction; the rest are function patterns).
+fn unmasked_rows(canvas: &Canvas, width: usize) -> (Vec<u64>, Vec<u64>) {
+    let mut dark = vec![0u64; width];
+    let mut maskable = vec![0u64; width];
+    for (y, (dark_row, mask_row)) in dark.iter_mut().zip(&mut maskable).enumerate() {
+        for x in 0..width {
+            let module = canvas.get(x as i16, y as i16);
+            if module.is_dark() {
+                *dark_row |= 1 << x;
+            }
+            if !matches!(module, Module::Masked(_)) {
+                *mask_row |= 1 << x;
+            }
+        }
+    }
+    (dark, maskable)
+}
+
+/// The symbol with mask `MASKS[index]` and its format information, as words per row.
+fn masked_rows(dark: &[u64], maskable: &[u64], width: usize, index: usize) -> Vec<u64> {
+    let mask = MASKS[index % MASKS.len()];
+    // Every mask repeats after 6 columns and 12 rows (periods 2, 3, 4 and 6): each row of
+    // the pattern is its first six columns, doubled until the row is full.
+    let pattern: Vec<u64> = (0..12)
+        .map(|y| {
+            let mut row = (0..6)
+                .filter(|&x| flips(mask, x, y))
+                .fold(0u64, |row, x| row | 1 << x);
+            let mut period = 6;
+            while period < 64 {
+                row |= row << period;
+                period *= 2;
+            }
+            row & low_bits(width)
+        })
+        .collect();
+    let mut rows: Vec<u64> = dark
+        .iter()
+        .zip(maskable)
+        .enumerate()
+        .map(|(y, (&d, &m))| d ^ (pattern[y % 12] & m))
+        .collect();
+    draw_format_info(&mut rows, width, FORMAT_INFO_M[index % MASKS.len()]);
+    rows
+}
+
+/// Whether `mask` flips the module at column `x`, row `y` (ISO/IEC 18004, table 10).
+fn flips(mask: MaskPattern, x: usize, y: usize) -> bool {
+    match mask {
+        MaskPattern::Checkerboard => (x + y).is_multiple_of(2),
+        MaskPattern::HorizontalLines => y.is_multiple_of(2),
+        MaskPattern::VerticalLines => x.is_multiple_of(3),
+        MaskPattern::DiagonalLines => (x + y).is_multiple_of(3),
+        MaskPattern::LargeCheckerboard => (y / 2 + x / 3).is_multiple_of(2),
+        MaskPattern::Fields => (x * y) % 2 + (x * y) % 3 == 0,
+        MaskPattern::Diamonds => ((x * y) % 2 + (x * y) % 3).is_multiple_of(2),
+        MaskPattern::Meadow => ((x + y) % 2 + (x * y) % 3).is_multiple_of(2),
+    }
+}
+
+/// The 15 format information bits of level M with each mask, in [`MASKS`] order: BCH
+/// (15, 5) coded and XORed with 101010000010010 (ISO/IEC 18004, 7.9 and annex C).
+const FORMAT_INFO_M: [u16; 8] = [
+    0x5412, 0x5125, 0x5E7C, 0x5B4B, 0x45F9, 0x40CE, 0x4F97, 0x4AA0,
+];
+
+/// Places the format information, most significant bit first, around the top-left finder
+/// pattern and again split between the other two, and the dark module beside the
+/// bottom-left finder (ISO/IEC 18004, 7.9.1, figure 25). Negative coordinates count from
+/// the far edge.
+fn draw_format_info(rows: &mut [u64], width: usize, format: u16) {
+    const AROUND_TOP_LEFT: [(i16, i16); 15] = [
+        (0, 8),
+        (1, 8),
+        (2, 8),
+        (3, 8),
+        (4, 8),
+        (5, 8),
+        (7, 8),
+        (8, 8),
+        (8, 7),
+        (8, 5),
+        (8, 4),
+        (8, 3),
+        (8, 2),
+        (8, 1),
+        (8, 0),
+    ];
+    const SPLIT: [(i16, i16); 15] = [
+        (8, -1),
+        (8, -2),
+        (8, -3),
+        (8, -4),
+        (8, -5),
+        (8, -6),
+        (8, -7),
+        (-8, 8),
+        (-7, 8),
+        (-6, 8),
+        (-5, 8),
+        (-4, 8),
+        (-3, 8),
+        (-2, 8),
+        (-1, 8),
+    ];
+    let at = |v: i16| if v < 0 { width as i16 + v } else { v } as usize;
+    let mut set = |x: i16, y: i16, dark: bool| {
+        if let Some(row) = rows.get_mut(at(y)) {
+            let bit = 1u64 << at(x);
+            *row = if dark { *row | bit } else { *row & !bit };
+        }
+    };
+    for coords in [AROUND_TOP_LEFT, SPLIT] {
+        for (i, (x, y)) in coords.into_iter().enumerate() {
+            set(x, y, format >> (14 - i) & 1 == 1);
+        }
+    }
+    set(8, -8, true);
+}
+
+/// [`with_best_mask`] through the qrcode crate's canvas, for any width.
+fn with_best_mask_on_canvas(canvas: &Canvas, width: usize) -> Option<QrMatrix> {
     let mut best: Option<(u32, Vec<bool>)> = None;
     for mask in MASKS {
         let mut candidate = canvas.clone();
@@ -156,19 +302,34 @@ fn penalty_of_slices(modules: &[bool], width: usize) -> u32 {
 /// [`penalty`] for symbols up to 64 modules wide (version 11), each row and column a `u64`
 /// (bit `x` is column `x`), scored a word at a time.
 fn penalty_of_bits(modules: &[bool], width: usize) -> u32 {
-    let full = low_bits(width);
     let mut rows = vec![0u64; width];
-    let mut columns = vec![0u64; width];
     for (y, row) in modules.chunks_exact(width).enumerate() {
         for (x, &dark) in row.iter().enumerate() {
             if dark {
                 rows[y] |= 1 << x;
-                columns[x] |= 1 << y;
             }
         }
     }
+    penalty_of_rows(&rows, width)
+}
+
+/// [`penalty`] of a symbol held as one `u64` per row (bit `x` is column `x`), up to 64
+/// modules wide.
+fn penalty_of_rows(rows: &[u64], width: usize) -> u32 {
+    let full = low_bits(width);
+    let mut columns = vec![0u64; width];
+    for (y, &row) in rows.iter().enumerate() {
+        let mut bits = row;
+        while bits != 0 {
+            let x = bits.trailing_zeros() as usize;
+            if let Some(column) = columns.get_mut(x) {
+                *column |= 1 << y;
+            }
+            bits &= bits - 1;
+        }
+    }
     let mut score: i64 = 0;
-    for lines in [&rows, &columns] {
+    for lines in [rows, &columns[..]] {
         let mut finder = 0;
         for &line in lines.iter() {
             score += run_penalty_bits(line, width);
@@ -186,7 +347,7 @@ fn penalty_of_bits(modules: &[bool], width: usize) -> u32 {
         score += 3 * i64::from((same_right & same_below & pairs).count_ones());
     }
     let dark: u32 = rows.iter().map(|r| r.count_ones()).sum();
-    let ratio = (dark as usize * 200 / modules.len()) as i64;
+    let ratio = (dark as usize * 200 / (width * width)) as i64;
     score += (ratio - 100).abs();
     u32::try_from(score.max(0)).unwrap_or(u32::MAX)
 }
@@ -369,6 +530,38 @@ mod tests {
                 reference(payload),
                 "{payload:?}"
             );
+        }
+    }
+
+    #[test]
+    fn each_mask_and_its_format_information_equal_the_qrcode_crates() {
+        for v in 1..=11 {
+            let version = Version::Normal(v);
+            let mut bits = Bits::new(version);
+            bits.push_byte_data(b"O:TT-2026").unwrap();
+            bits.push_terminator(EcLevel::M).unwrap();
+            let (codewords, ec) =
+                qrcode::ec::construct_codewords(&bits.into_bytes(), version, EcLevel::M).unwrap();
+            let mut canvas = Canvas::new(version, EcLevel::M);
+            canvas.draw_all_functional_patterns();
+            canvas.draw_data(&codewords, &ec);
+            let width = usize::try_from(version.width()).unwrap();
+            let (dark, maskable) = unmasked_rows(&canvas, width);
+            for (index, mask) in MASKS.into_iter().enumerate() {
+                let mut reference = canvas.clone();
+                reference.apply_mask(mask);
+                let expected: Vec<bool> = reference
+                    .into_colors()
+                    .into_iter()
+                    .map(|c| c == qrcode::Color::Dark)
+                    .collect();
+                let rows = masked_rows(&dark, &maskable, width, index);
+                let got: Vec<bool> = rows
+                    .iter()
+                    .flat_map(|&row| (0..width).map(move |x| row >> x & 1 == 1))
+                    .collect();
+                assert_eq!(got, expected, "version {v}, mask {index}");
+            }
         }
     }
 

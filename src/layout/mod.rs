@@ -6,6 +6,7 @@ mod label;
 mod payload;
 
 use std::fmt;
+use std::sync::Arc;
 
 use crate::Options;
 use crate::barcode::QrMatrix;
@@ -68,7 +69,7 @@ pub(crate) enum Element {
         x: Pt,
         baseline: Pt,
         size: f32,
-        line: ShapedLine,
+        line: Arc<ShapedLine>,
     },
     /// A filled black rectangle.
     Rule { x: Pt, y: Pt, width: Pt, height: Pt },

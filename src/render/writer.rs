@@ -18,9 +18,6 @@ use crate::{Options, ValidLabel};
 /// many each: a short document has a flat tree, a long one a tree readers walk quickly.
 const PAGES_PER_NODE: usize = 64;
 
-/// Labels drawn together, spread over the cores, before they are written in order.
-const ROUND: usize = 64;
-
 /// Writes labels into one PDF on any [`Write`], a page per label (or a sheet per few), as
 /// they come: memory stays that of the labels being drawn, however long the document.
 ///
@@ -208,8 +205,9 @@ impl<W: Write> PdfWriter<W> {
         self.guard(result)
     }
 
-    /// Lays out and writes every label, in order, drawing a few dozen at a time on all
-    /// cores, and returns those that could not be laid out (empty when all were written):
+    /// Lays out and writes every label, in order, drawing them on every core while this
+    /// thread writes the ones drawn (and pulls the next from `labels`, which may validate
+    /// them as they come), and returns those that could not be laid out (empty when all were written):
     /// they are left out of the document, each reported with its index (counting every
     /// label offered to this writer), order number and reason.
     ///
@@ -230,49 +228,47 @@ impl<W: Write> PdfWriter<W> {
         labels: impl IntoIterator<Item = ValidLabel>,
     ) -> Result<Vec<LabelFailure>, RenderError> {
         self.check()?;
-        let mut labels = labels.into_iter();
         let mut failures = Vec::new();
         let compress = self.options.sheet().is_none();
-        loop {
-            let round: Vec<ValidLabel> = labels.by_ref().take(ROUND).collect();
-            if round.is_empty() {
-                return Ok(failures);
-            }
-            let options = &self.options;
-            let prepared = crate::parallel::map_in_parts(&round, 16, |label| {
-                layout(label, options).map(|l| prepare(l, compress))
-            });
-            for (label, result) in round.iter().zip(prepared) {
+        let options = self.options.clone();
+        let result = crate::parallel::pipeline(
+            labels.into_iter(),
+            |label| layout(label, &options).map(|l| prepare(l, compress)),
+            |label, result| {
                 let index = self.offered;
                 self.offered += 1;
                 match result {
-                    Ok(prepared) => {
-                        let result = prepared.and_then(|p| self.add(p));
-                        self.guard(result)?;
+                    Ok(prepared) => prepared.and_then(|p| self.add(p)),
+                    Err(error) => {
+                        failures.push(LabelFailure {
+                            index,
+                            order: label.order().number().to_string(),
+                            error,
+                        });
+                        Ok(())
                     }
-                    Err(error) => failures.push(LabelFailure {
-                        index,
-                        order: label.order().number().to_string(),
-                        error,
-                    }),
                 }
-            }
-        }
+            },
+            worker_failed,
+        );
+        self.guard(result)?;
+        Ok(failures)
     }
 
     /// Writes labels already laid out, drawing them on all cores.
     pub(crate) fn write_layouts(&mut self, layouts: &[LabelLayout]) -> Result<(), RenderError> {
         self.check()?;
         let compress = self.options.sheet().is_none();
-        for round in layouts.chunks(ROUND) {
-            let prepared = crate::parallel::map_in_parts(round, 16, |l| prepare(l, compress));
-            for p in prepared {
+        let result = crate::parallel::pipeline(
+            layouts.iter(),
+            |l| prepare(*l, compress),
+            |_, prepared| {
                 self.offered += 1;
-                let result = p.and_then(|p| self.add(p));
-                self.guard(result)?;
-            }
-        }
-        Ok(())
+                prepared.and_then(|p| self.add(p))
+            },
+            worker_failed,
+        );
+        self.guard(result)
     }
 
     /// Writes a drawn label: its glyphs join the document's fonts (drawn again if one of
@@ -427,6 +423,11 @@ impl<W: Write> PdfWriter<W> {
         )?;
         self.file.finish(self.catalog, self.info)
     }
+}
+
+/// A worker thread stopped on a bug.
+fn worker_failed() -> RenderError {
+    RenderError::Pdf("a thread drawing labels stopped unexpectedly".into())
 }
 
 fn kids_array(d: &mut Vec<u8>, kids: &[ObjRef]) {

@@ -5,6 +5,8 @@
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::fonts::{FontError, Weight};
+use std::sync::Arc;
+
 use super::shape::{ShapeError, ShapedLine, is_rtl, measure, shape_line};
 
 /// The smallest text size printed, in points: about 2.5 mm capitals, still legible on a
@@ -49,7 +51,7 @@ pub(crate) struct Item {
 pub(crate) struct Fitted {
     pub(crate) field: String,
     pub(crate) size: f32,
-    pub(crate) lines: Vec<ShapedLine>,
+    pub(crate) lines: Vec<Arc<ShapedLine>>,
     pub(crate) gap_before: f32,
 }
 
@@ -117,7 +119,7 @@ fn round_down(size: f32) -> f32 {
 /// An item shaped once: its direction and its text as one line.
 struct Measured {
     rtl: bool,
-    whole: ShapedLine,
+    whole: Arc<ShapedLine>,
 }
 
 /// Sets `items` in a box `width` wide and at most `height` tall.
@@ -160,7 +162,12 @@ pub(crate) fn fit_block(items: &[Item], width: f32, height: f32) -> Result<Vec<F
 }
 
 /// The lines of `item` at `size`: the whole text if it fits, else wrapped and shaped.
-fn lines_at(item: &Item, m: &Measured, size: f32, width: f32) -> Result<Vec<ShapedLine>, FitError> {
+fn lines_at(
+    item: &Item,
+    m: &Measured,
+    size: f32,
+    width: f32,
+) -> Result<Vec<Arc<ShapedLine>>, FitError> {
     if m.whole.width * size <= width + 1e-3 {
         return Ok(vec![m.whole.clone()]);
     }

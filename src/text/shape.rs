@@ -9,6 +9,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 use rustybuzz::{BufferFlags, Direction, Script, ShapePlan, UnicodeBuffer};
 use unicode_bidi::{BidiInfo, Level};
@@ -299,24 +300,30 @@ fn shape_piece(
 /// Shapes one line set in `weight`, with the base direction `rtl` (the paragraph's, so a
 /// wrapped continuation of an Arabic line stays right to left even if it starts with
 /// digits).
-pub(crate) fn shape_line(text: &str, weight: Weight, rtl: bool) -> Result<ShapedLine, ShapeError> {
+pub(crate) fn shape_line(
+    text: &str,
+    weight: Weight,
+    rtl: bool,
+) -> Result<Arc<ShapedLine>, ShapeError> {
     // Labels of one batch repeat much of their text (the sender block, captions, country
-    // names): each thread keeps the lines it shaped, up to a bound, and starts over when full.
+    // names): each thread keeps the lines it shaped, up to a bound, and starts over when
+    // full. A line is shared, not copied, and looking one up allocates nothing.
     const CACHED_LINES: usize = 1024;
+    type Lines = HashMap<String, Arc<ShapedLine>>;
     thread_local! {
-        static LINES: RefCell<HashMap<(String, Weight, bool), ShapedLine>> =
-            RefCell::new(HashMap::new());
+        /// By weight and direction, then text.
+        static LINES: RefCell<[Lines; 4]> = RefCell::new(Default::default());
     }
-    let key = (text.to_owned(), weight, rtl);
-    if let Some(line) = LINES.with_borrow(|lines| lines.get(&key).cloned()) {
+    let slot = 2 * usize::from(weight == Weight::Bold) + usize::from(rtl);
+    if let Some(line) = LINES.with_borrow(|lines| lines[slot].get(text).cloned()) {
         return Ok(line);
     }
-    let line = shape_line_uncached(text, weight, rtl)?;
+    let line = Arc::new(shape_line_uncached(text, weight, rtl)?);
     LINES.with_borrow_mut(|lines| {
-        if lines.len() >= CACHED_LINES {
-            lines.clear();
+        if lines.iter().map(HashMap::len).sum::<usize>() >= CACHED_LINES {
+            lines.iter_mut().for_each(HashMap::clear);
         }
-        lines.insert(key, line.clone());
+        lines[slot].insert(text.to_owned(), Arc::clone(&line));
     });
     Ok(line)
 }
@@ -417,7 +424,7 @@ fn shape_runs(text: &str, weight: Weight, rtl: bool) -> Result<ShapedLine, Shape
 
 /// The advance width of `text` in em, shaped as one line in the direction `rtl`.
 pub(crate) fn measure(text: &str, weight: Weight, rtl: bool) -> Result<f32, ShapeError> {
-    shape_runs(text, weight, rtl).map(|line| line.width)
+    shape_line(text, weight, rtl).map(|line| line.width)
 }
 
 #[cfg(test)]
@@ -425,7 +432,7 @@ mod tests {
     use super::*;
 
     fn shaped(text: &str, weight: Weight) -> ShapedLine {
-        shape_line(text, weight, is_rtl(text)).unwrap()
+        ShapedLine::clone(&shape_line(text, weight, is_rtl(text)).unwrap())
     }
 
     /// The line's text as drawn, left to right, one run after the other.
@@ -606,13 +613,17 @@ mod tests {
     fn cached_lines_equal_freshly_shaped_ones() {
         for text in ["Oliver Smith", "شارع الملك 12", "ที่", "Երևան", "Ễ"] {
             let rtl = is_rtl(text);
-            let fresh = shape_line_uncached(text, Weight::Bold, rtl).unwrap();
+            let fresh = Arc::new(shape_line_uncached(text, Weight::Bold, rtl).unwrap());
             assert_eq!(shape_line(text, Weight::Bold, rtl).unwrap(), fresh);
-            assert_eq!(shape_line(text, Weight::Bold, rtl).unwrap(), fresh);
+            // The second time, the line itself comes back, not a copy.
+            assert!(Arc::ptr_eq(
+                &shape_line(text, Weight::Bold, rtl).unwrap(),
+                &shape_line(text, Weight::Bold, rtl).unwrap()
+            ));
             // The weight and direction are part of the key.
             assert_ne!(shape_line(text, Weight::Regular, rtl).unwrap(), fresh);
             assert_eq!(
-                shape_line(text, Weight::Bold, !rtl).unwrap(),
+                *shape_line(text, Weight::Bold, !rtl).unwrap(),
                 shape_line_uncached(text, Weight::Bold, !rtl).unwrap()
             );
             assert!(shape_line(text, Weight::Bold, !rtl).unwrap().rtl != rtl);
