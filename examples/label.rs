@@ -8,7 +8,9 @@
 //! cargo run --example label -- orders.json --sheet a4 --start 3 --cut-marks
 //! ```
 //!
-//! The input is one order object, an array of them, or JSON Lines (one order per line).
+//! The input is one order object, an array of them, or JSON Lines (one order per line), of
+//! any number of orders up to 16 MiB of JSON; the labels are streamed into the PDF as they
+//! are drawn, on every core.
 //! `--size` is `4x6` (default), `4x8`, `100x150` or `a6`; `--sheet` prints on office sheets
 //! instead (`a4`: four A6 labels; `letter`: two 4 × 6 in labels), from position `--start`
 //! (1 is the top left), with `--cut-marks` if asked; `--dpi` is the printer's resolution
@@ -32,8 +34,8 @@ use serde::Serialize;
 use serde_json::Value;
 use serde_json::value::RawValue;
 use shiplabel::{
-    BatchError, BatchMode, Dpi, Label, LabelSize, MAX_JSON_BYTES, MAX_LABELS, Options, Rejection,
-    Sheet, SheetLayout, render_batch,
+    Dpi, Label, LabelSize, MAX_JSON_BYTES, Options, PdfWriter, Rejection, Sheet, SheetLayout,
+    ValidLabel,
 };
 
 /// Some orders printed, the others written to the `--rejected` file.
@@ -163,31 +165,18 @@ fn read_orders(path: &Path) -> Result<Orders, String> {
     let not_json = |e: serde_json::Error| format!("{}: not JSON: {e}", path.display());
     // A sequence of JSON values separated by white space: one value (an order or an array
     // of them), or JSON Lines.
-    // Lines past the limit are counted, for the message, but not kept.
     let mut values: Vec<Box<RawValue>> = Vec::new();
-    let mut count = 0;
     for value in serde_json::Deserializer::from_slice(&bytes).into_iter::<Box<RawValue>>() {
-        let value = value.map_err(not_json)?;
-        count += 1;
-        if count <= MAX_LABELS + 1 {
-            values.push(value);
-        }
+        values.push(value.map_err(not_json)?);
     }
     let (values, is_array) = match values.as_slice() {
         [one] if one.get().starts_with('[') => {
             let orders: Vec<Box<RawValue>> = serde_json::from_str(one.get()).map_err(not_json)?;
-            count = orders.len();
             (orders, true)
         }
         [_] => (values, false),
         _ => (values, true),
     };
-    if count > MAX_LABELS {
-        return Err(format!(
-            "{}: holds {count} orders; at most {MAX_LABELS} are printed in one run; split it",
-            path.display(),
-        ));
-    }
     Ok(Orders { values, is_array })
 }
 
@@ -359,41 +348,55 @@ fn main() -> ExitCode {
         }
     }
 
-    let mode = if args.rejected.is_some() {
-        BatchMode::PrintValid
-    } else {
-        BatchMode::AllOrNothing
-    };
-    let (pdf, printed) = if labels.is_empty() {
-        (None, 0)
-    } else {
-        // The library's indices count the parsed orders; the input's count every order.
-        let returned = |r: shiplabel::Rejected| {
-            let index = positions.get(r.index).copied().unwrap_or(r.index);
-            let order = orders.values.get(index).cloned().unwrap_or_default();
-            RejectedOrder {
-                index,
-                order_number: order_number(&order),
-                errors: problems(&r.reason),
-                order,
+    // Validate every order before anything is printed.
+    let mut valid: Vec<(usize, ValidLabel)> = Vec::new();
+    for (label, index) in labels.into_iter().zip(positions) {
+        match label.validate() {
+            Ok(label) => valid.push((index, label)),
+            Err(errors) => {
+                let order = orders.values.get(index).cloned().unwrap_or_default();
+                rejected.push(RejectedOrder {
+                    index,
+                    order_number: order_number(&order),
+                    errors: problems(&Rejection::Invalid(errors)),
+                    order,
+                });
             }
-        };
-        match render_batch(&labels, mode, &args.options) {
-            Ok(out) => {
-                rejected.extend(out.rejected.into_iter().map(returned));
-                (Some(out.pdf), out.pages.len())
-            }
-            Err(BatchError::Rejected { rejected: r, .. }) => {
-                rejected.extend(r.into_iter().map(returned));
-                (None, 0)
+        }
+    }
+    let all_or_nothing = args.rejected.is_none();
+    // Stream the valid ones into a file beside the output, renamed into place once the
+    // document is complete (and, all or nothing, only if every label could be laid out).
+    let mut printed = None;
+    if !valid.is_empty() && (rejected.is_empty() || !all_or_nothing) {
+        let part = args.output.with_extension("pdf.part");
+        match stream(
+            &part,
+            &args.options,
+            valid,
+            &orders,
+            &mut rejected,
+            all_or_nothing,
+        ) {
+            Ok(Some((labels, bytes))) => match std::fs::rename(&part, &args.output) {
+                Ok(()) => printed = Some((labels, bytes)),
+                Err(e) => {
+                    eprintln!("error: {}: {e}", args.output.display());
+                    let _ = std::fs::remove_file(&part);
+                    return ExitCode::FAILURE;
+                }
+            },
+            Ok(None) => {
+                let _ = std::fs::remove_file(&part);
             }
             Err(e) => {
                 eprintln!("error: {e}");
                 eprintln!("nothing written");
+                let _ = std::fs::remove_file(&part);
                 return ExitCode::FAILURE;
             }
         }
-    };
+    }
     rejected.sort_by_key(|r| r.index);
     report(&rejected, orders.is_array);
 
@@ -407,15 +410,17 @@ fn main() -> ExitCode {
             );
             return ExitCode::FAILURE;
         }
-        return write_pdf(&args.output, pdf, printed, ExitCode::SUCCESS);
+        return said_written(&args.output, printed, ExitCode::SUCCESS);
     };
 
-    // Print the valid ones: the rejected orders are written first, so that if that fails
-    // nothing is printed and nothing is lost.
     let written = serde_json::to_vec_pretty(&rejected)
         .map_err(|e| e.to_string())
         .and_then(|json| std::fs::write(rejected_path, json).map_err(|e| e.to_string()));
     if let Err(e) = written {
+        // The printed labels must not go out without the record of the others.
+        if printed.is_some() {
+            let _ = std::fs::remove_file(&args.output);
+        }
         eprintln!("error: {}: {e}", rejected_path.display());
         eprintln!("nothing written");
         return ExitCode::FAILURE;
@@ -428,7 +433,7 @@ fn main() -> ExitCode {
             rejected_path.display()
         );
     }
-    if pdf.is_none() {
+    if printed.is_none() {
         eprintln!("nothing printed");
         return ExitCode::FAILURE;
     }
@@ -437,24 +442,68 @@ fn main() -> ExitCode {
     } else {
         ExitCode::from(EXIT_SOME_REJECTED)
     };
-    write_pdf(&args.output, pdf, printed, status)
+    said_written(&args.output, printed, status)
 }
 
-/// Writes the PDF and says so; `status` if that works.
-fn write_pdf(output: &Path, pdf: Option<Vec<u8>>, labels: usize, status: ExitCode) -> ExitCode {
-    let Some(pdf) = pdf else {
+/// Streams `valid` labels (each with its index in the input) into a PDF at `path`, adding
+/// those that cannot be laid out to `rejected`. `Ok(None)` when nothing is to be kept: no
+/// label printed, or, `all_or_nothing`, one could not be laid out. Otherwise the labels
+/// printed and the file's size.
+fn stream(
+    path: &Path,
+    options: &Options,
+    valid: Vec<(usize, ValidLabel)>,
+    orders: &Orders,
+    rejected: &mut Vec<RejectedOrder>,
+    all_or_nothing: bool,
+) -> Result<Option<(usize, u64)>, String> {
+    let file = std::fs::File::create(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut writer =
+        PdfWriter::new(std::io::BufWriter::new(file), options).map_err(|e| e.to_string())?;
+    let (positions, labels): (Vec<usize>, Vec<ValidLabel>) = valid.into_iter().unzip();
+    let failures = writer.write_labels(labels).map_err(|e| e.to_string())?;
+    let failed = !failures.is_empty();
+    for failure in failures {
+        // The writer counts the labels it was given; the input counts every order.
+        let index = positions
+            .get(failure.index)
+            .copied()
+            .unwrap_or(failure.index);
+        let order = orders.values.get(index).cloned().unwrap_or_default();
+        rejected.push(RejectedOrder {
+            index,
+            order_number: order_number(&order),
+            errors: problems(&Rejection::Layout(failure.error)),
+            order,
+        });
+    }
+    if (failed && all_or_nothing) || writer.labels() == 0 {
+        return Ok(None);
+    }
+    let labels = writer.labels();
+    let out = writer.finish().map_err(|e| e.to_string())?;
+    let file = out
+        .into_inner()
+        .map_err(|e| format!("{}: {}", path.display(), e.error()))?;
+    file.sync_all()
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    let bytes = file
+        .metadata()
+        .map_err(|e| format!("{}: {e}", path.display()))?
+        .len();
+    Ok(Some((labels, bytes)))
+}
+
+/// Says what was written; `status` if something was, else failure.
+fn said_written(output: &Path, printed: Option<(usize, u64)>, status: ExitCode) -> ExitCode {
+    let Some((labels, bytes)) = printed else {
         eprintln!("error: nothing to print; nothing written");
         return ExitCode::FAILURE;
     };
-    if let Err(e) = std::fs::write(output, &pdf) {
-        eprintln!("error: {}: {e}", output.display());
-        return ExitCode::FAILURE;
-    }
     println!(
-        "wrote {} ({}, {} bytes)",
+        "wrote {} ({}, {bytes} bytes)",
         output.display(),
-        plural(labels, "label"),
-        pdf.len()
+        plural(labels, "label")
     );
     status
 }

@@ -1,11 +1,11 @@
 //! A day's orders as a series of PDFs of bounded size, rendered one at a time.
 //!
-//! [`render_pdf`](crate::render_pdf) builds its whole document in memory (printpdf assembles
-//! the document before it writes a byte), so memory grows with the labels in one call, and
-//! one call takes at most [`MAX_LABELS`](crate::MAX_LABELS). [`documents`] bounds both: it
-//! takes the labels as an iterator and renders them as consecutive PDFs of at most
-//! `max_pages` pages each, one at a time, so memory stays that of one document however long
-//! the run (the labels of a day can be validated as they are read, and never all held).
+//! [`PdfWriter`](crate::PdfWriter) streams any number of labels into one PDF. Some printers
+//! and print queues take long documents badly, and a run split into files can be resumed
+//! from the file that failed: [`documents`] takes the labels as an iterator and renders
+//! them as consecutive PDFs of at most `max_pages` pages each (and at most
+//! [`MAX_LABELS`](crate::MAX_LABELS) labels), one at a time, so memory stays that of one
+//! document however long the run.
 
 use std::io::Write;
 

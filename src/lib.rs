@@ -35,6 +35,11 @@
 //! nothing ([`BatchMode::AllOrNothing`], the default) or print the others and return those
 //! orders intact ([`BatchMode::PrintValid`]).
 //!
+//! A day's run of any length: [`PdfWriter`] streams labels into one PDF on any
+//! [`std::io::Write`], drawing them on every core, with memory that does not grow with the
+//! number of labels; [`documents`] and [`write_documents`] split a run into PDFs of at most
+//! N pages.
+//!
 //! Every input has a documented maximum ([`MAX_TEXT_CHARS`], [`MAX_ADDRESS_LINES`],
 //! [`MAX_POSTCODE_CHARS`], [`OrderNumber::MAX_LEN`], [`TrackingNumber::MAX_LEN`],
 //! [`MAX_LABELS`], [`MAX_JSON_BYTES`]), checked before any work that grows with the input.

@@ -53,8 +53,9 @@ pub const MAX_ADDRESS_LINES: usize = 6;
 pub const MAX_POSTCODE_CHARS: usize = 20;
 
 /// The most labels one call prints: [`render_pdf`](crate::render_pdf) and
-/// [`render_batch`](crate::render_batch) refuse more (the whole PDF is built in memory:
-/// a thousand labels peak at about 90 MB). Split larger runs.
+/// [`render_batch`](crate::render_batch) refuse more (they lay out every label before
+/// writing any, so that nothing is printed unless all can be, and return the PDF in
+/// memory). [`PdfWriter`](crate::PdfWriter) streams any number.
 ///
 /// ```
 /// let label = shiplabel::Label::sample().validate()?;

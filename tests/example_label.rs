@@ -92,6 +92,10 @@ fn labels_that_cannot_be_printed_are_all_reported_and_nothing_is_written() {
         ]
     );
     assert!(!dir.join("labels.pdf").exists());
+    assert!(
+        !dir.join("labels.pdf.part").exists(),
+        "the partial file is removed"
+    );
     std::fs::remove_dir_all(dir).ok();
 }
 
@@ -277,14 +281,23 @@ fn input_over_the_limits_is_refused_before_it_is_parsed() {
         String::from_utf8_lossy(&out.stderr)
     );
 
-    let many = vec![GOOD; shiplabel::MAX_LABELS + 1].join(",");
-    std::fs::write(dir.join("many.json"), format!("[{many}]")).unwrap();
-    let out = run(&dir, &["many.json"]);
-    assert_eq!(out.status.code(), Some(1));
+    // Any number of orders within the byte limit: more than one library call prints.
+    let many = vec![GOOD; shiplabel::MAX_LABELS + 1].join("\n");
+    std::fs::write(dir.join("many.jsonl"), many).unwrap();
+    let out = run(&dir, &["many.jsonl", "-o", "many.pdf"]);
     assert_eq!(
-        String::from_utf8_lossy(&out.stderr).lines().next(),
-        Some("error: many.json: holds 1001 orders; at most 1000 are printed in one run; split it")
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
     );
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("wrote "));
+    let pdf = std::fs::read(dir.join("many.pdf")).unwrap();
+    assert_eq!(
+        lopdf::Document::load_mem(&pdf).unwrap().get_pages().len(),
+        shiplabel::MAX_LABELS + 1
+    );
+    assert!(!dir.join("many.pdf.part").exists());
     std::fs::remove_dir_all(dir).ok();
 }
 
