@@ -147,14 +147,17 @@ impl DocumentFonts {
         let mut agrees = true;
         for s in shown {
             let codes = self.used.entry(s.typeface).or_default();
-            let text = match (&s.text, s.char) {
-                (_, Some(c)) => c.to_string(),
-                (Some(text), None) => text.clone(),
-                (None, None) => String::new(),
-            };
             match codes.get(&s.code) {
-                Some(existing) => agrees &= s.char.is_some() || existing.text == text,
+                // A character-map glyph's code always extracts as its character.
+                Some(existing) => {
+                    agrees &=
+                        s.char.is_some() || existing.text == s.text.as_deref().unwrap_or_default();
+                }
                 None => {
+                    let text = match (s.char, &s.text) {
+                        (Some(c), _) => c.to_string(),
+                        (None, text) => text.clone().unwrap_or_default(),
+                    };
                     codes.insert(
                         s.code,
                         CodeUse {
