@@ -500,9 +500,10 @@ mod tests {
             text.lines().nth(1),
             Some(
                 "label 1 (order THIS-ORDER-NUMBER-IS-FAR-TOO-LONG-FOR-CODE-128): order.number: \
-                 its Code 128 needs 541 modules (the bars, within the margins), 135.4 mm at the \
-                 narrowest 2-dot module, but the label has 94.5 mm for them; use a shorter \
-                 order number (runs of digits encode at two per symbol)"
+                 its Code 128 is 541 modules wide, but a 4x6 label has room for 248 (with \
+                 10-module quiet zones) at the narrowest module, 3 dots (0.38 mm) at 203 dpi; \
+                 use an order number of at most 19 characters, or 38 digits (runs of digits \
+                 encode two to a symbol)"
             )
         );
         assert_eq!(text.lines().count(), 4);

@@ -46,10 +46,13 @@
 //! The library never panics on input.
 //!
 //! Geometry: every bar and QR module is a whole number of printer dots at
-//! [`Options::dpi`] (203 dpi by default); the Code 128 module is the widest that fits with
-//! 10-module quiet zones, and never narrower than 2 dots. The QR code (error correction M)
-//! holds the payload `SL1\nO:<order>\nT:<tracking>\nZ:<postcode>\nC:<country>`, the `T`
-//! and `Z` lines only when there is a tracking number and a postcode.
+//! [`Options::dpi`] (203 dpi by default). The Code 128 module is the widest that fits with
+//! 10-module quiet zones, from 0.33 mm up to 1.016 mm (an order number whose symbol is 178
+//! modules or fewer gets at least 0.5 mm on a 4 × 6 in label); its bars are at least 1 in
+//! tall. The QR code has modules of at least 0.85 mm and is at least 25 mm across, at error
+//! correction level Q where that fits, else M. It holds the payload
+//! `SL1\nO:<order>\nT:<tracking>\nZ:<postcode>\nC:<country>`, the `T` and `Z` lines only
+//! when there is a tracking number and a postcode.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]

@@ -104,6 +104,20 @@ impl Dpi {
         Dots(if dots > 0.0 { dots as u32 } else { 0 })
     }
 
+    /// The fewest whole dots that cover `len` (rounded up): a minimum size in dots.
+    ///
+    /// ```
+    /// use shiplabel::{Dots, Dpi, Mm, Pt};
+    /// // 0.33 mm is 2.64 dots at 203 dpi: a bar at least that wide takes 3 dots.
+    /// assert_eq!(Dpi::DPI_203.dots_covering(Pt::from(Mm(0.33))), Dots(3));
+    /// assert_eq!(Dpi::DPI_203.dots_covering(Pt(72.0)), Dots(203));
+    /// ```
+    pub fn dots_covering(self, len: Pt) -> Dots {
+        // The epsilon keeps a length of exactly n dots from becoming n + 1.
+        let dots = (len.0 * self.0 as f32 / PT_PER_INCH - 1e-3).ceil();
+        Dots(if dots > 0.0 { dots as u32 } else { 0 })
+    }
+
     /// The position of the dot grid line at or before `len`.
     ///
     /// ```

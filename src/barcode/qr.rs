@@ -1,4 +1,4 @@
-//! QR code (ISO/IEC 18004) as a square grid of modules, error correction level M.
+//! QR code (ISO/IEC 18004) as a square grid of modules, at error correction level M or Q.
 
 use qrcode::bits::{Bits, encode_auto};
 use qrcode::canvas::{Canvas, MaskPattern, Module};
@@ -10,14 +10,53 @@ pub(crate) const QR_QUIET_MODULES: usize = 4;
 /// The ECI assignment number of UTF-8.
 const ECI_UTF8: u32 = 26;
 
+/// The error correction levels a label uses: M recovers about 15 % of the symbol, Q about
+/// 25 % (a scuffed or creased label still reads).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) enum QrLevel {
+    M,
+    Q,
+}
+
+impl QrLevel {
+    fn ec(self) -> EcLevel {
+        match self {
+            QrLevel::M => EcLevel::M,
+            QrLevel::Q => EcLevel::Q,
+        }
+    }
+
+    /// The level's two bits in the format information (ISO/IEC 18004, table 12).
+    fn format_bits(self) -> u16 {
+        match self {
+            QrLevel::M => 0b00,
+            QrLevel::Q => 0b11,
+        }
+    }
+
+    /// The letter the standard names it by.
+    pub(crate) fn letter(self) -> char {
+        match self {
+            QrLevel::M => 'M',
+            QrLevel::Q => 'Q',
+        }
+    }
+}
+
 /// A QR symbol: `width × width` modules, row by row, `true` = dark. No quiet zone.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct QrMatrix {
     width: usize,
+    level: QrLevel,
     modules: Vec<bool>,
 }
 
 impl QrMatrix {
+    /// The error correction level it was encoded at.
+    pub(crate) fn level(&self) -> QrLevel {
+        self.level
+    }
+
     /// Modules per side (21 for version 1, +4 per version).
     pub(crate) fn width(&self) -> usize {
         self.width
@@ -37,26 +76,29 @@ impl QrMatrix {
 /// Why a payload could not become a QR symbol.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub(crate) enum QrError {
-    /// More data than a version-40 symbol at level M holds.
-    #[error("{len} bytes do not fit in a QR code at error correction level M")]
-    TooLong { len: usize },
+    /// More data than a version-40 symbol at the level holds.
+    #[error("{len} bytes do not fit in a QR code at error correction level {}", level.letter())]
+    TooLong { len: usize, level: QrLevel },
 }
 
-/// Encodes `payload` at error correction level M in the smallest version that holds it.
+/// Encodes `payload` at error correction `level` in the smallest version that holds it.
 ///
 /// ASCII payloads use the most compact segments (numeric, alphanumeric, byte). Anything
 /// else is one byte segment of UTF-8 preceded by an ECI designator for UTF-8, so scanners do
 /// not guess ISO-8859-1.
-pub(crate) fn encode_qr(payload: &str) -> Result<QrMatrix, QrError> {
-    let too_long = || QrError::TooLong { len: payload.len() };
+pub(crate) fn encode_qr(payload: &str, level: QrLevel) -> Result<QrMatrix, QrError> {
+    let too_long = || QrError::TooLong {
+        len: payload.len(),
+        level,
+    };
     let bits = if payload.is_ascii() {
-        encode_auto(payload.as_bytes(), EcLevel::M).map_err(|_| too_long())?
+        encode_auto(payload.as_bytes(), level.ec()).map_err(|_| too_long())?
     } else {
         (1..=40)
-            .find_map(|v| utf8_bits(payload.as_bytes(), Version::Normal(v)))
+            .find_map(|v| utf8_bits(payload.as_bytes(), Version::Normal(v), level))
             .ok_or_else(too_long)?
     };
-    with_best_mask(bits).ok_or_else(too_long)
+    with_best_mask(bits, level).ok_or_else(too_long)
 }
 
 /// The eight mask patterns, in the order ISO/IEC 18004 numbers them (000 to 111): on equal
@@ -81,21 +123,21 @@ const MASKS: [MaskPattern; 8] = [
 /// [`penalty`] scores the same rules on the words, so the choice, and so the symbol, is the
 /// same at a fraction of the cost. Symbols wider than a word (version 12 and up, far more
 /// than a label's payload) go through the canvas.
-fn with_best_mask(bits: Bits) -> Option<QrMatrix> {
+fn with_best_mask(bits: Bits, level: QrLevel) -> Option<QrMatrix> {
     let version = bits.version();
     let data = bits.into_bytes();
-    let (codewords, ec) = qrcode::ec::construct_codewords(&data, version, EcLevel::M).ok()?;
-    let mut canvas = Canvas::new(version, EcLevel::M);
+    let (codewords, ec) = qrcode::ec::construct_codewords(&data, version, level.ec()).ok()?;
+    let mut canvas = Canvas::new(version, level.ec());
     canvas.draw_all_functional_patterns();
     canvas.draw_data(&codewords, &ec);
     let width = usize::try_from(version.width()).ok()?;
     if width > 64 {
-        return with_best_mask_on_canvas(&canvas, width);
+        return with_best_mask_on_canvas(&canvas, width, level);
     }
     let (dark, maskable) = unmasked_rows(&canvas, width);
     let mut best: Option<(u32, Vec<u64>)> = None;
     for index in 0..MASKS.len() {
-        let rows = masked_rows(&dark, &maskable, width, index);
+        let rows = masked_rows(&dark, &maskable, width, index, level);
         let score = penalty_of_rows(&rows, width);
         if best.as_ref().is_none_or(|(lowest, _)| score < *lowest) {
             best = Some((score, rows));
@@ -106,7 +148,11 @@ fn with_best_mask(bits: Bits) -> Option<QrMatrix> {
         .iter()
         .flat_map(|&row| (0..width).map(move |x| row >> x & 1 == 1))
         .collect();
-    Some(QrMatrix { width, modules })
+    Some(QrMatrix {
+        width,
+        level,
+        modules,
+    })
 }
 
 /// The unmasked symbol as words per row (bit `x` is column `x`): its dark modules, and the
@@ -129,7 +175,13 @@ fn unmasked_rows(canvas: &Canvas, width: usize) -> (Vec<u64>, Vec<u64>) {
 }
 
 /// The symbol with mask `MASKS[index]` and its format information, as words per row.
-fn masked_rows(dark: &[u64], maskable: &[u64], width: usize, index: usize) -> Vec<u64> {
+fn masked_rows(
+    dark: &[u64],
+    maskable: &[u64],
+    width: usize,
+    index: usize,
+    level: QrLevel,
+) -> Vec<u64> {
     let mask = MASKS[index % MASKS.len()];
     // Every mask repeats after 6 columns and 12 rows (periods 2, 3, 4 and 6): each row of
     // the pattern is its first six columns, doubled until the row is full.
@@ -152,7 +204,7 @@ fn masked_rows(dark: &[u64], maskable: &[u64], width: usize, index: usize) -> Ve
         .enumerate()
         .map(|(y, (&d, &m))| d ^ (pattern[y % 12] & m))
         .collect();
-    draw_format_info(&mut rows, width, FORMAT_INFO_M[index % MASKS.len()]);
+    draw_format_info(&mut rows, width, format_info(level, index % MASKS.len()));
     rows
 }
 
@@ -170,11 +222,20 @@ fn flips(mask: MaskPattern, x: usize, y: usize) -> bool {
     }
 }
 
-/// The 15 format information bits of level M with each mask, in [`MASKS`] order: BCH
-/// (15, 5) coded and XORed with 101010000010010 (ISO/IEC 18004, 7.9 and annex C).
-const FORMAT_INFO_M: [u16; 8] = [
-    0x5412, 0x5125, 0x5E7C, 0x5B4B, 0x45F9, 0x40CE, 0x4F97, 0x4AA0,
-];
+/// The 15 format information bits of `level` with mask `MASKS[mask]`: the level's two bits
+/// and the mask's three, BCH (15, 5) coded with the generator x¹⁰ + x⁸ + x⁵ + x⁴ + x² + x + 1
+/// and XORed with 101010000010010 (ISO/IEC 18004, 7.9 and annex C).
+fn format_info(level: QrLevel, mask: usize) -> u16 {
+    const GENERATOR: u16 = 0b101_0011_0111;
+    let data = (level.format_bits() << 3) | (mask as u16 & 0b111);
+    let mut remainder = data << 10;
+    for bit in (10..15).rev() {
+        if remainder >> bit & 1 == 1 {
+            remainder ^= GENERATOR << (bit - 10);
+        }
+    }
+    ((data << 10) | remainder) ^ 0b101_0100_0001_0010
+}
 
 /// Places the format information, most significant bit first, around the top-left finder
 /// pattern and again split between the other two, and the dark module beside the
@@ -231,7 +292,7 @@ fn draw_format_info(rows: &mut [u64], width: usize, format: u16) {
 }
 
 /// [`with_best_mask`] through the qrcode crate's canvas, for any width.
-fn with_best_mask_on_canvas(canvas: &Canvas, width: usize) -> Option<QrMatrix> {
+fn with_best_mask_on_canvas(canvas: &Canvas, width: usize, level: QrLevel) -> Option<QrMatrix> {
     let mut best: Option<(u32, Vec<bool>)> = None;
     for mask in MASKS {
         let mut candidate = canvas.clone();
@@ -246,7 +307,11 @@ fn with_best_mask_on_canvas(canvas: &Canvas, width: usize) -> Option<QrMatrix> {
             best = Some((score, modules));
         }
     }
-    best.map(|(_, modules)| QrMatrix { width, modules })
+    best.map(|(_, modules)| QrMatrix {
+        width,
+        level,
+        modules,
+    })
 }
 
 /// The mask penalty of a `width`×`width` symbol (ISO/IEC 18004, 7.8.3), scored as the qrcode
@@ -444,11 +509,11 @@ fn finder_like(line: &[bool]) -> i64 {
 }
 
 /// An ECI (UTF-8) + byte segment in `version`, or `None` when it does not fit.
-fn utf8_bits(data: &[u8], version: Version) -> Option<Bits> {
+fn utf8_bits(data: &[u8], version: Version, level: QrLevel) -> Option<Bits> {
     let mut bits = Bits::new(version);
     bits.push_eci_designator(ECI_UTF8).ok()?;
     bits.push_byte_data(data).ok()?;
-    bits.push_terminator(EcLevel::M).ok()?;
+    bits.push_terminator(level.ec()).ok()?;
     Some(bits)
 }
 
@@ -456,18 +521,21 @@ fn utf8_bits(data: &[u8], version: Version) -> Option<Bits> {
 mod tests {
     use super::*;
 
+    const LEVELS: [QrLevel; 2] = [QrLevel::M, QrLevel::Q];
+
     /// The symbol the qrcode crate itself builds, mask search included.
-    fn reference(payload: &str) -> QrMatrix {
+    fn reference(payload: &str, level: QrLevel) -> QrMatrix {
         let code = if payload.is_ascii() {
-            qrcode::QrCode::with_error_correction_level(payload.as_bytes(), EcLevel::M).unwrap()
+            qrcode::QrCode::with_error_correction_level(payload.as_bytes(), level.ec()).unwrap()
         } else {
             let bits = (1..=40)
-                .find_map(|v| utf8_bits(payload.as_bytes(), Version::Normal(v)))
+                .find_map(|v| utf8_bits(payload.as_bytes(), Version::Normal(v), level))
                 .unwrap();
-            qrcode::QrCode::with_bits(bits, EcLevel::M).unwrap()
+            qrcode::QrCode::with_bits(bits, level.ec()).unwrap()
         };
         QrMatrix {
             width: code.width(),
+            level,
             modules: code
                 .into_colors()
                 .into_iter()
@@ -525,24 +593,26 @@ mod tests {
             "Zoë Lefèvre, 12 rue de l'Église".to_owned(),
         ]);
         for payload in &payloads {
-            assert_eq!(
-                encode_qr(payload).unwrap(),
-                reference(payload),
-                "{payload:?}"
-            );
+            for level in LEVELS {
+                assert_eq!(
+                    encode_qr(payload, level).unwrap(),
+                    reference(payload, level),
+                    "{payload:?} at {level:?}"
+                );
+            }
         }
     }
 
     #[test]
     fn each_mask_and_its_format_information_equal_the_qrcode_crates() {
-        for v in 1..=11 {
+        for (v, level) in (1..=11).flat_map(|v| LEVELS.map(|level| (v, level))) {
             let version = Version::Normal(v);
             let mut bits = Bits::new(version);
             bits.push_byte_data(b"O:TT-2026").unwrap();
-            bits.push_terminator(EcLevel::M).unwrap();
+            bits.push_terminator(level.ec()).unwrap();
             let (codewords, ec) =
-                qrcode::ec::construct_codewords(&bits.into_bytes(), version, EcLevel::M).unwrap();
-            let mut canvas = Canvas::new(version, EcLevel::M);
+                qrcode::ec::construct_codewords(&bits.into_bytes(), version, level.ec()).unwrap();
+            let mut canvas = Canvas::new(version, level.ec());
             canvas.draw_all_functional_patterns();
             canvas.draw_data(&codewords, &ec);
             let width = usize::try_from(version.width()).unwrap();
@@ -555,32 +625,68 @@ mod tests {
                     .into_iter()
                     .map(|c| c == qrcode::Color::Dark)
                     .collect();
-                let rows = masked_rows(&dark, &maskable, width, index);
+                let rows = masked_rows(&dark, &maskable, width, index, level);
                 let got: Vec<bool> = rows
                     .iter()
                     .flat_map(|&row| (0..width).map(move |x| row >> x & 1 == 1))
                     .collect();
-                assert_eq!(got, expected, "version {v}, mask {index}");
+                assert_eq!(got, expected, "version {v}-{level:?}, mask {index}");
             }
         }
     }
 
     #[test]
     fn smallest_version_is_chosen() {
-        // Version 1-M holds 14 bytes; version 2-M 26 bytes (ISO/IEC 18004 table 7).
-        assert_eq!(encode_qr("abcdefghijklmn").unwrap().width(), 21);
-        assert_eq!(encode_qr("abcdefghijklmno").unwrap().width(), 25);
+        // Version 1-M holds 14 bytes, version 2-M 26; version 1-Q 11, version 2-Q 20
+        // (ISO/IEC 18004, table 7).
+        assert_eq!(encode_qr("abcdefghijklmn", QrLevel::M).unwrap().width(), 21);
+        assert_eq!(
+            encode_qr("abcdefghijklmno", QrLevel::M).unwrap().width(),
+            25
+        );
+        assert_eq!(encode_qr("abcdefghijk", QrLevel::Q).unwrap().width(), 21);
+        assert_eq!(encode_qr("abcdefghijkl", QrLevel::Q).unwrap().width(), 25);
+        let q = encode_qr(&"a".repeat(20), QrLevel::Q).unwrap();
+        assert_eq!((q.width(), q.level()), (25, QrLevel::Q));
     }
 
     #[test]
-    fn capacity_limit_at_level_m_on_both_sides() {
-        // Version 40-M holds 2331 bytes in byte mode.
-        let max = "a".repeat(2331);
-        assert_eq!(encode_qr(&max).unwrap().width(), 177);
+    fn capacity_limits_on_both_sides() {
+        // Version 40 holds 2331 bytes in byte mode at level M, 1663 at level Q.
+        for (level, max) in [(QrLevel::M, 2331), (QrLevel::Q, 1663)] {
+            assert_eq!(encode_qr(&"a".repeat(max), level).unwrap().width(), 177);
+            let err = encode_qr(&"a".repeat(max + 1), level).unwrap_err();
+            assert_eq!(
+                err,
+                QrError::TooLong {
+                    len: max + 1,
+                    level
+                }
+            );
+            assert_eq!(
+                err.to_string(),
+                format!(
+                    "{} bytes do not fit in a QR code at error correction level {}",
+                    max + 1,
+                    level.letter()
+                )
+            );
+        }
+    }
+
+    #[test]
+    fn format_information_matches_the_standards_table() {
+        // ISO/IEC 18004, table C.1: level M (00) with masks 000 to 111, and level Q (11)
+        // with mask 000 and 111.
+        let m: Vec<u16> = (0..8).map(|mask| format_info(QrLevel::M, mask)).collect();
         assert_eq!(
-            encode_qr(&"a".repeat(2332)),
-            Err(QrError::TooLong { len: 2332 })
+            m,
+            [
+                0x5412, 0x5125, 0x5E7C, 0x5B4B, 0x45F9, 0x40CE, 0x4F97, 0x4AA0
+            ]
         );
+        assert_eq!(format_info(QrLevel::Q, 0), 0x355F);
+        assert_eq!(format_info(QrLevel::Q, 7), 0x2BED);
     }
 
     #[test]
@@ -589,7 +695,7 @@ mod tests {
         // pushes "Zoë Lefèvre!" (14 bytes) into version 2.
         let text = "Zoë Lefèvre!";
         assert_eq!(text.len(), 14);
-        assert_eq!(encode_qr(text).unwrap().width(), 25);
+        assert_eq!(encode_qr(text, QrLevel::M).unwrap().width(), 25);
     }
 
     /// Draws a symbol at 4 pixels per module with its quiet zone and decodes it with rxing,
@@ -622,17 +728,21 @@ mod tests {
             "محمد العلي",
             "Ελένη",
         ] {
-            assert_eq!(scan(&encode_qr(text).unwrap()), text);
+            for level in LEVELS {
+                assert_eq!(scan(&encode_qr(text, level).unwrap()), text);
+            }
         }
-        assert_eq!(
-            scan(&encode_qr("SL1\nO:TT-2026-000123\nC:GB").unwrap()),
-            "SL1\nO:TT-2026-000123\nC:GB"
-        );
+        for level in LEVELS {
+            assert_eq!(
+                scan(&encode_qr("SL1\nO:TT-2026-000123\nC:GB", level).unwrap()),
+                "SL1\nO:TT-2026-000123\nC:GB"
+            );
+        }
     }
 
     #[test]
     fn finder_pattern_is_dark_at_the_corners() {
-        let qr = encode_qr("SL1").unwrap();
+        let qr = encode_qr("SL1", QrLevel::Q).unwrap();
         assert!(qr.dark(0, 0));
         assert!(qr.dark(qr.width() - 1, 0));
         assert!(qr.dark(0, qr.width() - 1));

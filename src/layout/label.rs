@@ -22,7 +22,7 @@
 //! ```
 
 use crate::address::Field;
-use crate::barcode::{CODE128_QUIET_MODULES, QR_QUIET_MODULES, encode_code128, encode_qr};
+use crate::barcode::{CODE128_QUIET_MODULES, QR_QUIET_MODULES, QrLevel, encode_code128, encode_qr};
 use crate::layout::{Element, LabelLayout, LayoutError, qr_payload};
 use crate::text::{
     BASELINE, FitError, Fitted, Item, LEADING, MIN_SIZE, Weight, extra_above, extra_below,
@@ -55,28 +55,35 @@ impl Page {
         self.w - 2.0 * MARGIN
     }
 }
-/// A strip along the page edge that stays blank even for quiet zones: printheads and
-/// die-cut labels do not reach the very edge.
-const EDGE: f32 = 4.0;
+/// How close to the label's edge a quiet zone may reach: the label is white to its edge,
+/// and labels sit within about half a millimetre of where the printer expects them. (Bars,
+/// QR modules and text stay inside the margins.)
+const QUIET_EDGE: Mm = Mm(0.5);
 /// Thickness of the rules between zones.
 const RULE: f32 = 1.5;
 /// Space between a rule and the content next to it.
 const GAP: f32 = 5.0;
 /// The sender block's greatest height.
 const SENDER_MAX_H: f32 = 84.0;
-/// Height of the order zone: caption, bars, human-readable number.
-const ORDER_ZONE_H: f32 = 96.0;
-/// A label taller than 6 in gives this share of its extra height to the bars (taller bars
-/// scan from further away and at steeper angles), the rest to the recipient.
-const EXTRA_TO_BARS: f32 = 0.5;
-/// Height of the bottom zone (QR and shipment details).
-const INFO_ZONE_H: f32 = 78.0;
-/// The widest Code 128 module GS1 logistics labels use.
-const MAX_MODULE: Mm = Mm(1.016);
-/// The widest QR module used: larger adds nothing for a scanner at arm's length.
-const MAX_QR_MODULE: Mm = Mm(1.0);
-/// Narrowest module for either symbol, in dots: a 1-dot bar does not print reliably.
-const MIN_MODULE_DOTS: u32 = 2;
+/// The narrowest Code 128 module: USPS's minimum for parcel barcodes (3 dots at 203 dpi,
+/// 4 at 300). Wider is chosen whenever the order number leaves room.
+const MIN_BAR_MODULE: Mm = Mm(0.33);
+/// The widest Code 128 module, the top of GS1's range for logistic labels.
+const MAX_BAR_MODULE: Mm = Mm(1.016);
+/// The narrowest QR module for any payload a label usually carries: it survives blur, dot
+/// gain and a phone held at a distance (7 dots at 203 dpi, 11 at 300).
+const QR_MODULE: Mm = Mm(0.85);
+/// The smallest QR symbol, quiet zone not included: a short payload gets larger modules.
+const QR_MIN_SIDE: Mm = Mm(25.0);
+/// The QR module of last resort, for payloads too long for the zone at [`QR_MODULE`] (an
+/// order number and a tracking number near their maximum lengths): smaller, never below this.
+const QR_FLOOR: Mm = Mm(0.5);
+/// Height of the bottom zone (QR and shipment details), from the rule above it to the
+/// page's bottom edge: a version 5 symbol (37 modules, a typical payload at level Q) of
+/// 7-dot modules with its quiet zones at 203 dpi.
+const INFO_ZONE_H: f32 = 114.0;
+/// Space between the bars and the human-readable line under them.
+const HRI_GAP: f32 = 2.0;
 /// Caption size ("FROM", "SHIP TO", "ORDER", "TRACKING").
 const CAPTION: f32 = 7.0;
 /// The destination country box, bottom right.
@@ -271,54 +278,83 @@ fn rule(elements: &mut Vec<Element>, page: Page, y: f32) {
     });
 }
 
-/// One decimal, for millimetre figures in messages.
-fn mm1(pt: Pt) -> String {
-    format!("{:.1}", Mm::from(pt).0)
+/// The height of the bars on a label of `size`: at least 1 in (25.4 mm, what carriers ask
+/// for), more where the label is taller: tall bars read at steeper angles and from further
+/// away.
+fn bar_height(size: LabelSize) -> Mm {
+    match size {
+        LabelSize::In4x8 => Mm(32.0),
+        LabelSize::In4x6 | LabelSize::Mm100x150 => Mm(26.0),
+        LabelSize::A6 => Mm(25.5),
+    }
 }
 
-/// The Code 128 of the order number, centred on the page; returns the bars' bottom.
+/// The Code 128 module, in dots, for a symbol of `bars` modules (start to stop) on `page`:
+/// the widest whole number of dots that keeps the bars inside the margins and the bars with
+/// their 10-module quiet zones on the label, at most [`MAX_BAR_MODULE`].
+///
+/// `Err` holds the most modules (start to stop) that fit at the narrowest module allowed,
+/// [`MIN_BAR_MODULE`], when this symbol does not.
+fn bar_module(bars: u32, page: Page, dpi: Dpi) -> Result<Dots, u32> {
+    let quiet = 2 * CODE128_QUIET_MODULES as u32;
+    let edge = dpi.dots_covering(Pt::from(QUIET_EDGE)).0;
+    let usable = dpi.dots_in(Pt(page.w)).0.saturating_sub(2 * edge);
+    let inner = dpi.dots_in(Pt(page.inner_w())).0;
+    let widest = dpi.dots_in(Pt::from(MAX_BAR_MODULE)).0;
+    let narrowest = dpi.dots_covering(Pt::from(MIN_BAR_MODULE)).0.max(1);
+    let module = (usable / (bars + quiet))
+        .min(inner / bars.max(1))
+        .min(widest);
+    if module >= narrowest {
+        Ok(Dots(module))
+    } else {
+        Err((usable / narrowest)
+            .saturating_sub(quiet)
+            .min(inner / narrowest))
+    }
+}
+
+/// The Code 128 of the order number, centred on the page, `top` its bars' top; returns the
+/// bars' bottom.
 fn order_barcode(
     elements: &mut Vec<Element>,
     label: &ValidLabel,
+    options: &Options,
     page: Page,
-    dpi: Dpi,
     top: f32,
-    bar_height: f32,
 ) -> Result<f32, LayoutError> {
+    let dpi = options.dpi();
     let number = label.order().number().as_str();
     let code = encode_code128(number).map_err(|e| LayoutError::Barcode {
         field: "order.number".into(),
         message: e.to_string(),
     })?;
     let bars = code.modules().len() as u32;
-    let with_quiet = bars + 2 * CODE128_QUIET_MODULES as u32;
+    let module = bar_module(bars, page, dpi).map_err(|max_modules| {
+        let narrowest = dpi.dots_covering(Pt::from(MIN_BAR_MODULE));
+        // Start, the data symbols, the check symbol: 11 modules each; the stop: 13.
+        let symbols = (max_modules as usize).saturating_sub(35) / 11;
+        LayoutError::BarcodeTooWide {
+            modules: bars as usize,
+            max_modules: max_modules as usize,
+            size: options.label_size().name(),
+            module_dots: narrowest.0,
+            module_mm: format!("{:.2}", Mm::from(narrowest.to_pt(dpi)).0),
+            dpi: dpi.to_string(),
+            max_chars: symbols,
+            max_digits: 2 * symbols,
+        }
+    })?;
     let across = dpi.dots_in(Pt(page.w)).0;
-    let usable = dpi.dots_in(Pt(page.w - 2.0 * EDGE)).0;
-    let inner = dpi.dots_in(Pt(page.inner_w())).0;
-    let widest = dpi.dots_in(Pt::from(MAX_MODULE)).0;
-    let module = (usable / with_quiet).min(inner / bars).min(widest);
-    if module < MIN_MODULE_DOTS {
-        // Report the limit that bound: the bars between the margins, or the bars with their
-        // quiet zones across the page.
-        let (modules, room, what) = if bars * MIN_MODULE_DOTS > inner {
-            (bars, inner, "the bars, within the margins")
-        } else {
-            (with_quiet, usable, "with 10-module quiet zones")
-        };
-        return Err(LayoutError::BarcodeTooWide {
-            modules: modules as usize,
-            what,
-            needed_mm: mm1(Dots(modules * MIN_MODULE_DOTS).to_pt(dpi)),
-            available_mm: mm1(Dots(room).to_pt(dpi)),
-        });
-    }
-    let left = (across - bars * module) / 2;
-    let y = dpi.snap(Pt(top));
-    let height = dpi.dots_in(Pt(bar_height)).to_pt(dpi);
+    let left = (across - bars * module.0) / 2;
+    let y = Dots(dpi.dots_covering(Pt(top)).0).to_pt(dpi);
+    let height = dpi
+        .dots_covering(Pt::from(bar_height(options.label_size())))
+        .to_pt(dpi);
     elements.push(Element::Code128 {
         x: Dots(left).to_pt(dpi),
         y,
-        module: Dots(module),
+        module,
         height,
         modules: code.modules().to_vec(),
         codewords: code.codewords().to_vec(),
@@ -327,41 +363,78 @@ fn order_barcode(
     Ok((y + height).0)
 }
 
-/// The QR code in the bottom-left corner, quiet zone inside the zone; returns its right edge
-/// including the quiet zone.
+/// Where a QR symbol of `width` modules goes in the bottom zone, and how large: the
+/// module in dots and the symbol's top-left corner in dots, or `None` when it does not fit
+/// at `module` dots or more. The quiet zone lies inside the zone (below its top rule, on
+/// the label); the symbol inside the margins, centred in the zone's height.
+fn qr_place(width: u32, module: u32, page: Page, dpi: Dpi, top: f32) -> Option<(u32, u32, u32)> {
+    let quiet = QR_QUIET_MODULES as u32 * module;
+    let side = width * module;
+    let edge = dpi.dots_covering(Pt::from(QUIET_EDGE)).0;
+    let first = dpi.dots_covering(Pt(top)).0 + quiet;
+    let last = dpi
+        .dots_in(Pt(page.h - MARGIN))
+        .0
+        .min(dpi.dots_in(Pt(page.h)).0.saturating_sub(edge + quiet));
+    let spare = last.checked_sub(first + side)?;
+    let x = dpi.dots_covering(Pt(MARGIN)).0.max(edge + quiet);
+    Some((module, x, first + spare / 2))
+}
+
+/// The QR code of the order at the left of the bottom zone, `top` the zone's top (under its
+/// rule); returns its right edge, quiet zone included.
+///
+/// The most robust symbol that fits: error correction level Q with modules of at least
+/// [`QR_MODULE`] (and a symbol of at least [`QR_MIN_SIDE`]); else level M with such modules;
+/// else, as a last resort for an unusually long payload, level M with the widest modules
+/// that fit, down to [`QR_FLOOR`].
 fn order_qr(
     elements: &mut Vec<Element>,
     label: &ValidLabel,
+    page: Page,
     dpi: Dpi,
     top: f32,
 ) -> Result<f32, LayoutError> {
     let payload = qr_payload(label);
-    let matrix = encode_qr(&payload).map_err(|e| LayoutError::Barcode {
-        field: "order".into(),
-        message: e.to_string(),
-    })?;
-    let side = (matrix.width() + 2 * QR_QUIET_MODULES) as u32;
-    let room = dpi.dots_in(Pt(INFO_ZONE_H)).0;
-    let widest = dpi.dots_in(Pt::from(MAX_QR_MODULE)).0;
-    let module = (room / side).min(widest);
-    if module < MIN_MODULE_DOTS {
-        return Err(LayoutError::QrTooLarge {
-            modules: side as usize,
-            dpi: dpi.to_string(),
-        });
-    }
-    let quiet = Dots(module * QR_QUIET_MODULES as u32).to_pt(dpi);
-    let x = dpi.snap(Pt(MARGIN)) + quiet;
-    let y = dpi.snap(Pt(top)) + quiet;
-    let size = Dots(module * matrix.width() as u32).to_pt(dpi);
+    let encode = |level| {
+        encode_qr(&payload, level).map_err(|e| LayoutError::Barcode {
+            field: "order".into(),
+            message: e.to_string(),
+        })
+    };
+    let nominal = dpi.dots_covering(Pt::from(QR_MODULE)).0;
+    let min_side = dpi.dots_covering(Pt::from(QR_MIN_SIDE)).0;
+    let floor = dpi.dots_covering(Pt::from(QR_FLOOR)).0.max(1);
+    // The module for a symbol `width` modules wide: at least the nominal one, and enough
+    // for the smallest symbol.
+    let sized = |width: u32| nominal.max(min_side.div_ceil(width.max(1)));
+    let q = encode(QrLevel::Q)?;
+    let q_width = q.width() as u32;
+    let (matrix, (module, x, y)) = match qr_place(q_width, sized(q_width), page, dpi, top) {
+        Some(place) => (q, place),
+        None => {
+            let m = encode(QrLevel::M)?;
+            let width = m.width() as u32;
+            let place = (floor..=sized(width))
+                .rev()
+                .find_map(|module| qr_place(width, module, page, dpi, top))
+                .ok_or_else(|| LayoutError::QrTooLarge {
+                    modules: m.width() + 2 * QR_QUIET_MODULES,
+                    module_mm: format!("{:.2}", Mm::from(Dots(floor).to_pt(dpi)).0),
+                    dpi: dpi.to_string(),
+                })?;
+            (m, place)
+        }
+    };
+    let right = x + (matrix.width() as u32 + QR_QUIET_MODULES as u32) * module;
     elements.push(Element::Qr {
-        x,
-        y,
+        x: Dots(x).to_pt(dpi),
+        y: Dots(y).to_pt(dpi),
         module: Dots(module),
         matrix,
         payload,
     });
-    Ok((x + size + quiet).0)
+    Ok(Dots(right).to_pt(dpi).0)
 }
 
 /// The destination's ISO country code, large, in a frame: a sorting aid for cross-border
@@ -461,17 +534,40 @@ fn info_items(label: &ValidLabel) -> Vec<Item> {
 
 pub(super) fn lay_out(label: &ValidLabel, options: &Options) -> Result<LabelLayout, LayoutError> {
     let dpi = options.dpi();
-    let page = Page::of(options.label_size());
+    let size = options.label_size();
+    let page = Page::of(size);
     let inner_w = page.inner_w();
-    let order_zone_h =
-        ORDER_ZONE_H + (page.h - LabelSize::In4x6.height().0).max(0.0) * EXTRA_TO_BARS;
     let mut elements = Vec::new();
 
-    // Fixed zones from the bottom up.
-    let info_top = page.h - MARGIN - INFO_ZONE_H;
-    let rule3 = info_top - RULE;
-    let order_top = rule3 - GAP - order_zone_h;
-    let rule2 = order_top - GAP - RULE;
+    // The human-readable order number under the bars, centred, with the "ORDER" caption at
+    // the left of its line: it gets the width that keeps it clear of the caption on both
+    // sides.
+    let order_caption = fit_block(&[caption("ORDER")], inner_w, INFO_ZONE_H).map_err(fit_error)?;
+    let caption_w = order_caption
+        .iter()
+        .flat_map(|f| f.lines.iter().map(move |l| l.width * f.size))
+        .fold(0.0, f32::max);
+    let hri_w = inner_w - 2.0 * (caption_w + GAP);
+    let hri = fit_block(
+        &[item(
+            "order.number",
+            label.order().number().as_str(),
+            Style::new(Weight::Bold, HRI_SIZE, MIN_SIZE),
+            0.0,
+        )],
+        hri_w,
+        INFO_ZONE_H,
+    )
+    .map_err(fit_error)?;
+    let hri_height: f32 = hri.iter().map(Fitted::height).sum();
+
+    // Fixed zones from the bottom up: shipment details under the last rule; above it the
+    // order zone, the bars' height (whole dots) and the human-readable line.
+    let rule3 = page.h - INFO_ZONE_H - RULE;
+    let bars_h = dpi.dots_covering(Pt::from(bar_height(size))).to_pt(dpi).0;
+    let hri_top = rule3 - GAP - hri_height;
+    let bars_top = hri_top - HRI_GAP - bars_h - dpi.dot().0;
+    let rule2 = bars_top - GAP - RULE;
 
     // Sender, from the top.
     let sender = fit_block(
@@ -503,40 +599,44 @@ pub(super) fn lay_out(label: &ValidLabel, options: &Options) -> Result<LabelLayo
     );
     rule(&mut elements, page, rule2);
 
-    // Order number: caption, bars, human-readable text.
-    let caption_bottom = place(
+    // Order number: bars, then the caption and the human-readable number on one line.
+    let bars_bottom = order_barcode(&mut elements, label, options, page, bars_top)?;
+    let hri_top = bars_bottom + HRI_GAP;
+    let hri_baseline_top = hri
+        .first()
+        .and_then(|f| f.lines.first().map(|l| extra_above(l) * f.size))
+        .unwrap_or(0.0);
+    // The caption shares the number's baseline.
+    let caption_size = order_caption.first().map_or(CAPTION, |f| f.size);
+    let number_size = hri.first().map_or(HRI_SIZE, |f| f.size);
+    let baseline = hri_top + hri_baseline_top + number_size * BASELINE;
+    place(
         &mut elements,
-        fit_block(&[caption("ORDER")], inner_w, order_zone_h).map_err(fit_error)?,
+        order_caption,
         MARGIN,
-        order_top,
+        baseline - caption_size * BASELINE,
         inner_w,
         false,
     );
-    let hri = fit_block(
-        &[item(
-            "order.number",
-            label.order().number().as_str(),
-            Style::new(Weight::Bold, HRI_SIZE, MIN_SIZE),
-            0.0,
-        )],
-        inner_w,
-        order_zone_h,
-    )
-    .map_err(fit_error)?;
-    let hri_height: f32 = hri.iter().map(Fitted::height).sum();
-    let bars_top = caption_bottom + 2.0;
-    let bar_height = order_top + order_zone_h - hri_height - 2.0 - bars_top;
-    let bars_bottom = order_barcode(&mut elements, label, page, dpi, bars_top, bar_height)?;
-    place(&mut elements, hri, MARGIN, bars_bottom + 2.0, inner_w, true);
+    place(
+        &mut elements,
+        hri,
+        MARGIN + caption_w + GAP,
+        hri_top,
+        hri_w,
+        true,
+    );
     rule(&mut elements, page, rule3);
 
     // QR, shipment details, and the destination country code in a box for sorting.
-    let qr_right = order_qr(&mut elements, label, dpi, info_top + RULE)?;
+    let info_top = rule3 + RULE;
+    let qr_right = order_qr(&mut elements, label, page, dpi, info_top)?;
     let box_x = page.w - MARGIN - COUNTRY_BOX_W;
     country_box(&mut elements, label, box_x, info_top + GAP)?;
     let info_x = qr_right + 4.0;
     let info_w = box_x - 6.0 - info_x;
-    let info = fit_block(&info_items(label), info_w, INFO_ZONE_H - GAP).map_err(fit_error)?;
+    let info_h = page.h - MARGIN - info_top - GAP;
+    let info = fit_block(&info_items(label), info_w, info_h).map_err(fit_error)?;
     place(&mut elements, info, info_x, info_top + GAP, info_w, false);
 
     Ok(LabelLayout {
@@ -620,74 +720,169 @@ mod tests {
         assert_eq!(format_weight(1005), "1.005 kg");
     }
 
-    #[test]
-    fn bars_and_modules_sit_on_whole_printer_dots() {
-        for dpi in [Dpi::DPI_203, Dpi::DPI_300, Dpi::new(600).unwrap()] {
-            let layout = lay(&Label::sample(), dpi).unwrap();
-            let on_grid = |v: Pt| {
-                let dots = v.0 * dpi.get() as f32 / 72.0;
-                (dots - dots.round()).abs() < 1e-2
-            };
-            let mut seen = 0;
-            for e in &layout.elements {
-                match e {
-                    Element::Code128 {
-                        x,
-                        y,
-                        module,
-                        height,
-                        modules,
-                        ..
-                    } => {
-                        seen += 1;
-                        assert!(
-                            on_grid(*x) && on_grid(*y) && on_grid(*height),
-                            "{dpi}: {x:?} {y:?} {height:?}"
-                        );
-                        assert!(module.0 >= MIN_MODULE_DOTS);
-                        // The widest module that fits: one dot more would not.
-                        let with_quiet = modules.len() as u32 + 20;
-                        let usable = dpi.dots_in(Pt(LabelSize::In4x6.width().0 - 2.0 * EDGE)).0;
-                        let widest = dpi.dots_in(Pt::from(MAX_MODULE)).0;
-                        assert!(module.0 * with_quiet <= usable);
-                        assert!(
-                            module.0 == widest || (module.0 + 1) * with_quiet > usable,
-                            "{dpi}: {module:?}"
-                        );
-                        // Quiet zones stay on the page, clear of the edge strip.
-                        let quiet = Dots(module.0 * 10).to_pt(dpi).0;
-                        let right = x.0 + Dots(module.0 * modules.len() as u32).to_pt(dpi).0;
-                        assert!(
-                            x.0 - quiet >= EDGE - 0.01
-                                && right + quiet <= LabelSize::In4x6.width().0 - EDGE + 0.01
-                        );
-                    }
-                    Element::Qr { x, y, module, .. } => {
-                        seen += 1;
-                        assert!(on_grid(*x) && on_grid(*y), "{dpi}: {x:?} {y:?}");
-                        assert!(module.0 >= MIN_MODULE_DOTS);
-                    }
-                    _ => {}
-                }
+    /// The symbols of a layout: the Code 128's (x, y, module, height, modules) and the QR's
+    /// (x, y, module, width, level).
+    type BarsOf = (Pt, Pt, u32, Pt, usize);
+    type QrOf = (Pt, Pt, u32, usize, char);
+
+    fn symbols(layout: &LabelLayout) -> (BarsOf, QrOf) {
+        let mut bars = None;
+        let mut qr = None;
+        for e in &layout.elements {
+            match e {
+                Element::Code128 {
+                    x,
+                    y,
+                    module,
+                    height,
+                    modules,
+                    ..
+                } => bars = Some((*x, *y, module.0, *height, modules.len())),
+                Element::Qr {
+                    x,
+                    y,
+                    module,
+                    matrix,
+                    ..
+                } => qr = Some((*x, *y, module.0, matrix.width(), matrix.level().letter())),
+                _ => {}
             }
-            assert_eq!(seen, 2);
+        }
+        (bars.unwrap(), qr.unwrap())
+    }
+
+    fn dots(v: Pt, dpi: Dpi) -> f32 {
+        v.0 * dpi.get() as f32 / 72.0
+    }
+
+    #[test]
+    fn every_size_and_resolution_gets_its_geometry() {
+        // (size, dpi): the Code 128 module, the QR module, in dots, for the sample (its
+        // symbol is 167 modules).
+        let expected = [
+            (LabelSize::In4x6, Dpi::DPI_203, 4, 7),
+            (LabelSize::In4x6, Dpi::DPI_300, 6, 11),
+            (LabelSize::In4x8, Dpi::DPI_203, 4, 7),
+            (LabelSize::In4x8, Dpi::DPI_300, 6, 11),
+            (LabelSize::Mm100x150, Dpi::DPI_203, 4, 7),
+            (LabelSize::Mm100x150, Dpi::DPI_300, 6, 11),
+            (LabelSize::A6, Dpi::DPI_203, 4, 7),
+            (LabelSize::A6, Dpi::DPI_300, 6, 11),
+        ];
+        for (size, dpi, bar_module, qr_module) in expected {
+            let options = Options::default().with_size(size).with_dpi(dpi);
+            let layout = lay_out(&Label::sample().validate().unwrap(), &options).unwrap();
+            let what = format!("{size} at {dpi}");
+            let ((bx, by, module, height, modules), (qx, qy, qm, width, _)) = symbols(&layout);
+            assert_eq!((module, qm), (bar_module, qr_module), "{what}");
+            // Everything on whole dots.
+            for v in [bx, by, height, qx, qy] {
+                let d = dots(v, dpi);
+                assert!((d - d.round()).abs() < 1e-2, "{what}: {v:?}");
+            }
+            // Code 128: at least 0.33 mm, at most 1.016 mm, the widest that fits: the bars
+            // inside the margins, the quiet zones on the label half a millimetre from its
+            // edges; bars at least an inch tall.
+            let mm = |dots: u32| Mm::from(Dots(dots).to_pt(dpi)).0;
+            assert!(mm(module) >= 0.33 && mm(module) <= 1.016, "{what}");
+            let edge = dpi.dots_covering(Pt::from(QUIET_EDGE)).0;
+            let across = dpi.dots_in(size.width()).0;
+            let inner = dpi.dots_in(Pt(size.width().0 - 2.0 * MARGIN)).0;
+            let fits = |m: u32| {
+                m * (modules as u32 + 20) + 2 * edge <= across && m * modules as u32 <= inner
+            };
+            assert!(
+                fits(module) && (!fits(module + 1) || mm(module + 1) > 1.016),
+                "{what}"
+            );
+            let left = dots(bx, dpi).round() as u32;
+            assert!(left >= edge + 10 * module, "{what}: left quiet zone");
+            assert!(
+                left + (modules as u32 + 10) * module + edge <= across,
+                "{what}: right quiet zone"
+            );
+            assert!(Mm::from(height).0 >= 25.4, "{what}: {height:?}");
+            assert!(
+                (Mm::from(height).0 - bar_height(size).0).abs() < 0.2,
+                "{what}"
+            );
+            // QR: modules of at least 0.85 mm, a symbol of at least 25 mm, its 4-module quiet
+            // zone below the rule over the zone and on the label.
+            assert!(mm(qm) >= 0.85, "{what}");
+            assert!(mm(qm * width as u32) >= 25.0, "{what}");
+            let quiet = 4.0 * Dots(qm).to_pt(dpi).0;
+            let rule3 = size.height().0 - INFO_ZONE_H - RULE;
+            assert!(
+                qy.0 - quiet >= rule3 + RULE - 0.01,
+                "{what}: top quiet zone"
+            );
+            let side = Dots(qm * width as u32).to_pt(dpi).0;
+            assert!(qx.0 - quiet >= 0.0 && qx.0 >= MARGIN - 0.01, "{what}");
+            assert!(qy.0 + side <= size.height().0 - MARGIN + 0.01, "{what}");
+            assert!(
+                qy.0 + side + quiet <= size.height().0,
+                "{what}: bottom quiet zone"
+            );
         }
     }
 
     #[test]
-    fn at_203_dpi_the_sample_gets_4_dot_bars_and_5_dot_qr_modules() {
-        let layout = lay(&Label::sample(), Dpi::DPI_203).unwrap();
-        let modules: Vec<u32> = layout
-            .elements
-            .iter()
-            .filter_map(|e| match e {
-                Element::Code128 { module, .. } | Element::Qr { module, .. } => Some(module.0),
-                _ => None,
-            })
-            .collect();
-        assert_eq!(modules, [4, 5]);
+    fn marketplace_order_numbers_get_half_millimetre_bars_on_a_4x6() {
+        // (order number, its symbol in modules): whatever fits in 178 modules gets 4 dots
+        // (0.50 mm) at 203 dpi and 6 (0.51 mm) at 300; longer falls towards 0.33 mm.
+        let table = [
+            // TikTok Shop, 18 digits: StartC, 9 pairs, check, stop.
+            ("578204193364875210", 134, 5, 7),
+            // 19 digits: StartB 5 CodeC, 9 pairs, check, stop.
+            ("5782041933648752101", 156, 4, 6),
+            // Shopify: StartB # CodeC 10 01, check, stop; and the longest, 8 digits.
+            ("#1001", 79, 8, 12),
+            ("#99999999", 101, 6, 9),
+            ("TT-2026-000123", 167, 4, 6),
+            // eBay: StartC 12 CodeB - CodeC 34 56 CodeB 7 - CodeC 89 01 CodeB 2, check, stop.
+            ("12-34567-89012", 178, 4, 6),
+            // Amazon: longer than 178 modules, down towards 0.33 mm.
+            ("113-4567890-1234567", 211, 3, 5),
+        ];
+        for (number, symbol, at_203, at_300) in table {
+            let mut label = Label::sample();
+            label.order.number = number.into();
+            for (dpi, want) in [(Dpi::DPI_203, at_203), (Dpi::DPI_300, at_300)] {
+                let layout = lay(&label, dpi).unwrap();
+                let ((.., module, _, modules), _) = symbols(&layout);
+                assert_eq!((modules, module), (symbol, want), "{number} at {dpi}");
+                if modules <= 178 {
+                    assert!(Mm::from(Dots(module).to_pt(dpi)).0 >= 0.5, "{number}");
+                }
+            }
+        }
     }
 
+    #[test]
+    fn payloads_get_level_q_where_it_fits_then_level_m_then_smaller_modules() {
+        let mut label = Label::sample();
+        let level_and_module = |label: &Label| {
+            let ((..), (_, _, module, width, level)) = symbols(&lay(label, Dpi::DPI_203).unwrap());
+            (level, module, width)
+        };
+        // The sample's 51 bytes: version 5 at level Q, 7-dot modules.
+        assert_eq!(level_and_module(&label), ('Q', 7, 37));
+        // The longest order number a 4 x 6 Code 128 holds and the longest tracking number
+        // still keep 7-dot modules: level M, digits and capitals packed.
+        label.order.number = "7".repeat(38);
+        label.order.tracking = Some("A".repeat(crate::TrackingNumber::MAX_LEN));
+        assert_eq!(level_and_module(&label), ('M', 7, 37));
+        // A symbol too wide for the zone at 7 dots (version 8, 49 modules, as a long UTF-8
+        // payload needs) is placed with the widest modules that fit, never below 0.5 mm.
+        let page = Page::of(LabelSize::In4x6);
+        let top = page.h - INFO_ZONE_H;
+        assert_eq!(qr_place(49, 7, page, Dpi::DPI_203, top), None);
+        let (module, ..) = (4..7)
+            .rev()
+            .find_map(|m| qr_place(49, m, page, Dpi::DPI_203, top))
+            .unwrap();
+        assert_eq!(module, 5);
+    }
     #[test]
     fn no_text_overlaps_and_all_of_it_stays_inside_the_margins() {
         let labels = [Label::sample(), long_label(), vietnamese_capitals()];
@@ -790,27 +985,26 @@ mod tests {
     }
 
     #[test]
-    fn an_order_number_too_wide_for_code_128_is_refused() {
+    fn an_order_number_too_wide_for_code_128_is_refused_with_the_longest_that_fits() {
+        // On a 4 x 6 in label at 203 dpi, 3-dot modules (0.33 mm and up): 804 dots between
+        // the half-millimetre edges hold 268 modules, 248 of them bars with 20 of quiet zone.
+        // 19 letters need 11 x (19 + 2) + 13 = 244 modules and fit; 20 need 255.
         let mut label = Label::sample();
-        label.order.number = "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUV".into();
+        label.order.number = "ABCDEFGHIJKLMNOPQRS".into();
+        let layout = lay(&label, Dpi::DPI_203).unwrap();
+        assert_eq!(symbols(&layout).0.2, 3);
+        label.order.number = "ABCDEFGHIJKLMNOPQRST".into();
+        let err = lay(&label, Dpi::DPI_203).unwrap_err();
+        assert_eq!(err.field(), Some("order.number"));
         assert_eq!(
-            lay(&label, Dpi::DPI_203).unwrap_err().to_string(),
-            "order.number: its Code 128 needs 563 modules (the bars, within the margins), 140.9 mm \
-             at the narrowest 2-dot module, but the label has 94.5 mm for them; use a shorter order \
-             number (runs of digits encode at two per symbol)"
+            err.to_string(),
+            "order.number: its Code 128 is 255 modules wide, but a 4x6 label has room for 248 \
+             (with 10-module quiet zones) at the narrowest module, 3 dots (0.38 mm) at 203 dpi; \
+             use an order number of at most 19 characters, or 38 digits (runs of digits encode \
+             two to a symbol)"
         );
-        // 31 letters: start + 31 + check = 33 symbols of 11 modules, + 13 for the stop = 376
-        // modules, 752 dots at 2 dots each: within the 755 dots between the margins, but not
-        // with the quiet zones (396 modules, 792 dots > 789 dots across the page).
-        label.order.number = "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDE".into();
-        assert_eq!(
-            lay(&label, Dpi::DPI_203).unwrap_err().to_string(),
-            "order.number: its Code 128 needs 396 modules (with 10-module quiet zones), 99.1 mm at \
-             the narrowest 2-dot module, but the label has 98.7 mm for them; use a shorter order \
-             number (runs of digits encode at two per symbol)"
-        );
-        // 48 digits fit: set C packs two per symbol.
-        label.order.number = "1".repeat(48);
+        // 38 digits fit: set C packs two per symbol.
+        label.order.number = "1".repeat(38);
         assert!(lay(&label, Dpi::DPI_203).is_ok());
     }
 

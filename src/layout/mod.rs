@@ -125,30 +125,42 @@ pub enum LayoutError {
         /// The character(s), e.g. `'😀' (U+1F600)`.
         character: String,
     },
-    /// The order number's Code 128 is wider than the label even with 2-dot modules.
+    /// The order number's Code 128 is wider than the label even at the narrowest module
+    /// allowed (0.33 mm, whole dots).
     #[error(
-        "order.number: its Code 128 needs {modules} modules ({what}), {needed_mm} mm at the \
-         narrowest 2-dot module, but the label has {available_mm} mm for them; use a shorter \
-         order number (runs of digits encode at two per symbol)"
+        "order.number: its Code 128 is {modules} modules wide, but a {size} label has room for \
+         {max_modules} (with 10-module quiet zones) at the narrowest module, {module_dots} dots \
+         ({module_mm} mm) at {dpi}; use an order number of at most {max_chars} characters, or \
+         {max_digits} digits (runs of digits encode two to a symbol)"
     )]
     BarcodeTooWide {
-        /// How many modules had to fit.
+        /// The symbol's width in modules, start to stop.
         modules: usize,
-        /// What had to fit: the bars between the margins, or the bars with their quiet zones
-        /// across the page.
-        what: &'static str,
-        /// Width needed at 2 dots per module, in millimetres (one decimal).
-        needed_mm: String,
-        /// Width available, in millimetres (one decimal).
-        available_mm: String,
+        /// The most modules, start to stop, that fit the label at the narrowest module.
+        max_modules: usize,
+        /// The label size, as named on the command line (`4x6`).
+        size: &'static str,
+        /// The narrowest module, in dots.
+        module_dots: u32,
+        /// The narrowest module, in millimetres (two decimals).
+        module_mm: String,
+        /// The resolution (`203 dpi`).
+        dpi: String,
+        /// The longest order number of letters and other characters that fits.
+        max_chars: usize,
+        /// The longest order number of digits only that fits.
+        max_digits: usize,
     },
-    /// The QR payload needs more modules than its zone holds at 2 dots per module.
+    /// The QR payload needs more modules than the bottom zone holds at the smallest module.
     #[error(
-        "order: the QR code ({modules} modules with quiet zone) does not fit its zone at {dpi}"
+        "order: the QR code ({modules} modules with its quiet zone) does not fit its zone with \
+         {module_mm} mm modules at {dpi}; shorten the order or tracking number"
     )]
     QrTooLarge {
         /// Modules per side including the quiet zone.
         modules: usize,
+        /// The smallest module tried, in millimetres (two decimals).
+        module_mm: String,
         /// The resolution.
         dpi: String,
     },
@@ -325,9 +337,10 @@ impl fmt::Display for LabelLayout {
                     let n = matrix.width();
                     writeln!(
                         f,
-                        "qr {x} {y} module {} dots ({}) {n}x{n} size {} data {payload:?}",
+                        "qr {x} {y} module {} dots ({}) {n}x{n} level {} size {} data {payload:?}",
                         module.0,
                         module.to_pt(self.dpi),
+                        matrix.level().letter(),
                         Dots(module.0 * n as u32).to_pt(self.dpi)
                     )?;
                     for row in 0..n {

@@ -7,7 +7,7 @@ use super::content::Content;
 use super::embed::{DocumentFonts, Shown, code_of, width};
 use crate::layout::{Element, LabelLayout};
 use crate::text::{Font, Run, ShapedLine};
-use crate::units::{Dots, Dpi};
+use crate::units::Dpi;
 
 /// The stroke width that makes text bold in a typeface without a bold, as a fraction of the
 /// size: the outline grows by half of it on each side.
@@ -30,6 +30,8 @@ pub(super) fn draw_label(
 ) -> Result<Drawn, RenderError> {
     let h = layout.height.0;
     let dpi = layout.dpi;
+    // Barcodes sit between the page's two pixel grids, in points.
+    let offset = grid_offset(h, dpi) * 72.0 / dpi.get() as f32;
     let mut c = Content::default();
     let mut shown = Vec::new();
     c.fill_grey(0.0);
@@ -95,17 +97,14 @@ pub(super) fn draw_label(
                 modules,
                 ..
             } => {
-                // One unit = one module wide and the full bar height: bar edges stay exact
-                // multiples of the module, which is a whole number of dots.
-                c.save();
-                c.transform(
-                    (module_pt(*module, dpi), round3(height.0)),
-                    (x.0, h - y.0 - height.0),
-                );
+                // Each bar a rectangle, light on every side.
+                let grid = DotGrid::at(&mut c, dpi, (x.0, h - y.0 - offset));
+                let module = module.0 as f32;
+                let tall = dpi.dots_in(*height).0 as f32;
                 for (start, len) in runs(modules.iter().copied()) {
-                    c.rect(start as f32, 0.0, len as f32, 1.0);
+                    let bar = (start as f32 * module, 0.0, len as f32 * module, tall);
+                    grid.fill(&mut c, bar, [true; 4]);
                 }
-                c.fill();
                 c.restore();
             }
             Element::Qr {
@@ -115,17 +114,22 @@ pub(super) fn draw_label(
                 matrix,
                 ..
             } => {
-                // One unit = one module, rows counted downwards from the top edge.
-                let m = module_pt(*module, dpi);
-                c.save();
-                c.transform((m, -m), (x.0, h - y.0));
+                // Each row's runs of dark modules, split where the modules above or below
+                // change, so that only edges against light modules move.
+                let grid = DotGrid::at(&mut c, dpi, (x.0, h - y.0 - offset));
+                let m = module.0 as f32;
                 let n = matrix.width();
                 for row in 0..n {
                     for (start, len) in runs((0..n).map(|col| matrix.dark(col, row))) {
-                        c.rect(start as f32, row as f32, len as f32, 1.0);
+                        for (from, to, above, below) in segments(matrix, row, (start, start + len))
+                        {
+                            let cells =
+                                (from as f32 * m, row as f32 * m, (to - from) as f32 * m, m);
+                            let light = [from == start, !above, to == start + len, !below];
+                            grid.fill(&mut c, cells, light);
+                        }
                     }
                 }
-                c.fill();
                 c.restore();
             }
         }
@@ -229,14 +233,99 @@ impl Glyphs<'_> {
     }
 }
 
-/// A module's width in points, in full precision: it multiplies across the symbol.
-fn module_pt(module: Dots, dpi: Dpi) -> f64 {
-    f64::from(module.0) * 72.0 / f64::from(dpi.get())
+/// How far the edge between a dark and a light module of a barcode lies inside the dark
+/// one, in dots.
+///
+/// Rasterizers differ on the pixels an edge touches: MuPDF without anti-aliasing and
+/// Ghostscript fill every pixel a shape touches (a 4-dot bar on the grid prints 5 dots),
+/// poppler's 1-bit path does so for shapes of several rectangles, cairo and others fill the
+/// pixels whose centres the shape covers. With every edge a quarter of a dot inside its
+/// dark module, both rules fill exactly the nominal dots, and stay exact when the page sits
+/// up to a quarter of a dot off their pixel grid ([`grid_offset`]). Edges between two dark
+/// modules are not moved, so nothing shows between them on a screen.
+/// `tests/print_dots.rs` measures every bar and module under poppler, Ghostscript, MuPDF
+/// and cairo.
+const INSET: f32 = 0.25;
+
+/// How far the edge between two dark modules drawn as separate rectangles lies inside each,
+/// in dots: a rasterizer that fills every pixel a shape touches would otherwise fill the
+/// light pixel diagonally across an inner corner. Too thin to show on a screen.
+const SEAM: f32 = 0.02;
+
+/// How far below the dot grid counted from the page's top the barcodes are drawn, in dots,
+/// on a page `height` points tall.
+///
+/// poppler, MuPDF and cairo count pixel rows from the page's top, Ghostscript from its
+/// bottom. On a page that is not a whole number of dots tall (A6, 100 × 150 mm, A4 at
+/// 203 dpi) the two grids lie a fraction of a dot apart; drawing halfway between them keeps
+/// every edge within a quarter of a dot of both, which [`INSET`] absorbs.
+pub(super) fn grid_offset(height: f32, dpi: Dpi) -> f32 {
+    let dots = f64::from(height) * f64::from(dpi.get()) / 72.0;
+    // How far above a line of the top-counted grid the next line of the bottom-counted
+    // one lies, from 0 to 1.
+    let apart = (dots.ceil() - dots) as f32;
+    let apart = if apart < 1e-3 { 0.0 } else { apart };
+    if apart <= 0.5 {
+        -apart / 2.0
+    } else {
+        (1.0 - apart) / 2.0
+    }
 }
 
-/// `v` to a thousandth, as a scale written with six decimals.
-fn round3(v: f32) -> f64 {
-    (f64::from(v) * 1000.0).round() / 1000.0
+/// Barcode drawing in printer dots: one unit is one dot, the origin at a symbol's top-left
+/// corner, y downwards.
+struct DotGrid;
+
+impl DotGrid {
+    /// Saves the graphics state and sets the dot grid at `origin` (points, PDF's y upwards);
+    /// the caller restores it.
+    fn at(c: &mut Content, dpi: Dpi, origin: (f32, f32)) -> DotGrid {
+        let dot = 72.0 / f64::from(dpi.get());
+        c.save();
+        c.transform((dot, -dot), origin);
+        DotGrid
+    }
+
+    /// Fills `width` × `height` dots at `x`, `y` as a path of its own, each side moved
+    /// [`INSET`] inwards where `light` (left, top, right, bottom) says a light module is on
+    /// the other side, and [`SEAM`] where a dark one is.
+    fn fill(
+        &self,
+        c: &mut Content,
+        (x, y, width, height): (f32, f32, f32, f32),
+        [left, top, right, bottom]: [bool; 4],
+    ) {
+        let inset = |light: bool| if light { INSET } else { SEAM };
+        let (x0, y0) = (x + inset(left), y + inset(top));
+        let (x1, y1) = (x + width - inset(right), y + height - inset(bottom));
+        c.rect(x0, y0, x1 - x0, y1 - y0);
+        c.fill();
+    }
+}
+
+/// The parts of a run of dark modules `start..end` in row `row` of `matrix` between which
+/// the modules above and below change from dark to light: `(from, to, above dark, below
+/// dark)`.
+fn segments(
+    matrix: &crate::barcode::QrMatrix,
+    row: usize,
+    (start, end): (usize, usize),
+) -> Vec<(usize, usize, bool, bool)> {
+    let around = |col: usize| {
+        (
+            row > 0 && matrix.dark(col, row - 1),
+            matrix.dark(col, row + 1),
+        )
+    };
+    let mut out: Vec<(usize, usize, bool, bool)> = Vec::new();
+    for col in start..end {
+        let (above, below) = around(col);
+        match out.last_mut() {
+            Some(last) if (last.2, last.3) == (above, below) => last.1 = col + 1,
+            _ => out.push((col, col + 1, above, below)),
+        }
+    }
+    out
 }
 
 fn flush(c: &mut Content, pending: &mut Vec<(u16, f32)>) {
@@ -291,6 +380,40 @@ mod tests {
     use super::*;
 
     #[test]
+    fn barcodes_sit_halfway_between_the_top_and_bottom_pixel_grids() {
+        // 4 x 6 in is 1218 dots tall at 203 dpi: both grids agree.
+        assert_eq!(grid_offset(432.0, Dpi::DPI_203), 0.0);
+        // A6 (419.53 pt) is 1182.83 dots: the grid counted from the bottom lies 0.17 dot
+        // above the one from the top; draw 0.08 dot above.
+        let a6 = grid_offset(crate::LabelSize::A6.height().0, Dpi::DPI_203);
+        assert!((a6 + 0.083).abs() < 0.005, "{a6}");
+        // A4 (841.89 pt) is 2373.66 dots: 0.34 dot above; draw 0.17 above.
+        let a4 = grid_offset(841.89, Dpi::DPI_203);
+        assert!((a4 + 0.169).abs() < 0.005, "{a4}");
+        // 1000.5 dots: the grids are half a dot apart either way; a quarter of a dot below.
+        let half = grid_offset(1000.5 * 72.0 / 203.0, Dpi::DPI_203);
+        assert!(
+            (half - 0.25).abs() < 0.005 || (half + 0.25).abs() < 0.005,
+            "{half}"
+        );
+    }
+
+    #[test]
+    fn qr_runs_split_where_the_modules_above_or_below_change() {
+        let qr = crate::barcode::encode_qr("SL1", crate::barcode::QrLevel::Q).unwrap();
+        // The top row of the top-left finder: seven dark modules over a row that is dark at
+        // both ends and light between.
+        assert_eq!(
+            segments(&qr, 0, (0, 7)),
+            [
+                (0, 1, false, true),
+                (1, 6, false, false),
+                (6, 7, false, true)
+            ]
+        );
+    }
+
+    #[test]
     fn runs_of_dark_cells() {
         let cells = [true, true, false, true, false, false, true];
         assert_eq!(runs(cells.into_iter()), [(0, 2), (3, 1), (6, 1)]);
@@ -299,18 +422,34 @@ mod tests {
     }
 
     #[test]
-    fn a_label_draws_its_bars_as_one_filled_path_in_module_units() {
+    fn a_label_draws_each_bar_as_a_filled_path_of_its_own_on_the_dot_grid() {
         let label = crate::Label::sample().validate().unwrap();
         let layout = crate::layout(&label, &crate::Options::default()).unwrap();
         let drawn = draw_label(&layout, None).unwrap();
         let text = String::from_utf8(drawn.content).unwrap();
         assert!(text.starts_with("0 g\nBT\n"), "{text}");
-        // The Code 128 at 5 dots a module (1.773399 pt at 203 dpi), filled once.
-        let code = text.find("1.773399 0 0 ").expect("a module-scaled matrix");
+        // The Code 128 in units of one dot at 203 dpi (0.35468 pt), y downwards from its
+        // top-left corner: every bar a rectangle filled on its own, inset a quarter of a
+        // dot on each side, 4-dot modules and 208 dots tall (26 mm).
+        let code = text
+            .find("0.35468 0 0 -0.35468 ")
+            .expect("a dot-scaled matrix");
         let after = &text[code..];
-        let fill = after.find("\nf\nQ\n").unwrap();
-        assert!(after[..fill].matches(" re\n").count() > 20);
-        assert!(!after[..fill].contains("\nf\n"));
+        let end = after.find("\nQ\n").unwrap();
+        let ops: Vec<&str> = after[..end].lines().skip(1).collect();
+        assert_eq!(ops[..2], ["0.25 0.25 7.5 207.5 re", "f"]);
+        assert!(ops.len() > 40, "{ops:?}");
+        for pair in ops.chunks(2) {
+            let numbers: Vec<f32> = pair[0]
+                .trim_end_matches(" re")
+                .split(' ')
+                .map(|n| n.parse().unwrap())
+                .collect();
+            assert_eq!(pair[1], "f", "{pair:?}");
+            assert_eq!((numbers[0] - 0.25) % 4.0, 0.0, "{pair:?}");
+            assert_eq!((numbers[2] + 0.5) % 4.0, 0.0, "{pair:?}");
+            assert_eq!((numbers[1], numbers[3]), (0.25, 207.5), "{pair:?}");
+        }
         // Every glyph shown is reported, with its text.
         assert!(drawn.shown.iter().any(|s| s.char == Some('O')));
         assert!(drawn.shown.windows(2).all(|w| w[0] != w[1]), "no repeats");

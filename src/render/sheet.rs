@@ -2,6 +2,7 @@
 //! cut marks.
 
 use super::content::Content;
+use super::draw::grid_offset;
 use crate::SheetLayout;
 use crate::units::Dpi;
 
@@ -24,10 +25,12 @@ impl SheetPage {
         let (x, y) = layout.slot_origin(slot);
         self.content.save();
         // The label's top on a whole dot from the sheet's top, as the label's own bars are
-        // from its top.
+        // from its top; the label drew its barcodes between its own page's two pixel grids,
+        // and is moved to lie between the sheet's.
+        let regrid = (grid_offset(page_h.0, dpi) - grid_offset(label_h.0, dpi)) * dpi.dot().0;
         self.content.transform(
             (1.0, 1.0),
-            (dpi.snap(x).0, page_h.0 - dpi.snap(y).0 - label_h.0),
+            (dpi.snap(x).0, page_h.0 - dpi.snap(y).0 - label_h.0 - regrid),
         );
         self.content.extend(label);
         self.content.restore();
