@@ -10,35 +10,10 @@
 
 mod common;
 
-use std::path::Path;
-use std::process::Command;
-
+use common::tools::{run, zbar};
 use proptest::strategy::{Strategy, ValueTree};
 use proptest::test_runner::TestRunner;
 use shiplabel::{BatchError, BatchMode, Options};
-
-fn run(program: &str, args: &[&str]) -> Result<String, String> {
-    let out = Command::new(program)
-        .args(args)
-        .output()
-        .map_err(|e| format!("{program}: {e} (is it installed?)"))?;
-    if !out.status.success() {
-        return Err(format!(
-            "{program} {args:?} failed: {}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        ));
-    }
-    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
-}
-
-/// The symbols of one symbology that zbarimg finds in `png`, raw.
-fn zbar(png: &Path, symbology: &str) -> Result<String, String> {
-    let enable = format!("-S{symbology}.enable");
-    let png = png.to_str().ok_or("path is not UTF-8")?;
-    run("zbarimg", &["--raw", "-q", "-Sdisable", &enable, png])
-        .map(|s| s.trim_end_matches('\n').to_owned())
-}
 
 #[test]
 #[ignore = "needs poppler-utils, zbar-tools and qpdf; .ci/run installs them and runs it"]

@@ -10,24 +10,9 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use common::raster::{Grey, off_nominal, parse_dump, read_pnm};
-
-fn run(program: &str, args: &[&str]) -> Result<(), String> {
-    let out = Command::new(program)
-        .args(args)
-        .output()
-        .map_err(|e| format!("{program}: {e} (is it installed?)"))?;
-    if out.status.success() {
-        Ok(())
-    } else {
-        Err(format!(
-            "{program} {args:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        ))
-    }
-}
+use common::tools::{run, zbar};
 
 /// The rasterizers: name, and a function that renders page `page` (from 1) of `pdf` at
 /// `dpi` to a PNM file under `out` (its stem), returning the file.
@@ -173,18 +158,6 @@ fn every_bar_space_and_module_prints_at_its_nominal_width() {
     // 18 labels on their own, 4 in other sizes or resolutions, 8 on sheets; by 4
     // rasterizers, but cairo not on the A6 and 100 x 150 mm labels nor the 5 on A4 sheets.
     assert_eq!(checked, 30 * 4 - 7);
-}
-
-/// The symbols of one symbology that zbarimg finds in `image`, raw.
-fn zbar(image: &Path, symbology: &str) -> Result<String, String> {
-    let enable = format!("-S{symbology}.enable");
-    let out = Command::new("zbarimg")
-        .args(["--raw", "-q", "-Sdisable", &enable])
-        .arg(image)
-        .output()
-        .map_err(|e| format!("zbarimg: {e} (is it installed?)"))?;
-    let text = String::from_utf8_lossy(&out.stdout);
-    Ok(text.trim_end_matches('\n').to_owned())
 }
 
 #[test]

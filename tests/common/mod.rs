@@ -4,6 +4,7 @@
 
 pub mod labels;
 pub mod raster;
+pub mod tools;
 
 use std::path::PathBuf;
 

@@ -13,11 +13,12 @@ keeps every page size. The block's dpi goes into the entry as "label_dpi".
 """
 import argparse
 import glob
-import json
 import os
 import re
 import subprocess
 import sys
+
+import manifest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PAGE = re.compile(r"^page (\d+(?:\.\d+)?) x (\d+(?:\.\d+)?) pt(?:, (\d+) dpi)?")
@@ -100,13 +101,7 @@ def main():
                 continue
             entries.append({"pdf": pdf, "page": k, "code128": b["code128"][0], "qr": b["qr"][0],
                             "source": a.source, "label": name[:-4], "label_dpi": b["dpi"]})
-    text = json.dumps(entries, indent=1, ensure_ascii=False) + "\n"
-    if a.out:
-        with open(a.out, "w", encoding="utf-8") as f:
-            f.write(text)
-        print("%s: %d pages" % (a.out, len(entries)), file=sys.stderr)
-    else:
-        sys.stdout.write(text)
+    manifest.write(entries, a.out)
 
 
 if __name__ == "__main__":

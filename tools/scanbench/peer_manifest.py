@@ -9,11 +9,12 @@ The expected texts come from the peers' own labeldata.py (imported, not
 copied): Code 128 = label(i)["order"], QR = label(i)["qr_payload"].
 """
 import argparse
-import json
 import os
 import re
 import subprocess
 import sys
+
+import manifest
 
 sys.dont_write_bytecode = True   # the peers' folder may be read-only; leave it untouched
 
@@ -42,13 +43,7 @@ def main():
             d = labeldata.label(i)
             entries.append({"pdf": pdf, "page": i + 1, "code128": d["order"],
                             "qr": d["qr_payload"], "source": source})
-    text = json.dumps(entries, indent=1, ensure_ascii=False) + "\n"
-    if a.out:
-        with open(a.out, "w", encoding="utf-8") as f:
-            f.write(text)
-        print("%s: %d pages" % (a.out, len(entries)), file=sys.stderr)
-    else:
-        sys.stdout.write(text)
+    manifest.write(entries, a.out)
 
 
 if __name__ == "__main__":

@@ -42,8 +42,9 @@ DEGRADATION_TEXT = {
     "clean": "the 1-bit raster as it is",
     "dotgain1": "black grown 1 px on every side (3x3 binary erosion of white)",
     "blur2": "Gaussian blur, sigma 2 px, on 0..255 grey",
-    "down40": "area downscale to 40 %, bilinear back up to full size",
-    "down30": "area downscale to 30 %, bilinear back up to full size",
+    "down40": "area downscale to 40 %, bilinear back up to full size (at 4 seeded "
+              "sub-pixel phases of the small grid; the row counts those 4 trials per page)",
+    "down30": "area downscale to 30 %, bilinear back up to full size (4 phases, as down40)",
     "phone": "5 % perspective warp (one edge 5 % shorter than the opposite one, plus a random "
              "sub-pixel shift; each page "
              "is tried with the top, bottom, left and right edge shortened and the row counts "
@@ -51,9 +52,16 @@ DEGRADATION_TEXT = {
              "Gaussian noise sigma 1 % of 255, JPEG quality 50",
 }
 # Where a symbol sits on the page decides how much a one-sided perspective warp
-# distorts it, so "phone" runs four tilts and counts them all; the others run once.
+# distorts it, so "phone" runs four tilts and counts them all.
 TILTS = ("top", "bottom", "left", "right")
-VARIANTS = {d: (["phone-" + t for t in TILTS] if d == "phone" else [d]) for d in DEGRADATIONS}
+# A downscaled image samples the symbol at one phase of its grid, and whether 1.2 pixels a
+# module decode depends on that phase: every page of a peer's batch puts its symbol at the
+# same place, so one phase would decide all of them. Downscaling is therefore tried at four
+# seeded sub-pixel shifts of the small grid, as the phone chain is at four tilts.
+PHASES = ("a", "b", "c", "d")
+VARIANTS = {d: (["phone-" + t for t in TILTS] if d == "phone"
+                else [d + "-" + p for p in PHASES] if d.startswith("down")
+                else [d]) for d in DEGRADATIONS}
 
 
 # ---------------------------------------------------------------- rasterizing
@@ -134,9 +142,13 @@ def phone_chain(grey, tilt, seed):
         return np.asarray(jpg.convert("L"))
 
 
-def down_up(grey, f):
+def down_up(grey, f, seed):
     h, w = grey.shape
-    im = Image.fromarray(grey).resize((round(w * f), round(h * f)), Image.Resampling.BOX)
+    # the small grid shifted by a seeded fraction of its pixel (pad white, then crop)
+    sx, sy = (int(v) for v in np.random.default_rng(seed).integers(0, round(1 / f), 2))
+    shifted = np.full_like(grey, 255)
+    shifted[sy:, sx:] = grey[:h - sy, :w - sx]
+    im = Image.fromarray(shifted).resize((round(w * f), round(h * f)), Image.Resampling.BOX)
     return np.asarray(im.resize((w, h), Image.Resampling.BILINEAR))
 
 
@@ -150,10 +162,10 @@ def degrade(ink, name, seed):
         return np.where(grown, 0, 255).astype(np.uint8)
     if name == "blur2":
         return to_u8(ndimage.gaussian_filter(grey.astype(np.float32), 2.0))
-    if name == "down40":
-        return down_up(grey, 0.4)
-    if name == "down30":
-        return down_up(grey, 0.3)
+    if name.startswith("down40-"):
+        return down_up(grey, 0.4, seed)
+    if name.startswith("down30-"):
+        return down_up(grey, 0.3, seed)
     if name.startswith("phone-"):
         return phone_chain(grey, name[6:], seed)
     raise ValueError(name)
@@ -372,8 +384,8 @@ def markdown(name, entries, sources, rows, bars, recs, opts):
     idx = {(r["source"], r["rasterizer"], r["degradation"], r["symbology"], r["decoder"]): r
            for r in rows}
     out = ["# scanbench: %s" % name, "",
-           "%% of pages whose symbol decoded to exactly the expected text (phone: of the 4 "
-           "tilts x pages); %d dpi, 1 bit. Pages: %s." %
+           "%% of pages whose symbol decoded to exactly the expected text (phone, down40, "
+           "down30: of the 4 tilts or phases x pages); %d dpi, 1 bit. Pages: %s." %
            (opts["dpi"], ", ".join("%s %d" % (s, n_src[s]) for s in sources)), ""]
     for sym, title in (("code128", "Code 128"), ("qr", "QR")):
         out.append("## %s" % title)
