@@ -500,7 +500,7 @@ mod tests {
             text.lines().nth(1),
             Some(
                 "label 1 (order THIS-ORDER-NUMBER-IS-FAR-TOO-LONG-FOR-CODE-128): order.number: \
-                 its Code 128 is 541 modules wide, but a 4x6 label has room for 248 (with \
+                 its Code 128 is 541 modules wide, but the 4x6 label has room for 248 (with \
                  10-module quiet zones) at the narrowest module, 3 dots (0.38 mm) at 203 dpi; \
                  use an order number of at most 19 characters, or 38 digits (runs of digits \
                  encode two to a symbol)"

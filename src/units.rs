@@ -52,7 +52,8 @@ pub struct Dots(pub u32);
 pub struct Dpi(u32);
 
 impl Dpi {
-    /// The lowest resolution accepted: below it a 2-dot bar is wider than any sane module.
+    /// The lowest resolution accepted: below it one dot (over 0.25 mm) is too coarse for the
+    /// barcodes' whole-dot modules.
     pub const MIN: u32 = 100;
     /// The highest resolution accepted.
     pub const MAX: u32 = 1200;

@@ -86,8 +86,8 @@ fn labels_that_cannot_be_printed_are_all_reported_and_nothing_is_written() {
     assert_eq!(
         stderr.lines().collect::<Vec<_>>(),
         [
-            "error: [0] order THIS-ORDER-NUMBER-IS-FAR-TOO-LONG-FOR-CODE-128: order.number: its Code 128 is 541 modules wide, but a 4x6 label has room for 248 (with 10-module quiet zones) at the narrowest module, 3 dots (0.38 mm) at 203 dpi; use an order number of at most 19 characters, or 38 digits (runs of digits encode two to a symbol)",
-            "error: [2] order ANOTHER-ORDER-NUMBER-MUCH-TOO-LONG-FOR-CODE128: order.number: its Code 128 is 541 modules wide, but a 4x6 label has room for 248 (with 10-module quiet zones) at the narrowest module, 3 dots (0.38 mm) at 203 dpi; use an order number of at most 19 characters, or 38 digits (runs of digits encode two to a symbol)",
+            "error: [0] order THIS-ORDER-NUMBER-IS-FAR-TOO-LONG-FOR-CODE-128: order.number: its Code 128 is 541 modules wide, but the 4x6 label has room for 248 (with 10-module quiet zones) at the narrowest module, 3 dots (0.38 mm) at 203 dpi; use an order number of at most 19 characters, or 38 digits (runs of digits encode two to a symbol)",
+            "error: [2] order ANOTHER-ORDER-NUMBER-MUCH-TOO-LONG-FOR-CODE128: order.number: its Code 128 is 541 modules wide, but the 4x6 label has room for 248 (with 10-module quiet zones) at the narrowest module, 3 dots (0.38 mm) at 203 dpi; use an order number of at most 19 characters, or 38 digits (runs of digits encode two to a symbol)",
             "2 of 3 orders rejected; nothing written",
         ]
     );
@@ -212,7 +212,7 @@ fn with_rejected_the_valid_orders_print_and_the_others_are_written_intact() {
         serde_json::json!([{
             "field": "order.number",
             "code": "layout",
-            "message": "its Code 128 is 541 modules wide, but a 4x6 label has room for 248 (with \
+            "message": "its Code 128 is 541 modules wide, but the 4x6 label has room for 248 (with \
                         10-module quiet zones) at the narrowest module, 3 dots (0.38 mm) at 203 \
                         dpi; use an order number of at most 19 characters, or 38 digits (runs of \
                         digits encode two to a symbol)"

@@ -11,6 +11,8 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
+use shiplabel::{Dpi, LabelSize, Options};
+
 use common::raster::{Grey, off_nominal, parse_dump, read_pnm};
 use common::tools::{run, zbar};
 
@@ -75,40 +77,106 @@ fn read(path: &Path) -> Result<Grey, String> {
     }
 }
 
-/// Every golden document: file stem, resolution, whether its pages are a whole number of
-/// dots tall, and for each label in the dump's order, its page (from 1) and its top-left
-/// corner on that page in points.
-type Document = (String, u32, bool, Vec<(usize, (f32, f32))>);
+/// A document to check: its name, its PDF, its layout dump, its resolution, whether its
+/// pages are a whole number of dots tall, and for each label in the dump's order, its page
+/// (from 1) and its top-left corner on that page in points.
+struct Document {
+    name: String,
+    pdf: PathBuf,
+    dump: String,
+    dpi: u32,
+    whole_dots: bool,
+    places: Vec<(usize, (f32, f32))>,
+}
 
-fn documents() -> Vec<Document> {
-    let whole = |height: f32, dpi: u32| {
-        let dots = height * dpi as f32 / 72.0;
-        (dots - dots.round()).abs() < 1e-3
+/// Where each of `count` labels goes with `options`: page and top-left corner.
+fn places(options: &Options, count: usize) -> Vec<(usize, (f32, f32))> {
+    (0..count)
+        .map(|k| match options.sheet() {
+            None => (k + 1, (0.0, 0.0)),
+            Some(sheet) => {
+                let at = sheet.start() - 1 + k;
+                let layout = sheet.layout();
+                let (x, y) = layout.slot_origin(at % layout.slots());
+                (at / layout.slots() + 1, (x.0, y.0))
+            }
+        })
+        .collect()
+}
+
+/// Whether pages printed with `options` are a whole number of dots tall.
+fn whole_dots(options: &Options) -> bool {
+    let height = match options.sheet() {
+        Some(sheet) => sheet.layout().page().1,
+        None => options.label_size().height(),
     };
-    let mut out: Vec<_> = common::GOLDEN
+    let dots = height.0 * options.dpi().get() as f32 / 72.0;
+    (dots - dots.round()).abs() < 1e-3
+}
+
+/// Every golden document, and the metric sizes and the A4 sheet at 300 dpi and a 4 x 6 in
+/// label at 600 dpi, rendered into `dir`.
+fn documents(dir: &Path) -> Vec<Document> {
+    let mut out: Vec<Document> = common::GOLDEN
         .iter()
-        .map(|&(stem, _)| (stem.to_owned(), 203, true, vec![(1, (0.0, 0.0))]))
+        .map(|&(stem, _)| (stem, Options::default(), 1))
+        .chain(
+            common::golden_layouts()
+                .into_iter()
+                .map(|(stem, options, labels)| (stem, options, labels.len())),
+        )
+        .map(|(stem, options, count)| Document {
+            name: stem.to_owned(),
+            pdf: common::golden_path(stem, "pdf"),
+            dump: std::fs::read_to_string(common::golden_path(stem, "txt")).unwrap(),
+            dpi: options.dpi().get(),
+            whole_dots: whole_dots(&options),
+            places: places(&options, count),
+        })
         .collect();
-    for (stem, options, labels) in common::golden_layouts() {
-        let places = (0..labels.len())
-            .map(|k| match options.sheet() {
-                None => (k + 1, (0.0, 0.0)),
-                Some(sheet) => {
-                    let at = sheet.start() - 1 + k;
-                    let layout = sheet.layout();
-                    let (x, y) = layout.slot_origin(at % layout.slots());
-                    (at / layout.slots() + 1, (x.0, y.0))
-                }
-            })
-            .collect();
-        let height = match options.sheet() {
-            Some(sheet) => sheet.layout().page().1,
-            None => options.label_size().height(),
-        };
-        let dpi = options.dpi().get();
-        out.push((stem.to_owned(), dpi, whole(height.0, dpi), places));
+    let a4 = common::golden_layouts()
+        .into_iter()
+        .find(|(stem, ..)| *stem == "sheet-a4-from-2-cut-marks")
+        .expect("the A4 golden");
+    let more = [
+        (
+            "a6-300dpi",
+            Options::default().with_size(LabelSize::A6),
+            vec![16],
+        ),
+        (
+            "100x150-300dpi",
+            Options::default().with_size(LabelSize::Mm100x150),
+            vec![1],
+        ),
+        ("sheet-a4-300dpi", a4.1, a4.2),
+    ];
+    for (name, options, indices) in more {
+        let options = options.with_dpi(Dpi::DPI_300);
+        out.push(rendered(dir, name, options, &indices));
     }
+    let options = Options::default().with_dpi(Dpi::new(600).expect("600 dpi"));
+    out.push(rendered(dir, "4x6-600dpi", options, &[0]));
     out
+}
+
+/// The sample labels `indices` rendered with `options` into `dir`, with their dump.
+fn rendered(dir: &Path, name: &str, options: Options, indices: &[usize]) -> Document {
+    let labels: Vec<_> = indices.iter().map(|&i| common::golden_label(i)).collect();
+    let pdf = dir.join(format!("{name}.pdf"));
+    std::fs::write(&pdf, shiplabel::render_pdf(&labels, &options).unwrap()).unwrap();
+    let dump = labels
+        .iter()
+        .map(|l| shiplabel::layout(l, &options).unwrap().to_string())
+        .collect();
+    Document {
+        name: name.to_owned(),
+        pdf,
+        dump,
+        dpi: options.dpi().get(),
+        whole_dots: whole_dots(&options),
+        places: places(&options, labels.len()),
+    }
 }
 
 #[test]
@@ -118,9 +186,15 @@ fn every_bar_space_and_module_prints_at_its_nominal_width() {
     std::fs::create_dir_all(&dir).unwrap();
     let mut failures = Vec::new();
     let mut checked = 0;
-    for (stem, dpi, whole_dots, places) in documents() {
-        let pdf = common::golden_path(&stem, "pdf");
-        let dump = std::fs::read_to_string(common::golden_path(&stem, "txt")).unwrap();
+    for document in documents(&dir) {
+        let Document {
+            name: stem,
+            pdf,
+            dump,
+            dpi,
+            whole_dots,
+            places,
+        } = document;
         let labels = parse_dump(&dump);
         assert_eq!(labels.len(), places.len(), "{stem}: labels in the dump");
         let mut pages: Vec<usize> = places.iter().map(|p| p.0).collect();
@@ -155,9 +229,10 @@ fn every_bar_space_and_module_prints_at_its_nominal_width() {
     }
     std::fs::remove_dir_all(&dir).ok();
     assert!(failures.is_empty(), "{}", failures.join("\n"));
-    // 18 labels on their own, 4 in other sizes or resolutions, 8 on sheets; by 4
-    // rasterizers, but cairo not on the A6 and 100 x 150 mm labels nor the 5 on A4 sheets.
-    assert_eq!(checked, 30 * 4 - 7);
+    // The golden ones: 18 labels on their own, 4 in other sizes or resolutions, 8 on sheets;
+    // at 300 dpi an A6 label, a 100 x 150 mm label and 5 on A4 sheets; one at 600 dpi. By 4
+    // rasterizers, but cairo not on the A6 and 100 x 150 mm labels nor on A4 sheets.
+    assert_eq!(checked, 38 * 4 - 14);
 }
 
 #[test]

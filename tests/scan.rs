@@ -213,7 +213,8 @@ fn every_golden_label_scans_after_dot_gain_blur_and_distance() {
     // Each golden label's 1-bit raster at 203 dpi, degraded as thermal printing and
     // scanning degrade it, must still give both codes to rxing. Labels whose order number is
     // too long for 4-dot bars (their Code 128 falls towards the 0.33 mm floor) must survive
-    // the clean print and dot gain; their other rates are measured in the README. rxing's
+    // the clean print and dot gain; README's *How well the codes scan* gives their other
+    // rates. rxing's
     // Code 128 reader does not read 1-px dot gain on 4-dot bars (6-dot bars, 2-dot spaces),
     // which zbar (`tests/print_dots.rs`, in CI) and ZXing-C++ read: there only its QR counts.
     let orders = common::sample_orders();

@@ -1,6 +1,8 @@
 //! The label template, for every [`LabelSize`]: zones from top to bottom, as a carrier's
-//! eye and scanner want them. The sender, order and shipment zones keep their heights; the
-//! recipient takes what is left, so a 4 × 8 in label gives the address more room.
+//! eye and scanner want them. The order zone is as tall as the size's bars
+//! ([`bar_height`]), the shipment zone as tall as its QR code needs at the printer's
+//! resolution ([`info_zone_h`]), the sender as tall as its text; the recipient takes what is
+//! left, so a 4 × 8 in label gives the address more room.
 //!
 //! ```text
 //! ┌──────────────────────────────┐
@@ -11,13 +13,14 @@
 //! │ address lines …              │  line bold, country last in bold capitals
 //! │ COUNTRY                      │
 //! ├──────────────────────────────┤
-//! │ ORDER                        │  order: Code 128 of the order number, centred,
-//! │ ║│║║│║│║║│║║│║│║║│║║│║║│      │  with the number printed below
-//! │        TT-2026-000123        │
+//! │  ║│║║│║│║║│║║│║│║║│║║│║║│║║   │  order: Code 128 of the order number, centred,
+//! │  ║│║║│║│║║│║║│║│║║│║║│║║│║║   │  at least 1 in tall, the number printed below
+//! │ ORDER    TT-2026-000123      │  with its caption
 //! ├──────────────────────────────┤
-//! │ ▣ QR  TRACKING        ┌────┐ │  QR of the order, shipment details beside it,
-//! │       carrier/service │ GB │ │  and the destination country code in a box
-//! │       weight          └────┘ │
+//! │ ▣ QR  TRACKING        ┌────┐ │  QR of the order (0.85 mm modules and up), shipment
+//! │       number          │ GB │ │  details beside it,
+//! │       carrier/service └────┘ │  and the destination country code in a box
+//! │       weight                 │
 //! └──────────────────────────────┘
 //! ```
 
@@ -75,13 +78,13 @@ const MAX_BAR_MODULE: Mm = Mm(1.016);
 const QR_MODULE: Mm = Mm(0.85);
 /// The smallest QR symbol, quiet zone not included: a short payload gets larger modules.
 const QR_MIN_SIDE: Mm = Mm(25.0);
-/// The QR module of last resort, for payloads too long for the zone at [`QR_MODULE`] (an
-/// order number and a tracking number near their maximum lengths): smaller, never below this.
+/// The QR module of last resort, for payloads too long for the zone at [`QR_MODULE`] even at
+/// level M (an order number, a tracking number and a postcode all near their maximum
+/// lengths): smaller, never below this.
 const QR_FLOOR: Mm = Mm(0.5);
-/// Height of the bottom zone (QR and shipment details), from the rule above it to the
-/// page's bottom edge: a version 5 symbol (37 modules, a typical payload at level Q) of
-/// 7-dot modules with its quiet zones at 203 dpi.
-const INFO_ZONE_H: f32 = 114.0;
+/// The widest QR symbol the bottom zone holds at [`QR_MODULE`]: version 5, 37 modules (up
+/// to 60 bytes at level Q, 84 at level M; the sample's payload is 51).
+const QR_ZONE_MODULES: u32 = 37;
 /// Space between the bars and the human-readable line under them.
 const HRI_GAP: f32 = 2.0;
 /// Caption size ("FROM", "SHIP TO", "ORDER", "TRACKING").
@@ -363,6 +366,22 @@ fn order_barcode(
     Ok((y + height).0)
 }
 
+/// The height of the bottom zone (QR and shipment details), from the rule above it to the
+/// page's bottom edge: what a [`QR_ZONE_MODULES`]-wide symbol of [`QR_MODULE`] modules needs
+/// with its quiet zones at `dpi` (113.5 pt at 203 dpi, 120.5 pt at 300).
+fn info_zone_h(page: Page, dpi: Dpi) -> f32 {
+    let module = dpi.dots_covering(Pt::from(QR_MODULE)).0;
+    let quiet = QR_QUIET_MODULES as u32 * module;
+    let edge = dpi.dots_covering(Pt::from(QUIET_EDGE)).0;
+    let last = dpi
+        .dots_in(Pt(page.h - MARGIN))
+        .0
+        .min(dpi.dots_in(Pt(page.h)).0.saturating_sub(edge + quiet));
+    // The quiet zone starts a dot under the rule (see `qr_place`).
+    let top = last.saturating_sub(quiet + QR_ZONE_MODULES * module + 1);
+    page.h - Dots(top).to_pt(dpi).0
+}
+
 /// Where a QR symbol of `width` modules goes in the bottom zone, and how large: the
 /// module in dots and the symbol's top-left corner in dots, or `None` when it does not fit
 /// at `module` dots or more. The quiet zone lies inside the zone (below its top rule, on
@@ -371,7 +390,9 @@ fn qr_place(width: u32, module: u32, page: Page, dpi: Dpi, top: f32) -> Option<(
     let quiet = QR_QUIET_MODULES as u32 * module;
     let side = width * module;
     let edge = dpi.dots_covering(Pt::from(QUIET_EDGE)).0;
-    let first = dpi.dots_covering(Pt(top)).0 + quiet;
+    // A dot of clearance under the rule: a rasterizer that fills every pixel a shape touches
+    // prints the rule's edge a dot lower where it falls between dots.
+    let first = dpi.dots_covering(Pt(top)).0 + 1 + quiet;
     let last = dpi
         .dots_in(Pt(page.h - MARGIN))
         .0
@@ -381,7 +402,7 @@ fn qr_place(width: u32, module: u32, page: Page, dpi: Dpi, top: f32) -> Option<(
     Some((module, x, first + spare / 2))
 }
 
-/// The QR code of the order at the left of the bottom zone, `top` the zone's top (under its
+/// The QR code of `payload` at the left of the bottom zone, `top` the zone's top (under its
 /// rule); returns its right edge, quiet zone included.
 ///
 /// The most robust symbol that fits: error correction level Q with modules of at least
@@ -390,12 +411,11 @@ fn qr_place(width: u32, module: u32, page: Page, dpi: Dpi, top: f32) -> Option<(
 /// that fit, down to [`QR_FLOOR`].
 fn order_qr(
     elements: &mut Vec<Element>,
-    label: &ValidLabel,
+    payload: String,
     page: Page,
     dpi: Dpi,
     top: f32,
 ) -> Result<f32, LayoutError> {
-    let payload = qr_payload(label);
     let encode = |level| {
         encode_qr(&payload, level).map_err(|e| LayoutError::Barcode {
             field: "order".into(),
@@ -406,12 +426,14 @@ fn order_qr(
     let min_side = dpi.dots_covering(Pt::from(QR_MIN_SIDE)).0;
     let floor = dpi.dots_covering(Pt::from(QR_FLOOR)).0.max(1);
     // The module for a symbol `width` modules wide: at least the nominal one, and enough
-    // for the smallest symbol.
+    // for the smallest symbol. Level Q is tried at that module only: any larger fits less.
     let sized = |width: u32| nominal.max(min_side.div_ceil(width.max(1)));
-    let q = encode(QrLevel::Q)?;
-    let q_width = q.width() as u32;
-    let (matrix, (module, x, y)) = match qr_place(q_width, sized(q_width), page, dpi, top) {
-        Some(place) => (q, place),
+    let at_q = encode(QrLevel::Q).ok().and_then(|q| {
+        let width = q.width() as u32;
+        qr_place(width, sized(width), page, dpi, top).map(|place| (q, place))
+    });
+    let (matrix, (module, x, y)) = match at_q {
+        Some(placed) => placed,
         None => {
             let m = encode(QrLevel::M)?;
             let width = m.width() as u32;
@@ -542,7 +564,7 @@ pub(super) fn lay_out(label: &ValidLabel, options: &Options) -> Result<LabelLayo
     // The human-readable order number under the bars, centred, with the "ORDER" caption at
     // the left of its line: it gets the width that keeps it clear of the caption on both
     // sides.
-    let order_caption = fit_block(&[caption("ORDER")], inner_w, INFO_ZONE_H).map_err(fit_error)?;
+    let order_caption = fit_block(&[caption("ORDER")], inner_w, page.h).map_err(fit_error)?;
     let caption_w = order_caption
         .iter()
         .flat_map(|f| f.lines.iter().map(move |l| l.width * f.size))
@@ -556,17 +578,17 @@ pub(super) fn lay_out(label: &ValidLabel, options: &Options) -> Result<LabelLayo
             0.0,
         )],
         hri_w,
-        INFO_ZONE_H,
+        page.h,
     )
     .map_err(fit_error)?;
     let hri_height: f32 = hri.iter().map(Fitted::height).sum();
 
     // Fixed zones from the bottom up: shipment details under the last rule; above it the
     // order zone, the bars' height (whole dots) and the human-readable line.
-    let rule3 = page.h - INFO_ZONE_H - RULE;
+    let rule3 = page.h - info_zone_h(page, dpi) - RULE;
     let bars_h = dpi.dots_covering(Pt::from(bar_height(size))).to_pt(dpi).0;
-    let hri_top = rule3 - GAP - hri_height;
-    let bars_top = hri_top - HRI_GAP - bars_h - dpi.dot().0;
+    // The bars' top from the bottom up, a dot higher for snapping it down to the grid.
+    let bars_top = rule3 - GAP - hri_height - HRI_GAP - bars_h - dpi.dot().0;
     let rule2 = bars_top - GAP - RULE;
 
     // Sender, from the top.
@@ -630,7 +652,7 @@ pub(super) fn lay_out(label: &ValidLabel, options: &Options) -> Result<LabelLayo
 
     // QR, shipment details, and the destination country code in a box for sorting.
     let info_top = rule3 + RULE;
-    let qr_right = order_qr(&mut elements, label, page, dpi, info_top)?;
+    let qr_right = order_qr(&mut elements, qr_payload(label), page, dpi, info_top)?;
     let box_x = page.w - MARGIN - COUNTRY_BOX_W;
     country_box(&mut elements, label, box_x, info_top + GAP)?;
     let info_x = qr_right + 4.0;
@@ -773,8 +795,8 @@ mod tests {
             let options = Options::default().with_size(size).with_dpi(dpi);
             let layout = lay_out(&Label::sample().validate().unwrap(), &options).unwrap();
             let what = format!("{size} at {dpi}");
-            let ((bx, by, module, height, modules), (qx, qy, qm, width, _)) = symbols(&layout);
-            assert_eq!((module, qm), (bar_module, qr_module), "{what}");
+            let ((bx, by, module, height, modules), (qx, qy, qm, width, level)) = symbols(&layout);
+            assert_eq!((module, qm, level), (bar_module, qr_module, 'Q'), "{what}");
             // Everything on whole dots.
             for v in [bx, by, height, qx, qy] {
                 let d = dots(v, dpi);
@@ -811,16 +833,20 @@ mod tests {
             assert!(mm(qm) >= 0.85, "{what}");
             assert!(mm(qm * width as u32) >= 25.0, "{what}");
             let quiet = 4.0 * Dots(qm).to_pt(dpi).0;
-            let rule3 = size.height().0 - INFO_ZONE_H - RULE;
+            let rule3 = size.height().0 - info_zone_h(Page::of(size), dpi) - RULE;
             assert!(
                 qy.0 - quiet >= rule3 + RULE - 0.01,
                 "{what}: top quiet zone"
             );
             let side = Dots(qm * width as u32).to_pt(dpi).0;
-            assert!(qx.0 - quiet >= 0.0 && qx.0 >= MARGIN - 0.01, "{what}");
+            let edge = Pt::from(QUIET_EDGE).0;
+            assert!(
+                qx.0 - quiet >= edge - 0.01 && qx.0 >= MARGIN - 0.01,
+                "{what}"
+            );
             assert!(qy.0 + side <= size.height().0 - MARGIN + 0.01, "{what}");
             assert!(
-                qy.0 + side + quiet <= size.height().0,
+                qy.0 + side + quiet <= size.height().0 - edge + 0.01,
                 "{what}: bottom quiet zone"
             );
         }
@@ -872,16 +898,25 @@ mod tests {
         label.order.number = "7".repeat(38);
         label.order.tracking = Some("A".repeat(crate::TrackingNumber::MAX_LEN));
         assert_eq!(level_and_module(&label), ('M', 7, 37));
-        // A symbol too wide for the zone at 7 dots (version 8, 49 modules, as a long UTF-8
-        // payload needs) is placed with the widest modules that fit, never below 0.5 mm.
+        // A payload too long for version 5 even at level M (90 bytes of lower-case text,
+        // version 6 at level M, 41 modules) gets the widest modules that fit the zone: 6 dots
+        // at 203 dpi; one far too long for the 0.5 mm floor is refused.
         let page = Page::of(LabelSize::In4x6);
-        let top = page.h - INFO_ZONE_H;
-        assert_eq!(qr_place(49, 7, page, Dpi::DPI_203, top), None);
-        let (module, ..) = (4..7)
-            .rev()
-            .find_map(|m| qr_place(49, m, page, Dpi::DPI_203, top))
-            .unwrap();
-        assert_eq!(module, 5);
+        let dpi = Dpi::DPI_203;
+        let top = page.h - info_zone_h(page, dpi);
+        let mut elements = Vec::new();
+        order_qr(&mut elements, "x".repeat(90), page, dpi, top).unwrap();
+        let qr = elements.iter().find_map(|e| match e {
+            Element::Qr { module, matrix, .. } => Some((matrix.level(), module.0, matrix.width())),
+            _ => None,
+        });
+        assert_eq!(qr, Some((QrLevel::M, 6, 41)));
+        let err = order_qr(&mut elements, "x".repeat(400), page, dpi, top).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "order: the QR code (85 modules with its quiet zone) does not fit its zone with \
+             0.50 mm modules at 203 dpi; shorten the order or tracking number"
+        );
     }
     #[test]
     fn no_text_overlaps_and_all_of_it_stays_inside_the_margins() {
@@ -922,12 +957,16 @@ mod tests {
                         height,
                         modules,
                         ..
-                    } => (
-                        x.0,
-                        y.0,
-                        x.0 + Dots(module.0 * modules.len() as u32).to_pt(layout.dpi).0,
-                        y.0 + height.0,
-                    ),
+                    } => {
+                        // With the 10-module quiet zones on either side.
+                        let quiet = Dots(module.0 * 10).to_pt(layout.dpi).0;
+                        (
+                            x.0 - quiet,
+                            y.0,
+                            x.0 + Dots(module.0 * modules.len() as u32).to_pt(layout.dpi).0 + quiet,
+                            y.0 + height.0,
+                        )
+                    }
                     Element::Qr {
                         x,
                         y,
@@ -935,8 +974,15 @@ mod tests {
                         matrix,
                         ..
                     } => {
+                        // With the 4-module quiet zone all round.
                         let side = Dots(module.0 * matrix.width() as u32).to_pt(layout.dpi).0;
-                        (x.0, y.0, x.0 + side, y.0 + side)
+                        let quiet = Dots(module.0 * 4).to_pt(layout.dpi).0;
+                        (
+                            x.0 - quiet,
+                            y.0 - quiet,
+                            x.0 + side + quiet,
+                            y.0 + side + quiet,
+                        )
                     }
                     Element::Text { .. } => continue,
                 };
@@ -998,7 +1044,7 @@ mod tests {
         assert_eq!(err.field(), Some("order.number"));
         assert_eq!(
             err.to_string(),
-            "order.number: its Code 128 is 255 modules wide, but a 4x6 label has room for 248 \
+            "order.number: its Code 128 is 255 modules wide, but the 4x6 label has room for 248 \
              (with 10-module quiet zones) at the narrowest module, 3 dots (0.38 mm) at 203 dpi; \
              use an order number of at most 19 characters, or 38 digits (runs of digits encode \
              two to a symbol)"

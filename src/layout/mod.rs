@@ -128,7 +128,7 @@ pub enum LayoutError {
     /// The order number's Code 128 is wider than the label even at the narrowest module
     /// allowed (0.33 mm, whole dots).
     #[error(
-        "order.number: its Code 128 is {modules} modules wide, but a {size} label has room for \
+        "order.number: its Code 128 is {modules} modules wide, but the {size} label has room for \
          {max_modules} (with 10-module quiet zones) at the narrowest module, {module_dots} dots \
          ({module_mm} mm) at {dpi}; use an order number of at most {max_chars} characters, or \
          {max_digits} digits (runs of digits encode two to a symbol)"

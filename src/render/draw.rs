@@ -5,9 +5,10 @@
 use super::RenderError;
 use super::content::Content;
 use super::embed::{DocumentFonts, Shown, code_of, width};
+use crate::barcode::QrMatrix;
 use crate::layout::{Element, LabelLayout};
 use crate::text::{Font, Run, ShapedLine};
-use crate::units::Dpi;
+use crate::units::{Dpi, Pt};
 
 /// The stroke width that makes text bold in a typeface without a bold, as a fraction of the
 /// size: the outline grows by half of it on each side.
@@ -31,7 +32,7 @@ pub(super) fn draw_label(
     let h = layout.height.0;
     let dpi = layout.dpi;
     // Barcodes sit between the page's two pixel grids, in points.
-    let offset = grid_offset(h, dpi) * 72.0 / dpi.get() as f32;
+    let offset = grid_offset(layout.height, dpi).0;
     let mut c = Content::default();
     let mut shown = Vec::new();
     c.fill_grey(0.0);
@@ -98,14 +99,14 @@ pub(super) fn draw_label(
                 ..
             } => {
                 // Each bar a rectangle, light on every side.
-                let grid = DotGrid::at(&mut c, dpi, (x.0, h - y.0 - offset));
                 let module = module.0 as f32;
                 let tall = dpi.dots_in(*height).0 as f32;
-                for (start, len) in runs(modules.iter().copied()) {
-                    let bar = (start as f32 * module, 0.0, len as f32 * module, tall);
-                    grid.fill(&mut c, bar, [true; 4]);
-                }
-                c.restore();
+                in_dots(&mut c, dpi, (x.0, h - y.0 - offset), |c| {
+                    for (start, len) in runs(modules.iter().copied()) {
+                        let bar = (start as f32 * module, 0.0, len as f32 * module, tall);
+                        fill_cells(c, bar, [true; 4]);
+                    }
+                });
             }
             Element::Qr {
                 x,
@@ -116,21 +117,21 @@ pub(super) fn draw_label(
             } => {
                 // Each row's runs of dark modules, split where the modules above or below
                 // change, so that only edges against light modules move.
-                let grid = DotGrid::at(&mut c, dpi, (x.0, h - y.0 - offset));
                 let m = module.0 as f32;
                 let n = matrix.width();
-                for row in 0..n {
-                    for (start, len) in runs((0..n).map(|col| matrix.dark(col, row))) {
-                        for (from, to, above, below) in segments(matrix, row, (start, start + len))
-                        {
-                            let cells =
-                                (from as f32 * m, row as f32 * m, (to - from) as f32 * m, m);
-                            let light = [from == start, !above, to == start + len, !below];
-                            grid.fill(&mut c, cells, light);
+                in_dots(&mut c, dpi, (x.0, h - y.0 - offset), |c| {
+                    for row in 0..n {
+                        for (start, len) in runs((0..n).map(|col| matrix.dark(col, row))) {
+                            let run = (start, start + len);
+                            for (from, to, above, below) in segments(matrix, row, run) {
+                                let cells =
+                                    (from as f32 * m, row as f32 * m, (to - from) as f32 * m, m);
+                                let light = [from == start, !above, to == start + len, !below];
+                                fill_cells(c, cells, light);
+                            }
                         }
                     }
-                }
-                c.restore();
+                });
             }
         }
     }
@@ -242,7 +243,7 @@ impl Glyphs<'_> {
 /// pixels whose centres the shape covers. With every edge a quarter of a dot inside its
 /// dark module, both rules fill exactly the nominal dots, and stay exact when the page sits
 /// up to a quarter of a dot off their pixel grid ([`grid_offset`]). Edges between two dark
-/// modules are not moved, so nothing shows between them on a screen.
+/// modules move only by [`SEAM`], so nothing shows between them on a screen.
 /// `tests/print_dots.rs` measures every bar and module under poppler, Ghostscript, MuPDF
 /// and cairo.
 const INSET: f32 = 0.25;
@@ -252,62 +253,59 @@ const INSET: f32 = 0.25;
 /// light pixel diagonally across an inner corner. Too thin to show on a screen.
 const SEAM: f32 = 0.02;
 
-/// How far below the dot grid counted from the page's top the barcodes are drawn, in dots,
-/// on a page `height` points tall.
+/// How far below the dot grid counted from the page's top the barcodes are drawn on a page
+/// `height` tall (negative: above).
 ///
 /// poppler, MuPDF and cairo count pixel rows from the page's top, Ghostscript from its
 /// bottom. On a page that is not a whole number of dots tall (A6, 100 × 150 mm, A4 at
 /// 203 dpi) the two grids lie a fraction of a dot apart; drawing halfway between them keeps
-/// every edge within a quarter of a dot of both, which [`INSET`] absorbs.
-pub(super) fn grid_offset(height: f32, dpi: Dpi) -> f32 {
-    let dots = f64::from(height) * f64::from(dpi.get()) / 72.0;
+/// every edge within a quarter of a dot of both, which [`INSET`] absorbs. (At a resolution
+/// where the two lie almost exactly half a dot apart, that leaves no margin: the resolutions
+/// the tests print at, 203, 300 and 600 dpi, are not such.)
+pub(super) fn grid_offset(height: Pt, dpi: Dpi) -> Pt {
+    let dots = f64::from(height.0) * f64::from(dpi.get()) / 72.0;
     // How far above a line of the top-counted grid the next line of the bottom-counted
     // one lies, from 0 to 1.
     let apart = (dots.ceil() - dots) as f32;
     let apart = if apart < 1e-3 { 0.0 } else { apart };
-    if apart <= 0.5 {
+    let offset = if apart <= 0.5 {
         -apart / 2.0
     } else {
         (1.0 - apart) / 2.0
-    }
+    };
+    Pt(offset * dpi.dot().0)
 }
 
-/// Barcode drawing in printer dots: one unit is one dot, the origin at a symbol's top-left
-/// corner, y downwards.
-struct DotGrid;
+/// Draws with `draw` in printer dots: one unit is one dot, the origin at `origin` (points,
+/// PDF's y upwards), y downwards; the graphics state is saved before and restored after.
+fn in_dots(c: &mut Content, dpi: Dpi, origin: (f32, f32), draw: impl FnOnce(&mut Content)) {
+    let dot = 72.0 / f64::from(dpi.get());
+    c.save();
+    c.transform((dot, -dot), origin);
+    draw(c);
+    c.restore();
+}
 
-impl DotGrid {
-    /// Saves the graphics state and sets the dot grid at `origin` (points, PDF's y upwards);
-    /// the caller restores it.
-    fn at(c: &mut Content, dpi: Dpi, origin: (f32, f32)) -> DotGrid {
-        let dot = 72.0 / f64::from(dpi.get());
-        c.save();
-        c.transform((dot, -dot), origin);
-        DotGrid
-    }
-
-    /// Fills `width` × `height` dots at `x`, `y` as a path of its own, each side moved
-    /// [`INSET`] inwards where `light` (left, top, right, bottom) says a light module is on
-    /// the other side, and [`SEAM`] where a dark one is.
-    fn fill(
-        &self,
-        c: &mut Content,
-        (x, y, width, height): (f32, f32, f32, f32),
-        [left, top, right, bottom]: [bool; 4],
-    ) {
-        let inset = |light: bool| if light { INSET } else { SEAM };
-        let (x0, y0) = (x + inset(left), y + inset(top));
-        let (x1, y1) = (x + width - inset(right), y + height - inset(bottom));
-        c.rect(x0, y0, x1 - x0, y1 - y0);
-        c.fill();
-    }
+/// Fills `width` × `height` dots at `x`, `y` as a path of its own, each side moved [`INSET`]
+/// inwards where `light` (left, top, right, bottom) says a light module is on the other side,
+/// and [`SEAM`] where a dark one is.
+fn fill_cells(
+    c: &mut Content,
+    (x, y, width, height): (f32, f32, f32, f32),
+    [left, top, right, bottom]: [bool; 4],
+) {
+    let inset = |light: bool| if light { INSET } else { SEAM };
+    let (x0, y0) = (x + inset(left), y + inset(top));
+    let (x1, y1) = (x + width - inset(right), y + height - inset(bottom));
+    c.rect(x0, y0, x1 - x0, y1 - y0);
+    c.fill();
 }
 
 /// The parts of a run of dark modules `start..end` in row `row` of `matrix` between which
 /// the modules above and below change from dark to light: `(from, to, above dark, below
 /// dark)`.
 fn segments(
-    matrix: &crate::barcode::QrMatrix,
+    matrix: &QrMatrix,
     row: usize,
     (start, end): (usize, usize),
 ) -> Vec<(usize, usize, bool, bool)> {
@@ -382,16 +380,17 @@ mod tests {
     #[test]
     fn barcodes_sit_halfway_between_the_top_and_bottom_pixel_grids() {
         // 4 x 6 in is 1218 dots tall at 203 dpi: both grids agree.
-        assert_eq!(grid_offset(432.0, Dpi::DPI_203), 0.0);
+        let dots = |height: f32| grid_offset(Pt(height), Dpi::DPI_203).0 * 203.0 / 72.0;
+        assert_eq!(dots(432.0), 0.0);
         // A6 (419.53 pt) is 1182.83 dots: the grid counted from the bottom lies 0.17 dot
         // above the one from the top; draw 0.08 dot above.
-        let a6 = grid_offset(crate::LabelSize::A6.height().0, Dpi::DPI_203);
+        let a6 = dots(crate::LabelSize::A6.height().0);
         assert!((a6 + 0.083).abs() < 0.005, "{a6}");
         // A4 (841.89 pt) is 2373.66 dots: 0.34 dot above; draw 0.17 above.
-        let a4 = grid_offset(841.89, Dpi::DPI_203);
+        let a4 = dots(841.89);
         assert!((a4 + 0.169).abs() < 0.005, "{a4}");
         // 1000.5 dots: the grids are half a dot apart either way; a quarter of a dot below.
-        let half = grid_offset(1000.5 * 72.0 / 203.0, Dpi::DPI_203);
+        let half = dots(1000.5 * 72.0 / 203.0);
         assert!(
             (half - 0.25).abs() < 0.005 || (half + 0.25).abs() < 0.005,
             "{half}"

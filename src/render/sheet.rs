@@ -27,7 +27,7 @@ impl SheetPage {
         // The label's top on a whole dot from the sheet's top, as the label's own bars are
         // from its top; the label drew its barcodes between its own page's two pixel grids,
         // and is moved to lie between the sheet's.
-        let regrid = (grid_offset(page_h.0, dpi) - grid_offset(label_h.0, dpi)) * dpi.dot().0;
+        let regrid = grid_offset(page_h, dpi).0 - grid_offset(label_h, dpi).0;
         self.content.transform(
             (1.0, 1.0),
             (dpi.snap(x).0, page_h.0 - dpi.snap(y).0 - label_h.0 - regrid),

@@ -335,12 +335,8 @@ pub fn snapped(pt: f32, dpi: u32) -> usize {
 
 /// Every pixel of a symbol and its quiet zone that differs from the nominal symbol, for a
 /// label whose top-left corner is at `origin` (points) on `page`: a list of differences,
-/// one per symbol at most, empty when each bar, space and module prints at its exact width.
-///
-/// A page whose height is not a whole number of dots (A6, A4, 100 × 150 mm) is put on the
-/// pixel grid from its top by some rasterizers and from its bottom by others (Ghostscript):
-/// the whole symbol may then sit a dot lower, which changes no width, so each symbol is
-/// compared where it matches best, up to a dot away from its nominal place.
+/// one per symbol at most, empty when each bar, space and module prints at its exact width
+/// and place.
 pub fn off_nominal(page: &Grey, label: &DumpedLabel, origin: (f32, f32)) -> Vec<String> {
     let dpi = label.dpi;
     let mut found = Vec::new();
@@ -348,32 +344,22 @@ pub fn off_nominal(page: &Grey, label: &DumpedLabel, origin: (f32, f32)) -> Vec<
                      (x0, y0): (usize, usize),
                      (w, h): (usize, usize),
                      dark: &dyn Fn(usize, usize) -> bool| {
-        let differ = |dx: isize, dy: isize| -> (usize, Option<(usize, usize)>) {
-            let mut count = 0;
-            let mut first = None;
-            for y in 0..h {
-                for x in 0..w {
-                    let (px, py) = ((x0 + x) as isize + dx, (y0 + y) as isize + dy);
-                    let inside = px >= 0
-                        && py >= 0
-                        && (px as usize) < page.width
-                        && (py as usize) < page.height;
-                    if !inside || page.dark(px as usize, py as usize) != dark(x, y) {
-                        count += 1;
-                        first.get_or_insert((x, y));
-                    }
+        let mut count = 0;
+        let mut first = None;
+        for y in 0..h {
+            for x in 0..w {
+                let (px, py) = (x0 + x, y0 + y);
+                let inside = px < page.width && py < page.height;
+                if !inside || page.dark(px, py) != dark(x, y) {
+                    count += 1;
+                    first.get_or_insert((x, y));
                 }
             }
-            (count, first)
-        };
-        let best = (-1..=1)
-            .flat_map(|dy| (-1..=1).map(move |dx| (dx, dy)))
-            .map(|(dx, dy)| differ(dx, dy))
-            .min_by_key(|(count, _)| *count);
-        if let Some((count, Some((x, y)))) = best {
+        }
+        if let Some((x, y)) = first {
             found.push(format!(
-                "{what}: {count} of {} pixels differ where it matches best, the first at \
-                 ({x}, {y}) from its quiet zone's top-left corner",
+                "{what}: {count} of {} pixels differ, the first at ({x}, {y}) from its quiet \
+                 zone's top-left corner",
                 w * h
             ));
         }
