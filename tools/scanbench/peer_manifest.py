@@ -26,7 +26,9 @@ def page_count(pdf):
 
 def main():
     ap = argparse.ArgumentParser(description="manifest for the peer labels")
-    ap.add_argument("--peers", default="/work/shared/peers", help="folder with labeldata.py")
+    here = os.path.dirname(os.path.abspath(__file__))
+    ap.add_argument("--peers", default=os.path.join(here, "..", "..", "..", "shared", "peers"),
+                    help="folder with labeldata.py (default: ../shared/peers beside the repository)")
     ap.add_argument("-o", "--out", help="write here (default: stdout)")
     ap.add_argument("pdfs", nargs="+", metavar="SOURCE=PDF")
     a = ap.parse_args()

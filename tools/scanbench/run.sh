@@ -7,11 +7,12 @@
 #  4. without MANIFESTs, builds $OUT/manifest-golden.json from tests/golden;
 #  5. measures peers + manifests, prints Markdown, writes $OUT/results-NAME.{json,md}.
 #
-# Env: OUT=/tmp/scanbench  PEERS=/work/shared/peers  N=20  JOBS=<cores>
+# Env: OUT=/tmp/scanbench  PEERS=<repo>/../shared/peers  N=20  JOBS=<cores>
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 OUT=${OUT:-/tmp/scanbench}
-PEERS=${PEERS:-/work/shared/peers}
+# The project's shared folder sits beside the repository.
+PEERS=${PEERS:-$(cd "$HERE/../.." && pwd)/../shared/peers}
 N=${N:-20}
 NAME=${1:-golden}
 shift $(( $# > 0 ? 1 : 0 ))
