@@ -372,14 +372,23 @@ fn order_barcode(
 fn info_zone_h(page: Page, dpi: Dpi) -> f32 {
     let module = dpi.dots_covering(Pt::from(QR_MODULE)).0;
     let quiet = QR_QUIET_MODULES as u32 * module;
-    let edge = dpi.dots_covering(Pt::from(QUIET_EDGE)).0;
-    let last = dpi
-        .dots_in(Pt(page.h - MARGIN))
-        .0
-        .min(dpi.dots_in(Pt(page.h)).0.saturating_sub(edge + quiet));
-    // The quiet zone starts a dot under the rule (see `qr_place`).
-    let top = last.saturating_sub(quiet + QR_ZONE_MODULES * module + 1);
+    let top = qr_lowest_end(page, dpi, quiet)
+        .saturating_sub(QR_ZONE_MODULES * module + quiet + RULE_CLEARANCE);
     page.h - Dots(top).to_pt(dpi).0
+}
+
+/// Dots between the rule over the bottom zone and the QR's quiet zone: a rasterizer that
+/// fills every pixel a shape touches prints the rule's edge a dot lower where it falls
+/// between dots.
+const RULE_CLEARANCE: u32 = 1;
+
+/// The dot row a QR symbol with a quiet zone `quiet` dots wide may end at, at the lowest:
+/// the symbol inside the bottom margin, its quiet zone on the label.
+fn qr_lowest_end(page: Page, dpi: Dpi, quiet: u32) -> u32 {
+    let edge = dpi.dots_covering(Pt::from(QUIET_EDGE)).0;
+    dpi.dots_in(Pt(page.h - MARGIN))
+        .0
+        .min(dpi.dots_in(Pt(page.h)).0.saturating_sub(edge + quiet))
 }
 
 /// Where a QR symbol of `width` modules goes in the bottom zone, and how large: the
@@ -389,15 +398,9 @@ fn info_zone_h(page: Page, dpi: Dpi) -> f32 {
 fn qr_place(width: u32, module: u32, page: Page, dpi: Dpi, top: f32) -> Option<(u32, u32, u32)> {
     let quiet = QR_QUIET_MODULES as u32 * module;
     let side = width * module;
+    let first = dpi.dots_covering(Pt(top)).0 + RULE_CLEARANCE + quiet;
+    let spare = qr_lowest_end(page, dpi, quiet).checked_sub(first + side)?;
     let edge = dpi.dots_covering(Pt::from(QUIET_EDGE)).0;
-    // A dot of clearance under the rule: a rasterizer that fills every pixel a shape touches
-    // prints the rule's edge a dot lower where it falls between dots.
-    let first = dpi.dots_covering(Pt(top)).0 + 1 + quiet;
-    let last = dpi
-        .dots_in(Pt(page.h - MARGIN))
-        .0
-        .min(dpi.dots_in(Pt(page.h)).0.saturating_sub(edge + quiet));
-    let spare = last.checked_sub(first + side)?;
     let x = dpi.dots_covering(Pt(MARGIN)).0.max(edge + quiet);
     Some((module, x, first + spare / 2))
 }
