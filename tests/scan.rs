@@ -48,9 +48,7 @@ fn rasterise_page(pdf: &[u8], index: usize, dpi: f32) -> (Vec<u8>, u32, u32) {
 }
 
 fn decode(grey: &[u8], width: u32, height: u32, format: BarcodeFormat) -> Result<String, String> {
-    rxing::helpers::detect_in_luma(grey.to_vec(), width, height, Some(format))
-        .map(|r| r.getText().to_string())
-        .map_err(|e| format!("{format:?}: {e:?}"))
+    decode_with(grey, (width, height), format, rxing::DecodeHints::default())
 }
 
 /// As [`decode`], trying every row of the image (ZXing's "try harder"), as a scanner held
@@ -61,7 +59,17 @@ fn decode_hard(
     height: u32,
     format: BarcodeFormat,
 ) -> Result<String, String> {
-    let mut hints = rxing::DecodeHints::default().with(rxing::DecodeHintValue::TryHarder(true));
+    let hints = rxing::DecodeHints::default().with(rxing::DecodeHintValue::TryHarder(true));
+    decode_with(grey, (width, height), format, hints)
+}
+
+/// The text of the first `format` symbol rxing finds in `grey` with `hints`.
+fn decode_with(
+    grey: &[u8],
+    (width, height): (u32, u32),
+    format: BarcodeFormat,
+    mut hints: rxing::DecodeHints,
+) -> Result<String, String> {
     rxing::helpers::detect_in_luma_with_hints(
         grey.to_vec(),
         width,
