@@ -1,10 +1,17 @@
 //! The input: an order as it arrives from an order-management system, before validation.
 //!
-//! These types mirror the JSON format one to one (see the crate README). Unknown fields are
-//! rejected by serde, so a typo such as `postcod` is an error instead of a silently missing
-//! postcode. Nothing here checks values: [`Label::validate`] does, and turns a `Label` into a
+//! These types mirror the JSON format one to one (see the crate README). Each is read from a
+//! JSON object only, with every field at most once: an unknown field (a typo such as
+//! `postcod`) is an error instead of a silently missing postcode, a repeated one is an error
+//! instead of a silently chosen value, and the fields written as an array in declaration
+//! order (serde's positional form, `[order, recipient, seller]`) are refused instead of
+//! trusted to be in that order. Nothing here checks values: [`Label::validate`] does, and turns a `Label` into a
 //! [`ValidLabel`](crate::ValidLabel).
 
+use std::fmt;
+
+use serde::de::value::MapAccessDeserializer;
+use serde::de::{Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
 /// One shipping label's worth of input: the order, who receives it, and who sends it.
@@ -22,8 +29,7 @@ use serde::{Deserialize, Serialize};
 /// assert_eq!(label.recipient.address.country, "GB");
 /// # Ok(()) }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Label {
     /// The order the parcel belongs to.
     pub order: Order,
@@ -39,23 +45,22 @@ pub struct Label {
 /// let order = shiplabel::Order { number: "TT-2026-000123".into(), ..Default::default() };
 /// assert!(order.tracking.is_none());
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct Order {
     /// The order number: 1–48 printable ASCII characters, encoded in the Code 128.
     pub number: String,
     /// The carrier's tracking number, if one was issued (UPU S10 numbers are check-digit
     /// verified).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tracking: Option<String>,
     /// The carrier's name, e.g. `Royal Mail`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub carrier: Option<String>,
     /// The carrier's service, e.g. `International Tracked`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub service: Option<String>,
     /// The parcel's weight in grams.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub weight_grams: Option<u32>,
 }
 
@@ -77,16 +82,15 @@ pub struct Order {
 /// };
 /// assert_eq!(party.address.lines.len(), 1);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct Party {
     /// The person's (or business's) name.
     pub name: String,
     /// A company or organisation, printed under the name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub company: Option<String>,
     /// A phone number for the carrier.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
     /// The postal address.
     pub address: Address,
@@ -107,26 +111,25 @@ pub struct Party {
 /// };
 /// assert!(address.region.is_none());
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct Address {
     /// Street address lines: street and number, building, flat. At least one.
     pub lines: Vec<String>,
     /// City, town or post town.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub city: Option<String>,
     /// Dependent locality: a district or neighbourhood within the city, where a country uses
     /// one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub city_area: Option<String>,
     /// State, province, prefecture or emirate.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
     /// Postal code, where the country uses one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub postcode: Option<String>,
     /// Sorting code (CEDEX-style), where the country uses one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sorting_code: Option<String>,
     /// ISO 3166-1 alpha-2 country code, e.g. `GB` (case-insensitive).
     pub country: String,
@@ -180,5 +183,175 @@ impl Label {
                 },
             },
         }
+    }
+}
+
+/// `Deserialize` for a model type `$ty` that reads a JSON object (a map) and nothing else,
+/// through `$def`, its field-for-field mirror: serde's derived impl would also read the
+/// fields as an array in declaration order, which no order-management system means.
+macro_rules! from_object_only {
+    ($ty:ident, $def:ident, $expecting:literal) => {
+        impl<'de> Deserialize<'de> for $ty {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                struct ObjectVisitor;
+                impl<'de> Visitor<'de> for ObjectVisitor {
+                    type Value = $ty;
+                    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                        f.write_str($expecting)
+                    }
+                    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<$ty, A::Error> {
+                        $def::deserialize(MapAccessDeserializer::new(map))
+                    }
+                }
+                deserializer.deserialize_map(ObjectVisitor)
+            }
+        }
+    };
+}
+
+from_object_only!(
+    Label,
+    LabelDef,
+    "an object with `order`, `recipient` and `seller`"
+);
+from_object_only!(Order, OrderDef, "an object with the order's `number`");
+from_object_only!(Party, PartyDef, "an object with `name` and `address`");
+from_object_only!(Address, AddressDef, "an object with `lines` and `country`");
+
+// The mirrors: serde derives each field's reading here (`remote` builds the public type
+// from them, so the compiler checks that no field is missing or extra). Unknown and repeated
+// fields are errors.
+
+#[derive(Deserialize)]
+#[serde(remote = "Label", deny_unknown_fields)]
+struct LabelDef {
+    order: Order,
+    recipient: Party,
+    seller: Party,
+}
+
+#[derive(Deserialize)]
+#[serde(remote = "Order", deny_unknown_fields)]
+struct OrderDef {
+    number: String,
+    #[serde(default)]
+    tracking: Option<String>,
+    #[serde(default)]
+    carrier: Option<String>,
+    #[serde(default)]
+    service: Option<String>,
+    #[serde(default)]
+    weight_grams: Option<u32>,
+}
+
+#[derive(Deserialize)]
+#[serde(remote = "Party", deny_unknown_fields)]
+struct PartyDef {
+    name: String,
+    #[serde(default)]
+    company: Option<String>,
+    #[serde(default)]
+    phone: Option<String>,
+    address: Address,
+}
+
+#[derive(Deserialize)]
+#[serde(remote = "Address", deny_unknown_fields)]
+struct AddressDef {
+    lines: Vec<String>,
+    #[serde(default)]
+    city: Option<String>,
+    #[serde(default)]
+    city_area: Option<String>,
+    #[serde(default)]
+    region: Option<String>,
+    #[serde(default)]
+    postcode: Option<String>,
+    #[serde(default)]
+    sorting_code: Option<String>,
+    country: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample_json() -> String {
+        serde_json::to_string(&Label::sample()).unwrap()
+    }
+
+    #[test]
+    fn an_object_reads_back_as_it_was_written() {
+        let label: Label = serde_json::from_str(&sample_json()).unwrap();
+        assert_eq!(label, Label::sample());
+    }
+
+    #[test]
+    fn fields_as_an_array_are_refused_at_every_level() {
+        let sample = Label::sample();
+        let order = serde_json::to_string(&sample.order).unwrap();
+        let seller = serde_json::to_string(&sample.seller).unwrap();
+        let recipient = serde_json::to_string(&sample.recipient).unwrap();
+        // The seller first: serde's positional form would print it under SHIP TO.
+        let positional = format!("[{order}, {seller}, {recipient}]");
+        let err = serde_json::from_str::<Label>(&positional).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "invalid type: sequence, expected an object with `order`, `recipient` and `seller` at line 1 column 0"
+        );
+        let nested = sample_json().replace(
+            &serde_json::to_string(&sample.recipient.address).unwrap(),
+            r#"[["221 Baker Street"], "London", null, null, "NW1 6XE", null, "GB"]"#,
+        );
+        let err = serde_json::from_str::<Label>(&nested).unwrap_err();
+        assert!(
+            err.to_string().starts_with(
+                "invalid type: sequence, expected an object with `lines` and `country`"
+            ),
+            "{err}"
+        );
+        let order = serde_json::from_str::<Order>(r#"["TT-1"]"#).unwrap_err();
+        assert!(
+            order
+                .to_string()
+                .contains("expected an object with the order's `number`")
+        );
+        let party = serde_json::from_str::<Party>(r#"["Ann", null, null, {}]"#).unwrap_err();
+        assert!(
+            party
+                .to_string()
+                .contains("expected an object with `name` and `address`")
+        );
+    }
+
+    #[test]
+    fn a_repeated_field_is_refused_not_chosen() {
+        let json = sample_json().replace(
+            r#""postcode":"NW1 6XE""#,
+            r#""postcode":"XXX","postcode":"NW1 6XE""#,
+        );
+        let err = serde_json::from_str::<Label>(&json).unwrap_err();
+        assert!(
+            err.to_string().starts_with("duplicate field `postcode`"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn unknown_fields_are_refused_and_optional_ones_may_be_left_out() {
+        let json = sample_json().replace(r#""postcode":"#, r#""postcod":"#);
+        let err = serde_json::from_str::<Label>(&json).unwrap_err();
+        assert!(
+            err.to_string().starts_with("unknown field `postcod`"),
+            "{err}"
+        );
+        let order: Order = serde_json::from_str(r#"{"number": "TT-1"}"#).unwrap();
+        assert_eq!(
+            order,
+            Order {
+                number: "TT-1".into(),
+                ..Order::default()
+            }
+        );
     }
 }

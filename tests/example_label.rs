@@ -204,7 +204,7 @@ fn with_rejected_the_valid_orders_print_and_the_others_are_written_intact() {
         serde_json::json!([{
             "field": "recipient",
             "code": "invalid_shape",
-            "message": "invalid type: integer `42`, expected struct Party"
+            "message": "invalid type: integer `42`, expected an object with `name` and `address`"
         }])
     );
     assert_eq!(
