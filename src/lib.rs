@@ -82,7 +82,7 @@ pub use batch::{
 pub use documents::{Documents, documents, write_documents};
 pub use layout::{LabelLayout, LayoutError, layout};
 pub use limits::{
-    MAX_ADDRESS_LINES, MAX_JSON_BYTES, MAX_LABELS, MAX_POSTCODE_CHARS, MAX_TEXT_CHARS,
+    MAX_ADDRESS_LINES, MAX_JSON_BYTES, MAX_LABELS, MAX_ORDERS, MAX_POSTCODE_CHARS, MAX_TEXT_CHARS,
 };
 pub use model::{Address, Label, Order, Party};
 pub use options::{LabelSize, Options, Sheet, SheetLayout, StartOutOfRange, UnknownName};

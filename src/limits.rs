@@ -15,6 +15,7 @@
 //! | `order.weight_grams` | 1 to 4,294,967,295 (a `u32`) |
 //! | labels in one call ([`render_pdf`](crate::render_pdf), [`render_batch`](crate::render_batch)) | [`MAX_LABELS`] |
 //! | JSON read by the `label` example | [`MAX_JSON_BYTES`] bytes |
+//! | orders in one input of the `label` example | [`MAX_ORDERS`] |
 
 /// The most characters a free-text field may have (name, company, phone, address line,
 /// city, city area, region, sorting code, carrier, service), counted after trimming,
@@ -74,3 +75,16 @@ pub const MAX_LABELS: usize = 1000;
 /// assert_eq!(shiplabel::MAX_JSON_BYTES, 16 * 1024 * 1024);
 /// ```
 pub const MAX_JSON_BYTES: usize = 16 * 1024 * 1024;
+
+/// The most orders the `label` example reads from one input (one array, or JSON Lines),
+/// counted as the input is split, before any is parsed: with [`MAX_JSON_BYTES`] it bounds
+/// the run's memory (the orders are kept as references into the input, about 16 bytes each,
+/// and a rejected one's problems as a few hundred bytes; the labels printed stream). A real
+/// order takes 200 bytes or more of JSON, so the byte limit comes first for real exports;
+/// this one stops a file of millions of tiny values (`0` per line) early. A program that
+/// reads orders itself should bound their number the same way.
+///
+/// ```
+/// assert_eq!(shiplabel::MAX_ORDERS, 100_000);
+/// ```
+pub const MAX_ORDERS: usize = 100_000;

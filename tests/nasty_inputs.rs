@@ -336,9 +336,46 @@ fn json_cases() -> Vec<JsonCase> {
         JsonCase {
             name: "deeply nested arrays",
             json: format!("{}{}", "[".repeat(100_000), "]".repeat(100_000)),
-            field: Some("[0][0]"),
+            field: None,
             code: "invalid_shape",
-            message: "invalid type: sequence, expected a string",
+            message: "invalid type: sequence, expected an object with `order`, `recipient` and `seller`",
+        },
+        // serde's positional form: the fields in declaration order, here with the seller
+        // where the recipient belongs.
+        JsonCase {
+            name: "an order written as an array",
+            json: {
+                let sample = Label::sample();
+                format!(
+                    "[{}, {}, {}]",
+                    serde_json::to_string(&sample.order).unwrap(),
+                    serde_json::to_string(&sample.seller).unwrap(),
+                    serde_json::to_string(&sample.recipient).unwrap()
+                )
+            },
+            field: None,
+            code: "invalid_shape",
+            message: "invalid type: sequence, expected an object with `order`, `recipient` and `seller`",
+        },
+        JsonCase {
+            name: "an address written as an array",
+            json: sample_with(
+                r#"{"lines":["Flat 4, 221 Baker Street"],"city":"London","postcode":"NW1 6XE","country":"GB"}"#,
+                r#"[["Flat 4, 221 Baker Street"],"London",null,null,"NW1 6XE",null,"GB"]"#,
+            ),
+            field: Some("recipient.address"),
+            code: "invalid_shape",
+            message: "invalid type: sequence, expected an object with `lines` and `country`",
+        },
+        JsonCase {
+            name: "a field given twice",
+            json: sample_with(
+                r#""postcode":"NW1 6XE""#,
+                r#""postcode":"XXX","postcode":"NW1 6XE""#,
+            ),
+            field: Some("recipient.address"),
+            code: "invalid_shape",
+            message: "duplicate field `postcode`",
         },
         JsonCase {
             name: "deeply nested objects",

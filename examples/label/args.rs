@@ -1,0 +1,160 @@
+//! The command line, read as the operating system gives it: file names are any bytes, so
+//! they stay `OsString`s; the other values must be text.
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+use shiplabel::{Dpi, LabelSize, Options, Sheet, SheetLayout};
+
+use crate::input::Source;
+use crate::output::Target;
+
+pub const USAGE: &str = "usage: label [ORDERS.json|.jsonl|-] [-o OUT.pdf|-] [--rejected REJECTED.json|-]\n             \
+     [--size 4x6|4x8|100x150|a6] [--sheet a4|letter [--start N] [--cut-marks]] [--dpi N]";
+
+/// What a run is asked to do.
+#[derive(Debug)]
+pub struct Args {
+    pub input: Source,
+    pub output: Target,
+    pub rejected: Option<Target>,
+    pub options: Options,
+}
+
+/// Why the arguments were not taken: `None` for `--help`.
+pub type Usage = Option<String>;
+
+/// Reads the arguments after the program's name, and checks that the outputs are files it
+/// may replace and that no two of the input and outputs are one file.
+pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Args, Usage> {
+    let mut input = None;
+    let mut output = None;
+    let mut rejected = None;
+    let mut size = None;
+    let mut sheet = None;
+    let mut start = None;
+    let mut cut_marks = false;
+    let mut dpi = Dpi::DPI_203;
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        let flag = arg.to_str().unwrap_or("").to_owned();
+        let mut value = |what: &str| args.next().ok_or_else(|| format!("{flag} needs {what}"));
+        let text = |value: OsString, flag: &str| {
+            value
+                .into_string()
+                .map_err(|v| format!("{flag} needs text, not {:?}", v.to_string_lossy()))
+        };
+        match flag.as_str() {
+            "--size" => {
+                let value = text(value("a size")?, "--size")?;
+                size = Some(value.parse::<LabelSize>().map_err(|e| e.to_string())?);
+            }
+            "--sheet" => {
+                let value = text(value("a sheet")?, "--sheet")?;
+                sheet = Some(value.parse::<SheetLayout>().map_err(|e| e.to_string())?);
+            }
+            "--start" => {
+                let value = text(value("a position")?, "--start")?;
+                let position = value
+                    .parse::<usize>()
+                    .map_err(|_| format!("--start needs a position on the sheet, not {value:?}"))?;
+                start = Some(position);
+            }
+            "--cut-marks" => cut_marks = true,
+            "--dpi" => {
+                let value = text(value("a resolution")?, "--dpi")?;
+                dpi = value
+                    .parse::<u32>()
+                    .ok()
+                    .and_then(Dpi::new)
+                    .ok_or_else(|| {
+                        format!(
+                            "--dpi must be a whole number from {} to {}, not {value:?}",
+                            Dpi::MIN,
+                            Dpi::MAX
+                        )
+                    })?;
+            }
+            "-o" | "--output" => output = Some(Target::from_arg(value("a file name")?)),
+            "--rejected" => rejected = Some(Target::from_arg(value("a file name")?)),
+            "-h" | "--help" => return Err(None),
+            "-" if input.is_none() => input = Some(Source::Stdin),
+            _ if input.is_none() && !arg.as_encoded_bytes().starts_with(b"-") => {
+                input = Some(Source::Path(PathBuf::from(arg)));
+            }
+            _ => {
+                return Err(Some(format!(
+                    "unexpected argument {:?}",
+                    arg.to_string_lossy()
+                )));
+            }
+        }
+    }
+    let output = output.unwrap_or_else(|| {
+        Target::Path(PathBuf::from(if input.is_some() {
+            "labels.pdf"
+        } else {
+            "label.pdf"
+        }))
+    });
+    let mut options = Options::default().with_dpi(dpi);
+    match (sheet, size) {
+        (Some(_), Some(_)) => {
+            return Err(Some(
+                "--size and --sheet do not go together: a sheet sets its labels' size".into(),
+            ));
+        }
+        (Some(layout), None) => {
+            let sheet = Sheet::new(layout)
+                .starting_at(start.unwrap_or(1))
+                .map_err(|e| e.to_string())?
+                .with_cut_marks(cut_marks);
+            options = options.with_sheet(sheet);
+        }
+        (None, size) => {
+            if start.is_some() || cut_marks {
+                return Err(Some("--start and --cut-marks need --sheet".into()));
+            }
+            options = options.with_size(size.unwrap_or_default());
+        }
+    }
+    let args = Args {
+        input: input.unwrap_or(Source::Sample),
+        output,
+        rejected,
+        options,
+    };
+    args.check()?;
+    Ok(args)
+}
+
+impl Args {
+    /// The outputs are files a rename may replace, and no two of the input and the outputs
+    /// are one file (the PDF would overwrite the orders, or the rejected orders the PDF).
+    fn check(&self) -> Result<(), Usage> {
+        self.output.check()?;
+        if let Some(rejected) = &self.rejected {
+            rejected.check()?;
+            if rejected.same_as(&self.output) {
+                return Err(Some(format!(
+                    "-o and --rejected both name {}; give them different files",
+                    self.output.name()
+                )));
+            }
+        }
+        if let Source::Path(input) = &self.input {
+            let outputs = std::iter::once(&self.output).chain(&self.rejected);
+            for output in outputs {
+                if let Target::Path(path) = output
+                    && crate::output::same_file(input, path)
+                {
+                    return Err(Some(format!(
+                        "{} is the input; writing it would replace the orders",
+                        output.name()
+                    )));
+                }
+            }
+        }
+        Ok(())
+    }
+}

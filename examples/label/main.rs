@@ -1,0 +1,282 @@
+//! Prints shipping labels.
+//!
+//! ```text
+//! cargo run --example label                                 # the built-in sample -> label.pdf
+//! cargo run --example label -- orders.json -o labels.pdf    # one order or an array of orders
+//! cargo run --example label -- orders.json --rejected rejected.json
+//! cargo run --example label -- orders.jsonl --size 100x150 --dpi 300
+//! cargo run --example label -- orders.json --sheet a4 --start 3 --cut-marks
+//! some-export | cargo run --example label -- - -o - | lp    # standard input and output
+//! ```
+//!
+//! The input is one order object, an array of them, or JSON Lines (one order per line), of
+//! up to [`MAX_ORDERS`](shiplabel::MAX_ORDERS) orders in up to
+//! [`MAX_JSON_BYTES`](shiplabel::MAX_JSON_BYTES) of JSON; the labels are streamed into the
+//! PDF as they are drawn, on every core.
+//! `--size` is `4x6` (default), `4x8`, `100x150` or `a6`; `--sheet` prints on office sheets
+//! instead (`a4`: four A6 labels; `letter`: two 4 × 6 in labels), from position `--start`
+//! (1 is the top left), with `--cut-marks` if asked; `--dpi` is the printer's resolution
+//! (203 by default).
+//!
+//! Every problem is printed with the order's index (in an array), its order number and the
+//! field's path. By default a batch prints all or nothing: one bad order and nothing is
+//! written. With `--rejected FILE` the printable orders are written to the PDF and every
+//! other order, exactly as it was in the input, goes to FILE with its problems, so none is
+//! lost.
+//!
+//! Files are never left half written (see `output.rs`): each is written beside its name and
+//! renamed into place when complete, the rejected file before the PDF, so a PDF in place
+//! always has its rejected file beside it. Messages never stop a run and show control
+//! characters escaped (see `report.rs`).
+//!
+//! Exit status: 0 every order printed; 1 nothing printed (a problem in all-or-nothing mode,
+//! every order rejected, the input unreadable, not JSON or over a limit, or an output that
+//! could not be written); 2 bad arguments (an output that is a directory, a link or a special
+//! file, or that names the input or the other output, included); 3 (with `--rejected`) some
+//! orders printed and the others written to FILE.
+
+mod args;
+mod input;
+mod output;
+mod rejected;
+mod report;
+
+use std::io::{BufWriter, Write};
+use std::process::ExitCode;
+
+use shiplabel::{Options, PdfWriter, Rejection};
+
+use crate::input::Orders;
+use crate::output::{Pending, Target};
+use crate::rejected::{Problem, RejectedOrder, parse_order, problems};
+use crate::report::plural;
+
+/// Some orders printed, the others written to the `--rejected` file.
+const EXIT_SOME_REJECTED: u8 = 3;
+
+fn main() -> ExitCode {
+    let args = match args::parse(std::env::args_os().skip(1)) {
+        Ok(args) => args,
+        Err(None) => {
+            report::tell(args::USAGE);
+            return ExitCode::SUCCESS;
+        }
+        Err(Some(message)) => {
+            report::error(&message);
+            report::say(args::USAGE);
+            return ExitCode::from(2);
+        }
+    };
+    match run(&args) {
+        Ok(status) => status,
+        Err(failure) => {
+            report::error(&failure.message);
+            report::say(failure.outcome);
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Why a run printed nothing, and what it left behind.
+struct Failure {
+    message: String,
+    outcome: &'static str,
+}
+
+impl Failure {
+    /// Nothing was written: existing files are as they were.
+    fn untouched(message: String) -> Failure {
+        Failure {
+            message,
+            outcome: "nothing written",
+        }
+    }
+}
+
+/// What a run printed: the labels kept in the PDF (0 when none is to be kept), and the
+/// orders set aside, by index.
+struct Run<'a> {
+    printed: usize,
+    rejected: Vec<RejectedOrder<'a>>,
+}
+
+fn run(args: &args::Args) -> Result<ExitCode, Failure> {
+    let io_error =
+        |target: &Target, e: std::io::Error| Failure::untouched(format!("{}: {e}", target.name()));
+    // The temporary files first: an output directory that cannot be written fails here,
+    // before any work.
+    let mut pdf = Pending::create(&args.output).map_err(|e| io_error(&args.output, e))?;
+    let rejected_file = match &args.rejected {
+        Some(target) => Some(Pending::create(target).map_err(|e| io_error(target, e))?),
+        None => None,
+    };
+
+    let text = args.input.read().map_err(Failure::untouched)?;
+    let orders = input::split(&text)
+        .map_err(|e| Failure::untouched(format!("{}: {e}", args.input.name())))?;
+    let total = orders.values.len();
+    if total == 0 {
+        return Err(Failure::untouched("the input holds no orders".to_owned()));
+    }
+    let all_or_nothing = args.rejected.is_none();
+    let Run { printed, rejected } = print(&orders, &args.options, pdf.file(), all_or_nothing)
+        .map_err(|e| Failure::untouched(format!("{}: {e}", args.output.name())))?;
+    let report_rejected = || {
+        for order in &rejected {
+            for line in order.lines(orders.is_array) {
+                report::error(&line);
+            }
+        }
+    };
+
+    // All or nothing: one rejected order and nothing is written.
+    let (Some(rejected_target), Some(mut rejected_file)) = (&args.rejected, rejected_file) else {
+        if !rejected.is_empty() {
+            report_rejected();
+            report::say(&format!(
+                "{} of {} rejected; nothing written",
+                rejected.len(),
+                plural(total, "order")
+            ));
+            return Ok(ExitCode::FAILURE);
+        }
+        let bytes = pdf.sync().map_err(|e| io_error(&args.output, e))?;
+        pdf.commit().map_err(|e| io_error(&args.output, e))?;
+        said_written(args, printed, bytes);
+        return Ok(ExitCode::SUCCESS);
+    };
+
+    // Both files complete and on disk before either is in place; then the rejected file,
+    // then the PDF, so that a PDF in place always has the record of the orders it lacks.
+    write_rejected(&mut rejected_file, &rejected).map_err(|e| io_error(rejected_target, e))?;
+    let bytes = if printed > 0 {
+        pdf.sync().map_err(|e| io_error(&args.output, e))?
+    } else {
+        0
+    };
+    rejected_file
+        .commit()
+        .map_err(|e| io_error(rejected_target, e))?;
+    if printed == 0 {
+        drop(pdf);
+        report_rejected();
+        report::say(&format!(
+            "{} of {} rejected, written to {}",
+            rejected.len(),
+            plural(total, "order"),
+            rejected_target.name()
+        ));
+        report::say("nothing printed");
+        return Ok(ExitCode::FAILURE);
+    }
+    pdf.commit().map_err(|e| Failure {
+        message: format!(
+            "{}: {e} ({} holds the rejected orders)",
+            args.output.name(),
+            rejected_target.name()
+        ),
+        outcome: "nothing printed",
+    })?;
+    report_rejected();
+    if !rejected.is_empty() {
+        report::say(&format!(
+            "{} of {} rejected, written to {}",
+            rejected.len(),
+            plural(total, "order"),
+            rejected_target.name()
+        ));
+    }
+    said_written(args, printed, bytes);
+    Ok(if rejected.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(EXIT_SOME_REJECTED)
+    })
+}
+
+/// Parses, validates and streams every order into a PDF on `file`, as the writer asks for
+/// them, so that only a few labels are in memory at once. The orders that are not orders,
+/// are invalid or cannot be laid out are set aside, each with its problems. All or nothing,
+/// the first one set aside stops the printing (the rest are still checked, so that every
+/// problem is reported) and nothing is kept.
+fn print<'a>(
+    orders: &Orders<'a>,
+    options: &Options,
+    file: &mut std::fs::File,
+    all_or_nothing: bool,
+) -> Result<Run<'a>, String> {
+    let mut writer = PdfWriter::new(BufWriter::new(file), options).map_err(|e| e.to_string())?;
+    let mut rejected = Vec::new();
+    // The input index of each label offered to the writer.
+    let mut positions = Vec::new();
+    let labels = orders
+        .values
+        .iter()
+        .enumerate()
+        .filter_map(|(index, &raw)| {
+            let label = parse_order(raw)
+                .map_err(|problem| vec![problem])
+                .and_then(|label| {
+                    label
+                        .validate()
+                        .map_err(|errors| problems(&Rejection::Invalid(errors)))
+                });
+            match label {
+                Ok(_) if all_or_nothing && !rejected.is_empty() => None,
+                Ok(label) => {
+                    positions.push(index);
+                    Some(label)
+                }
+                Err(errors) => {
+                    rejected.push(RejectedOrder::new(index, raw, errors));
+                    None
+                }
+            }
+        });
+    let failures = writer.write_labels(labels).map_err(|e| e.to_string())?;
+    for failure in failures {
+        let index = positions
+            .get(failure.index)
+            .copied()
+            .unwrap_or(failure.index);
+        let errors: Vec<Problem> = problems(&Rejection::Layout(failure.error));
+        if let Some(&raw) = orders.values.get(index) {
+            rejected.push(RejectedOrder::new(index, raw, errors));
+        }
+    }
+    rejected.sort_by_key(|r| r.index);
+    let printed = writer.labels();
+    if printed == 0 || (all_or_nothing && !rejected.is_empty()) {
+        return Ok(Run {
+            printed: 0,
+            rejected,
+        });
+    }
+    let mut out = writer.finish().map_err(|e| e.to_string())?;
+    out.flush().map_err(|e| e.to_string())?;
+    Ok(Run { printed, rejected })
+}
+
+/// Writes the rejected orders as a JSON array (`[]` when there are none) and syncs them.
+fn write_rejected(file: &mut Pending, rejected: &[RejectedOrder<'_>]) -> std::io::Result<()> {
+    let mut out = BufWriter::new(file.file());
+    serde_json::to_writer_pretty(&mut out, rejected)?;
+    out.flush()?;
+    drop(out);
+    file.sync().map(drop)
+}
+
+/// Says what was written: on standard output, unless an output went there.
+fn said_written(args: &args::Args, printed: usize, bytes: u64) {
+    let line = format!(
+        "wrote {} ({}, {bytes} bytes)",
+        args.output.name(),
+        plural(printed, "label")
+    );
+    let on_stdout = args.output == Target::Stdout || args.rejected == Some(Target::Stdout);
+    if on_stdout {
+        report::say(&line);
+    } else {
+        report::tell(&line);
+    }
+}
