@@ -11,8 +11,9 @@
 //! A line that is not such an object (a blank line included) gets an error object of its own
 //! and the rest still run, so output line N always reports input line N; so does a line
 //! longer than `shiplabel::MAX_JSON_BYTES`, which is skipped without being held in memory.
-//! The exit status is 0 when every address is valid, 1 when any is not, 2 when the file
-//! cannot be read.
+//! A key given twice in one object is an error (`invalid_shape`), never a silently chosen
+//! value. The exit status is 0 when every address is valid, 1 when any is not, 2 when the
+//! file cannot be read or the report cannot be written. The file name may be any bytes.
 
 use std::io::{BufRead, BufWriter, Read, Write};
 use std::process::ExitCode;
@@ -51,7 +52,10 @@ fn check(line: &str) -> (Report, bool) {
         }
     };
     let id = value.get("id").cloned().unwrap_or(Value::Null);
-    let record: Record = match serde_path_to_error::deserialize(value) {
+    // Read from the text, not from `value`: a `Value` keeps the last of a repeated key,
+    // and the record's own reading refuses one.
+    let mut parser = serde_json::Deserializer::from_str(line);
+    let record: Record = match serde_path_to_error::deserialize(&mut parser) {
         Ok(record) => record,
         Err(e) => {
             let path = e.path().to_string();
@@ -59,7 +63,7 @@ fn check(line: &str) -> (Report, bool) {
             return (
                 report(
                     id,
-                    vec![error(field, "invalid_shape", &e.inner().to_string())],
+                    vec![error(field, "invalid_shape", &shape_message(e.inner()))],
                     None,
                 ),
                 false,
@@ -92,6 +96,16 @@ fn check(line: &str) -> (Report, bool) {
             )
         }
     }
+}
+
+/// serde_json's message for a value of the wrong shape, without the position it adds (the
+/// line is the report's).
+fn shape_message(e: &serde_json::Error) -> String {
+    let message = e.to_string();
+    let position = format!(" at line {} column {}", e.line(), e.column());
+    message
+        .strip_suffix(&position)
+        .map_or(message.clone(), str::to_owned)
 }
 
 /// One output line, its keys in this order.
@@ -172,15 +186,31 @@ fn read_line(input: &mut impl BufRead) -> std::io::Result<Line> {
     Ok(String::from_utf8(bytes).map_or(Line::NotUtf8, Line::Text))
 }
 
+/// Writes `text` as one line to standard error, control characters escaped (a file name
+/// may hold an escape sequence); a failure to write is ignored.
+fn say(text: &str) {
+    let mut shown = String::new();
+    for c in text.chars() {
+        if c.is_control() {
+            shown.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            shown.push(c);
+        }
+    }
+    let _ = writeln!(std::io::stderr().lock(), "{shown}");
+}
+
 fn main() -> ExitCode {
-    let Some(path) = std::env::args().nth(1) else {
-        eprintln!("usage: validate ADDRESSES.jsonl");
+    let Some(path) = std::env::args_os().nth(1).map(std::path::PathBuf::from) else {
+        say("usage: validate ADDRESSES.jsonl");
         return ExitCode::from(2);
     };
+    // The name as given, its bytes that are not UTF-8 replaced, for messages only.
+    let name = path.to_string_lossy().into_owned();
     let file = match std::fs::File::open(&path) {
         Ok(file) => file,
         Err(e) => {
-            eprintln!("error: {path}: {e}");
+            say(&format!("error: {name}: {e}"));
             return ExitCode::from(2);
         }
     };
@@ -202,7 +232,7 @@ fn main() -> ExitCode {
                 &format!("line {n}: stream did not contain valid UTF-8"),
             )),
             Err(e) => {
-                eprintln!("error: {path}: {e}");
+                say(&format!("error: {name}: {e}"));
                 return ExitCode::from(2);
             }
         };

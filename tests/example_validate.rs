@@ -109,3 +109,55 @@ fn a_line_over_the_limit_is_reported_and_the_rest_still_run() {
     );
     std::fs::remove_dir_all(dir).ok();
 }
+
+/// Issue 12, row 13: a repeated key is refused, as the `label` example refuses it, never
+/// resolved to its last value; row 9: the file name may be any bytes.
+#[cfg(unix)]
+#[test]
+fn a_repeated_key_is_an_error_and_a_file_name_may_be_any_bytes() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = std::env::temp_dir().join(format!("shiplabel-validate-dup-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let input = dir.join(std::ffi::OsStr::from_bytes(b"export-\xff.jsonl"));
+    std::fs::write(
+        &input,
+        [
+            r#"{"id": 1, "name": "A", "address": {"lines": ["1 High Street"], "city": "London", "postcode": "XXX", "postcode": "NW1 6XE", "country": "GB"}}"#,
+            r#"{"id": 2, "name": "A", "name": "B", "address": {"lines": ["1 High Street"], "city": "London", "postcode": "NW1 6XE", "country": "GB"}}"#,
+        ]
+        .join("\n"),
+    )
+    .unwrap();
+    let out = Command::new(example()).arg(&input).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap().lines().collect::<Vec<_>>(),
+        [
+            r#"{"id":1,"valid":false,"errors":[{"field":"address","code":"invalid_shape","message":"duplicate field `postcode`"}],"formatted":null}"#,
+            r#"{"id":2,"valid":false,"errors":[{"field":null,"code":"invalid_shape","message":"duplicate field `name`"}],"formatted":null}"#,
+        ]
+    );
+    // A name that cannot be opened is reported with its bytes, never a panic.
+    let missing = dir.join(std::ffi::OsStr::from_bytes(b"missing-\xfe\x1b.jsonl"));
+    let out = Command::new(example()).arg(&missing).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("missing-\u{fffd}\\u{1b}.jsonl: No such file"), "{stderr}");
+    std::fs::remove_dir_all(dir).ok();
+}
+
+/// Issue 12, row 1 for `validate`: a standard error that cannot be written is no panic.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_standard_error_that_cannot_be_written_is_no_panic() {
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let out = Command::new(example())
+        .arg("/nonexistent/addresses.jsonl")
+        .stderr(full)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
