@@ -139,7 +139,11 @@ impl Pending {
                     use std::os::unix::fs::PermissionsExt;
                     builder.permissions(std::fs::Permissions::from_mode(0o666));
                 }
-                Temp::Named(builder.tempfile_in(directory(path))?)
+                Temp::Named(
+                    builder
+                        .tempfile_in(directory(path))
+                        .map_err(without_temp_name)?,
+                )
             }
             Target::Stdout => Temp::Anonymous(tempfile::tempfile()?),
         };
@@ -185,6 +189,16 @@ impl Pending {
             }
             (Temp::Named(_), Target::Stdout) => Err(io::Error::other("unreachable target")),
         }
+    }
+}
+
+/// `e` without the temporary file's name that tempfile appends to its message (` at path
+/// "…"`): messages name the output, not a file the user never asked for.
+fn without_temp_name(e: io::Error) -> io::Error {
+    let message = e.to_string();
+    match message.rfind(" at path \"") {
+        Some(at) => io::Error::new(e.kind(), &message[..at]),
+        None => e,
     }
 }
 
