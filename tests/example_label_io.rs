@@ -26,7 +26,10 @@ fn label(dir: &Path) -> Command {
 }
 
 fn run(dir: &Path, args: &[&str]) -> Output {
-    label(dir).args(args).output().expect("the label example runs")
+    label(dir)
+        .args(args)
+        .output()
+        .expect("the label example runs")
 }
 
 fn stderr(out: &Output) -> String {
@@ -86,7 +89,10 @@ fn names(dir: &Path) -> Vec<String> {
 }
 
 fn dev_full() -> fs::File {
-    fs::OpenOptions::new().write(true).open("/dev/full").unwrap()
+    fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap()
 }
 
 /// Waits for `child` at most `limit`, killing it past that.
@@ -145,7 +151,11 @@ fn a_run_killed_at_any_moment_leaves_no_half_written_file_and_no_pdf_without_its
     let orders: Vec<String> = (0..120)
         .map(|i| {
             let number = format!("K-{i}");
-            if i % 10 == 3 { bad(&number) } else { good(&number) }
+            if i % 10 == 3 {
+                bad(&number)
+            } else {
+                good(&number)
+            }
         })
         .collect();
     fs::write(dir.path().join("orders.jsonl"), orders.join("\n")).unwrap();
@@ -173,7 +183,10 @@ fn a_run_killed_at_any_moment_leaves_no_half_written_file_and_no_pdf_without_its
             assert_eq!(rejected(&rej).len(), 12, "trial {trial}");
         }
         if out_pdf.exists() {
-            assert!(rej.exists(), "trial {trial}: the PDF is in place without its rejects");
+            assert!(
+                rej.exists(),
+                "trial {trial}: the PDF is in place without its rejects"
+            );
             assert_eq!(pages(&out_pdf), 108, "trial {trial}");
         }
         for name in names(dir.path()) {
@@ -186,7 +199,13 @@ fn a_run_killed_at_any_moment_leaves_no_half_written_file_and_no_pdf_without_its
     }
 
     let fifo = dir.path().join("fifo.json");
-    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
     let mut child = label(dir.path())
         .args(["orders.jsonl", "--rejected", "fifo.json"])
         .stderr(Stdio::piped())
@@ -201,7 +220,9 @@ fn a_run_killed_at_any_moment_leaves_no_half_written_file_and_no_pdf_without_its
 fn run_with_file_limit(dir: &Path, blocks: u32, args: &[&str]) -> Output {
     Command::new("sh")
         .arg("-c")
-        .arg(format!("trap '' XFSZ; ulimit -f {blocks}; exec \"$0\" \"$@\""))
+        .arg(format!(
+            "trap '' XFSZ; ulimit -f {blocks}; exec \"$0\" \"$@\""
+        ))
         .arg(example())
         .args(args)
         .current_dir(dir)
@@ -230,9 +251,16 @@ fn a_full_disk_leaves_the_old_files_untouched() {
         let out = run_with_file_limit(dir.path(), blocks, &args);
         assert_eq!(out.status.code(), Some(1), "{blocks}: {}", stderr(&out));
         assert!(stderr(&out).contains("File too large"), "{}", stderr(&out));
-        assert!(stderr(&out).ends_with("nothing written\n"), "{}", stderr(&out));
+        assert!(
+            stderr(&out).ends_with("nothing written\n"),
+            "{}",
+            stderr(&out)
+        );
         assert_eq!(fs::read(dir.path().join("out.pdf")).unwrap(), b"old pdf");
-        assert_eq!(fs::read(dir.path().join("rej.json")).unwrap(), b"old rejects");
+        assert_eq!(
+            fs::read(dir.path().join("rej.json")).unwrap(),
+            b"old rejects"
+        );
         assert_eq!(names(dir.path()), ["orders.json", "out.pdf", "rej.json"]);
     }
     // With room, both are written.
@@ -256,7 +284,13 @@ fn outputs_that_name_one_file_or_the_input_are_refused() {
             "error: -o and --rejected both name same.pdf; give them different files",
         ),
         (
-            &["orders.json", "-o", "sub/../same.pdf", "--rejected", "./same.pdf"],
+            &[
+                "orders.json",
+                "-o",
+                "sub/../same.pdf",
+                "--rejected",
+                "./same.pdf",
+            ],
             "error: -o and --rejected both name sub/../same.pdf; give them different files",
         ),
         (
@@ -299,7 +333,13 @@ fn a_rejected_file_that_cannot_be_written_leaves_the_old_pdf() {
     fs::write(dir.path().join("out.pdf"), "old").unwrap();
     let out = run(
         dir.path(),
-        &["orders.json", "-o", "out.pdf", "--rejected", "nodir/rej.json"],
+        &[
+            "orders.json",
+            "-o",
+            "out.pdf",
+            "--rejected",
+            "nodir/rej.json",
+        ],
     );
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
@@ -348,13 +388,23 @@ fn planted_links_are_never_written_through() {
     bad_and_good(dir.path());
     fs::write(dir.path().join("victim"), "precious").unwrap();
     std::os::unix::fs::symlink("victim", dir.path().join("out.pdf.part")).unwrap();
-    let out = run(dir.path(), &["orders.json", "-o", "out.pdf", "--rejected", "r.json"]);
+    let out = run(
+        dir.path(),
+        &["orders.json", "-o", "out.pdf", "--rejected", "r.json"],
+    );
     assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
     assert_eq!(fs::read(dir.path().join("victim")).unwrap(), b"precious");
-    assert!(fs::symlink_metadata(dir.path().join("out.pdf.part")).unwrap().is_symlink());
+    assert!(
+        fs::symlink_metadata(dir.path().join("out.pdf.part"))
+            .unwrap()
+            .is_symlink()
+    );
 
     std::os::unix::fs::symlink("victim", dir.path().join("link.pdf")).unwrap();
-    let out = run(dir.path(), &["orders.json", "-o", "link.pdf", "--rejected", "r.json"]);
+    let out = run(
+        dir.path(),
+        &["orders.json", "-o", "link.pdf", "--rejected", "r.json"],
+    );
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         stderr(&out).lines().next(),
@@ -391,7 +441,10 @@ fn special_files_are_refused_and_the_longest_name_is_written() {
 
     let long = format!("{}.pdf", "a".repeat(251));
     assert_eq!(long.len(), 255);
-    let out = run(dir.path(), &["orders.json", "-o", &long, "--rejected", "r.json"]);
+    let out = run(
+        dir.path(),
+        &["orders.json", "-o", &long, "--rejected", "r.json"],
+    );
     assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
     assert_eq!(pages(&dir.path().join(&long)), 2);
 }

@@ -131,7 +131,10 @@ fn a_repeated_key_is_an_error_and_a_file_name_may_be_any_bytes() {
     let out = Command::new(example()).arg(&input).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
-        String::from_utf8(out.stdout).unwrap().lines().collect::<Vec<_>>(),
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .collect::<Vec<_>>(),
         [
             r#"{"id":1,"valid":false,"errors":[{"field":"address","code":"invalid_shape","message":"duplicate field `postcode`"}],"formatted":null}"#,
             r#"{"id":2,"valid":false,"errors":[{"field":null,"code":"invalid_shape","message":"duplicate field `name`"}],"formatted":null}"#,
@@ -142,7 +145,10 @@ fn a_repeated_key_is_an_error_and_a_file_name_may_be_any_bytes() {
     let out = Command::new(example()).arg(&missing).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(stderr.contains("missing-\u{fffd}\\u{1b}.jsonl: No such file"), "{stderr}");
+    assert!(
+        stderr.contains("missing-\u{fffd}\\u{1b}.jsonl: No such file"),
+        "{stderr}"
+    );
     std::fs::remove_dir_all(dir).ok();
 }
 
