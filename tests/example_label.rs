@@ -317,6 +317,26 @@ fn bad_arguments_exit_with_status_2() {
         String::from_utf8_lossy(&out.stderr).lines().next(),
         Some("error: --rejected needs a file name")
     );
+    // The usage follows, on its own lines, as written (not escaped like messages).
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let usage: Vec<&str> = stderr.lines().skip(1).collect();
+    assert_eq!(usage.len(), 2, "{stderr}");
+    assert!(usage[0].starts_with("usage: label "), "{stderr}");
+    assert!(usage[1].trim_start().starts_with("[--size "), "{stderr}");
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn help_prints_the_usage_on_standard_output() {
+    let dir = temp_dir("help");
+    let out = run(&dir, &["--help"]);
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{stdout}");
+    assert!(lines[0].starts_with("usage: label "), "{stdout}");
+    assert!(!stdout.contains("\\u{"), "{stdout}");
+    assert!(out.stderr.is_empty());
     std::fs::remove_dir_all(dir).ok();
 }
 

@@ -58,12 +58,12 @@ fn main() -> ExitCode {
     let args = match args::parse(std::env::args_os().skip(1)) {
         Ok(args) => args,
         Err(None) => {
-            report::tell(args::USAGE);
+            report::usage(args::USAGE, true);
             return ExitCode::SUCCESS;
         }
         Err(Some(message)) => {
             report::error(&message);
-            report::say(args::USAGE);
+            report::usage(args::USAGE, false);
             return ExitCode::from(2);
         }
     };

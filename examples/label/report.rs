@@ -82,6 +82,17 @@ pub fn tell(text: &str) {
     let _ = writeln!(out, "{}", escaped(text)).and_then(|()| out.flush());
 }
 
+/// Writes the program's own fixed text (the usage, several lines) as it is, to standard
+/// output for `--help` or to standard error after a mistake; a failure to write is ignored.
+pub fn usage(text: &str, to_stdout: bool) {
+    let _ = if to_stdout {
+        let mut out = std::io::stdout().lock();
+        writeln!(out, "{text}").and_then(|()| out.flush())
+    } else {
+        writeln!(std::io::stderr().lock(), "{text}")
+    };
+}
+
 /// `1 label`, `3 labels`.
 pub fn plural(n: usize, what: &str) -> String {
     format!("{n} {what}{}", if n == 1 { "" } else { "s" })
