@@ -76,17 +76,22 @@ mod text;
 mod units;
 mod validate;
 
+pub use barcode::QrLevel;
 pub use batch::{
     Batch, BatchError, BatchMode, Printed, Rejected, Rejection, render_batch, validate_batch,
 };
 pub use documents::{Documents, documents, write_documents};
-pub use layout::{LabelLayout, LayoutError, layout};
+pub use layout::{
+    Code128Symbol, Element, GlyphRun, LabelLayout, LayoutError, PlacedGlyph, QrSymbol, Rule,
+    SYNTHETIC_BOLD_STROKE, TextLine, layout,
+};
 pub use limits::{
     MAX_ADDRESS_LINES, MAX_JSON_BYTES, MAX_LABELS, MAX_ORDERS, MAX_POSTCODE_CHARS, MAX_TEXT_CHARS,
 };
 pub use model::{Address, Label, Order, Party};
 pub use options::{LabelSize, Options, Sheet, SheetLayout, StartOutOfRange, UnknownName};
 pub use render::{LabelFailure, PdfWriter, RenderError};
+pub use text::Typeface;
 pub use units::{Dots, Dpi, Mm, Pt};
 pub use validate::{
     CountryCode, ErrorKind, OrderNumber, Postcode, TrackingNumber, ValidAddress, ValidLabel,

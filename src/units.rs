@@ -155,6 +155,18 @@ impl Dots {
     }
 }
 
+impl Pt {
+    /// This length in dots at `dpi`, as a fraction where it is not whole.
+    ///
+    /// ```
+    /// use shiplabel::{Dpi, Pt};
+    /// assert_eq!(Pt(36.0).in_dots(Dpi::DPI_300), 150.0);
+    /// ```
+    pub fn in_dots(self, dpi: Dpi) -> f32 {
+        self.0 * dpi.0 as f32 / PT_PER_INCH
+    }
+}
+
 impl From<Mm> for Pt {
     fn from(mm: Mm) -> Pt {
         Pt(mm.0 * PT_PER_INCH / MM_PER_INCH)

@@ -12,9 +12,16 @@ const ECI_UTF8: u32 = 26;
 
 /// The error correction levels a label uses: M recovers about 15 % of the symbol, Q about
 /// 25 % (a scuffed or creased label still reads).
+///
+/// ```
+/// assert_eq!(shiplabel::QrLevel::Q.letter(), 'Q');
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub(crate) enum QrLevel {
+#[non_exhaustive]
+pub enum QrLevel {
+    /// About 15 % of the symbol can be lost.
     M,
+    /// About 25 % of the symbol can be lost.
     Q,
 }
 
@@ -35,7 +42,11 @@ impl QrLevel {
     }
 
     /// The letter the standard names it by.
-    pub(crate) fn letter(self) -> char {
+    ///
+    /// ```
+    /// assert_eq!(shiplabel::QrLevel::M.letter(), 'M');
+    /// ```
+    pub fn letter(self) -> char {
         match self {
             QrLevel::M => 'M',
             QrLevel::Q => 'Q',

@@ -26,7 +26,9 @@
 
 use crate::address::Field;
 use crate::barcode::{CODE128_QUIET_MODULES, QR_QUIET_MODULES, QrLevel, encode_code128, encode_qr};
-use crate::layout::{Element, LabelLayout, LayoutError, qr_payload};
+use crate::layout::{
+    Code128Symbol, Element, LabelLayout, LayoutError, QrSymbol, Rule, TextLine, qr_payload,
+};
 use crate::text::{
     BASELINE, FitError, Fitted, Item, LEADING, MIN_SIZE, Weight, extra_above, extra_below,
     fit_block, shape_line,
@@ -259,12 +261,12 @@ fn place(
                 x
             };
             let below = extra_below(&line) * f.size;
-            elements.push(Element::Text {
+            elements.push(Element::Text(TextLine {
                 x: Pt(line_x),
                 baseline: Pt(y + f.size * BASELINE),
                 size: f.size,
                 line,
-            });
+            }));
             y += f.size * LEADING + below;
         }
     }
@@ -273,12 +275,12 @@ fn place(
 
 /// A rule across the content at `y`.
 fn rule(elements: &mut Vec<Element>, page: Page, y: f32) {
-    elements.push(Element::Rule {
+    elements.push(Element::Rule(Rule {
         x: Pt(MARGIN),
         y: Pt(y),
         width: Pt(page.inner_w()),
         height: Pt(RULE),
-    });
+    }));
 }
 
 /// The height of the bars on a label of `size`: at least 1 in (25.4 mm, what carriers ask
@@ -350,20 +352,18 @@ fn order_barcode(
     })?;
     let across = dpi.dots_in(Pt(page.w)).0;
     let left = (across - bars * module.0) / 2;
-    let y = Dots(dpi.dots_covering(Pt(top)).0).to_pt(dpi);
-    let height = dpi
-        .dots_covering(Pt::from(bar_height(options.label_size())))
-        .to_pt(dpi);
-    elements.push(Element::Code128 {
-        x: Dots(left).to_pt(dpi),
+    let y = dpi.dots_covering(Pt(top));
+    let height = dpi.dots_covering(Pt::from(bar_height(options.label_size())));
+    elements.push(Element::Code128(Code128Symbol {
+        x: Dots(left),
         y,
         module,
         height,
         modules: code.modules().to_vec(),
         codewords: code.codewords().to_vec(),
         text: code.text().to_owned(),
-    });
-    Ok((y + height).0)
+    }));
+    Ok(Dots(y.0 + height.0).to_pt(dpi).0)
 }
 
 /// The height of the bottom zone (QR and shipment details), from the rule above it to the
@@ -452,13 +452,13 @@ fn order_qr(
         }
     };
     let right = x + (matrix.width() as u32 + QR_QUIET_MODULES as u32) * module;
-    elements.push(Element::Qr {
-        x: Dots(x).to_pt(dpi),
-        y: Dots(y).to_pt(dpi),
+    elements.push(Element::Qr(QrSymbol {
+        x: Dots(x),
+        y: Dots(y),
         module: Dots(module),
         matrix,
         payload,
-    });
+    }));
     Ok(Dots(right).to_pt(dpi).0)
 }
 
@@ -478,22 +478,22 @@ fn country_box(
         (x, top, RULE, height),
         (x + COUNTRY_BOX_W - RULE, top, RULE, height),
     ] {
-        elements.push(Element::Rule {
+        elements.push(Element::Rule(Rule {
             x: Pt(rx),
             y: Pt(ry),
             width: Pt(rw),
             height: Pt(rh),
-        });
+        }));
     }
     let line =
         shape_line(code, Weight::Bold, false).map_err(|e| LayoutError::Font(e.to_string()))?;
     let size = COUNTRY_CODE_SIZE.min((COUNTRY_BOX_W - 8.0) / line.width.max(1e-3));
-    elements.push(Element::Text {
+    elements.push(Element::Text(TextLine {
         x: Pt(x + (COUNTRY_BOX_W - line.width * size) / 2.0),
         baseline: Pt(top + (height + CAP_HEIGHT * size) / 2.0),
         size,
         line,
-    });
+    }));
     Ok(())
 }
 
@@ -720,12 +720,12 @@ mod tests {
             .elements
             .iter()
             .filter_map(|e| match e {
-                Element::Text {
+                Element::Text(TextLine {
                     x,
                     baseline,
                     size,
                     line,
-                } => Some((
+                }) => Some((
                     x.0,
                     baseline.0 - line.top * size,
                     x.0 + line.width * size,
@@ -755,21 +755,39 @@ mod tests {
         let mut qr = None;
         for e in &layout.elements {
             match e {
-                Element::Code128 {
+                Element::Code128(Code128Symbol {
                     x,
                     y,
                     module,
                     height,
                     modules,
                     ..
-                } => bars = Some((*x, *y, module.0, *height, modules.len())),
-                Element::Qr {
+                }) => {
+                    let dpi = layout.dpi;
+                    bars = Some((
+                        x.to_pt(dpi),
+                        y.to_pt(dpi),
+                        module.0,
+                        height.to_pt(dpi),
+                        modules.len(),
+                    ))
+                }
+                Element::Qr(QrSymbol {
                     x,
                     y,
                     module,
                     matrix,
                     ..
-                } => qr = Some((*x, *y, module.0, matrix.width(), matrix.level().letter())),
+                }) => {
+                    let dpi = layout.dpi;
+                    qr = Some((
+                        x.to_pt(dpi),
+                        y.to_pt(dpi),
+                        module.0,
+                        matrix.width(),
+                        matrix.level().letter(),
+                    ))
+                }
                 _ => {}
             }
         }
@@ -910,7 +928,9 @@ mod tests {
         let mut elements = Vec::new();
         order_qr(&mut elements, "x".repeat(90), page, dpi, top).unwrap();
         let qr = elements.iter().find_map(|e| match e {
-            Element::Qr { module, matrix, .. } => Some((matrix.level(), module.0, matrix.width())),
+            Element::Qr(QrSymbol { module, matrix, .. }) => {
+                Some((matrix.level(), module.0, matrix.width()))
+            }
             _ => None,
         });
         assert_eq!(qr, Some((QrLevel::M, 6, 41)));
@@ -947,47 +967,33 @@ mod tests {
             // And no text runs into a rule or a barcode.
             for e in &layout.elements {
                 let (x0, y0, x1, y1) = match e {
-                    Element::Rule {
+                    Element::Rule(Rule {
                         x,
                         y,
                         width,
                         height,
-                    } => (x.0, y.0, x.0 + width.0, y.0 + height.0),
-                    Element::Code128 {
-                        x,
-                        y,
-                        module,
-                        height,
-                        modules,
-                        ..
-                    } => {
+                    }) => (x.0, y.0, x.0 + width.0, y.0 + height.0),
+                    Element::Code128(bars) => {
                         // With the 10-module quiet zones on either side.
-                        let quiet = Dots(module.0 * 10).to_pt(layout.dpi).0;
+                        let dpi = layout.dpi;
+                        let quiet = Dots(bars.module.0 * 10).to_pt(dpi).0;
+                        let (x, y) = (bars.x.to_pt(dpi).0, bars.y.to_pt(dpi).0);
                         (
-                            x.0 - quiet,
-                            y.0,
-                            x.0 + Dots(module.0 * modules.len() as u32).to_pt(layout.dpi).0 + quiet,
-                            y.0 + height.0,
+                            x - quiet,
+                            y,
+                            x + bars.width().to_pt(dpi).0 + quiet,
+                            y + bars.height.to_pt(dpi).0,
                         )
                     }
-                    Element::Qr {
-                        x,
-                        y,
-                        module,
-                        matrix,
-                        ..
-                    } => {
+                    Element::Qr(qr) => {
                         // With the 4-module quiet zone all round.
-                        let side = Dots(module.0 * matrix.width() as u32).to_pt(layout.dpi).0;
-                        let quiet = Dots(module.0 * 4).to_pt(layout.dpi).0;
-                        (
-                            x.0 - quiet,
-                            y.0 - quiet,
-                            x.0 + side + quiet,
-                            y.0 + side + quiet,
-                        )
+                        let dpi = layout.dpi;
+                        let side = qr.width().to_pt(dpi).0;
+                        let quiet = Dots(qr.module.0 * 4).to_pt(dpi).0;
+                        let (x, y) = (qr.x.to_pt(dpi).0, qr.y.to_pt(dpi).0);
+                        (x - quiet, y - quiet, x + side + quiet, y + side + quiet)
                     }
-                    Element::Text { .. } => continue,
+                    Element::Text(_) => continue,
                 };
                 for b in &boxes {
                     let apart = x1 <= b.0 || b.2 <= x0 || y1 <= b.1 || b.3 <= y0;

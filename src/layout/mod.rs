@@ -2,18 +2,19 @@
 //! rules and barcode grids in points (origin top left, y downwards), with barcode geometry
 //! snapped to printer dots.
 
+mod element;
 mod label;
 mod payload;
 
 use std::fmt;
-use std::sync::Arc;
 
 use crate::Options;
-use crate::barcode::QrMatrix;
-use crate::text::ShapedLine;
 use crate::units::{Dots, Dpi, Pt};
 use crate::validate::ValidLabel;
 
+pub use element::{
+    Code128Symbol, Element, GlyphRun, PlacedGlyph, QrSymbol, Rule, SYNTHETIC_BOLD_STROKE, TextLine,
+};
 pub(crate) use payload::qr_payload;
 
 /// A label laid out on its page, ready to render.
@@ -58,40 +59,55 @@ impl LabelLayout {
     pub fn height(&self) -> Pt {
         self.height
     }
-}
 
-/// One thing drawn on the page.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) enum Element {
-    /// A shaped line of text; `x` is its left edge, `baseline` its baseline, and the
-    /// line's glyph positions are in em of `size`.
-    Text {
-        x: Pt,
-        baseline: Pt,
-        size: f32,
-        line: Arc<ShapedLine>,
-    },
-    /// A filled black rectangle.
-    Rule { x: Pt, y: Pt, width: Pt, height: Pt },
-    /// A Code 128 symbol: `modules` from left to right, each `module` dots wide, starting at
-    /// `x` (the first bar, after the quiet zone).
-    Code128 {
-        x: Pt,
-        y: Pt,
-        module: Dots,
-        height: Pt,
-        modules: Vec<bool>,
-        codewords: Vec<u8>,
-        text: String,
-    },
-    /// A QR symbol whose top-left module (inside the quiet zone) is at `x`, `y`.
-    Qr {
-        x: Pt,
-        y: Pt,
-        module: Dots,
-        matrix: QrMatrix,
-        payload: String,
-    },
+    /// The resolution it was laid out for: every barcode module is a whole number of its
+    /// dots.
+    ///
+    /// ```
+    /// # let layout = shiplabel::layout(&shiplabel::Label::sample().validate().unwrap(), &Default::default()).unwrap();
+    /// assert_eq!(layout.dpi(), shiplabel::Dpi::DPI_203);
+    /// ```
+    pub fn dpi(&self) -> Dpi {
+        self.dpi
+    }
+
+    /// The page width in whole dots (rounded to the nearest; a 4 × 6 in label is exactly
+    /// 812 × 1218 dots at 203 dpi).
+    ///
+    /// ```
+    /// # let layout = shiplabel::layout(&shiplabel::Label::sample().validate().unwrap(), &Default::default()).unwrap();
+    /// assert_eq!(layout.width_dots(), shiplabel::Dots(812));
+    /// ```
+    pub fn width_dots(&self) -> Dots {
+        Dots(self.width.in_dots(self.dpi).round() as u32)
+    }
+
+    /// The page height in whole dots (rounded to the nearest).
+    ///
+    /// ```
+    /// # let layout = shiplabel::layout(&shiplabel::Label::sample().validate().unwrap(), &Default::default()).unwrap();
+    /// assert_eq!(layout.height_dots(), shiplabel::Dots(1218));
+    /// ```
+    pub fn height_dots(&self) -> Dots {
+        Dots(self.height.in_dots(self.dpi).round() as u32)
+    }
+
+    /// Everything drawn on the label, in drawing order: what every output (PDF, PNG, an
+    /// app's own drawing) draws.
+    ///
+    /// ```
+    /// use shiplabel::Element;
+    /// # let layout = shiplabel::layout(&shiplabel::Label::sample().validate().unwrap(), &Default::default()).unwrap();
+    /// let codes = layout
+    ///     .elements()
+    ///     .iter()
+    ///     .filter(|e| matches!(e, Element::Code128(_) | Element::Qr(_)))
+    ///     .count();
+    /// assert_eq!(codes, 2);
+    /// ```
+    pub fn elements(&self) -> &[Element] {
+        &self.elements
+    }
 }
 
 /// Why a valid label could not be laid out on the page.
@@ -276,12 +292,12 @@ impl fmt::Display for LabelLayout {
         writeln!(f, "page {} x {} pt, {}", self.width, self.height, self.dpi)?;
         for element in &self.elements {
             match element {
-                Element::Text {
+                Element::Text(TextLine {
                     x,
                     baseline,
                     size,
                     line,
-                } => {
+                }) => {
                     write!(f, "text {x} {baseline} {size:.2} {}", quoted(&line.text))?;
                     // The fonts, as PostScript names with `*` for a synthetic bold.
                     let fonts: Vec<String> = line
@@ -298,15 +314,15 @@ impl fmt::Display for LabelLayout {
                     }
                     writeln!(f)?;
                 }
-                Element::Rule {
+                Element::Rule(Rule {
                     x,
                     y,
                     width,
                     height,
-                } => {
+                }) => {
                     writeln!(f, "rule {x} {y} {width} x {height}")?;
                 }
-                Element::Code128 {
+                Element::Code128(Code128Symbol {
                     x,
                     y,
                     module,
@@ -314,7 +330,9 @@ impl fmt::Display for LabelLayout {
                     modules,
                     codewords,
                     text,
-                } => {
+                }) => {
+                    let (x, y, height) =
+                        (x.to_pt(self.dpi), y.to_pt(self.dpi), height.to_pt(self.dpi));
                     let bars: String = modules.iter().map(|&m| if m { '1' } else { '0' }).collect();
                     let values: Vec<String> = codewords.iter().map(u8::to_string).collect();
                     writeln!(
@@ -327,13 +345,14 @@ impl fmt::Display for LabelLayout {
                     writeln!(f, "  codewords {}", values.join(" "))?;
                     writeln!(f, "  {bars}")?;
                 }
-                Element::Qr {
+                Element::Qr(QrSymbol {
                     x,
                     y,
                     module,
                     matrix,
                     payload,
-                } => {
+                }) => {
+                    let (x, y) = (x.to_pt(self.dpi), y.to_pt(self.dpi));
                     let n = matrix.width();
                     writeln!(
                         f,

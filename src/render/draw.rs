@@ -6,13 +6,11 @@ use super::RenderError;
 use super::content::Content;
 use super::embed::{DocumentFonts, Shown, code_of, width};
 use crate::barcode::QrMatrix;
-use crate::layout::{Element, LabelLayout};
+use crate::layout::{
+    Code128Symbol, Element, LabelLayout, QrSymbol, Rule, SYNTHETIC_BOLD_STROKE, TextLine,
+};
 use crate::text::{Font, Run, ShapedLine};
 use crate::units::{Dpi, Pt};
-
-/// The stroke width that makes text bold in a typeface without a bold, as a fraction of the
-/// size: the outline grows by half of it on each side.
-const SYNTHETIC_BOLD_STROKE: f32 = 0.035;
 
 /// A label drawn: its operators and every glyph they show.
 #[derive(Debug, Clone)]
@@ -38,7 +36,7 @@ pub(super) fn draw_label(
     c.fill_grey(0.0);
     let mut in_text = false;
     for element in &layout.elements {
-        let is_text = matches!(element, Element::Text { .. });
+        let is_text = matches!(element, Element::Text(_));
         if is_text != in_text {
             if is_text {
                 c.begin_text();
@@ -48,12 +46,12 @@ pub(super) fn draw_label(
             in_text = is_text;
         }
         match element {
-            Element::Text {
+            Element::Text(TextLine {
                 x,
                 baseline,
                 size,
                 line,
-            } => {
+            }) => {
                 let base_y = h - baseline.0;
                 let actual_text = needs_actual_text(line);
                 if actual_text {
@@ -81,45 +79,47 @@ pub(super) fn draw_label(
                     c.end_marked();
                 }
             }
-            Element::Rule {
+            Element::Rule(Rule {
                 x,
                 y,
                 width,
                 height,
-            } => {
+            }) => {
                 c.rect(x.0, h - y.0 - height.0, width.0, height.0);
                 c.fill();
             }
-            Element::Code128 {
+            Element::Code128(Code128Symbol {
                 x,
                 y,
                 module,
                 height,
                 modules,
                 ..
-            } => {
+            }) => {
                 // Each bar a rectangle, light on every side.
                 let module = module.0 as f32;
-                let tall = dpi.dots_in(*height).0 as f32;
-                in_dots(&mut c, dpi, (x.0, h - y.0 - offset), |c| {
+                let tall = height.0 as f32;
+                let origin = (x.to_pt(dpi).0, h - y.to_pt(dpi).0 - offset);
+                in_dots(&mut c, dpi, origin, |c| {
                     for (start, len) in runs(modules.iter().copied()) {
                         let bar = (start as f32 * module, 0.0, len as f32 * module, tall);
                         fill_cells(c, bar, [true; 4]);
                     }
                 });
             }
-            Element::Qr {
+            Element::Qr(QrSymbol {
                 x,
                 y,
                 module,
                 matrix,
                 ..
-            } => {
+            }) => {
                 // Each row's runs of dark modules, split where the modules above or below
                 // change, so that only edges against light modules move.
                 let m = module.0 as f32;
                 let n = matrix.width();
-                in_dots(&mut c, dpi, (x.0, h - y.0 - offset), |c| {
+                let origin = (x.to_pt(dpi).0, h - y.to_pt(dpi).0 - offset);
+                in_dots(&mut c, dpi, origin, |c| {
                     for row in 0..n {
                         for (start, len) in runs((0..n).map(|col| matrix.dark(col, row))) {
                             let run = (start, start + len);

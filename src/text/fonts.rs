@@ -59,21 +59,45 @@ const BOLD_CHAIN: &[Typeface] = &[
     Typeface::Cjk,
 ];
 
-/// One bundled font file (SIL Open Font License 1.1: `fonts/OFL.txt`, `fonts/OFL-CJK.txt`).
+/// One bundled font file (SIL Open Font License 1.1: `fonts/OFL.txt`, `fonts/OFL-CJK.txt`),
+/// as a [`GlyphRun`](crate::GlyphRun) names the font of its glyph ids.
+///
+/// ```
+/// use shiplabel::{Element, Label, Options, layout};
+/// let layout = layout(&Label::sample().validate().unwrap(), &Options::default()).unwrap();
+/// let Element::Text(line) = &layout.elements()[0] else { unreachable!() };
+/// let typeface = line.runs().next().unwrap().typeface();
+/// assert_eq!(typeface.postscript_name(), "NotoSans-Bold");
+/// assert_eq!(&typeface.data()[..4], b"\0\x01\0\0"); // a TrueType font
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub(crate) enum Typeface {
+#[non_exhaustive]
+pub enum Typeface {
+    /// Noto Sans (Latin, Greek, Cyrillic, Vietnamese).
     Latin,
+    /// Noto Sans Bold.
     LatinBold,
+    /// Noto Sans Arabic.
     Arabic,
+    /// Noto Sans Arabic Bold.
     ArabicBold,
+    /// Noto Sans Hebrew.
     Hebrew,
+    /// Noto Sans Hebrew Bold.
     HebrewBold,
+    /// Noto Sans Thai.
     Thai,
+    /// Noto Sans Thai Bold.
     ThaiBold,
+    /// Noto Sans Armenian.
     Armenian,
+    /// Noto Sans Armenian Bold.
     ArmenianBold,
+    /// Noto Sans Georgian.
     Georgian,
+    /// Noto Sans Georgian Bold.
     GeorgianBold,
+    /// The bundled subset of Noto Sans CJK JP (one weight; bold is drawn stroked).
     #[cfg(feature = "cjk")]
     Cjk,
 }
@@ -104,7 +128,15 @@ impl Typeface {
 
     /// The font's PostScript name, as the PDF names the embedded font and the layout dump
     /// names the fonts a line uses.
-    pub(crate) fn postscript_name(self) -> &'static str {
+    ///
+    /// ```
+    /// # use shiplabel::{Element, Label, Options, layout};
+    /// # let layout = layout(&Label::sample().validate().unwrap(), &Options::default()).unwrap();
+    /// # let Element::Text(line) = &layout.elements()[0] else { unreachable!() };
+    /// let name = line.runs().next().unwrap().typeface().postscript_name();
+    /// assert!(name.starts_with("NotoSans"));
+    /// ```
+    pub fn postscript_name(self) -> &'static str {
         match self {
             Typeface::Latin => "NotoSans-Regular",
             Typeface::LatinBold => "NotoSans-Bold",
@@ -133,7 +165,16 @@ impl Typeface {
         no_bold && weight == Weight::Bold
     }
 
-    fn bytes(self) -> &'static [u8] {
+    /// The font file (OpenType: TrueType outlines, or CFF for the CJK face), as bundled.
+    ///
+    /// ```
+    /// # use shiplabel::{Element, Label, Options, layout};
+    /// # let layout = layout(&Label::sample().validate().unwrap(), &Options::default()).unwrap();
+    /// # let Element::Text(line) = &layout.elements()[0] else { unreachable!() };
+    /// let data = line.runs().next().unwrap().typeface().data();
+    /// assert!(data.len() > 100_000);
+    /// ```
+    pub fn data(self) -> &'static [u8] {
         match self {
             Typeface::Latin => include_bytes!("../../fonts/NotoSans-Regular.ttf"),
             Typeface::LatinBold => include_bytes!("../../fonts/NotoSans-Bold.ttf"),
@@ -177,13 +218,13 @@ pub(crate) struct FontError(pub(crate) &'static str);
 impl Font {
     fn parse(typeface: Typeface) -> Result<Font, FontError> {
         let fail = || FontError(typeface.postscript_name());
-        let face = rustybuzz::Face::from_slice(typeface.bytes(), 0).ok_or_else(fail)?;
+        let face = rustybuzz::Face::from_slice(typeface.data(), 0).ok_or_else(fail)?;
         let units_per_em = face.units_per_em();
         if units_per_em <= 0 {
             return Err(fail());
         }
         Ok(Font {
-            bytes: typeface.bytes(),
+            bytes: typeface.data(),
             face,
             units_per_em: units_per_em as f32,
         })

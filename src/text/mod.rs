@@ -8,5 +8,6 @@ mod shape;
 pub(crate) use fit::{
     BASELINE, FitError, Fitted, Item, LEADING, MIN_SIZE, extra_above, extra_below, fit_block,
 };
-pub(crate) use fonts::{Font, Typeface, Weight, is_default_ignorable};
+pub use fonts::Typeface;
+pub(crate) use fonts::{Font, Weight, is_default_ignorable};
 pub(crate) use shape::{Glyph, Run, ShapedLine, first_uncovered, shape_line};
