@@ -82,8 +82,8 @@ pub use batch::{
 };
 pub use documents::{Documents, documents, write_documents};
 pub use layout::{
-    Code128Symbol, Element, GlyphRun, LabelLayout, LayoutError, PlacedGlyph, QrSymbol, Rule,
-    SYNTHETIC_BOLD_STROKE, TextLine, layout,
+    Code128Symbol, Element, GlyphRun, LabelLayout, LayoutError, PlacedGlyph, PlacedLabel, QrSymbol,
+    Rule, SYNTHETIC_BOLD_STROKE, SheetPage, TextLine, layout,
 };
 pub use limits::{
     MAX_ADDRESS_LINES, MAX_JSON_BYTES, MAX_LABELS, MAX_ORDERS, MAX_POSTCODE_CHARS, MAX_TEXT_CHARS,

@@ -5,6 +5,7 @@
 mod element;
 mod label;
 mod payload;
+mod sheet;
 
 use std::fmt;
 
@@ -16,6 +17,8 @@ pub use element::{
     Code128Symbol, Element, GlyphRun, PlacedGlyph, QrSymbol, Rule, SYNTHETIC_BOLD_STROKE, TextLine,
 };
 pub(crate) use payload::qr_payload;
+pub use sheet::{PlacedLabel, SheetPage};
+pub(crate) use sheet::{cut_marks, slot_origin_dots};
 
 /// A label laid out on its page, ready to render.
 ///
