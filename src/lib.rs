@@ -71,6 +71,8 @@ mod limits;
 mod model;
 mod options;
 mod parallel;
+#[cfg(feature = "png")]
+mod raster;
 mod render;
 mod text;
 mod units;
@@ -90,6 +92,8 @@ pub use limits::{
 };
 pub use model::{Address, Label, Order, Party};
 pub use options::{LabelSize, Options, Sheet, SheetLayout, StartOutOfRange, UnknownName};
+#[cfg(feature = "png")]
+pub use raster::{Raster, render_png, render_sheet_png};
 pub use render::{LabelFailure, PdfWriter, RenderError};
 pub use text::Typeface;
 pub use units::{Dots, Dpi, Mm, Pt};

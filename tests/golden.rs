@@ -1,5 +1,5 @@
-//! Golden files: for each sample in `common::GOLDEN`, the exact PDF bytes and a readable
-//! layout dump under `tests/golden/`. `UPDATE_GOLDEN=1 cargo test` rewrites them; a missing
+//! Golden files: for each sample in `common::GOLDEN`, the exact PDF bytes, a readable
+//! layout dump and the 1-bit PNG at the printer's resolution under `tests/golden/`. `UPDATE_GOLDEN=1 cargo test` rewrites them; a missing
 //! file is written and the test fails, so a new golden is always looked at before it counts.
 
 mod common;
@@ -51,6 +51,38 @@ fn check_document(
     let pdf = shiplabel::render_pdf(labels, options).expect("golden labels render");
     check(&common::golden_path(stem, "txt"), dump.as_bytes(), failures);
     check(&common::golden_path(stem, "pdf"), &pdf, failures);
+    #[cfg(feature = "png")]
+    check_pngs(stem, options, labels, failures);
+}
+
+/// The document as 1-bit PNGs at its printer's resolution, against
+/// `tests/golden/<stem>.png` (a single label) or `<stem>-<page>.png` (sheets, from 1).
+#[cfg(feature = "png")]
+fn check_pngs(
+    stem: &str,
+    options: &Options,
+    labels: &[shiplabel::ValidLabel],
+    failures: &mut Vec<String>,
+) {
+    use shiplabel::{Raster, render_png, render_sheet_png};
+    let layouts: Vec<_> = labels
+        .iter()
+        .map(|label| shiplabel::layout(label, options).expect("golden labels lay out"))
+        .collect();
+    match options.sheet() {
+        None => {
+            assert_eq!(layouts.len(), 1, "{stem}: one label per golden PNG");
+            let png = render_png(&layouts[0], Raster::Print).expect("a PNG");
+            check(&common::golden_path(stem, "png"), &png, failures);
+        }
+        Some(sheet) => {
+            for (n, page) in sheet.pages(layouts).iter().enumerate() {
+                let png = render_sheet_png(page, Raster::Print).expect("a PNG");
+                let name = format!("{stem}-{}", n + 1);
+                check(&common::golden_path(&name, "png"), &png, failures);
+            }
+        }
+    }
 }
 
 #[test]

@@ -41,6 +41,10 @@ pub enum RenderError {
     /// The writer the PDF goes to failed.
     #[error("writing the pdf failed: {0}")]
     Io(String),
+    /// Making a PNG failed: a preview resolution out of range, or a bundled font that
+    /// could not be read.
+    #[error("png: {0}")]
+    Png(String),
 }
 
 /// One label of a batch that could not be laid out.

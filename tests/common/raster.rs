@@ -393,8 +393,14 @@ pub fn off_nominal(page: &Grey, label: &DumpedLabel, origin: (f32, f32)) -> Vec<
 
 /// Reads an 8-bit grey or 1-bit PNG, as pdftocairo writes them.
 pub fn read_png(path: &Path) -> Result<Grey, String> {
-    let file = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let mut decoder = png::Decoder::new(std::io::BufReader::new(file));
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    png_pixels(&bytes).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// The pixels of an 8-bit grey or 1-bit PNG (1-bit pixels come out as 0 and 255).
+pub fn png_pixels(bytes: &[u8]) -> Result<Grey, String> {
+    let path = Path::new("the PNG");
+    let mut decoder = png::Decoder::new(std::io::Cursor::new(bytes));
     decoder.set_transformations(png::Transformations::EXPAND | png::Transformations::STRIP_16);
     let mut reader = decoder
         .read_info()

@@ -1,0 +1,186 @@
+//! PNG output, drawn from the layout (feature `png`, on by default): a 1-bit image with one
+//! pixel per printer dot for raster label printers, or an anti-aliased greyscale preview at
+//! any resolution for screens.
+
+mod canvas;
+
+use canvas::Canvas;
+
+use crate::layout::{LabelLayout, SheetPage};
+use crate::render::RenderError;
+use crate::units::Pt;
+
+/// How a label becomes pixels.
+///
+/// ```
+/// use shiplabel::Raster;
+/// let printer = Raster::Print;
+/// let screen = Raster::Preview { ppi: 96 };
+/// assert_ne!(printer, screen);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum Raster {
+    /// Black and white, one pixel per printer dot at the layout's resolution: every bar,
+    /// space and QR module is exactly its number of dots, and text is its outlines filled
+    /// where they cover at least half a dot. For raster label printers and for checking
+    /// what a thermal printer prints.
+    #[default]
+    Print,
+    /// Greyscale, anti-aliased, at `ppi` pixels per inch (from [`Raster::MIN_PPI`] to
+    /// [`Raster::MAX_PPI`]): a preview for a screen or a web page, at any size.
+    Preview {
+        /// Pixels per inch (96 is a common screen; a 4 × 6 in label is then 384 × 576).
+        ppi: u32,
+    },
+}
+
+impl Raster {
+    /// The lowest preview resolution: a 4 × 6 in label 40 × 60 pixels.
+    pub const MIN_PPI: u32 = 10;
+    /// The highest preview resolution.
+    pub const MAX_PPI: u32 = 2400;
+}
+
+/// A label as a PNG image, drawn from its layout.
+///
+/// With [`Raster::Print`], the image has one pixel per printer dot (812 × 1218 for a
+/// 4 × 6 in label at 203 dpi), one bit per pixel, and its resolution recorded (`pHYs`), so
+/// a raster printer prints it dot for dot; with [`Raster::Preview`] it is 8-bit greyscale
+/// at the given resolution. The same layout and raster give the same bytes.
+///
+/// # Errors
+///
+/// [`RenderError::Png`] for a preview resolution outside [`Raster::MIN_PPI`] to
+/// [`Raster::MAX_PPI`], or a bundled font that cannot be read.
+///
+/// # Examples
+///
+/// ```
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// use shiplabel::{Label, Options, Raster, layout, render_png};
+/// let layout = layout(&Label::sample().validate()?, &Options::default())?;
+/// let png = render_png(&layout, Raster::Print)?;
+/// assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"));
+/// // Width and height from the IHDR chunk: one pixel per dot.
+/// assert_eq!(&png[16..24], &[0, 0, 0x03, 0x2c, 0, 0, 0x04, 0xc2]); // 812 × 1218
+/// let preview = render_png(&layout, Raster::Preview { ppi: 96 })?;
+/// assert_eq!(&preview[16..24], &[0, 0, 0x01, 0x80, 0, 0, 0x02, 0x40]); // 384 × 576
+/// # Ok(()) }
+/// ```
+pub fn render_png(layout: &LabelLayout, raster: Raster) -> Result<Vec<u8>, RenderError> {
+    let dpi = layout.dpi().get();
+    let ppi = ppi(raster, dpi)?;
+    let mut canvas = Canvas::new(
+        pixels(layout.width(), ppi),
+        pixels(layout.height(), ppi),
+        (ppi, dpi),
+        raster != Raster::Print,
+    )?;
+    canvas.label(layout, (0.0, 0.0))?;
+    encode(&canvas, raster, ppi)
+}
+
+/// A sheet of labels ([`Sheet::pages`](crate::Sheet::pages)) as a PNG image: each label at
+/// its place, in whole dots, and the cut marks; as [`render_png`] draws one label.
+///
+/// # Errors
+///
+/// As [`render_png`].
+///
+/// # Examples
+///
+/// ```
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// use shiplabel::{Label, Options, Raster, Sheet, SheetLayout, layout, render_sheet_png};
+/// let sheet = Sheet::new(SheetLayout::LetterTwo4x6).with_cut_marks(true);
+/// let label = layout(&Label::sample().validate()?, &Options::default().with_sheet(sheet))?;
+/// let pages = sheet.pages(vec![label.clone(), label]);
+/// let png = render_sheet_png(&pages[0], Raster::Preview { ppi: 50 })?;
+/// assert_eq!(&png[16..24], &[0, 0, 0x01, 0xa9, 0, 0, 0x02, 0x26]); // 425 × 550
+/// # Ok(()) }
+/// ```
+pub fn render_sheet_png(page: &SheetPage, raster: Raster) -> Result<Vec<u8>, RenderError> {
+    let dpi = page.dpi().get();
+    let ppi = ppi(raster, dpi)?;
+    let mut canvas = Canvas::new(
+        pixels(page.width(), ppi),
+        pixels(page.height(), ppi),
+        (ppi, dpi),
+        raster != Raster::Print,
+    )?;
+    for placed in page.labels() {
+        let per_dot = ppi as f32 / placed.layout().dpi().get() as f32;
+        let (x, y) = placed.origin();
+        canvas.label(
+            placed.layout(),
+            (x.0 as f32 * per_dot, y.0 as f32 * per_dot),
+        )?;
+    }
+    for mark in page.cut_marks() {
+        canvas.rule(mark, (0.0, 0.0));
+    }
+    encode(&canvas, raster, ppi)
+}
+
+/// The image's resolution: the layout's own for a print, the asked one for a preview.
+fn ppi(raster: Raster, dpi: u32) -> Result<u32, RenderError> {
+    match raster {
+        Raster::Print => Ok(dpi),
+        Raster::Preview { ppi } if (Raster::MIN_PPI..=Raster::MAX_PPI).contains(&ppi) => Ok(ppi),
+        Raster::Preview { ppi } => Err(RenderError::Png(format!(
+            "a preview at {ppi} pixels per inch; use {} to {}",
+            Raster::MIN_PPI,
+            Raster::MAX_PPI
+        ))),
+    }
+}
+
+/// A length in whole pixels at `ppi`, rounded to the nearest.
+fn pixels(len: Pt, ppi: u32) -> u32 {
+    (f64::from(len.0) * f64::from(ppi) / 72.0).round().max(1.0) as u32
+}
+
+/// The canvas as a PNG: 1-bit, ink where it covers at least half a pixel, for a print;
+/// 8-bit greyscale for a preview.
+fn encode(canvas: &Canvas, raster: Raster, ppi: u32) -> Result<Vec<u8>, RenderError> {
+    let (width, height) = canvas.size();
+    let coverage = canvas.coverage();
+    let (depth, data) = match raster {
+        Raster::Print => {
+            // Rows of bits, the first pixel in the high bit; 1 is white.
+            let row_bytes = width.div_ceil(8) as usize;
+            let mut data = vec![0u8; row_bytes * height as usize];
+            for (row, cells) in coverage.chunks(width as usize).enumerate() {
+                let out = &mut data[row * row_bytes..(row + 1) * row_bytes];
+                for (col, &ink) in cells.iter().enumerate() {
+                    if ink < 128 {
+                        out[col / 8] |= 0x80 >> (col % 8);
+                    }
+                }
+            }
+            (png::BitDepth::One, data)
+        }
+        Raster::Preview { .. } => (
+            png::BitDepth::Eight,
+            coverage.iter().map(|&ink| 255 - ink).collect(),
+        ),
+    };
+    let mut out = Vec::new();
+    let mut encoder = png::Encoder::new(&mut out, width, height);
+    encoder.set_color(png::ColorType::Grayscale);
+    encoder.set_depth(depth);
+    encoder.set_compression(png::Compression::High);
+    // Pixels per metre, as PNG records a resolution.
+    let per_metre = (f64::from(ppi) / 0.0254).round() as u32;
+    encoder.set_pixel_dims(Some(png::PixelDimensions {
+        xppu: per_metre,
+        yppu: per_metre,
+        unit: png::Unit::Meter,
+    }));
+    let fail = |e: png::EncodingError| RenderError::Png(e.to_string());
+    let mut writer = encoder.write_header().map_err(fail)?;
+    writer.write_image_data(&data).map_err(fail)?;
+    writer.finish().map_err(fail)?;
+    Ok(out)
+}
