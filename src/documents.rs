@@ -9,7 +9,11 @@
 
 use std::io::Write;
 
-use crate::{MAX_LABELS, Options, RenderError, ValidLabel, render_pdf};
+use crate::limits::MAX_LABELS;
+use crate::options::{Options, Sheet};
+use crate::print::render_pdf;
+use crate::render::RenderError;
+use crate::validate::ValidLabel;
 
 /// The PDFs of [`documents`], in order: each a complete document, rendered when asked for.
 ///
@@ -84,7 +88,7 @@ impl<I: Iterator<Item = ValidLabel>> Documents<I> {
         if self.first != self.per_document {
             // After the first document, sheets start at their first position.
             if let Some(sheet) = self.options.sheet() {
-                let fresh = crate::Sheet::new(sheet.layout()).with_cut_marks(sheet.cut_marks());
+                let fresh = Sheet::new(sheet.layout()).with_cut_marks(sheet.cut_marks());
                 self.options = self.options.clone().with_sheet(fresh);
             }
             self.first = self.per_document;
@@ -104,13 +108,14 @@ impl<I: Iterator<Item = ValidLabel>> Iterator for Documents<I> {
 
 /// Renders `labels` as [`documents`] of at most `max_pages` pages and writes each, in order,
 /// to the writer `next` gives for it (a file per document, say). Documents are independent,
-/// so it renders as many at once as there are cores (at most four), and memory stays that of
-/// that many documents. Returns how many documents were written.
+/// so it renders as many at once as [`Options::threads`] allows (at most four), each on a
+/// thread of its own (no thread starts more), and memory stays that of that many documents.
+/// Returns how many documents were written.
 ///
 /// # Errors
 ///
 /// The first [`RenderError`] of a document (nothing more is written), or an I/O error of the
-/// writer, as [`RenderError::Pdf`].
+/// writer, as [`RenderError::Io`].
 ///
 /// ```
 /// let labels = vec![shiplabel::Label::sample().validate()?; 3];
@@ -130,8 +135,10 @@ pub fn write_documents<W: Write>(
     max_pages: usize,
     mut next: impl FnMut(usize) -> std::io::Result<W>,
 ) -> Result<usize, RenderError> {
-    let at_once = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
-    let mut parts = documents(labels, options, max_pages);
+    let at_once = options.threads().min(4);
+    // Each document on one thread: the threads are the documents'.
+    let inner = options.clone().with_threads(1);
+    let mut parts = documents(labels, &inner, max_pages);
     let mut written = 0;
     loop {
         let round: Vec<(Vec<ValidLabel>, Options)> = std::iter::from_fn(|| parts.next_part())
@@ -144,7 +151,7 @@ pub fn write_documents<W: Write>(
         for pdf in pdfs {
             let pdf = pdf?;
             let index = written;
-            let io = |e: std::io::Error| RenderError::Pdf(format!("writing document {index}: {e}"));
+            let io = |e: std::io::Error| RenderError::Io(format!("document {index}: {e}"));
             let mut out = next(index).map_err(io)?;
             out.write_all(&pdf).map_err(io)?;
             out.flush().map_err(io)?;
@@ -253,6 +260,9 @@ mod tests {
             }
         })
         .unwrap_err();
-        assert_eq!(err.to_string(), "pdf: writing document 1: disk full");
+        assert_eq!(
+            err.to_string(),
+            "writing the pdf failed: document 1: disk full"
+        );
     }
 }

@@ -30,15 +30,22 @@
 //! # Ok(()) }
 //! ```
 //!
-//! Many orders at once: [`validate_batch`] and [`render_batch`] report every order that
-//! cannot be printed, with its index, order number and every problem, and either print
-//! nothing ([`BatchMode::AllOrNothing`], the default) or print the others and return those
-//! orders intact ([`BatchMode::PrintValid`]).
+//! Many orders at once: [`render_batch`] validates and prints them, and either prints
+//! nothing if one cannot be printed ([`BatchMode::AllOrNothing`], the default) or prints the
+//! others and returns those orders intact ([`BatchMode::PrintValid`]), each a [`Rejected`]
+//! with its index, order number and every problem; [`validate_batch`] checks them without
+//! printing.
 //!
-//! A day's run of any length: [`PdfWriter`] streams labels into one PDF on any
-//! [`std::io::Write`], drawing them on every core, with memory that does not grow with the
-//! number of labels; [`documents`] and [`write_documents`] split a run into PDFs of at most
-//! N pages.
+//! Every way of printing runs through one printing layer, [`PdfWriter`], with that one
+//! policy and one error, [`RenderError`]: it streams orders of any number into one PDF on
+//! any [`std::io::Write`], on [`Options::threads`] threads (one label on the calling
+//! thread), with memory that does not grow with the number of labels; [`documents`] and
+//! [`write_documents`] split a run into PDFs of at most N pages.
+//!
+//! The laid-out label is public data ([`LabelLayout::elements`]: text lines of shaped
+//! glyphs, rules, the Code 128 modules, the QR matrix, in printer dots; sheets through
+//! [`Sheet::pages`]), which every output draws: the PDF, and with the `png` feature
+//! `render_png` (a 1-bit print or a greyscale preview).
 //!
 //! Every input has a documented maximum ([`MAX_TEXT_CHARS`], [`MAX_ADDRESS_LINES`],
 //! [`MAX_POSTCODE_CHARS`], [`OrderNumber::MAX_LEN`], [`TrackingNumber::MAX_LEN`],
@@ -71,6 +78,7 @@ mod limits;
 mod model;
 mod options;
 mod parallel;
+mod print;
 #[cfg(feature = "png")]
 mod raster;
 mod render;
@@ -79,9 +87,7 @@ mod units;
 mod validate;
 
 pub use barcode::QrLevel;
-pub use batch::{
-    Batch, BatchError, BatchMode, Printed, Rejected, Rejection, render_batch, validate_batch,
-};
+pub use batch::{Batch, BatchMode, Printable, Printed, Rejected, Rejection, validate_batch};
 pub use documents::{Documents, documents, write_documents};
 pub use layout::{
     Code128Symbol, Element, GlyphRun, LabelLayout, LayoutError, PlacedGlyph, PlacedLabel, QrSymbol,
@@ -92,70 +98,16 @@ pub use limits::{
 };
 pub use model::{Address, Label, Order, Party};
 pub use options::{LabelSize, Options, Sheet, SheetLayout, StartOutOfRange, UnknownName};
+pub use print::{render_batch, render_pdf};
 #[cfg(feature = "png")]
 pub use raster::{Raster, render_png, render_sheet_png};
-pub use render::{LabelFailure, PdfWriter, RenderError};
+pub use render::{PdfWriter, RenderError};
 pub use text::Typeface;
 pub use units::{Dots, Dpi, Mm, Pt};
 pub use validate::{
     CountryCode, ErrorKind, OrderNumber, Postcode, TrackingNumber, ValidAddress, ValidLabel,
     ValidOrder, ValidParty, ValidationError, ValidationErrors,
 };
-
-/// Renders labels into one PDF: a page per label, or on a [`Sheet`] several to a page.
-///
-/// Fonts are embedded once for the whole document and subset to the characters used. The
-/// output depends only on `labels` and `options`: the same input gives the same bytes.
-///
-/// # Errors
-///
-/// [`RenderError::NoLabels`] for an empty list; [`RenderError::TooManyLabels`] for more than
-/// [`MAX_LABELS`], before anything is laid out; [`RenderError::Layout`] listing every label
-/// that cannot be laid out, each with its index, order number and [`LayoutError`] (text that
-/// does not fit even at 7 pt wrapped, a character the fonts lack, an order number too long
-/// for a Code 128 on the label); [`RenderError::Pdf`] if writing the PDF fails. Nothing is
-/// rendered unless every label can be.
-///
-/// # Examples
-///
-/// ```
-/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
-/// let label = shiplabel::Label::sample().validate()?;
-/// let pdf = shiplabel::render_pdf(&[label.clone(), label], &shiplabel::Options::default())?;
-/// std::fs::write(std::env::temp_dir().join("two-labels.pdf"), &pdf)?;
-/// # Ok(()) }
-/// ```
-pub fn render_pdf(labels: &[ValidLabel], options: &Options) -> Result<Vec<u8>, RenderError> {
-    if labels.is_empty() {
-        return Err(RenderError::NoLabels);
-    }
-    if labels.len() > MAX_LABELS {
-        return Err(RenderError::TooManyLabels {
-            count: labels.len(),
-            max: MAX_LABELS,
-        });
-    }
-    let mut layouts = Vec::with_capacity(labels.len());
-    let mut failures = Vec::new();
-    for (index, (label, laid_out)) in labels
-        .iter()
-        .zip(layout::layout_all(labels, options))
-        .enumerate()
-    {
-        match laid_out {
-            Ok(l) => layouts.push(l),
-            Err(error) => failures.push(LabelFailure {
-                index,
-                order: label.order().number().to_string(),
-                error,
-            }),
-        }
-    }
-    if !failures.is_empty() {
-        return Err(RenderError::Layout(failures));
-    }
-    render::writer::write_pdf(&layouts, options)
-}
 
 /// Hooks for the fuzz targets in `fuzz/`, compiled only under `cargo fuzz` (which sets
 /// `--cfg fuzzing`): the Code 128 encoder and a reader of its module pattern, which are

@@ -377,6 +377,8 @@ pub struct Options {
     dpi: Dpi,
     size: LabelSize,
     sheet: Option<Sheet>,
+    /// Threads for runs of many labels; `None`: the available cores.
+    threads: Option<usize>,
 }
 
 impl Options {
@@ -442,6 +444,33 @@ impl Options {
     /// ```
     pub fn with_sheet(mut self, sheet: Sheet) -> Self {
         self.sheet = Some(sheet);
+        self
+    }
+
+    /// How many threads a run of many labels uses: as set with [`Options::with_threads`],
+    /// else the cores available to the process (`std::thread::available_parallelism`).
+    ///
+    /// ```
+    /// assert!(shiplabel::Options::default().threads() >= 1);
+    /// ```
+    pub fn threads(&self) -> usize {
+        self.threads.unwrap_or_else(|| {
+            std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+        })
+    }
+
+    /// These options, with runs of many labels laid out and drawn on at most `threads`
+    /// threads (0 counts as 1): 1 keeps all the work on the calling thread, as a server
+    /// that runs one request per core wants. One label is always drawn on the calling
+    /// thread, and no call starts threads inside threads it started.
+    ///
+    /// ```
+    /// let options = shiplabel::Options::default().with_threads(1);
+    /// assert_eq!(options.threads(), 1);
+    /// assert_eq!(shiplabel::Options::default().with_threads(0).threads(), 1);
+    /// ```
+    pub fn with_threads(mut self, threads: usize) -> Self {
+        self.threads = Some(threads.max(1));
         self
     }
 }

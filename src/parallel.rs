@@ -26,14 +26,17 @@ const ROUND: usize = 16;
 /// Rounds given out and not yet consumed: the work in memory at once.
 const IN_FLIGHT: usize = 4;
 
-/// `work` on every item of `items`, on a worker thread per core, while this thread hands the
+/// `work` on every item of `items`, on `workers` worker threads, while this thread hands the
 /// items out (pulling them from `items`, which may do work of its own, such as validating)
 /// and passes each item and its result to `consume`, in order, as soon as they are ready.
 /// At most a few rounds of items are in memory at once, however many there are. The first
 /// error of `consume` stops the pipeline and is returned.
 ///
+/// With one worker, or one item, everything runs on this thread: no thread is started.
+///
 /// A worker only panics on a bug: its round then comes back as `on_panic`'s error.
 pub(crate) fn pipeline<T: Send, R: Send, E>(
+    workers: usize,
     items: impl Iterator<Item = T>,
     work: impl Fn(&T) -> R + Sync,
     mut consume: impl FnMut(T, R) -> Result<(), E>,
@@ -42,11 +45,27 @@ pub(crate) fn pipeline<T: Send, R: Send, E>(
     use std::collections::BTreeMap;
     use std::sync::{Mutex, mpsc};
 
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
     let mut items = items.peekable();
     let Some(_) = items.peek() else {
         return Ok(());
     };
+    if workers <= 1 {
+        for item in items {
+            let result = work(&item);
+            consume(item, result)?;
+        }
+        return Ok(());
+    }
+    // One item alone is done here too.
+    let first = items.next();
+    if items.peek().is_none() {
+        if let Some(item) = first {
+            let result = work(&item);
+            consume(item, result)?;
+        }
+        return Ok(());
+    }
+    let mut items = first.into_iter().chain(items);
     let (jobs, job_queue) = mpsc::sync_channel::<(usize, Vec<T>)>(IN_FLIGHT);
     let job_queue = Mutex::new(job_queue);
     std::thread::scope(|scope| {
@@ -130,6 +149,7 @@ mod tests {
     fn a_pipeline_consumes_every_item_in_order() {
         let mut seen = Vec::new();
         let result: Result<(), ()> = pipeline(
+            3,
             0..1000u64,
             |n| n * n,
             |n, square| {
@@ -140,14 +160,33 @@ mod tests {
         );
         assert!(result.is_ok());
         assert_eq!(seen, (0..1000).map(|n| (n, n * n)).collect::<Vec<_>>());
-        let none: Result<(), ()> = pipeline(0..0u8, |n| *n, |_, _| Err(()), || ());
+        let none: Result<(), ()> = pipeline(3, 0..0u8, |n| *n, |_, _| Err(()), || ());
         assert!(none.is_ok());
+        // On this thread alone: one worker, or one item.
+        let here = std::thread::current().id();
+        for (workers, items) in [(1, 0..50u64), (4, 0..1)] {
+            let mut seen = Vec::new();
+            let result: Result<(), ()> = pipeline(
+                workers,
+                items.clone(),
+                |n| (*n, std::thread::current().id()),
+                |n, (m, thread)| {
+                    seen.push(n);
+                    assert_eq!((n, thread), (m, here));
+                    Ok(())
+                },
+                || (),
+            );
+            assert!(result.is_ok());
+            assert_eq!(seen, items.collect::<Vec<_>>());
+        }
     }
 
     #[test]
     fn a_pipeline_stops_at_the_first_error_and_reports_a_panicking_worker() {
         let mut consumed = 0;
         let result = pipeline(
+            2,
             0..1000u32,
             |n| *n,
             |n, _| {
@@ -163,6 +202,7 @@ mod tests {
         assert_eq!(result, Err("stopped at 100".to_owned()));
         assert_eq!(consumed, 101);
         let result = pipeline(
+            2,
             0..100u32,
             |n| if *n == 50 { panic!("a bug") } else { *n },
             |_, _| Ok(()),

@@ -13,7 +13,7 @@ mod common;
 use common::tools::{run, zbar};
 use proptest::strategy::{Strategy, ValueTree};
 use proptest::test_runner::TestRunner;
-use shiplabel::{BatchError, BatchMode, Options};
+use shiplabel::{BatchMode, Options, RenderError};
 
 #[test]
 #[ignore = "needs poppler-utils, zbar-tools and qpdf; .ci/run installs them and runs it"]
@@ -194,11 +194,11 @@ fn qpdf_accepts_pdfs_of_random_valid_labels() {
         let printed =
             match shiplabel::render_batch(batch, BatchMode::PrintValid, &Options::default()) {
                 Ok(printed) => printed,
-                Err(BatchError::Rejected { .. }) => continue, // nothing printable: no PDF
+                Err(RenderError::Rejected { .. }) => continue, // nothing printable: no PDF
                 Err(e) => panic!("batch {n}: {e}"),
             };
         let path = dir.join(format!("random-{n}.pdf"));
-        std::fs::write(&path, &printed.pdf).unwrap();
+        std::fs::write(&path, &printed.output).unwrap();
         let path = path.to_str().unwrap();
         if let Err(e) = run("qpdf", &["--check", path]) {
             failures.push(format!("batch {n}: {e}"));

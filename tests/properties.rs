@@ -6,7 +6,7 @@ mod common;
 
 use common::labels;
 use proptest::prelude::*;
-use shiplabel::{BatchError, BatchMode, Dpi, LayoutError, Options, RenderError};
+use shiplabel::{BatchMode, Dpi, LayoutError, Options, Rejection, RenderError};
 
 /// A layout error a user can act on: it names a field of the order.
 fn is_clear(error: &LayoutError) -> bool {
@@ -48,12 +48,15 @@ proptest! {
                 let again = shiplabel::render_pdf(labels, &options);
                 prop_assert!(again.as_ref() == Ok(&pdf), "a second rendering differs");
             }
-            Err(RenderError::Layout(failures)) => {
-                prop_assert_eq!(failures.len(), 1);
-                prop_assert_eq!(failures[0].index, 0);
-                prop_assert!(is_clear(&failures[0].error), "{:?}", failures[0].error);
+            Err(RenderError::Rejected { total, rejected }) => {
+                prop_assert_eq!((total, rejected.len()), (1, 1));
+                prop_assert_eq!(rejected[0].index, 0);
+                let Rejection::Layout(error) = &rejected[0].reason else {
+                    return Err(TestCaseError::fail(format!("not a layout error: {:?}", rejected[0])));
+                };
+                prop_assert!(is_clear(error), "{:?}", error);
                 // The same error every time, and the same from layout alone.
-                prop_assert_eq!(shiplabel::layout(&valid, &options), Err(failures[0].error.clone()));
+                prop_assert_eq!(shiplabel::layout(&valid, &options), Err(error.clone()));
             }
             Err(other) => prop_assert!(false, "unexpected error: {other}"),
         }
@@ -71,7 +74,7 @@ proptest! {
         let options = Options::default().with_dpi(dpi);
         match shiplabel::render_batch(&batch, BatchMode::PrintValid, &options) {
             Ok(printed) => {
-                prop_assert_eq!(page_count(&printed.pdf)?, printed.pages.len());
+                prop_assert_eq!(page_count(&printed.output)?, printed.pages.len());
                 let mut seen = printed.pages.clone();
                 seen.extend(printed.rejected.iter().map(|r| r.index));
                 seen.sort_unstable();
@@ -82,7 +85,7 @@ proptest! {
                 let again = shiplabel::render_batch(&batch, BatchMode::PrintValid, &options);
                 prop_assert!(again.as_ref() == Ok(&printed), "a second rendering differs");
             }
-            Err(BatchError::Rejected { total, rejected }) => {
+            Err(RenderError::Rejected { total, rejected }) => {
                 prop_assert_eq!(total, batch.len());
                 prop_assert_eq!(rejected.len(), batch.len());
             }

@@ -44,11 +44,11 @@ mod report;
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
-use shiplabel::{Options, PdfWriter, Rejection};
+use shiplabel::{BatchMode, Options, PdfWriter, Rejected, RenderError};
 
 use crate::input::Orders;
 use crate::output::{Pending, Target};
-use crate::rejected::{Problem, RejectedOrder, parse_order, problems};
+use crate::rejected::{RejectedOrder, parse_order, problems};
 use crate::report::plural;
 
 /// Some orders printed, the others written to the `--rejected` file.
@@ -194,66 +194,71 @@ fn run(args: &args::Args) -> Result<ExitCode, Failure> {
     })
 }
 
-/// Parses, validates and streams every order into a PDF on `file`, as the writer asks for
-/// them, so that only a few labels are in memory at once. The orders that are not orders,
-/// are invalid or cannot be laid out are set aside, each with its problems. All or nothing,
-/// the first one set aside stops the printing (the rest are still checked, so that every
-/// problem is reported) and nothing is kept.
+/// Prints every order into a PDF on `file` through the library's printing layer
+/// ([`PdfWriter`]: validated, laid out and drawn on every core, streamed, only a few labels
+/// in memory at once), all or nothing or the printable ones. The orders that are not
+/// orders (JSON of the wrong shape) are set aside here; the writer sets aside those that
+/// are invalid or cannot be laid out. Each comes back with its text in the input.
 fn print<'a>(
     orders: &Orders<'a>,
     options: &Options,
     file: &mut std::fs::File,
     all_or_nothing: bool,
 ) -> Result<Run<'a>, String> {
-    let mut writer = PdfWriter::new(BufWriter::new(file), options).map_err(|e| e.to_string())?;
-    let mut rejected = Vec::new();
-    // The input index of each label offered to the writer.
+    let mode = if all_or_nothing {
+        BatchMode::AllOrNothing
+    } else {
+        BatchMode::PrintValid
+    };
+    let mut writer = PdfWriter::new(BufWriter::new(file), options)
+        .map_err(|e| e.to_string())?
+        .with_mode(mode);
+    let mut unread = Vec::new();
+    // The input index of each order offered to the writer.
     let mut positions = Vec::new();
     let labels = orders
         .values
         .iter()
         .enumerate()
-        .filter_map(|(index, &raw)| {
-            let label = parse_order(raw)
-                .map_err(|problem| vec![problem])
-                .and_then(|label| {
-                    label
-                        .validate()
-                        .map_err(|errors| problems(&Rejection::Invalid(errors)))
-                });
-            match label {
-                Ok(_) if all_or_nothing && !rejected.is_empty() => None,
-                Ok(label) => {
-                    positions.push(index);
-                    Some(label)
-                }
-                Err(errors) => {
-                    rejected.push(RejectedOrder::new(index, raw, errors));
-                    None
-                }
+        .filter_map(|(index, &raw)| match parse_order(raw) {
+            Ok(label) => {
+                positions.push(index);
+                Some(label)
+            }
+            Err(problem) => {
+                unread.push(RejectedOrder::new(index, raw, vec![problem]));
+                None
             }
         });
-    let failures = writer.write_labels(labels).map_err(|e| e.to_string())?;
-    for failure in failures {
-        let index = positions
-            .get(failure.index)
-            .copied()
-            .unwrap_or(failure.index);
-        let errors: Vec<Problem> = problems(&Rejection::Layout(failure.error));
-        if let Some(&raw) = orders.values.get(index) {
-            rejected.push(RejectedOrder::new(index, raw, errors));
+    writer.write_labels(labels).map_err(|e| e.to_string())?;
+    let as_given = |rejected: Vec<Rejected>| -> Vec<RejectedOrder<'a>> {
+        rejected
+            .into_iter()
+            .filter_map(|r| {
+                let index = *positions.get(r.index)?;
+                let raw = *orders.values.get(index)?;
+                Some(RejectedOrder::new(index, raw, problems(&r.reason)))
+            })
+            .collect()
+    };
+    let (printed, set_aside) = if all_or_nothing && !unread.is_empty() {
+        // Not an order: all or nothing, nothing is kept.
+        (0, as_given(writer.rejected().to_vec()))
+    } else {
+        match writer.finish() {
+            Ok(mut printed) => {
+                printed.output.flush().map_err(|e| e.to_string())?;
+                (printed.pages.len(), as_given(printed.rejected))
+            }
+            Err(RenderError::Rejected { rejected, .. }) => (0, as_given(rejected)),
+            // No order reached the writer: every one was set aside here.
+            Err(RenderError::NoLabels) => (0, Vec::new()),
+            Err(other) => return Err(other.to_string()),
         }
-    }
+    };
+    let mut rejected = unread;
+    rejected.extend(set_aside);
     rejected.sort_by_key(|r| r.index);
-    let printed = writer.labels();
-    if printed == 0 || (all_or_nothing && !rejected.is_empty()) {
-        return Ok(Run {
-            printed: 0,
-            rejected,
-        });
-    }
-    let mut out = writer.finish().map_err(|e| e.to_string())?;
-    out.flush().map_err(|e| e.to_string())?;
     Ok(Run { printed, rejected })
 }
 

@@ -9,13 +9,14 @@
 
 use libfuzzer_sys::fuzz_target;
 use shiplabel::fuzzing::code128_read;
-use shiplabel::{BatchError, BatchMode, Label, Options, Rejection};
+use shiplabel::{BatchMode, Element, Label, Options, Rejection, RenderError};
 
-/// The Code 128 modules in a layout's dump: the line of bars two lines after `code128 …`.
-fn code128_bars(dump: &str) -> Option<Vec<bool>> {
-    let mut lines = dump.lines().skip_while(|l| !l.starts_with("code128 "));
-    let bars = lines.nth(2)?.trim();
-    Some(bars.chars().map(|c| c == '1').collect())
+/// The Code 128 modules of a layout.
+fn code128_bars(layout: &shiplabel::LabelLayout) -> Option<Vec<bool>> {
+    layout.elements().iter().find_map(|e| match e {
+        Element::Code128(bars) => Some(bars.modules().to_vec()),
+        _ => None,
+    })
 }
 
 fuzz_target!(|data: &[u8]| {
@@ -36,7 +37,7 @@ fuzz_target!(|data: &[u8]| {
                 assert!(!error.message().is_empty(), "{error:?}");
             }
             match batch {
-                Err(BatchError::Rejected { rejected, .. }) => {
+                Err(RenderError::Rejected { rejected, .. }) => {
                     assert_eq!(rejected[0].reason, Rejection::Invalid(errors));
                     assert_eq!(rejected[0].label, label);
                 }
@@ -47,7 +48,7 @@ fuzz_target!(|data: &[u8]| {
     };
     match shiplabel::layout(&valid, &options) {
         Ok(layout) => {
-            let bars = code128_bars(&layout.to_string()).expect("the layout has a Code 128");
+            let bars = code128_bars(&layout).expect("the layout has a Code 128");
             assert_eq!(
                 code128_read(&bars).as_deref(),
                 Some(valid.order().number().as_str())
@@ -58,7 +59,7 @@ fuzz_target!(|data: &[u8]| {
             match batch {
                 Ok(printed) => {
                     assert_eq!(printed.pages, [0]);
-                    assert_eq!(printed.pdf, pdf);
+                    assert_eq!(printed.output, pdf);
                 }
                 other => panic!("a printable label in a batch gave {other:?}"),
             }
@@ -67,7 +68,7 @@ fuzz_target!(|data: &[u8]| {
             assert!(error.field().is_some(), "{error:?}");
             assert!(!error.to_string().is_empty());
             match batch {
-                Err(BatchError::Rejected { rejected, .. }) => {
+                Err(RenderError::Rejected { rejected, .. }) => {
                     assert_eq!(rejected[0].reason, Rejection::Layout(error));
                 }
                 other => panic!("an unprintable label in a batch gave {other:?}"),

@@ -254,42 +254,6 @@ fn quoted(text: &str) -> String {
     out
 }
 
-/// Lays out every label, in order, on as many threads as pay: labels are independent and
-/// layout is pure, so the result does not depend on the threads.
-pub(crate) fn layout_all(
-    labels: &[ValidLabel],
-    options: &Options,
-) -> Vec<Result<LabelLayout, LayoutError>> {
-    /// Fewer labels than this per thread and starting threads costs more than it saves.
-    const PER_THREAD: usize = 32;
-    let threads = if labels.len() < 2 * PER_THREAD {
-        1
-    } else {
-        std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .min(labels.len() / PER_THREAD)
-    };
-    layout_on(labels, options, threads)
-}
-
-/// [`layout_all`] on `threads` threads (1: this one).
-fn layout_on(
-    labels: &[ValidLabel],
-    options: &Options,
-    threads: usize,
-) -> Vec<Result<LabelLayout, LayoutError>> {
-    if threads <= 1 || labels.is_empty() {
-        return labels.iter().map(|l| layout(l, options)).collect();
-    }
-    let parts: Vec<&[ValidLabel]> = labels.chunks(labels.len().div_ceil(threads)).collect();
-    crate::parallel::map_on_threads(&parts, |part| {
-        part.iter().map(|l| layout(l, options)).collect::<Vec<_>>()
-    })
-    .into_iter()
-    .flatten()
-    .collect()
-}
-
 impl fmt::Display for LabelLayout {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "page {} x {} pt, {}", self.width, self.height, self.dpi)?;
@@ -375,34 +339,5 @@ impl fmt::Display for LabelLayout {
             }
         }
         Ok(())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::Label;
-
-    #[test]
-    fn laying_out_on_several_threads_gives_the_same_layouts_in_order() {
-        let mut labels = Vec::new();
-        for i in 0..100 {
-            let mut label = Label::sample();
-            label.order.number = format!("BATCH-{i:04}");
-            if i == 57 {
-                // Valid, but its Code 128 is too wide: the error stays at its index.
-                label.order.number = "THIS-ORDER-NUMBER-IS-FAR-TOO-LONG-FOR-CODE-128".into();
-            }
-            labels.push(label.validate().unwrap());
-        }
-        let options = Options::default();
-        let sequential: Vec<_> = labels.iter().map(|l| layout(l, &options)).collect();
-        for threads in [2, 3, 7] {
-            let parallel = layout_on(&labels, &options, threads);
-            assert_eq!(parallel, sequential, "{threads} threads");
-        }
-        let all = layout_all(&labels, &options);
-        assert_eq!(all, sequential);
-        assert!(all[57].is_err() && all[58].is_ok());
     }
 }

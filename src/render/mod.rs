@@ -11,16 +11,32 @@ pub(crate) mod writer;
 
 pub use writer::PdfWriter;
 
-/// Why labels could not be rendered.
+use crate::batch::Rejected;
+
+/// Why labels could not be rendered: the one error of every way of printing.
 ///
 /// ```
 /// let err = shiplabel::render_pdf(&[], &shiplabel::Options::default()).unwrap_err();
 /// assert_eq!(err.to_string(), "no labels to render");
+///
+/// let mut label = shiplabel::Label::sample();
+/// // A valid order number, but its Code 128 is wider than the label.
+/// label.order.number = "THIS-ORDER-NUMBER-IS-FAR-TOO-LONG-FOR-CODE-128".into();
+/// let labels = [shiplabel::Label::sample().validate()?, label.validate()?];
+/// match shiplabel::render_pdf(&labels, &Default::default()) {
+///     Err(shiplabel::RenderError::Rejected { total: 2, rejected }) => {
+///         assert_eq!(rejected[0].index, 1);
+///         assert!(matches!(&rejected[0].reason,
+///             shiplabel::Rejection::Layout(e) if e.field() == Some("order.number")));
+///     }
+///     other => panic!("{other:?}"),
+/// }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[non_exhaustive]
 pub enum RenderError {
-    /// The list of labels was empty: a PDF needs at least one page.
+    /// No order was given: a PDF needs at least one page.
     #[error("no labels to render")]
     NoLabels,
     /// More labels than one call prints ([`MAX_LABELS`](crate::MAX_LABELS)); nothing was
@@ -32,9 +48,17 @@ pub enum RenderError {
         /// The limit.
         max: usize,
     },
-    /// Labels that could not be laid out: every one of them, in order.
-    #[error("{}", LabelFailure::lines(.0))]
-    Layout(Vec<LabelFailure>),
+    /// Orders that cannot be printed, and so nothing was: in
+    /// [`BatchMode::AllOrNothing`](crate::BatchMode::AllOrNothing) any, in
+    /// [`BatchMode::PrintValid`](crate::BatchMode::PrintValid) all of them. Each is here,
+    /// as given, with every problem.
+    #[error("{}", crate::batch::rejected_lines(*.total, .rejected))]
+    Rejected {
+        /// How many orders the run held.
+        total: usize,
+        /// Every order that cannot be printed, in order.
+        rejected: Vec<Rejected>,
+    },
     /// Making the PDF failed (a bundled font could not be subset or embedded).
     #[error("pdf: {0}")]
     Pdf(String),
@@ -45,44 +69,4 @@ pub enum RenderError {
     /// could not be read.
     #[error("png: {0}")]
     Png(String),
-}
-
-/// One label of a batch that could not be laid out.
-///
-/// `Display` gives `label 3 (order TT-1): recipient.name: …`.
-///
-/// ```
-/// let mut label = shiplabel::Label::sample();
-/// // A valid order number, but its Code 128 is wider than the label.
-/// label.order.number = "THIS-ORDER-NUMBER-IS-FAR-TOO-LONG-FOR-CODE-128".into();
-/// let labels = [shiplabel::Label::sample().validate()?, label.validate()?];
-/// match shiplabel::render_pdf(&labels, &Default::default()) {
-///     Err(shiplabel::RenderError::Layout(failures)) => {
-///         assert_eq!(failures.len(), 1);
-///         assert_eq!(failures[0].index, 1);
-///         assert_eq!(failures[0].error.field(), Some("order.number"));
-///     }
-///     other => panic!("{other:?}"),
-/// }
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[error("label {index} (order {order}): {error}")]
-pub struct LabelFailure {
-    /// The label's position in the list, from 0.
-    pub index: usize,
-    /// Its order number.
-    pub order: String,
-    /// What went wrong.
-    pub error: crate::LayoutError,
-}
-
-impl LabelFailure {
-    fn lines(failures: &[LabelFailure]) -> String {
-        failures
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join("\n")
-    }
 }

@@ -2,48 +2,95 @@
 //! it is full), the fonts and the page tree at the end. Memory holds the labels being drawn
 //! and the glyphs used so far, never the pages written.
 
-use std::borrow::Borrow;
 use std::io::Write;
+use std::sync::atomic::{AtomicBool, Ordering};
 
+use super::RenderError;
 use super::draw::{Drawn, draw_label};
 use super::embed::DocumentFonts;
 use super::file::{Effort, ObjRef, PdfFile, deflate};
 use super::sheet::SheetPage;
-use super::{LabelFailure, RenderError};
+use crate::batch::{BatchMode, Printable, Printed, Rejected, Rejection};
 use crate::layout::{LabelLayout, layout};
+use crate::options::Options;
 use crate::units::Pt;
-use crate::{Options, ValidLabel};
 
 /// Pages under the page tree's root before the rest go under intermediate nodes of this
 /// many each: a short document has a flat tree, a long one a tree readers walk quickly.
 const PAGES_PER_NODE: usize = 64;
 
-/// Writes labels into one PDF on any [`Write`], a page per label (or a sheet per few), as
-/// they come: memory stays that of the labels being drawn, however long the document.
+/// The printing layer: orders into one PDF on any [`Write`], a page per label (or a sheet
+/// per few), as they come, with one policy for orders that cannot be printed
+/// ([`BatchMode`]) and a [`Rejected`] for each of them: none is lost.
 ///
-/// Fonts are embedded once, at the end, subset to the glyphs the whole document uses. The
-/// output depends only on the labels and the options: the same input gives the same bytes,
-/// and the same bytes as [`render_pdf`](crate::render_pdf).
+/// Orders ([`Printable`]: a [`Label`](crate::Label) or a
+/// [`ValidLabel`](crate::ValidLabel)) are validated, laid out and drawn on
+/// [`Options::threads`] threads while this thread writes the pages, in order; memory
+/// stays that of the labels being drawn, however long the document. One label
+/// ([`write_label`](PdfWriter::write_label)) is drawn on the calling thread. Fonts are
+/// embedded once, at the end, subset to the glyphs the whole document uses. The output
+/// depends only on the orders and the options: the same input gives the same bytes.
 ///
-/// A label that cannot be laid out is not written and is reported (see
-/// [`write_labels`](PdfWriter::write_labels)); the document stays valid without it.
+/// In [`BatchMode::AllOrNothing`] (the default), [`finish`](PdfWriter::finish) fails with
+/// every order set aside if there is one, and the bytes written so far are to be thrown
+/// away (write to a temporary file and keep it only when `finish` succeeds); after the
+/// first rejection labels are still validated and laid out, to report every problem, but
+/// no longer drawn. In [`BatchMode::PrintValid`] the document holds every order that could
+/// be printed and [`Printed::rejected`] the others.
 ///
 /// ```
 /// use shiplabel::{Label, Options, PdfWriter};
 /// let file = std::fs::File::create(std::env::temp_dir().join("stream.pdf"))?;
 /// let mut writer = PdfWriter::new(std::io::BufWriter::new(file), &Options::default())?;
-/// // Labels can come from anywhere, one at a time or in runs of any length.
+/// // Orders can come from anywhere, one at a time or in runs of any length.
 /// let day = (0..200).map(|i| {
 ///     let mut label = Label::sample();
 ///     label.order.number = format!("TT-{i:06}");
-///     label.validate()
+///     label
 /// });
-/// let labels: Vec<_> = day.collect::<Result<_, _>>()?;
-/// let failed = writer.write_labels(labels)?;
-/// assert!(failed.is_empty());
+/// writer.write_labels(day)?;
 /// assert_eq!(writer.pages(), 200);
-/// writer.finish()?;
+/// let printed = writer.finish()?;
+/// assert!(printed.rejected.is_empty());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # In an async application
+///
+/// Drawing is CPU work: run it where blocking is allowed (`tokio::task::spawn_blocking`,
+/// or a thread of your own), stream the bytes out through a [`Write`] that sends them on
+/// (to an HTTP response body, say), and cancel by failing that writer: the next write
+/// returns [`RenderError::Io`] and the run stops. Here a thread stands in for
+/// `spawn_blocking` and a channel for the body:
+///
+/// ```
+/// use std::io::{Error, Write};
+/// use std::sync::mpsc::{SyncSender, sync_channel};
+///
+/// /// Sends each chunk to the response body; fails once the client has gone.
+/// struct Body(SyncSender<Vec<u8>>);
+/// impl Write for Body {
+///     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+///         self.0.send(buf.to_vec()).map_err(|_| Error::other("client went away"))?;
+///         Ok(buf.len())
+///     }
+///     fn flush(&mut self) -> std::io::Result<()> {
+///         Ok(())
+///     }
+/// }
+///
+/// let (tx, rx) = sync_channel(16);
+/// let job = std::thread::spawn(move || -> Result<(), shiplabel::RenderError> {
+///     let out = std::io::BufWriter::with_capacity(64 * 1024, Body(tx));
+///     let mut writer = shiplabel::PdfWriter::new(out, &Default::default())?;
+///     writer.write_labels(vec![shiplabel::Label::sample(); 50])?;
+///     writer.finish()?.output.flush().map_err(|e| shiplabel::RenderError::Io(e.to_string()))
+/// });
+/// // The body reads the first chunk, then the client disconnects: the run stops.
+/// let first = rx.recv().unwrap();
+/// assert!(first.starts_with(b"%PDF-"));
+/// drop(rx);
+/// assert!(matches!(job.join().unwrap(), Err(shiplabel::RenderError::Io(_))));
 /// ```
 pub struct PdfWriter<W: Write> {
     file: PdfFile<W>,
@@ -58,10 +105,16 @@ pub struct PdfWriter<W: Write> {
     /// The intermediate node being filled and its pages.
     node: Option<(ObjRef, Vec<ObjRef>)>,
     pages: usize,
-    /// Labels offered so far, written or not: the index a failure is reported with.
+    /// Orders offered so far, written or not: the index a rejection is reported with.
     offered: usize,
     /// Labels written.
     written: usize,
+    /// What to do with orders that cannot be printed.
+    mode: BatchMode,
+    /// The index of each order printed, in print order.
+    printed: Vec<usize>,
+    /// The orders set aside, in order.
+    rejected: Vec<Rejected>,
     sheet: SheetPage,
     /// Set once writing fails: the document is then unfinished and stays so.
     broken: Option<RenderError>,
@@ -78,14 +131,14 @@ impl<W: Write> std::fmt::Debug for PdfWriter<W> {
 
 /// A label drawn, ready to be written: its layout (drawn again if the document's fonts ask
 /// for it), its drawing, and that compressed when the label is a page of its own.
-struct Prepared<L> {
-    layout: L,
+struct Prepared {
+    layout: LabelLayout,
     drawn: Drawn,
     compressed: Option<Vec<u8>>,
 }
 
-fn prepare<L: Borrow<LabelLayout>>(layout: L, compress: bool) -> Result<Prepared<L>, RenderError> {
-    let drawn = draw_label(layout.borrow(), None)?;
+fn prepare(layout: LabelLayout, compress: bool) -> Result<Prepared, RenderError> {
+    let drawn = draw_label(&layout, None)?;
     let compressed = compress.then(|| deflate(&drawn.content, Effort::Fast));
     Ok(Prepared {
         layout,
@@ -123,6 +176,9 @@ impl<W: Write> PdfWriter<W> {
             pages: 0,
             offered: 0,
             written: 0,
+            mode: BatchMode::default(),
+            printed: Vec::new(),
+            rejected: Vec::new(),
             sheet: SheetPage::default(),
             broken: None,
         })
@@ -169,47 +225,68 @@ impl<W: Write> PdfWriter<W> {
         result
     }
 
-    /// Lays out one label and writes it.
+    /// This writer, setting orders that cannot be printed aside as `mode` says (by default
+    /// [`BatchMode::AllOrNothing`]).
+    ///
+    /// ```
+    /// use shiplabel::{BatchMode, Label, PdfWriter};
+    /// let mut bad = Label::sample();
+    /// bad.recipient.address.postcode = None;
+    /// let mut writer = PdfWriter::new(Vec::new(), &Default::default())?.with_mode(BatchMode::PrintValid);
+    /// writer.write_labels([bad, Label::sample()])?;
+    /// let printed = writer.finish()?;
+    /// assert_eq!((printed.pages.as_slice(), printed.rejected[0].index), (&[1][..], 0));
+    /// # Ok::<(), shiplabel::RenderError>(())
+    /// ```
+    pub fn with_mode(mut self, mode: BatchMode) -> Self {
+        self.mode = mode;
+        self
+    }
+
+    /// The orders set aside so far, in order, each as given and with why.
+    ///
+    /// ```
+    /// let mut bad = shiplabel::Label::sample();
+    /// bad.seller.name.clear();
+    /// let mut writer = shiplabel::PdfWriter::new(Vec::new(), &Default::default())?;
+    /// writer.write_label(bad)?;
+    /// assert_eq!(writer.rejected()[0].index, 0);
+    /// # Ok::<(), shiplabel::RenderError>(())
+    /// ```
+    pub fn rejected(&self) -> &[Rejected] {
+        &self.rejected
+    }
+
+    /// Validates, lays out and writes one order, on the calling thread. An order that
+    /// cannot be printed is set aside ([`rejected`](PdfWriter::rejected)) with its index
+    /// (counting every order offered to this writer).
     ///
     /// # Errors
     ///
-    /// [`RenderError::Layout`] with the label (its index counts every label offered to this
-    /// writer) if it cannot be laid out: nothing of it is written, and the writer goes on.
     /// [`RenderError::Io`] or [`RenderError::Pdf`] if writing fails: the document cannot be
     /// finished then.
     ///
     /// ```
     /// let mut label = shiplabel::Label::sample();
     /// label.order.number = "THIS-ORDER-NUMBER-IS-FAR-TOO-LONG-FOR-CODE-128".into();
-    /// let mut writer = shiplabel::PdfWriter::new(Vec::new(), &Default::default())?;
-    /// let err = writer.write_label(&label.validate()?).unwrap_err();
-    /// assert!(err.to_string().starts_with("label 0 (order THIS-ORDER"));
-    /// writer.write_label(&shiplabel::Label::sample().validate()?)?;
-    /// let pdf = writer.finish()?;
-    /// assert!(pdf.starts_with(b"%PDF-1.7"));
+    /// let mut writer = shiplabel::PdfWriter::new(Vec::new(), &Default::default())?
+    ///     .with_mode(shiplabel::BatchMode::PrintValid);
+    /// writer.write_label(&label)?;
+    /// writer.write_label(shiplabel::Label::sample())?;
+    /// let printed = writer.finish()?;
+    /// assert!(printed.output.starts_with(b"%PDF-1.7"));
+    /// assert_eq!(printed.rejected[0].label, label);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn write_label(&mut self, label: &ValidLabel) -> Result<(), RenderError> {
-        self.check()?;
-        let index = self.offered;
-        self.offered += 1;
-        let laid_out = layout(label, &self.options).map_err(|error| {
-            RenderError::Layout(vec![LabelFailure {
-                index,
-                order: label.order().number().to_string(),
-                error,
-            }])
-        })?;
-        let prepared = prepare(laid_out, self.options.sheet().is_none());
-        let result = prepared.and_then(|p| self.add(p));
-        self.guard(result)
+    pub fn write_label(&mut self, label: impl Printable) -> Result<(), RenderError> {
+        self.write_on(1, std::iter::once(label))
     }
 
-    /// Lays out and writes every label, in order, drawing them on every core while this
-    /// thread writes the ones drawn (and pulls the next from `labels`, which may validate
-    /// them as they come), and returns those that could not be laid out (empty when all were written):
-    /// they are left out of the document, each reported with its index (counting every
-    /// label offered to this writer), order number and reason.
+    /// Validates, lays out and writes every order, in order, drawing them on
+    /// [`Options::threads`] threads while this thread writes the ones drawn (and pulls the
+    /// next from `labels`). Those that cannot be printed are set aside
+    /// ([`rejected`](PdfWriter::rejected)), each with its index (counting every order
+    /// offered to this writer), order number and reason.
     ///
     /// # Errors
     ///
@@ -219,52 +296,70 @@ impl<W: Write> PdfWriter<W> {
     /// ```
     /// let labels = vec![shiplabel::Label::sample().validate()?; 3];
     /// let mut writer = shiplabel::PdfWriter::new(Vec::new(), &Default::default())?;
-    /// assert!(writer.write_labels(labels)?.is_empty());
+    /// writer.write_labels(&labels)?;
     /// assert_eq!(writer.labels(), 3);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn write_labels(
+    pub fn write_labels<P: Printable>(
         &mut self,
-        labels: impl IntoIterator<Item = ValidLabel>,
-    ) -> Result<Vec<LabelFailure>, RenderError> {
+        labels: impl IntoIterator<Item = P>,
+    ) -> Result<(), RenderError> {
+        self.write_on(self.options.threads(), labels.into_iter())
+    }
+
+    /// [`write_labels`](PdfWriter::write_labels) on `threads` threads.
+    fn write_on<P: Printable>(
+        &mut self,
+        threads: usize,
+        labels: impl Iterator<Item = P>,
+    ) -> Result<(), RenderError> {
         self.check()?;
-        let mut failures = Vec::new();
         let compress = self.options.sheet().is_none();
         let options = self.options.clone();
+        let all_or_nothing = self.mode == BatchMode::AllOrNothing;
+        // All or nothing, after a rejection nothing more is drawn: the run prints nothing.
+        let stopped = AtomicBool::new(all_or_nothing && !self.rejected.is_empty());
         let result = crate::parallel::pipeline(
-            labels.into_iter(),
-            |label| layout(label, &options).map(|l| prepare(l, compress)),
-            |label, result| {
+            threads,
+            labels,
+            |label| {
+                let valid = match label.valid() {
+                    Ok(valid) => valid,
+                    Err(errors) => return Outcome::Rejected(Rejection::Invalid(errors)),
+                };
+                let laid_out = match layout(&valid, &options) {
+                    Ok(l) => l,
+                    Err(error) => return Outcome::Rejected(Rejection::Layout(error)),
+                };
+                if stopped.load(Ordering::Relaxed) {
+                    return Outcome::Skipped;
+                }
+                Outcome::Drawn(prepare(laid_out, compress))
+            },
+            |label, outcome| {
                 let index = self.offered;
                 self.offered += 1;
-                match result {
-                    Ok(prepared) => prepared.and_then(|p| self.add(p)),
-                    Err(error) => {
-                        failures.push(LabelFailure {
-                            index,
-                            order: label.order().number().to_string(),
-                            error,
-                        });
+                match outcome {
+                    Outcome::Rejected(reason) => {
+                        self.rejected
+                            .push(Rejected::new(index, label.into_label(), reason));
+                        if all_or_nothing {
+                            stopped.store(true, Ordering::Relaxed);
+                        }
+                        Ok(())
+                    }
+                    Outcome::Drawn(_) | Outcome::Skipped
+                        if all_or_nothing && !self.rejected.is_empty() =>
+                    {
+                        Ok(())
+                    }
+                    Outcome::Skipped => Ok(()),
+                    Outcome::Drawn(prepared) => {
+                        self.add(prepared?)?;
+                        self.printed.push(index);
                         Ok(())
                     }
                 }
-            },
-            worker_failed,
-        );
-        self.guard(result)?;
-        Ok(failures)
-    }
-
-    /// Writes labels already laid out, drawing them on all cores.
-    pub(crate) fn write_layouts(&mut self, layouts: &[LabelLayout]) -> Result<(), RenderError> {
-        self.check()?;
-        let compress = self.options.sheet().is_none();
-        let result = crate::parallel::pipeline(
-            layouts.iter(),
-            |l| prepare(*l, compress),
-            |_, prepared| {
-                self.offered += 1;
-                prepared.and_then(|p| self.add(p))
             },
             worker_failed,
         );
@@ -274,11 +369,11 @@ impl<W: Write> PdfWriter<W> {
     /// Writes a drawn label: its glyphs join the document's fonts (drawn again if one of
     /// them extracts as other text here than the document gave its code), then its page, or
     /// its place on the sheet.
-    fn add<L: Borrow<LabelLayout>>(&mut self, p: Prepared<L>) -> Result<(), RenderError> {
+    fn add(&mut self, p: Prepared) -> Result<(), RenderError> {
         let (content, compressed) = if self.fonts.record(&p.drawn.shown) {
             (p.drawn.content, p.compressed)
         } else {
-            let again = draw_label(p.layout.borrow(), Some(&self.fonts))?;
+            let again = draw_label(&p.layout, Some(&self.fonts))?;
             let compressed = p
                 .compressed
                 .is_some()
@@ -288,9 +383,8 @@ impl<W: Write> PdfWriter<W> {
         self.written += 1;
         match self.options.sheet() {
             None => {
-                let layout = p.layout.borrow();
                 let compressed = compressed.unwrap_or_else(|| deflate(&content, Effort::Fast));
-                self.page((layout.width, layout.height), &compressed)
+                self.page((p.layout.width, p.layout.height), &compressed)
             }
             Some(sheet) => {
                 let slots = sheet.layout().slots();
@@ -380,22 +474,33 @@ impl<W: Write> PdfWriter<W> {
     }
 
     /// Ends the document: the last sheet, the fonts, the page tree, the catalogue and the
-    /// cross-reference; returns `out`.
+    /// cross-reference; returns the output, which order each label is, and the orders set
+    /// aside.
     ///
     /// # Errors
     ///
-    /// [`RenderError::NoLabels`] if no label was written (a PDF needs a page);
-    /// [`RenderError::Io`] or [`RenderError::Pdf`] if writing fails, or failed before.
+    /// [`RenderError::NoLabels`] if no order was offered (a PDF needs a page);
+    /// [`RenderError::Rejected`] with every order set aside when nothing is to be printed
+    /// (in [`BatchMode::AllOrNothing`] any was set aside, or none could be printed): the
+    /// output is then incomplete, to be thrown away; [`RenderError::Io`] or
+    /// [`RenderError::Pdf`] if writing fails, or failed before.
     ///
     /// ```
     /// let writer = shiplabel::PdfWriter::new(Vec::new(), &Default::default())?;
     /// assert_eq!(writer.finish().unwrap_err(), shiplabel::RenderError::NoLabels);
     /// # Ok::<(), shiplabel::RenderError>(())
     /// ```
-    pub fn finish(mut self) -> Result<W, RenderError> {
+    pub fn finish(mut self) -> Result<Printed<W>, RenderError> {
         self.check()?;
-        if self.written == 0 {
+        if self.offered == 0 {
             return Err(RenderError::NoLabels);
+        }
+        let rejected = std::mem::take(&mut self.rejected);
+        if self.written == 0 || (self.mode == BatchMode::AllOrNothing && !rejected.is_empty()) {
+            return Err(RenderError::Rejected {
+                total: self.offered,
+                rejected,
+            });
         }
         self.flush_sheet()?;
         self.write_node()?;
@@ -421,8 +526,23 @@ impl<W: Write> PdfWriter<W> {
             self.info,
             b"<</Title(Shipping labels)/Producer(shiplabel)>>".to_vec(),
         )?;
-        self.file.finish(self.catalog, self.info)
+        let output = self.file.finish(self.catalog, self.info)?;
+        Ok(Printed {
+            output,
+            pages: self.printed,
+            rejected,
+        })
     }
+}
+
+/// What a worker made of an order.
+enum Outcome {
+    /// Set aside: invalid, or it cannot be laid out.
+    Rejected(Rejection),
+    /// Laid out but not drawn: all or nothing, an order was set aside already.
+    Skipped,
+    /// Drawn, ready to write (or drawing failed: a bundled font could not be read).
+    Drawn(Result<Prepared, RenderError>),
 }
 
 /// A worker thread stopped on a bug.
@@ -439,14 +559,4 @@ fn kids_array(d: &mut Vec<u8>, kids: &[ObjRef]) {
         kid.push(d);
     }
     d.push(b']');
-}
-
-/// Renders laid-out labels as one PDF in memory.
-pub(crate) fn write_pdf(
-    layouts: &[LabelLayout],
-    options: &Options,
-) -> Result<Vec<u8>, RenderError> {
-    let mut writer = PdfWriter::new(Vec::new(), options)?;
-    writer.write_layouts(layouts)?;
-    writer.finish()
 }

@@ -40,6 +40,58 @@ pub struct ValidLabel {
     seller: ValidParty,
 }
 
+impl From<&ValidLabel> for Label {
+    /// The order as validated: every field in its checked form (trimmed, the postcode and
+    /// country code as printed), which validates to the same label again.
+    ///
+    /// ```
+    /// use shiplabel::Label;
+    /// let valid = Label::sample().validate().unwrap();
+    /// let label = Label::from(&valid);
+    /// assert_eq!(label.validate().unwrap(), valid);
+    /// ```
+    fn from(valid: &ValidLabel) -> Label {
+        let party = |p: &ValidParty| Party {
+            name: p.name.clone(),
+            company: p.company.clone(),
+            phone: p.phone.clone(),
+            address: Address {
+                lines: p.address.lines.clone(),
+                city: p.address.city.clone(),
+                city_area: p.address.city_area.clone(),
+                region: p.address.region.clone(),
+                postcode: p.address.postcode.as_ref().map(|c| c.as_str().to_owned()),
+                sorting_code: p.address.sorting_code.clone(),
+                country: p.address.country.as_str().to_owned(),
+            },
+        };
+        let o = &valid.order;
+        Label {
+            order: Order {
+                number: o.number.as_str().to_owned(),
+                tracking: o.tracking.as_ref().map(|t| t.as_str().to_owned()),
+                carrier: o.carrier.clone(),
+                service: o.service.clone(),
+                weight_grams: o.weight_grams,
+            },
+            recipient: party(&valid.recipient),
+            seller: party(&valid.seller),
+        }
+    }
+}
+
+impl From<ValidLabel> for Label {
+    /// As [`From<&ValidLabel>`](#impl-From%3C%26ValidLabel%3E-for-Label).
+    ///
+    /// ```
+    /// let valid = shiplabel::Label::sample().validate().unwrap();
+    /// assert_eq!(shiplabel::Label::from(valid).order.number, "TT-2026-000123");
+    /// ```
+    fn from(valid: ValidLabel) -> Label {
+        Label::from(&valid)
+    }
+}
+
 impl ValidLabel {
     /// The order.
     ///
