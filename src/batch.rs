@@ -343,7 +343,7 @@ pub(crate) fn rejected_lines(total: usize, rejected: &[Rejected]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ErrorKind;
+    use crate::validate::ErrorKind;
 
     fn invalid() -> Label {
         let mut label = Label::sample();

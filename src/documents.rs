@@ -163,7 +163,8 @@ pub fn write_documents<W: Write>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Label, Sheet, SheetLayout};
+    use crate::model::Label;
+    use crate::options::SheetLayout;
 
     fn labels(n: usize) -> Vec<ValidLabel> {
         (0..n)

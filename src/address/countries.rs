@@ -7,7 +7,7 @@
 //! the `ZZ` defaults applied. Source: Google's Address Data Service, see
 //! `data/README.md`.
 
-use super::rules::Country;
+use super::tables::Country;
 
 /// Every country of the data, sorted by code (for binary search).
 #[rustfmt::skip]

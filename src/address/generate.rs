@@ -152,7 +152,7 @@ fn render(entries: &[Entry]) -> String {
          //! the `ZZ` defaults applied. Source: Google's Address Data Service, see\n\
          //! `data/README.md`.\n\
          \n\
-         use super::rules::Country;\n\
+         use super::tables::Country;\n\
          \n\
          /// Every country of the data, sorted by code (for binary search).\n\
          #[rustfmt::skip]\n\
@@ -407,7 +407,7 @@ fn render_regions(countries: &[CountryRegions]) -> String {
          //! them, in the data's order. Names equal to the key are left out. Source:\n\
          //! Google's Address Data Service, see `data/README.md`.\n\
          \n\
-         use super::lookup::{City, Region};\n\
+         use super::tables::{City, Region};\n\
          \n\
          /// A region with nothing but a key (each entry sets the rest it has).\n\
          #[rustfmt::skip]\n\

@@ -26,6 +26,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::regions::REGIONS;
 use super::rules::{Country, Field, is_latin};
+use super::tables::{City, Region};
 
 /// Up to this many regions (or cities), an unknown one is answered with the
 /// complete list; beyond it, with the nearest [`SUGGESTIONS`].
@@ -37,44 +38,6 @@ const SUGGESTIONS: usize = 3;
 /// Characters of a given value compared when looking for suggestions: enough
 /// for any real name, and a bound on the work a very long value causes.
 const COMPARED_CHARS: usize = 64;
-
-/// A region (state, province, prefecture, …) of a country, as listed in the
-/// data. Optional names are absent when the data has none or they repeat the
-/// key.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Region {
-    /// The key: the form the post expects (`"CA"`, `"東京都"`, `"CDMX"`).
-    pub(crate) key: &'static str,
-    /// Local name, when it differs from the key (`"California"`).
-    pub(crate) name: Option<&'static str>,
-    /// Latin-script name, when it differs from the key (`"Tokyo"`).
-    pub(crate) lname: Option<&'static str>,
-    /// ISO 3166-2 subdivision code without the country (`"CA"`, `"13"`).
-    pub(crate) isoid: Option<&'static str>,
-    /// Postcode prefix pattern of the region (unanchored, matched at the start
-    /// of the postcode), if the data has one.
-    pub(crate) zip: Option<&'static str>,
-    /// Example postcodes of the region (often the ends of its range).
-    pub(crate) zipex: &'static [&'static str],
-    /// The region's cities, in the countries whose data lists them.
-    pub(crate) cities: &'static [City],
-}
-
-/// A city (or district, county, …: the level below the region) as listed in
-/// the data. Optional names are absent when the data has none or they repeat
-/// the key.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct City {
-    /// The key: the form the post expects (`"深圳市"`, `"São Paulo"`).
-    pub(crate) key: &'static str,
-    /// Local name, when it differs from the key.
-    pub(crate) name: Option<&'static str>,
-    /// Latin-script name, when it differs from the key (`"Shenzhen Shi"`).
-    pub(crate) lname: Option<&'static str>,
-    /// Full Latin-script name, when the data gives one besides the short one
-    /// (`"Dali Baizu Zizhizhou"` for `"Dali Zhou"`).
-    pub(crate) lfname: Option<&'static str>,
-}
 
 impl Region {
     /// The form to print: the Latin name (or the key, failing one) in an

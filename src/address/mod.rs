@@ -8,6 +8,7 @@ mod lookup;
 mod lookup_tests;
 mod regions;
 mod rules;
+mod tables;
 #[cfg(test)]
 mod tests;
 

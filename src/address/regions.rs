@@ -7,7 +7,7 @@
 //! them, in the data's order. Names equal to the key are left out. Source:
 //! Google's Address Data Service, see `data/README.md`.
 
-use super::lookup::{City, Region};
+use super::tables::{City, Region};
 
 /// A region with nothing but a key (each entry sets the rest it has).
 #[rustfmt::skip]

@@ -9,29 +9,7 @@ use std::sync::OnceLock;
 use regex_lite::Regex;
 
 use super::countries::COUNTRIES;
-
-/// Address rules of one country (or territory), as found in Google's address
-/// data, with the `ZZ` defaults already applied.
-#[derive(Debug)]
-pub(crate) struct Country {
-    /// ISO 3166-1 alpha-2 code, upper case (`"US"`).
-    pub(crate) code: &'static str,
-    /// English name in capitals, as given by the data (`"UNITED STATES"`).
-    pub(crate) name: &'static str,
-    /// Line format in the local script and order (see [`Field`] for the
-    /// `%` letters; `%n` is a line break; anything else is literal text).
-    pub(crate) fmt: &'static str,
-    /// Line format for addresses written in Latin script, when it differs.
-    pub(crate) lfmt: Option<&'static str>,
-    /// Format letters of the required fields (`"ACSZ"`).
-    pub(crate) require: &'static str,
-    /// Format letters of the fields printed in upper case (`"CS"`).
-    pub(crate) upper: &'static str,
-    /// Postcode pattern (unanchored, as in the data), if the country has one.
-    pub(crate) zip: Option<&'static str>,
-    /// Example postcodes that match `zip`.
-    pub(crate) zipex: &'static [&'static str],
-}
+pub(crate) use super::tables::Country;
 
 /// Looks up a country by its ISO 3166-1 alpha-2 code, already upper case.
 pub(crate) fn country(code: &str) -> Option<&'static Country> {

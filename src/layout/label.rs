@@ -29,13 +29,13 @@ use crate::barcode::{CODE128_QUIET_MODULES, QR_QUIET_MODULES, QrLevel, encode_co
 use crate::layout::{
     Code128Symbol, Element, LabelLayout, LayoutError, QrSymbol, Rule, TextLine, qr_payload,
 };
+use crate::options::{LabelSize, Options};
 use crate::text::{
     BASELINE, FitError, Fitted, Item, LEADING, MIN_SIZE, Weight, extra_above, extra_below,
     fit_block, shape_line,
 };
 use crate::units::{Dots, Dpi, Mm, Pt};
 use crate::validate::{ValidLabel, ValidParty};
-use crate::{LabelSize, Options};
 
 /// White border around the content.
 const MARGIN: f32 = 10.0;
@@ -675,7 +675,8 @@ pub(super) fn lay_out(label: &ValidLabel, options: &Options) -> Result<LabelLayo
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Dpi, Label};
+    use crate::model::{Address, Label};
+    use crate::units::Dpi;
 
     fn lay(label: &Label, dpi: Dpi) -> Result<LabelLayout, LayoutError> {
         lay_out(
@@ -702,7 +703,7 @@ mod tests {
         let mut label = Label::sample();
         label.recipient.name = "NGUYỄN THỊ HƯƠNG".into();
         label.recipient.company = Some("CÔNG TY TNHH ĐẶNG QUỐC BẢO".into());
-        label.recipient.address = crate::Address {
+        label.recipient.address = Address {
             lines: vec!["12 NGUYỄN HUỆ".into(), "PHƯỜNG BẾN NGHÉ".into()],
             city: Some("Quận 1".into()),
             region: Some("THÀNH PHỐ HỒ CHÍ MINH".into()),
@@ -1088,7 +1089,7 @@ mod tests {
     #[test]
     fn the_country_code_stays_inside_its_box() {
         let mut label = Label::sample();
-        label.recipient.address = crate::Address {
+        label.recipient.address = Address {
             lines: vec!["Area 3".into()],
             city: Some("Lilongwe".into()),
             country: "MW".into(),
@@ -1110,7 +1111,7 @@ mod tests {
     fn every_script_lays_out_and_right_to_left_lines_end_at_the_right_margin() {
         let mut label = Label::sample();
         label.recipient.name = "محمد عبدالله".into();
-        label.recipient.address = crate::Address {
+        label.recipient.address = Address {
             lines: vec!["شارع الملك فهد 12".into()],
             city: Some("Riyadh".into()),
             postcode: Some("12271".into()),

@@ -9,7 +9,7 @@ mod sheet;
 
 use std::fmt;
 
-use crate::Options;
+use crate::options::Options;
 use crate::units::{Dots, Dpi, Pt};
 use crate::validate::ValidLabel;
 

@@ -384,7 +384,7 @@ mod tests {
         assert_eq!(dots(432.0), 0.0);
         // A6 (419.53 pt) is 1182.83 dots: the grid counted from the bottom lies 0.17 dot
         // above the one from the top; draw 0.08 dot above.
-        let a6 = dots(crate::LabelSize::A6.height().0);
+        let a6 = dots(crate::options::LabelSize::A6.height().0);
         assert!((a6 + 0.083).abs() < 0.005, "{a6}");
         // A4 (841.89 pt) is 2373.66 dots: 0.34 dot above; draw 0.17 above.
         let a4 = dots(841.89);

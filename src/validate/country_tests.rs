@@ -2,7 +2,8 @@
 //! seller's address would go.
 
 use crate::address::{COUNTRIES, Country, Field, check_place, regions};
-use crate::{Address, ErrorKind};
+use crate::model::Address;
+use crate::validate::ErrorKind;
 
 /// A complete address in `country` with `postcode`: every required field filled, and a
 /// region (and city, where the data lists cities) that the postcode belongs to.
