@@ -9,10 +9,10 @@
 
 use std::io::Write;
 
+use crate::error::RenderError;
 use crate::limits::MAX_LABELS;
 use crate::options::{Options, Sheet};
 use crate::print::render_pdf;
-use crate::render::RenderError;
 use crate::validate::ValidLabel;
 
 /// The PDFs of [`documents`], in order: each a complete document, rendered when asked for.

@@ -73,12 +73,14 @@ mod address;
 mod barcode;
 mod batch;
 mod documents;
+mod error;
 mod layout;
 mod limits;
 mod model;
 mod options;
 mod parallel;
 mod print;
+mod printer;
 #[cfg(feature = "png")]
 mod raster;
 mod render;
@@ -89,6 +91,7 @@ mod validate;
 pub use barcode::QrLevel;
 pub use batch::{Batch, BatchMode, Printable, Printed, Rejected, Rejection, validate_batch};
 pub use documents::{Documents, documents, write_documents};
+pub use error::RenderError;
 pub use layout::{
     Code128Symbol, Element, GlyphRun, LabelLayout, LayoutError, PlacedGlyph, PlacedLabel, QrSymbol,
     Rule, SYNTHETIC_BOLD_STROKE, SheetPage, TextLine, layout,
@@ -99,9 +102,10 @@ pub use limits::{
 pub use model::{Address, Label, Order, Party};
 pub use options::{LabelSize, Options, Sheet, SheetLayout, StartOutOfRange, UnknownName};
 pub use print::{render_batch, render_pdf};
+pub use printer::{Output, Printer};
 #[cfg(feature = "png")]
-pub use raster::{Raster, render_png, render_sheet_png};
-pub use render::{PdfWriter, RenderError};
+pub use raster::{PngOutput, Raster, render_png, render_sheet_png};
+pub use render::{PdfOutput, PdfWriter, Prepared};
 pub use text::Typeface;
 pub use units::{Dots, Dpi, Mm, Pt};
 pub use validate::{

@@ -2,10 +2,11 @@
 //! layer ([`PdfWriter`]) with its one batch policy.
 
 use crate::batch::{BatchMode, Printable, Printed};
+use crate::error::RenderError;
 use crate::limits::MAX_LABELS;
 use crate::model::Label;
 use crate::options::Options;
-use crate::render::{PdfWriter, RenderError};
+use crate::render::PdfWriter;
 use crate::validate::ValidLabel;
 
 /// Renders labels into one PDF in memory: a page per label, or on a

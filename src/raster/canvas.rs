@@ -6,8 +6,8 @@ use std::collections::HashMap;
 use rustybuzz::ttf_parser;
 use tiny_skia::{FillRule, Paint, Path, PathBuilder, Pixmap, Rect, Stroke, Transform};
 
+use crate::error::RenderError;
 use crate::layout::{Element, LabelLayout, Rule, SYNTHETIC_BOLD_STROKE, TextLine};
-use crate::render::RenderError;
 use crate::text::{Font, Typeface};
 
 /// Ink drawn on a page of pixels.

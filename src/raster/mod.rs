@@ -6,8 +6,10 @@ mod canvas;
 
 use canvas::Canvas;
 
+use crate::error::RenderError;
 use crate::layout::{LabelLayout, SheetPage};
-use crate::render::RenderError;
+use crate::options::{Options, Sheet};
+use crate::printer::Output;
 use crate::units::Pt;
 
 /// How a label becomes pixels.
@@ -183,4 +185,152 @@ fn encode(canvas: &Canvas, raster: Raster, ppi: u32) -> Result<Vec<u8>, RenderEr
     writer.write_image_data(&data).map_err(fail)?;
     writer.finish().map_err(fail)?;
     Ok(out)
+}
+
+/// PNG images as the output of the printing layer ([`Printer`](crate::Printer)): an image per label, or
+/// per sheet on [`Sheet`](crate::Sheet)s, each handed to `sink` with its number (from 0) as
+/// soon as it is made, so a run of any length holds a few images at once. Labels are drawn
+/// on the printer's threads; a sheet's image is drawn when the sheet is full.
+///
+/// ```
+/// use shiplabel::{Label, Options, PngOutput, Printer, Raster};
+/// let mut images = Vec::new();
+/// let output = PngOutput::new(Raster::Print, |n, png: Vec<u8>| {
+///     images.push((n, png.len()));
+///     Ok(())
+/// });
+/// let mut printer = Printer::to(output, &Options::default());
+/// printer.write_labels([Label::sample(), Label::sample()])?;
+/// let printed = printer.finish()?;
+/// assert_eq!(printed.output, 2); // images written
+/// assert_eq!(images.iter().map(|(n, _)| *n).collect::<Vec<_>>(), [0, 1]);
+/// # Ok::<(), shiplabel::RenderError>(())
+/// ```
+pub struct PngOutput<F> {
+    raster: Raster,
+    sink: F,
+    /// Images handed to the sink.
+    images: usize,
+    /// Labels written.
+    labels: usize,
+    /// The labels of the sheet being filled.
+    sheet: Vec<LabelLayout>,
+}
+
+impl<F> std::fmt::Debug for PngOutput<F> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PngOutput")
+            .field("raster", &self.raster)
+            .field("images", &self.images)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<F: FnMut(usize, Vec<u8>) -> std::io::Result<()>> PngOutput<F> {
+    /// Images made as `raster` says, each handed to `sink` (to write it to a file, say).
+    ///
+    /// ```
+    /// let output = shiplabel::PngOutput::new(shiplabel::Raster::Preview { ppi: 96 }, |_, _| Ok(()));
+    /// assert_eq!(output.images(), 0);
+    /// ```
+    pub fn new(raster: Raster, sink: F) -> Self {
+        PngOutput {
+            raster,
+            sink,
+            images: 0,
+            labels: 0,
+            sheet: Vec::new(),
+        }
+    }
+
+    /// Images handed to the sink so far.
+    ///
+    /// ```
+    /// let output = shiplabel::PngOutput::new(shiplabel::Raster::Print, |_, _| Ok(()));
+    /// assert_eq!(output.images(), 0);
+    /// ```
+    pub fn images(&self) -> usize {
+        self.images
+    }
+
+    fn emit(&mut self, png: Vec<u8>) -> Result<(), RenderError> {
+        let n = self.images;
+        (self.sink)(n, png).map_err(|e| RenderError::Io(format!("image {n}: {e}")))?;
+        self.images += 1;
+        Ok(())
+    }
+
+    /// Draws the sheet being filled, if it holds a label, and hands it on.
+    fn flush_sheet(&mut self, options: &Options) -> Result<(), RenderError> {
+        let Some(sheet) = options.sheet() else {
+            return Ok(());
+        };
+        if self.sheet.is_empty() {
+            return Ok(());
+        }
+        let slots = sheet.layout().slots();
+        // The first label's place: where the run started, on the first sheet.
+        let first = (sheet.start() - 1 + self.labels - self.sheet.len()) % slots;
+        let page = Sheet::new(sheet.layout())
+            .starting_at(first + 1)
+            .map_err(|e| RenderError::Png(e.to_string()))?
+            .with_cut_marks(sheet.cut_marks())
+            .pages(std::mem::take(&mut self.sheet));
+        for page in &page {
+            let png = render_sheet_png(page, self.raster)?;
+            self.emit(png)?;
+        }
+        Ok(())
+    }
+}
+
+impl<F: FnMut(usize, Vec<u8>) -> std::io::Result<()>> Output for PngOutput<F> {
+    /// A label's image, or `None` on sheets (the sheet is drawn when it is full).
+    type Drawn = Option<Vec<u8>>;
+    /// How many images were made.
+    type Finished = usize;
+
+    fn drawer(
+        &self,
+        options: &Options,
+    ) -> impl Fn(&LabelLayout) -> Result<Option<Vec<u8>>, RenderError> + Sync + 'static {
+        let raster = self.raster;
+        let on_sheets = options.sheet().is_some();
+        move |layout| {
+            if on_sheets {
+                Ok(None)
+            } else {
+                render_png(layout, raster).map(Some)
+            }
+        }
+    }
+
+    fn write(
+        &mut self,
+        options: &Options,
+        layout: LabelLayout,
+        drawn: Option<Vec<u8>>,
+    ) -> Result<(), RenderError> {
+        self.labels += 1;
+        match (drawn, options.sheet()) {
+            (Some(png), _) => self.emit(png),
+            (None, Some(sheet)) => {
+                self.sheet.push(layout);
+                let slots = sheet.layout().slots();
+                if (sheet.start() - 1 + self.labels).is_multiple_of(slots) {
+                    self.flush_sheet(options)?;
+                }
+                Ok(())
+            }
+            (None, None) => {
+                let png = render_png(&layout, self.raster)?;
+                self.emit(png)
+            }
+        }
+    }
+
+    fn finish(mut self, options: &Options) -> Result<usize, RenderError> {
+        self.flush_sheet(options)?;
+        Ok(self.images)
+    }
 }

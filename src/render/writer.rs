@@ -3,40 +3,41 @@
 //! and the glyphs used so far, never the pages written.
 
 use std::io::Write;
-use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::RenderError;
 use super::draw::{Drawn, draw_label};
 use super::embed::DocumentFonts;
 use super::file::{Effort, ObjRef, PdfFile, deflate};
 use super::sheet::SheetPage;
-use crate::batch::{BatchMode, Printable, Printed, Rejected, Rejection};
-use crate::layout::{LabelLayout, layout};
+use crate::layout::LabelLayout;
 use crate::options::Options;
+use crate::printer::{Output, Printer};
 use crate::units::Pt;
 
 /// Pages under the page tree's root before the rest go under intermediate nodes of this
 /// many each: a short document has a flat tree, a long one a tree readers walk quickly.
 const PAGES_PER_NODE: usize = 64;
 
-/// The printing layer: orders into one PDF on any [`Write`], a page per label (or a sheet
-/// per few), as they come, with one policy for orders that cannot be printed
-/// ([`BatchMode`]) and a [`Rejected`] for each of them: none is lost.
+/// The printing layer to one PDF on any [`Write`], a page per label (or a sheet per few),
+/// as orders come, with one policy for orders that cannot be printed
+/// ([`BatchMode`](crate::BatchMode)) and a [`Rejected`](crate::Rejected) for each of them:
+/// none is lost. A [`Printer`] to a [`PdfOutput`]; its methods are [`Printer`]'s.
 ///
-/// Orders ([`Printable`]: a [`Label`](crate::Label) or a
+/// Orders ([`Printable`](crate::Printable): a [`Label`](crate::Label) or a
 /// [`ValidLabel`](crate::ValidLabel)) are validated, laid out and drawn on
 /// [`Options::threads`] threads while this thread writes the pages, in order; memory
 /// stays that of the labels being drawn, however long the document. One label
-/// ([`write_label`](PdfWriter::write_label)) is drawn on the calling thread. Fonts are
+/// ([`write_label`](Printer::write_label)) is drawn on the calling thread. Fonts are
 /// embedded once, at the end, subset to the glyphs the whole document uses. The output
 /// depends only on the orders and the options: the same input gives the same bytes.
 ///
-/// In [`BatchMode::AllOrNothing`] (the default), [`finish`](PdfWriter::finish) fails with
+/// In [`BatchMode::AllOrNothing`](crate::BatchMode::AllOrNothing) (the default), [`finish`](Printer::finish) fails with
 /// every order set aside if there is one, and the bytes written so far are to be thrown
 /// away (write to a temporary file and keep it only when `finish` succeeds); after the
 /// first rejection labels are still validated and laid out, to report every problem, but
-/// no longer drawn. In [`BatchMode::PrintValid`] the document holds every order that could
-/// be printed and [`Printed::rejected`] the others.
+/// no longer drawn. In [`BatchMode::PrintValid`](crate::BatchMode::PrintValid) the document holds every
+/// order that could be printed and [`Printed::rejected`](crate::Printed::rejected) the
+/// others.
 ///
 /// ```
 /// use shiplabel::{Label, Options, PdfWriter};
@@ -92,9 +93,18 @@ const PAGES_PER_NODE: usize = 64;
 /// drop(rx);
 /// assert!(matches!(job.join().unwrap(), Err(shiplabel::RenderError::Io(_))));
 /// ```
-pub struct PdfWriter<W: Write> {
+pub type PdfWriter<W> = Printer<PdfOutput<W>>;
+
+/// A PDF being written: the output of a [`PdfWriter`]. Pages go out as they are drawn (a
+/// sheet when it is full); the fonts, the page tree and the cross-reference at the end.
+///
+/// ```
+/// let output = shiplabel::PdfOutput::new(Vec::new())?;
+/// assert_eq!(output.pages(), 0);
+/// # Ok::<(), shiplabel::RenderError>(())
+/// ```
+pub struct PdfOutput<W: Write> {
     file: PdfFile<W>,
-    options: Options,
     catalog: ObjRef,
     root: ObjRef,
     resources: ObjRef,
@@ -105,46 +115,43 @@ pub struct PdfWriter<W: Write> {
     /// The intermediate node being filled and its pages.
     node: Option<(ObjRef, Vec<ObjRef>)>,
     pages: usize,
-    /// Orders offered so far, written or not: the index a rejection is reported with.
-    offered: usize,
     /// Labels written.
     written: usize,
-    /// What to do with orders that cannot be printed.
-    mode: BatchMode,
-    /// The index of each order printed, in print order.
-    printed: Vec<usize>,
-    /// The orders set aside, in order.
-    rejected: Vec<Rejected>,
     sheet: SheetPage,
-    /// Set once writing fails: the document is then unfinished and stays so.
-    broken: Option<RenderError>,
 }
 
-impl<W: Write> std::fmt::Debug for PdfWriter<W> {
+impl<W: Write> std::fmt::Debug for PdfOutput<W> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("PdfWriter")
+        f.debug_struct("PdfOutput")
             .field("pages", &self.pages)
             .field("labels", &self.written)
             .finish_non_exhaustive()
     }
 }
 
-/// A label drawn, ready to be written: its layout (drawn again if the document's fonts ask
-/// for it), its drawing, and that compressed when the label is a page of its own.
-struct Prepared {
-    layout: LabelLayout,
+/// A label drawn for a PDF, ready to be written: its content stream, and that compressed
+/// when the label is a page of its own. What [`PdfOutput`]'s drawer makes on the printer's
+/// threads; only the printing layer reads it.
+///
+/// ```
+/// use shiplabel::{Options, Output, PdfOutput};
+/// let output = PdfOutput::new(Vec::new())?;
+/// let draw = output.drawer(&Options::default());
+/// let layout = shiplabel::layout(&shiplabel::Label::sample().validate().unwrap(), &Options::default()).unwrap();
+/// let prepared: shiplabel::Prepared = draw(&layout)?;
+/// assert!(format!("{prepared:?}").starts_with("Prepared"));
+/// # Ok::<(), shiplabel::RenderError>(())
+/// ```
+#[derive(Debug)]
+pub struct Prepared {
     drawn: Drawn,
     compressed: Option<Vec<u8>>,
 }
 
-fn prepare(layout: LabelLayout, compress: bool) -> Result<Prepared, RenderError> {
-    let drawn = draw_label(&layout, None)?;
+fn prepare(layout: &LabelLayout, compress: bool) -> Result<Prepared, RenderError> {
+    let drawn = draw_label(layout, None)?;
     let compressed = compress.then(|| deflate(&drawn.content, Effort::Fast));
-    Ok(Prepared {
-        layout,
-        drawn,
-        compressed,
-    })
+    Ok(Prepared { drawn, compressed })
 }
 
 impl<W: Write> PdfWriter<W> {
@@ -161,27 +168,7 @@ impl<W: Write> PdfWriter<W> {
     /// # Ok::<(), shiplabel::RenderError>(())
     /// ```
     pub fn new(out: W, options: &Options) -> Result<Self, RenderError> {
-        let mut file = PdfFile::new(out)?;
-        let [catalog, root, resources, info] = [(); 4].map(|()| file.reserve());
-        Ok(PdfWriter {
-            file,
-            options: options.clone(),
-            catalog,
-            root,
-            resources,
-            info,
-            fonts: DocumentFonts::default(),
-            root_kids: Vec::new(),
-            node: None,
-            pages: 0,
-            offered: 0,
-            written: 0,
-            mode: BatchMode::default(),
-            printed: Vec::new(),
-            rejected: Vec::new(),
-            sheet: SheetPage::default(),
-            broken: None,
-        })
+        Ok(Printer::to(PdfOutput::new(out)?, options))
     }
 
     /// Pages written so far (a sheet being filled counts once it is written).
@@ -193,187 +180,63 @@ impl<W: Write> PdfWriter<W> {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn pages(&self) -> usize {
+        self.output().pages
+    }
+}
+
+impl<W: Write> PdfOutput<W> {
+    /// Starts a document on `out`, writing its header.
+    ///
+    /// # Errors
+    ///
+    /// [`RenderError::Io`] if `out` fails.
+    ///
+    /// ```
+    /// let output = shiplabel::PdfOutput::new(Vec::new())?;
+    /// let writer = shiplabel::Printer::to(output, &Default::default());
+    /// # Ok::<(), shiplabel::RenderError>(())
+    /// ```
+    pub fn new(out: W) -> Result<Self, RenderError> {
+        let mut file = PdfFile::new(out)?;
+        let [catalog, root, resources, info] = [(); 4].map(|()| file.reserve());
+        Ok(PdfOutput {
+            file,
+            catalog,
+            root,
+            resources,
+            info,
+            fonts: DocumentFonts::default(),
+            root_kids: Vec::new(),
+            node: None,
+            pages: 0,
+            written: 0,
+            sheet: SheetPage::default(),
+        })
+    }
+
+    /// Pages written so far (a sheet being filled counts once it is written).
+    ///
+    /// ```
+    /// assert_eq!(shiplabel::PdfOutput::new(Vec::new())?.pages(), 0);
+    /// # Ok::<(), shiplabel::RenderError>(())
+    /// ```
+    pub fn pages(&self) -> usize {
         self.pages
-    }
-
-    /// Labels written so far.
-    ///
-    /// ```
-    /// let options = shiplabel::Options::default()
-    ///     .with_sheet(shiplabel::Sheet::new(shiplabel::SheetLayout::A4FourA6));
-    /// let mut writer = shiplabel::PdfWriter::new(Vec::new(), &options)?;
-    /// writer.write_label(&shiplabel::Label::sample().validate()?)?;
-    /// assert_eq!((writer.labels(), writer.pages()), (1, 0)); // the sheet is not full
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn labels(&self) -> usize {
-        self.written
-    }
-
-    fn check(&self) -> Result<(), RenderError> {
-        match &self.broken {
-            Some(e) => Err(e.clone()),
-            None => Ok(()),
-        }
-    }
-
-    /// Keeps the first failure: a document that failed half-way cannot be finished.
-    fn guard<T>(&mut self, result: Result<T, RenderError>) -> Result<T, RenderError> {
-        if let Err(e) = &result {
-            self.broken = Some(e.clone());
-        }
-        result
-    }
-
-    /// This writer, setting orders that cannot be printed aside as `mode` says (by default
-    /// [`BatchMode::AllOrNothing`]).
-    ///
-    /// ```
-    /// use shiplabel::{BatchMode, Label, PdfWriter};
-    /// let mut bad = Label::sample();
-    /// bad.recipient.address.postcode = None;
-    /// let mut writer = PdfWriter::new(Vec::new(), &Default::default())?.with_mode(BatchMode::PrintValid);
-    /// writer.write_labels([bad, Label::sample()])?;
-    /// let printed = writer.finish()?;
-    /// assert_eq!((printed.pages.as_slice(), printed.rejected[0].index), (&[1][..], 0));
-    /// # Ok::<(), shiplabel::RenderError>(())
-    /// ```
-    pub fn with_mode(mut self, mode: BatchMode) -> Self {
-        self.mode = mode;
-        self
-    }
-
-    /// The orders set aside so far, in order, each as given and with why.
-    ///
-    /// ```
-    /// let mut bad = shiplabel::Label::sample();
-    /// bad.seller.name.clear();
-    /// let mut writer = shiplabel::PdfWriter::new(Vec::new(), &Default::default())?;
-    /// writer.write_label(bad)?;
-    /// assert_eq!(writer.rejected()[0].index, 0);
-    /// # Ok::<(), shiplabel::RenderError>(())
-    /// ```
-    pub fn rejected(&self) -> &[Rejected] {
-        &self.rejected
-    }
-
-    /// Validates, lays out and writes one order, on the calling thread. An order that
-    /// cannot be printed is set aside ([`rejected`](PdfWriter::rejected)) with its index
-    /// (counting every order offered to this writer).
-    ///
-    /// # Errors
-    ///
-    /// [`RenderError::Io`] or [`RenderError::Pdf`] if writing fails: the document cannot be
-    /// finished then.
-    ///
-    /// ```
-    /// let mut label = shiplabel::Label::sample();
-    /// label.order.number = "THIS-ORDER-NUMBER-IS-FAR-TOO-LONG-FOR-CODE-128".into();
-    /// let mut writer = shiplabel::PdfWriter::new(Vec::new(), &Default::default())?
-    ///     .with_mode(shiplabel::BatchMode::PrintValid);
-    /// writer.write_label(&label)?;
-    /// writer.write_label(shiplabel::Label::sample())?;
-    /// let printed = writer.finish()?;
-    /// assert!(printed.output.starts_with(b"%PDF-1.7"));
-    /// assert_eq!(printed.rejected[0].label, label);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn write_label(&mut self, label: impl Printable) -> Result<(), RenderError> {
-        self.write_on(1, std::iter::once(label))
-    }
-
-    /// Validates, lays out and writes every order, in order, drawing them on
-    /// [`Options::threads`] threads while this thread writes the ones drawn (and pulls the
-    /// next from `labels`). Those that cannot be printed are set aside
-    /// ([`rejected`](PdfWriter::rejected)), each with its index (counting every order
-    /// offered to this writer), order number and reason.
-    ///
-    /// # Errors
-    ///
-    /// [`RenderError::Io`] or [`RenderError::Pdf`] if writing fails: the document cannot be
-    /// finished then.
-    ///
-    /// ```
-    /// let labels = vec![shiplabel::Label::sample().validate()?; 3];
-    /// let mut writer = shiplabel::PdfWriter::new(Vec::new(), &Default::default())?;
-    /// writer.write_labels(&labels)?;
-    /// assert_eq!(writer.labels(), 3);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn write_labels<P: Printable>(
-        &mut self,
-        labels: impl IntoIterator<Item = P>,
-    ) -> Result<(), RenderError> {
-        self.write_on(self.options.threads(), labels.into_iter())
-    }
-
-    /// [`write_labels`](PdfWriter::write_labels) on `threads` threads.
-    fn write_on<P: Printable>(
-        &mut self,
-        threads: usize,
-        labels: impl Iterator<Item = P>,
-    ) -> Result<(), RenderError> {
-        self.check()?;
-        let compress = self.options.sheet().is_none();
-        let options = self.options.clone();
-        let all_or_nothing = self.mode == BatchMode::AllOrNothing;
-        // All or nothing, after a rejection nothing more is drawn: the run prints nothing.
-        let stopped = AtomicBool::new(all_or_nothing && !self.rejected.is_empty());
-        let result = crate::parallel::pipeline(
-            threads,
-            labels,
-            |label| {
-                let valid = match label.valid() {
-                    Ok(valid) => valid,
-                    Err(errors) => return Outcome::Rejected(Rejection::Invalid(errors)),
-                };
-                let laid_out = match layout(&valid, &options) {
-                    Ok(l) => l,
-                    Err(error) => return Outcome::Rejected(Rejection::Layout(error)),
-                };
-                if stopped.load(Ordering::Relaxed) {
-                    return Outcome::Skipped;
-                }
-                Outcome::Drawn(prepare(laid_out, compress))
-            },
-            |label, outcome| {
-                let index = self.offered;
-                self.offered += 1;
-                match outcome {
-                    Outcome::Rejected(reason) => {
-                        self.rejected
-                            .push(Rejected::new(index, label.into_label(), reason));
-                        if all_or_nothing {
-                            stopped.store(true, Ordering::Relaxed);
-                        }
-                        Ok(())
-                    }
-                    Outcome::Drawn(_) | Outcome::Skipped
-                        if all_or_nothing && !self.rejected.is_empty() =>
-                    {
-                        Ok(())
-                    }
-                    Outcome::Skipped => Ok(()),
-                    Outcome::Drawn(prepared) => {
-                        self.add(prepared?)?;
-                        self.printed.push(index);
-                        Ok(())
-                    }
-                }
-            },
-            worker_failed,
-        );
-        self.guard(result)
     }
 
     /// Writes a drawn label: its glyphs join the document's fonts (drawn again if one of
     /// them extracts as other text here than the document gave its code), then its page, or
     /// its place on the sheet.
-    fn add(&mut self, p: Prepared) -> Result<(), RenderError> {
+    fn add(
+        &mut self,
+        options: &Options,
+        layout: &LabelLayout,
+        p: Prepared,
+    ) -> Result<(), RenderError> {
         let (content, compressed) = if self.fonts.record(&p.drawn.shown) {
             (p.drawn.content, p.compressed)
         } else {
-            let again = draw_label(&p.layout, Some(&self.fonts))?;
+            let again = draw_label(layout, Some(&self.fonts))?;
             let compressed = p
                 .compressed
                 .is_some()
@@ -381,18 +244,18 @@ impl<W: Write> PdfWriter<W> {
             (again.content, compressed)
         };
         self.written += 1;
-        match self.options.sheet() {
+        match options.sheet() {
             None => {
                 let compressed = compressed.unwrap_or_else(|| deflate(&content, Effort::Fast));
-                self.page((p.layout.width, p.layout.height), &compressed)
+                self.page((layout.width, layout.height), &compressed)
             }
             Some(sheet) => {
                 let slots = sheet.layout().slots();
                 let slot = (sheet.start() - 1 + self.written - 1) % slots;
-                let dpi = self.options.dpi();
-                self.sheet.place(sheet.layout(), slot, dpi, &content);
+                self.sheet
+                    .place(sheet.layout(), slot, options.dpi(), &content);
                 if slot == slots - 1 {
-                    self.flush_sheet()?;
+                    self.flush_sheet(options)?;
                 }
                 Ok(())
             }
@@ -400,8 +263,8 @@ impl<W: Write> PdfWriter<W> {
     }
 
     /// Writes the sheet being filled as a page.
-    fn flush_sheet(&mut self) -> Result<(), RenderError> {
-        let Some(sheet) = self.options.sheet() else {
+    fn flush_sheet(&mut self, options: &Options) -> Result<(), RenderError> {
+        let Some(sheet) = options.sheet() else {
             return Ok(());
         };
         if self.sheet.is_empty() {
@@ -409,7 +272,7 @@ impl<W: Write> PdfWriter<W> {
         }
         let content = self
             .sheet
-            .take(sheet.layout(), self.options.dpi(), sheet.cut_marks());
+            .take(sheet.layout(), options.dpi(), sheet.cut_marks());
         self.page(sheet.layout().page(), &deflate(&content, Effort::Fast))
     }
 
@@ -474,35 +337,9 @@ impl<W: Write> PdfWriter<W> {
     }
 
     /// Ends the document: the last sheet, the fonts, the page tree, the catalogue and the
-    /// cross-reference; returns the output, which order each label is, and the orders set
-    /// aside.
-    ///
-    /// # Errors
-    ///
-    /// [`RenderError::NoLabels`] if no order was offered (a PDF needs a page);
-    /// [`RenderError::Rejected`] with every order set aside when nothing is to be printed
-    /// (in [`BatchMode::AllOrNothing`] any was set aside, or none could be printed): the
-    /// output is then incomplete, to be thrown away; [`RenderError::Io`] or
-    /// [`RenderError::Pdf`] if writing fails, or failed before.
-    ///
-    /// ```
-    /// let writer = shiplabel::PdfWriter::new(Vec::new(), &Default::default())?;
-    /// assert_eq!(writer.finish().unwrap_err(), shiplabel::RenderError::NoLabels);
-    /// # Ok::<(), shiplabel::RenderError>(())
-    /// ```
-    pub fn finish(mut self) -> Result<Printed<W>, RenderError> {
-        self.check()?;
-        if self.offered == 0 {
-            return Err(RenderError::NoLabels);
-        }
-        let rejected = std::mem::take(&mut self.rejected);
-        if self.written == 0 || (self.mode == BatchMode::AllOrNothing && !rejected.is_empty()) {
-            return Err(RenderError::Rejected {
-                total: self.offered,
-                rejected,
-            });
-        }
-        self.flush_sheet()?;
+    /// cross-reference; returns `out`.
+    fn end(mut self, options: &Options) -> Result<W, RenderError> {
+        self.flush_sheet(options)?;
         self.write_node()?;
         let fonts = self.fonts.write(&mut self.file)?;
         let mut d = b"<</Font<<".to_vec();
@@ -526,28 +363,39 @@ impl<W: Write> PdfWriter<W> {
             self.info,
             b"<</Title(Shipping labels)/Producer(shiplabel)>>".to_vec(),
         )?;
-        let output = self.file.finish(self.catalog, self.info)?;
-        Ok(Printed {
-            output,
-            pages: self.printed,
-            rejected,
-        })
+        self.file.finish(self.catalog, self.info)
     }
 }
 
-/// What a worker made of an order.
-enum Outcome {
-    /// Set aside: invalid, or it cannot be laid out.
-    Rejected(Rejection),
-    /// Laid out but not drawn: all or nothing, an order was set aside already.
-    Skipped,
-    /// Drawn, ready to write (or drawing failed: a bundled font could not be read).
-    Drawn(Result<Prepared, RenderError>),
-}
+impl<W: Write> Output for PdfOutput<W> {
+    type Drawn = Prepared;
+    type Finished = W;
 
-/// A worker thread stopped on a bug.
-fn worker_failed() -> RenderError {
-    RenderError::Pdf("a thread drawing labels stopped unexpectedly".into())
+    fn drawer(
+        &self,
+        options: &Options,
+    ) -> impl Fn(&LabelLayout) -> Result<Prepared, RenderError> + Sync + 'static {
+        // A page of its own is compressed on the worker; a sheet's labels, once the sheet is
+        // full.
+        let compress = options.sheet().is_none();
+        move |layout| prepare(layout, compress)
+    }
+
+    /// Its glyphs join the document's fonts (the label is drawn again if one of them
+    /// extracts as other text here than the document gave its code), then its page, or its
+    /// place on the sheet.
+    fn write(
+        &mut self,
+        options: &Options,
+        layout: LabelLayout,
+        drawn: Prepared,
+    ) -> Result<(), RenderError> {
+        self.add(options, &layout, drawn)
+    }
+
+    fn finish(self, options: &Options) -> Result<W, RenderError> {
+        self.end(options)
+    }
 }
 
 fn kids_array(d: &mut Vec<u8>, kids: &[ObjRef]) {
