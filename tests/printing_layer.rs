@@ -5,10 +5,7 @@
 
 mod common;
 
-use shiplabel::{
-    BatchMode, Label, Options, PdfWriter, Printed, Rejected, Rejection, RenderError, Sheet,
-    SheetLayout,
-};
+use shiplabel::{BatchMode, Label, Options, PdfWriter, Printed, Rejected, Rejection, RenderError};
 
 /// Valid orders with invalid and unprintable ones between them; and which are which.
 fn orders() -> (Vec<Label>, Vec<usize>) {
@@ -154,7 +151,7 @@ fn every_entry_point_keeps_every_order_under_either_policy() {
 #[cfg(feature = "png")]
 #[test]
 fn png_images_through_the_printing_layer_keep_every_order_too() {
-    use shiplabel::{PngOutput, Printer, Raster};
+    use shiplabel::{PngOutput, Printer, Raster, Sheet, SheetLayout};
     let (orders, bad) = orders();
     // One image per label: the same bytes as render_png of the same layout.
     let mut images = Vec::new();
