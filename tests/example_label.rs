@@ -320,9 +320,12 @@ fn bad_arguments_exit_with_status_2() {
     // The usage follows, on its own lines, as written (not escaped like messages).
     let stderr = String::from_utf8_lossy(&out.stderr);
     let usage: Vec<&str> = stderr.lines().skip(1).collect();
-    assert_eq!(usage.len(), 2, "{stderr}");
+    assert_eq!(usage.len(), 3, "{stderr}");
     assert!(usage[0].starts_with("usage: label "), "{stderr}");
-    assert!(usage[1].trim_start().starts_with("[--size "), "{stderr}");
+    assert!(
+        usage[1].trim_start().starts_with("[--rejected "),
+        "{stderr}"
+    );
     std::fs::remove_dir_all(dir).ok();
 }
 
@@ -333,7 +336,7 @@ fn help_prints_the_usage_on_standard_output() {
     assert_eq!(out.status.code(), Some(0));
     let stdout = String::from_utf8_lossy(&out.stdout);
     let lines: Vec<&str> = stdout.lines().collect();
-    assert_eq!(lines.len(), 2, "{stdout}");
+    assert_eq!(lines.len(), 3, "{stdout}");
     assert!(lines[0].starts_with("usage: label "), "{stdout}");
     assert!(!stdout.contains("\\u{"), "{stdout}");
     assert!(out.stderr.is_empty());
@@ -438,5 +441,110 @@ fn json_lines_sizes_sheets_and_resolution_from_the_command_line() {
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(stderr.lines().next(), Some(message), "{args:?}");
     }
+    std::fs::remove_dir_all(dir).ok();
+}
+
+/// The width and height of a PNG, from its header.
+fn png_size(png: &[u8]) -> (u32, u32) {
+    assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"), "not a PNG");
+    let be = |at: usize| u32::from_be_bytes(png[at..at + 4].try_into().unwrap());
+    (be(16), be(20))
+}
+
+/// Files in `dir` whose names start with `prefix`, sorted.
+fn files(dir: &PathBuf, prefix: &str) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(prefix))
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn png_writes_a_numbered_image_per_label_or_sheet_at_the_printers_dots() {
+    let dir = temp_dir("png");
+    let second = GOOD.replace("FR2026112500042", "FR-SECOND");
+    std::fs::write(dir.join("two.json"), format!("[{GOOD}, {second}]")).unwrap();
+    // An output named .png asks for images; --dpi sets their resolution.
+    let out = run(&dir, &["two.json", "-o", "labels.png", "--dpi", "300"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .next()
+            .unwrap_or(""),
+        format!(
+            "wrote labels-001.png … labels-002.png (2 labels, {} bytes)",
+            ["labels-001.png", "labels-002.png"]
+                .iter()
+                .map(|n| std::fs::metadata(dir.join(n)).unwrap().len())
+                .sum::<u64>()
+        )
+    );
+    assert_eq!(files(&dir, "labels"), ["labels-001.png", "labels-002.png"]);
+    let png = std::fs::read(dir.join("labels-001.png")).unwrap();
+    assert_eq!(png_size(&png), (1200, 1800)); // 4 x 6 in at 300 dpi
+    // On sheets, one image per sheet.
+    let out = run(
+        &dir,
+        &[
+            "two.json",
+            "--format",
+            "png",
+            "--sheet",
+            "letter",
+            "-o",
+            "sheet.png",
+        ],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(files(&dir, "sheet"), ["sheet-001.png"]);
+    let png = std::fs::read(dir.join("sheet-001.png")).unwrap();
+    assert_eq!(png_size(&png), (1726, 2233)); // Letter at 203 dpi
+    // Images cannot go to standard output.
+    let out = run(&dir, &["two.json", "--format", "png", "-o", "-"]);
+    assert_eq!(out.status.code(), Some(2));
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn png_all_or_nothing_leaves_no_image_and_print_valid_keeps_every_order() {
+    let dir = temp_dir("png-batch");
+    let bad = GOOD
+        .replace("FR2026112500042", "FR-BAD")
+        .replace("\"75004\"", "\"7500\"");
+    std::fs::write(dir.join("mixed.json"), format!("[{GOOD}, {bad}, {GOOD}]")).unwrap();
+    let out = run(&dir, &["mixed.json", "-o", "mixed.png"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(files(&dir, "mixed-").is_empty());
+    assert!(files(&dir, ".label-").is_empty(), "temporary files left");
+    let out = run(
+        &dir,
+        &["mixed.json", "-o", "mixed.png", "--rejected", "rej.json"],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(3),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(files(&dir, "mixed-"), ["mixed-001.png", "mixed-002.png"]);
+    let rejected: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("rej.json")).unwrap()).unwrap();
+    assert_eq!(rejected[0]["index"], 1);
+    assert_eq!(rejected[0]["order_number"], "FR-BAD");
+    assert!(files(&dir, ".label-").is_empty(), "temporary files left");
     std::fs::remove_dir_all(dir).ok();
 }

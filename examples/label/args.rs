@@ -9,14 +9,25 @@ use shiplabel::{Dpi, LabelSize, Options, Sheet, SheetLayout};
 use crate::input::Source;
 use crate::output::Target;
 
-pub const USAGE: &str = "usage: label [ORDERS.json|.jsonl|-] [-o OUT.pdf|-] [--rejected REJECTED.json|-]\n             \
-     [--size 4x6|4x8|100x150|a6] [--sheet a4|letter [--start N] [--cut-marks]] [--dpi N]";
+pub const USAGE: &str = "usage: label [ORDERS.json|.jsonl|-] [-o OUT.pdf|OUT.png|-] [--format pdf|png]\n             \
+     [--rejected REJECTED.json|-] [--size 4x6|4x8|100x150|a6]\n             \
+     [--sheet a4|letter [--start N] [--cut-marks]] [--dpi N]";
+
+/// What the labels are written as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// One PDF, a page per label (or per sheet).
+    Pdf,
+    /// A 1-bit PNG per label (or per sheet) at the printer's resolution, numbered.
+    Png,
+}
 
 /// What a run is asked to do.
 #[derive(Debug)]
 pub struct Args {
     pub input: Source,
     pub output: Target,
+    pub format: Format,
     pub rejected: Option<Target>,
     pub options: Options,
 }
@@ -35,6 +46,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Args, Usage> {
     let mut start = None;
     let mut cut_marks = false;
     let mut dpi = Dpi::DPI_203;
+    let mut format = None;
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
         let flag = arg.to_str().unwrap_or("").to_owned();
@@ -75,6 +87,14 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Args, Usage> {
                         )
                     })?;
             }
+            "--format" => {
+                let value = text(value("a format")?, "--format")?;
+                format = Some(match value.to_ascii_lowercase().as_str() {
+                    "pdf" => Format::Pdf,
+                    "png" => Format::Png,
+                    _ => return Err(Some(format!("--format is pdf or png, not {value:?}"))),
+                });
+            }
             "-o" | "--output" => output = Some(Target::from_arg(value("a file name")?)),
             "--rejected" => rejected = Some(Target::from_arg(value("a file name")?)),
             "-h" | "--help" => return Err(None),
@@ -90,13 +110,30 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Args, Usage> {
             }
         }
     }
-    let output = output.unwrap_or_else(|| {
-        Target::Path(PathBuf::from(if input.is_some() {
-            "labels.pdf"
-        } else {
-            "label.pdf"
-        }))
+    // Without --format, an output named *.png asks for images.
+    let format = format.unwrap_or(match &output {
+        Some(Target::Path(path))
+            if path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("png")) =>
+        {
+            Format::Png
+        }
+        _ => Format::Pdf,
     });
+    let output = output.unwrap_or_else(|| {
+        let stem = if input.is_some() { "labels" } else { "label" };
+        let ext = match format {
+            Format::Pdf => "pdf",
+            Format::Png => "png",
+        };
+        Target::Path(PathBuf::from(format!("{stem}.{ext}")))
+    });
+    if format == Format::Png && output == Target::Stdout {
+        return Err(Some(
+            "--format png writes a file per label; give -o a file name such as labels.png".into(),
+        ));
+    }
     let mut options = Options::default().with_dpi(dpi);
     match (sheet, size) {
         (Some(_), Some(_)) => {
@@ -121,6 +158,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Args, Usage> {
     let args = Args {
         input: input.unwrap_or(Source::Sample),
         output,
+        format,
         rejected,
         options,
     };

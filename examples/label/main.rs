@@ -6,6 +6,7 @@
 //! cargo run --example label -- orders.json --rejected rejected.json
 //! cargo run --example label -- orders.jsonl --size 100x150 --dpi 300
 //! cargo run --example label -- orders.json --sheet a4 --start 3 --cut-marks
+//! cargo run --example label -- orders.json -o labels.png    # labels-001.png, labels-002.png…
 //! some-export | cargo run --example label -- - -o - | lp    # standard input and output
 //! ```
 //!
@@ -16,7 +17,9 @@
 //! `--size` is `4x6` (default), `4x8`, `100x150` or `a6`; `--sheet` prints on office sheets
 //! instead (`a4`: four A6 labels; `letter`: two 4 × 6 in labels), from position `--start`
 //! (1 is the top left), with `--cut-marks` if asked; `--dpi` is the printer's resolution
-//! (203 by default).
+//! (203 by default). `--format png` (or an output named `*.png`) writes a 1-bit PNG per label
+//! (or per sheet) at that resolution, a dot per pixel, for raster printers: numbered from the
+//! output's name, all put in place together at the end.
 //!
 //! Every problem is printed with the order's index (in an array), its order number and the
 //! field's path. By default a batch prints all or nothing: one bad order and nothing is
@@ -36,6 +39,7 @@
 //! orders printed and the others written to FILE.
 
 mod args;
+mod images;
 mod input;
 mod output;
 mod rejected;
@@ -44,7 +48,10 @@ mod report;
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
-use shiplabel::{BatchMode, Options, PdfWriter, Rejected, RenderError};
+use shiplabel::{BatchMode, Output, PdfWriter, PngOutput, Printer, Raster, Rejected, RenderError};
+
+use crate::args::Format;
+use crate::images::Images;
 
 use crate::input::Orders;
 use crate::output::{Pending, Target};
@@ -100,12 +107,51 @@ struct Run<'a> {
     rejected: Vec<RejectedOrder<'a>>,
 }
 
+/// The labels being written: a PDF, or images.
+enum Document {
+    Pdf(Pending),
+    Png(Images),
+}
+
+impl Document {
+    fn create(args: &args::Args) -> std::io::Result<Document> {
+        Ok(match (args.format, &args.output) {
+            (Format::Png, Target::Path(path)) => Document::Png(Images::create(path)?),
+            _ => Document::Pdf(Pending::create(&args.output)?),
+        })
+    }
+
+    /// Flushes what was written to the disk; returns how many bytes there are.
+    fn sync(&mut self) -> std::io::Result<u64> {
+        match self {
+            Document::Pdf(pdf) => pdf.sync(),
+            Document::Png(images) => Ok(images.bytes()),
+        }
+    }
+
+    /// Puts it in place; returns how to name what was written.
+    fn commit(self, output: &Target) -> std::io::Result<String> {
+        match self {
+            Document::Pdf(pdf) => pdf.commit().map(|()| output.name()),
+            Document::Png(images) => {
+                let (first, last) = images.names();
+                images.commit()?;
+                Ok(if first == last {
+                    first
+                } else {
+                    format!("{first} … {last}")
+                })
+            }
+        }
+    }
+}
+
 fn run(args: &args::Args) -> Result<ExitCode, Failure> {
     let io_error =
         |target: &Target, e: std::io::Error| Failure::untouched(format!("{}: {e}", target.name()));
     // The temporary files first: an output directory that cannot be written fails here,
     // before any work.
-    let mut pdf = Pending::create(&args.output).map_err(|e| io_error(&args.output, e))?;
+    let mut pdf = Document::create(args).map_err(|e| io_error(&args.output, e))?;
     let rejected_file = match &args.rejected {
         Some(target) => Some(Pending::create(target).map_err(|e| io_error(target, e))?),
         None => None,
@@ -119,8 +165,27 @@ fn run(args: &args::Args) -> Result<ExitCode, Failure> {
         return Err(Failure::untouched("the input holds no orders".to_owned()));
     }
     let all_or_nothing = args.rejected.is_none();
-    let Run { printed, rejected } = print(&orders, &args.options, pdf.file(), all_or_nothing)
-        .map_err(|e| Failure::untouched(format!("{}: {e}", args.output.name())))?;
+    let mode = if all_or_nothing {
+        BatchMode::AllOrNothing
+    } else {
+        BatchMode::PrintValid
+    };
+    let printed = match &mut pdf {
+        Document::Pdf(file) => PdfWriter::new(BufWriter::new(file.file()), &args.options)
+            .map_err(|e| e.to_string())
+            .and_then(|writer| print(&orders, writer.with_mode(mode), all_or_nothing))
+            .and_then(|(run, out)| match out {
+                Some(mut out) => out.flush().map(|()| run).map_err(|e| e.to_string()),
+                None => Ok(run),
+            }),
+        Document::Png(images) => {
+            let output = PngOutput::new(Raster::Print, |_, png: Vec<u8>| images.add(&png));
+            let printer = Printer::to(output, &args.options).with_mode(mode);
+            print(&orders, printer, all_or_nothing).map(|(run, _)| run)
+        }
+    };
+    let Run { printed, rejected } =
+        printed.map_err(|e| Failure::untouched(format!("{}: {e}", args.output.name())))?;
     let report_rejected = || {
         for order in &rejected {
             for line in order.lines(orders.is_array) {
@@ -141,8 +206,10 @@ fn run(args: &args::Args) -> Result<ExitCode, Failure> {
             return Ok(ExitCode::FAILURE);
         }
         let bytes = pdf.sync().map_err(|e| io_error(&args.output, e))?;
-        pdf.commit().map_err(|e| io_error(&args.output, e))?;
-        said_written(args, printed, bytes);
+        let written = pdf
+            .commit(&args.output)
+            .map_err(|e| io_error(&args.output, e))?;
+        said_written(args, &written, printed, bytes);
         return Ok(ExitCode::SUCCESS);
     };
 
@@ -169,7 +236,7 @@ fn run(args: &args::Args) -> Result<ExitCode, Failure> {
         report::say("nothing printed");
         return Ok(ExitCode::FAILURE);
     }
-    pdf.commit().map_err(|e| Failure {
+    let written = pdf.commit(&args.output).map_err(|e| Failure {
         message: format!(
             "{}: {e} ({} holds the rejected orders)",
             args.output.name(),
@@ -186,7 +253,7 @@ fn run(args: &args::Args) -> Result<ExitCode, Failure> {
             rejected_target.name()
         ));
     }
-    said_written(args, printed, bytes);
+    said_written(args, &written, printed, bytes);
     Ok(if rejected.is_empty() {
         ExitCode::SUCCESS
     } else {
@@ -194,25 +261,17 @@ fn run(args: &args::Args) -> Result<ExitCode, Failure> {
     })
 }
 
-/// Prints every order into a PDF on `file` through the library's printing layer
-/// ([`PdfWriter`]: validated, laid out and drawn on every core, streamed, only a few labels
-/// in memory at once), all or nothing or the printable ones. The orders that are not
-/// orders (JSON of the wrong shape) are set aside here; the writer sets aside those that
-/// are invalid or cannot be laid out. Each comes back with its text in the input.
-fn print<'a>(
+/// Prints every order through the library's printing layer (a [`Printer`]: validated,
+/// laid out and drawn on every core, streamed, only a few labels in memory at once), all or
+/// nothing or the printable ones; returns what was printed and, when something is to be
+/// kept, the finished output. The orders that are not orders (JSON of the wrong shape) are
+/// set aside here; the printer sets aside those that are invalid or cannot be laid out.
+/// Each comes back with its text in the input.
+fn print<'a, O: Output>(
     orders: &Orders<'a>,
-    options: &Options,
-    file: &mut std::fs::File,
+    mut writer: Printer<O>,
     all_or_nothing: bool,
-) -> Result<Run<'a>, String> {
-    let mode = if all_or_nothing {
-        BatchMode::AllOrNothing
-    } else {
-        BatchMode::PrintValid
-    };
-    let mut writer = PdfWriter::new(BufWriter::new(file), options)
-        .map_err(|e| e.to_string())?
-        .with_mode(mode);
+) -> Result<(Run<'a>, Option<O::Finished>), String> {
     let mut unread = Vec::new();
     // The input index of each order offered to the writer.
     let mut positions = Vec::new();
@@ -241,25 +300,26 @@ fn print<'a>(
             })
             .collect()
     };
-    let (printed, set_aside) = if all_or_nothing && !unread.is_empty() {
+    let (printed, set_aside, output) = if all_or_nothing && !unread.is_empty() {
         // Not an order: all or nothing, nothing is kept.
-        (0, as_given(writer.rejected().to_vec()))
+        (0, as_given(writer.rejected().to_vec()), None)
     } else {
         match writer.finish() {
-            Ok(mut printed) => {
-                printed.output.flush().map_err(|e| e.to_string())?;
-                (printed.pages.len(), as_given(printed.rejected))
-            }
-            Err(RenderError::Rejected { rejected, .. }) => (0, as_given(rejected)),
+            Ok(printed) => (
+                printed.pages.len(),
+                as_given(printed.rejected),
+                Some(printed.output),
+            ),
+            Err(RenderError::Rejected { rejected, .. }) => (0, as_given(rejected), None),
             // No order reached the writer: every one was set aside here.
-            Err(RenderError::NoLabels) => (0, Vec::new()),
+            Err(RenderError::NoLabels) => (0, Vec::new(), None),
             Err(other) => return Err(other.to_string()),
         }
     };
     let mut rejected = unread;
     rejected.extend(set_aside);
     rejected.sort_by_key(|r| r.index);
-    Ok(Run { printed, rejected })
+    Ok((Run { printed, rejected }, output))
 }
 
 /// Writes the rejected orders as a JSON array (`[]` when there are none) and syncs them.
@@ -272,10 +332,9 @@ fn write_rejected(file: &mut Pending, rejected: &[RejectedOrder<'_>]) -> std::io
 }
 
 /// Says what was written: on standard output, unless an output went there.
-fn said_written(args: &args::Args, printed: usize, bytes: u64) {
+fn said_written(args: &args::Args, written: &str, printed: usize, bytes: u64) {
     let line = format!(
-        "wrote {} ({}, {bytes} bytes)",
-        args.output.name(),
+        "wrote {written} ({}, {bytes} bytes)",
         plural(printed, "label")
     );
     let on_stdout = args.output == Target::Stdout || args.rejected == Some(Target::Stdout);

@@ -103,7 +103,7 @@ fn resolved(path: &Path) -> Option<PathBuf> {
 }
 
 /// The directory a file named `path` is in (`.` for a bare name).
-fn directory(path: &Path) -> &Path {
+pub fn directory(path: &Path) -> &Path {
     match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
@@ -194,7 +194,7 @@ impl Pending {
 
 /// `e` without the temporary file's name that tempfile appends to its message (` at path
 /// "…"`): messages name the output, not a file the user never asked for.
-fn without_temp_name(e: io::Error) -> io::Error {
+pub fn without_temp_name(e: io::Error) -> io::Error {
     let message = e.to_string();
     match message.rfind(" at path \"") {
         Some(at) => io::Error::new(e.kind(), &message[..at]),
