@@ -2,10 +2,12 @@
 //!
 //! [`encode`] picks the code sets (A, B, C) with a dynamic programme that
 //! minimises the number of symbol characters, computes the symbol values
-//! ("codewords") itself, and takes the bar/space modules from `barcoders`.
-//! The modules `barcoders` produces are cross-checked against a rendering of
-//! our own codewords with the standard width table below; any disagreement is
-//! reported as [`Code128Error::Internal`] instead of printing a wrong label.
+//! ("codewords") itself, and takes the bar/space modules from `barcoders`, the
+//! crate the design names. The standard width table below lives in the tests
+//! (and the fuzz hooks) only, as the cross-check: every test encoding's
+//! modules must equal our codewords rendered with it and read back to the
+//! data, and every value's pattern must equal barcoders'. At run time only
+//! the symbol's length is checked (11 modules a symbol, 13 for the stop).
 //!
 //! Notes on `barcoders` 2.0 (`src/sym/code128.rs`):
 //! - Input is a string whose first char selects the start set: `'À'` (A),
@@ -45,9 +47,11 @@ const START_C: u8 = 105;
 /// Symbol value of Stop.
 pub(super) const STOP: u8 = 106;
 
-/// Bar/space widths (bar first) of every Code 128 symbol, indexed by value.
+/// Bar/space widths (bar first) of every Code 128 symbol, indexed by value
+/// (ISO/IEC 15417, table 1): the tests' cross-check of `barcoders`.
 /// Values 0..=105 are 11 modules wide; the stop (106) is 13 modules wide
 /// because it includes the 2-module termination bar.
+#[cfg(any(test, fuzzing))]
 pub(super) const PATTERNS: [&[u8]; 107] = [
     b"212222", b"222122", b"222221", b"121223", b"121322", b"131222", b"122213", b"122312",
     b"132212", b"221213", b"221312", b"231212", b"112232", b"122132", b"122231", b"113222",
@@ -146,9 +150,11 @@ pub(crate) fn encode(data: &str) -> Result<Code128, Code128Error> {
         .into_iter()
         .map(|module| module == 1)
         .collect();
-    if modules != render(&codewords)? {
+    // Each symbol 11 modules, the stop 13: anything else is not our symbol.
+    if modules.len() != 11 * codewords.len() + 2 {
         return Err(internal(format!(
-            "barcoders modules for {input:?} differ from codewords {codewords:?}"
+            "barcoders gave {} modules for {input:?}, codewords {codewords:?}",
+            modules.len()
         )));
     }
 
@@ -430,6 +436,7 @@ fn barcoders_input(values: &[u8]) -> Result<String, Code128Error> {
 }
 
 /// Appends the modules of a width pattern (bar first).
+#[cfg(test)]
 fn push_widths(out: &mut Vec<bool>, widths: &[u8]) {
     for (k, &width) in widths.iter().enumerate() {
         let bar = k % 2 == 0;
@@ -441,6 +448,7 @@ fn push_widths(out: &mut Vec<bool>, widths: &[u8]) {
 }
 
 /// Renders full codewords (including check and stop) with [`PATTERNS`].
+#[cfg(test)]
 fn render(codewords: &[u8]) -> Result<Vec<bool>, Code128Error> {
     let mut out = Vec::with_capacity(codewords.len() * 11 + 2);
     for &value in codewords {
@@ -463,6 +471,12 @@ mod tests {
         let codewords = code.codewords();
         assert_eq!(code.text(), data);
         assert_eq!(code.modules().len(), 11 * codewords.len() + 2, "{data:?}");
+        // barcoders' modules are our codewords drawn with the standard's width table.
+        assert_eq!(
+            code.modules(),
+            render(codewords).unwrap().as_slice(),
+            "{data:?}"
+        );
         let decoded = modules_to_codewords(code.modules());
         assert_eq!(decoded.as_deref(), Some(codewords), "{data:?}");
         assert_eq!(codewords_to_text(codewords).as_deref(), Some(data));
