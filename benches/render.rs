@@ -83,6 +83,24 @@ fn main() {
         );
     }
 
+    // The other outputs, drawn from the same layout: cost per label and size.
+    let laid_out = shiplabel::layout(&valid, &options).expect("the sample lays out");
+    #[cfg(feature = "png")]
+    for (name, raster) in [
+        ("1-bit PNG at 203 dpi", shiplabel::Raster::Print),
+        ("greyscale PNG, 96 ppi", shiplabel::Raster::Preview { ppi: 96 }),
+        ("greyscale PNG, 300 ppi", shiplabel::Raster::Preview { ppi: 300 }),
+    ] {
+        let png = shiplabel::render_png(&laid_out, raster).expect("a PNG");
+        let median = median(
+            (0..runs / 4)
+                .map(|_| time(|| drop(shiplabel::render_png(black_box(&laid_out), raster))))
+                .collect(),
+        );
+        println!("{name:<23} from the layout: {median:>9.2?}  {} bytes", png.len());
+    }
+    let _ = &laid_out;
+
     for n in [100, 1000] {
         let labels = vec![valid.clone(); n];
         let start = Instant::now();

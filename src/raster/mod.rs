@@ -172,7 +172,7 @@ fn encode(canvas: &Canvas, raster: Raster, ppi: u32) -> Result<Vec<u8>, RenderEr
     let mut encoder = png::Encoder::new(&mut out, width, height);
     encoder.set_color(png::ColorType::Grayscale);
     encoder.set_depth(depth);
-    encoder.set_compression(png::Compression::High);
+    encoder.set_compression(png::Compression::Balanced);
     // Pixels per metre, as PNG records a resolution.
     let per_metre = (f64::from(ppi) / 0.0254).round() as u32;
     encoder.set_pixel_dims(Some(png::PixelDimensions {
