@@ -88,8 +88,14 @@ fn main() {
     #[cfg(feature = "png")]
     for (name, raster) in [
         ("1-bit PNG at 203 dpi", shiplabel::Raster::Print),
-        ("greyscale PNG, 96 ppi", shiplabel::Raster::Preview { ppi: 96 }),
-        ("greyscale PNG, 300 ppi", shiplabel::Raster::Preview { ppi: 300 }),
+        (
+            "greyscale PNG, 96 ppi",
+            shiplabel::Raster::Preview { ppi: 96 },
+        ),
+        (
+            "greyscale PNG, 300 ppi",
+            shiplabel::Raster::Preview { ppi: 300 },
+        ),
     ] {
         let png = shiplabel::render_png(&laid_out, raster).expect("a PNG");
         let median = median(
@@ -97,7 +103,10 @@ fn main() {
                 .map(|_| time(|| drop(shiplabel::render_png(black_box(&laid_out), raster))))
                 .collect(),
         );
-        println!("{name:<23} from the layout: {median:>9.2?}  {} bytes", png.len());
+        println!(
+            "{name:<23} from the layout: {median:>9.2?}  {} bytes",
+            png.len()
+        );
     }
     let _ = &laid_out;
 

@@ -282,19 +282,29 @@ fn text_lands_where_poppler_prints_it_and_zbar_reads_the_png() {
                 ));
             }
         }
-        // zbar reads both codes from the PNG itself.
-        let png_path = dir.join(format!("{stem}.png"));
-        std::fs::write(&png_path, &png).unwrap();
-        let order = &orders[index];
-        let number = order.order.number.trim().to_owned();
-        match zbar(&png_path, "code128") {
-            Ok(text) if text == number => {}
-            other => failures.push(format!("{stem}: zbar Code 128 gave {other:?}")),
-        }
-        let payload = common::expected_payload(order);
-        match zbar(&png_path, "qrcode") {
-            Ok(text) if text == payload => {}
-            other => failures.push(format!("{stem}: zbar QR gave {other:?}")),
+        // zbar reads both codes from the PNG itself, at 203 and at 300 dpi.
+        let at_300 = layout(
+            &common::golden_label(index),
+            &Options::default().with_dpi(shiplabel::Dpi::DPI_300),
+        )
+        .unwrap();
+        let at_300 = render_png(&at_300, Raster::Print).unwrap();
+        for (dpi, png) in [(203, &png), (300, &at_300)] {
+            let png_path = dir.join(format!("{stem}-{dpi}.png"));
+            std::fs::write(&png_path, png).unwrap();
+            let order = &orders[index];
+            let number = order.order.number.trim().to_owned();
+            match zbar(&png_path, "code128") {
+                Ok(text) if text == number => {}
+                other => {
+                    failures.push(format!("{stem} at {dpi} dpi: zbar Code 128 gave {other:?}"))
+                }
+            }
+            let payload = common::expected_payload(order);
+            match zbar(&png_path, "qrcode") {
+                Ok(text) if text == payload => {}
+                other => failures.push(format!("{stem} at {dpi} dpi: zbar QR gave {other:?}")),
+            }
         }
     }
     std::fs::remove_dir_all(&dir).ok();
