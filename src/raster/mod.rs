@@ -10,7 +10,7 @@ use crate::error::RenderError;
 use crate::layout::{LabelLayout, SheetPage};
 use crate::options::{Options, Sheet};
 use crate::printer::Output;
-use crate::units::Pt;
+use crate::units::{Dpi, Pt};
 
 /// How a label becomes pixels.
 ///
@@ -71,14 +71,7 @@ impl Raster {
 /// # Ok(()) }
 /// ```
 pub fn render_png(layout: &LabelLayout, raster: Raster) -> Result<Vec<u8>, RenderError> {
-    let dpi = layout.dpi().get();
-    let ppi = ppi(raster, dpi)?;
-    let mut canvas = Canvas::new(
-        pixels(layout.width(), ppi),
-        pixels(layout.height(), ppi),
-        (ppi, dpi),
-        raster != Raster::Print,
-    )?;
+    let (mut canvas, ppi) = blank(raster, (layout.width(), layout.height()), layout.dpi())?;
     canvas.label(layout, (0.0, 0.0))?;
     encode(&canvas, raster, ppi)
 }
@@ -103,14 +96,7 @@ pub fn render_png(layout: &LabelLayout, raster: Raster) -> Result<Vec<u8>, Rende
 /// # Ok(()) }
 /// ```
 pub fn render_sheet_png(page: &SheetPage, raster: Raster) -> Result<Vec<u8>, RenderError> {
-    let dpi = page.dpi().get();
-    let ppi = ppi(raster, dpi)?;
-    let mut canvas = Canvas::new(
-        pixels(page.width(), ppi),
-        pixels(page.height(), ppi),
-        (ppi, dpi),
-        raster != Raster::Print,
-    )?;
+    let (mut canvas, ppi) = blank(raster, (page.width(), page.height()), page.dpi())?;
     for placed in page.labels() {
         let per_dot = ppi as f32 / placed.layout().dpi().get() as f32;
         let (x, y) = placed.origin();
@@ -123,6 +109,23 @@ pub fn render_sheet_png(page: &SheetPage, raster: Raster) -> Result<Vec<u8>, Ren
         canvas.rule(mark, (0.0, 0.0));
     }
     encode(&canvas, raster, ppi)
+}
+
+/// A blank page of `size` for layouts at `dpi`, and its resolution in pixels per inch.
+fn blank(
+    raster: Raster,
+    (width, height): (Pt, Pt),
+    dpi: Dpi,
+) -> Result<(Canvas, u32), RenderError> {
+    let dpi = dpi.get();
+    let ppi = ppi(raster, dpi)?;
+    let canvas = Canvas::new(
+        pixels(width, ppi),
+        pixels(height, ppi),
+        (ppi, dpi),
+        raster != Raster::Print,
+    )?;
+    Ok((canvas, ppi))
 }
 
 /// The image's resolution: the layout's own for a print, the asked one for a preview.
