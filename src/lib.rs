@@ -94,6 +94,8 @@ pub use model::{Address, Label, Order, Party};
 pub use options::{LabelSize, Options, Sheet, SheetLayout, StartOutOfRange, UnknownName};
 #[cfg(feature = "png")]
 pub use raster::{Raster, render_png, render_sheet_png};
+#[cfg(feature = "printpdf")]
+pub use render::draw_on_printpdf;
 pub use render::{LabelFailure, PdfWriter, RenderError};
 pub use text::Typeface;
 pub use units::{Dots, Dpi, Mm, Pt};

@@ -58,11 +58,19 @@ pub(super) fn subset_font(typeface: Typeface, glyphs: &[u16]) -> Result<SubsetFo
 /// The six capital letters that mark an embedded font as a subset (PDF 32000-1, 9.6.4),
 /// derived from the typeface and the glyphs it holds, so equal subsets get equal tags.
 pub(super) fn subset_tag(typeface: Typeface, glyphs: &[u16]) -> String {
+    subset_tag_with(typeface, glyphs, &[])
+}
+
+/// As [`subset_tag`], the tag also following `extra`: whatever else tells two subsets apart
+/// (the text their glyphs extract as, say). With no `extra`, the same tag.
+#[cfg_attr(not(feature = "printpdf"), allow(dead_code))]
+pub(super) fn subset_tag_with(typeface: Typeface, glyphs: &[u16], extra: &[u8]) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let bytes = typeface
         .postscript_name()
         .bytes()
-        .chain(glyphs.iter().flat_map(|g| g.to_be_bytes()));
+        .chain(glyphs.iter().flat_map(|g| g.to_be_bytes()))
+        .chain(extra.iter().copied());
     for byte in bytes {
         h = (h ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3);
     }
