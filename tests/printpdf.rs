@@ -73,7 +73,8 @@ fn packing_slip(dir: &Path, args: &[&str], file: &str) -> Vec<u8> {
     std::fs::read(dir.join(file)).unwrap()
 }
 
-/// Page `index` of `pdf` as 8-bit grey at `dpi`, thresholded like a thermal head.
+/// Page `index` of `pdf` as 8-bit grey at `dpi`, thresholded like a thermal head, without
+/// hinting.
 fn rasterise(pdf: &[u8], index: usize, dpi: f32) -> Grey {
     let pdf = Pdf::new(Arc::new(pdf.to_vec())).expect("hayro parses the PDF");
     let pixmap_settings = PixmapSettings {
@@ -81,8 +82,11 @@ fn rasterise(pdf: &[u8], index: usize, dpi: f32) -> Grey {
         y_scale: dpi / 72.0,
         bg_color: WHITE,
     };
+    // Not hinted, as a printer prints: hayro's auto-hinter reads the font's character map,
+    // which a font given to printpdf keeps and our own PDFs' fonts do not.
     let render_settings = RenderSettings {
         aliasing_threshold: Some(128),
+        hinting: false,
         ..Default::default()
     };
     let pages = pdf.pages();

@@ -184,7 +184,10 @@ impl Face {
     /// The typeface cut down to the glyphs.
     fn program(&self, typeface: Typeface) -> Result<Program, RenderError> {
         let glyphs: Vec<u16> = self.texts.keys().copied().collect();
-        let subset = subset_font(typeface, &glyphs)?;
+        // With its character map and name: printpdf's font parser needs the one (with
+        // `text_layout`, which an app's own printpdf may have on) and names the font from
+        // the other.
+        let subset = subset_font(typeface, &glyphs, true)?;
         let mut warnings = Vec::new();
         let program = ParsedFont::from_bytes(&subset.bytes, 0, &mut warnings).ok_or_else(|| {
             RenderError::Pdf(format!(
