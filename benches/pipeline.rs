@@ -1,5 +1,5 @@
 //! `cargo bench --bench pipeline`: each stage of the pipeline, timed by divan (median and
-//! spread over many runs). `cargo bench --bench render` prints the cold start and the PDF
+//! spread over many runs), and a label drawn onto a printpdf page. `cargo bench --bench render` prints the cold start and the PDF
 //! sizes; `cargo run --release --example throughput` a long run's speed and peak memory.
 
 use divan::{Bencher, black_box};
@@ -50,6 +50,26 @@ fn single_label_pdf(bencher: Bencher, name: &str) {
     let label = sample(name);
     let options = Options::default();
     bencher.bench(|| shiplabel::render_pdf(std::slice::from_ref(black_box(&label)), &options));
+}
+
+/// A laid-out label drawn onto a page of a printpdf document (`draw_on_printpdf`: its fonts
+/// subset and registered, its operations appended); the app's `save` is not timed.
+#[cfg(feature = "printpdf")]
+#[divan::bench(args = ["latin", "japanese", "arabic", "thai"])]
+fn printpdf_page(bencher: Bencher, name: &str) {
+    use printpdf::{Mm, PdfDocument, PdfPage, Pt};
+    let layout = shiplabel::layout(&sample(name), &Options::default()).expect("lays out");
+    bencher.bench(|| {
+        let mut doc = PdfDocument::new("bench");
+        let mut page = PdfPage::new(Mm(215.9), Mm(279.4), Vec::new());
+        shiplabel::draw_on_printpdf(
+            black_box(&layout),
+            &mut doc,
+            &mut page,
+            (Pt(306.0), Pt(324.0)),
+        )
+        .map(|()| (doc, page))
+    });
 }
 
 /// A batch of different labels (order numbers differ, so every barcode does), per label.

@@ -105,6 +105,8 @@ pub use print::{render_batch, render_pdf};
 pub use printer::{Output, Printer};
 #[cfg(feature = "png")]
 pub use raster::{PngOutput, Raster, render_png, render_sheet_png};
+#[cfg(feature = "printpdf")]
+pub use render::draw_on_printpdf;
 pub use render::{PdfOutput, PdfWriter, Prepared};
 pub use text::Typeface;
 pub use units::{Dots, Dpi, Mm, Pt};

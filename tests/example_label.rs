@@ -2,6 +2,9 @@
 //! first; `cargo test --test example_label` alone does not, so run `cargo build --examples`
 //! before it.
 
+// The `label` example needs the `png` feature (on by default).
+#![cfg(feature = "png")]
+
 mod common;
 
 use std::path::PathBuf;

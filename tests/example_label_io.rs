@@ -4,6 +4,8 @@
 //! escape sequences. Whatever happens, no order is lost, no file under an output's name is
 //! ever half written, and nothing panics. A plain `cargo test` builds the examples first.
 
+// The `label` example needs the `png` feature (on by default).
+#![cfg(feature = "png")]
 #![cfg(unix)]
 
 mod common;

@@ -258,6 +258,7 @@ fn an_emoji_only_name_is_refused_by_validation() {
     assert!(matches!(printed.rejected[0].reason, Rejection::Invalid(_)));
 }
 
+#[cfg(feature = "png")]
 /// A JSON case: one order's text, and the problem the `label` example reports for it: the
 /// path (from serde_path_to_error), the code and serde_json's message.
 struct JsonCase {
@@ -268,6 +269,7 @@ struct JsonCase {
     message: &'static str,
 }
 
+#[cfg(feature = "png")]
 /// The sample order as JSON with `from` replaced by `to`.
 fn sample_with(from: &str, to: &str) -> String {
     let json = serde_json::to_string(&Label::sample()).unwrap();
@@ -275,6 +277,7 @@ fn sample_with(from: &str, to: &str) -> String {
     json.replacen(from, to, 1)
 }
 
+#[cfg(feature = "png")]
 fn json_cases() -> Vec<JsonCase> {
     vec![
         JsonCase {
@@ -391,6 +394,7 @@ fn json_cases() -> Vec<JsonCase> {
 /// Every nasty order in one file, after a good one, through the `label` example as a user
 /// runs it: the good order is printed, and each nasty one comes back in the rejected file
 /// exactly as it was written, with its exact problem.
+#[cfg(feature = "png")] // the `label` example needs it
 #[test]
 fn every_nasty_json_order_is_rejected_with_its_exact_problem_and_kept_intact() {
     let cases = json_cases();
@@ -434,6 +438,7 @@ fn every_nasty_json_order_is_rejected_with_its_exact_problem_and_kept_intact() {
     std::fs::remove_dir_all(dir).ok();
 }
 
+#[cfg(feature = "png")] // the `label` example needs it
 #[test]
 fn a_file_nested_too_deeply_is_refused_whole() {
     let dir = std::env::temp_dir().join(format!("shiplabel-deep-{}", std::process::id()));

@@ -88,50 +88,13 @@ pub(super) fn draw_label(
                 c.rect(x.0, h - y.0 - height.0, width.0, height.0);
                 c.fill();
             }
-            Element::Code128(Code128Symbol {
-                x,
-                y,
-                module,
-                height,
-                modules,
-                ..
-            }) => {
-                // Each bar a rectangle, light on every side.
-                let module = module.0 as f32;
-                let tall = height.0 as f32;
-                let origin = (x.to_pt(dpi).0, h - y.to_pt(dpi).0 - offset);
-                in_dots(&mut c, dpi, origin, |c| {
-                    for (start, len) in runs(modules.iter().copied()) {
-                        let bar = (start as f32 * module, 0.0, len as f32 * module, tall);
-                        fill_cells(c, bar, [true; 4]);
-                    }
-                });
+            Element::Code128(bars) => {
+                let origin = (bars.x.to_pt(dpi).0, h - bars.y.to_pt(dpi).0 - offset);
+                in_dots(&mut c, dpi, origin, |c| fill_all(c, &code128_cells(bars)));
             }
-            Element::Qr(QrSymbol {
-                x,
-                y,
-                module,
-                matrix,
-                ..
-            }) => {
-                // Each row's runs of dark modules, split where the modules above or below
-                // change, so that only edges against light modules move.
-                let m = module.0 as f32;
-                let n = matrix.width();
-                let origin = (x.to_pt(dpi).0, h - y.to_pt(dpi).0 - offset);
-                in_dots(&mut c, dpi, origin, |c| {
-                    for row in 0..n {
-                        for (start, len) in runs((0..n).map(|col| matrix.dark(col, row))) {
-                            let run = (start, start + len);
-                            for (from, to, above, below) in segments(matrix, row, run) {
-                                let cells =
-                                    (from as f32 * m, row as f32 * m, (to - from) as f32 * m, m);
-                                let light = [from == start, !above, to == start + len, !below];
-                                fill_cells(c, cells, light);
-                            }
-                        }
-                    }
-                });
+            Element::Qr(qr) => {
+                let origin = (qr.x.to_pt(dpi).0, h - qr.y.to_pt(dpi).0 - offset);
+                in_dots(&mut c, dpi, origin, |c| fill_all(c, &qr_cells(qr)));
             }
         }
     }
@@ -286,19 +249,63 @@ fn in_dots(c: &mut Content, dpi: Dpi, origin: (f32, f32), draw: impl FnOnce(&mut
     c.restore();
 }
 
-/// Fills `width` × `height` dots at `x`, `y` as a path of its own, each side moved [`INSET`]
-/// inwards where `light` (left, top, right, bottom) says a light module is on the other side,
-/// and [`SEAM`] where a dark one is.
-fn fill_cells(
-    c: &mut Content,
+/// A rectangle of a barcode to fill as a path of its own: `(x, y, width, height)` in dots
+/// from the symbol's top-left corner, y downwards, its edges already moved inwards by
+/// [`INSET`] or [`SEAM`].
+pub(super) type Cell = (f32, f32, f32, f32);
+
+/// Fills each cell as a path of its own.
+fn fill_all(c: &mut Content, cells: &[Cell]) {
+    for &(x, y, width, height) in cells {
+        c.rect(x, y, width, height);
+        c.fill();
+    }
+}
+
+/// The cells a Code 128 is printed as: each bar a rectangle, light on every side.
+pub(super) fn code128_cells(bars: &Code128Symbol) -> Vec<Cell> {
+    let module = bars.module.0 as f32;
+    let tall = bars.height.0 as f32;
+    runs(bars.modules.iter().copied())
+        .into_iter()
+        .map(|(start, len)| {
+            let bar = (start as f32 * module, 0.0, len as f32 * module, tall);
+            inset_cells(bar, [true; 4])
+        })
+        .collect()
+}
+
+/// The cells a QR symbol is printed as: each row's runs of dark modules, split where the
+/// modules above or below change, so that only edges against light modules move.
+pub(super) fn qr_cells(qr: &QrSymbol) -> Vec<Cell> {
+    let matrix = &qr.matrix;
+    let m = qr.module.0 as f32;
+    let n = matrix.width();
+    let mut out = Vec::new();
+    for row in 0..n {
+        for (start, len) in runs((0..n).map(|col| matrix.dark(col, row))) {
+            let run = (start, start + len);
+            for (from, to, above, below) in segments(matrix, row, run) {
+                let cells = (from as f32 * m, row as f32 * m, (to - from) as f32 * m, m);
+                let light = [from == start, !above, to == start + len, !below];
+                out.push(inset_cells(cells, light));
+            }
+        }
+    }
+    out
+}
+
+/// `width` × `height` dots at `x`, `y`, each side moved [`INSET`] inwards where `light`
+/// (left, top, right, bottom) says a light module is on the other side, and [`SEAM`] where
+/// a dark one is.
+fn inset_cells(
     (x, y, width, height): (f32, f32, f32, f32),
     [left, top, right, bottom]: [bool; 4],
-) {
+) -> Cell {
     let inset = |light: bool| if light { INSET } else { SEAM };
     let (x0, y0) = (x + inset(left), y + inset(top));
     let (x1, y1) = (x + width - inset(right), y + height - inset(bottom));
-    c.rect(x0, y0, x1 - x0, y1 - y0);
-    c.fill();
+    (x0, y0, x1 - x0, y1 - y0)
 }
 
 /// The parts of a run of dark modules `start..end` in row `row` of `matrix` between which
@@ -342,7 +349,7 @@ fn flush(c: &mut Content, pending: &mut Vec<(u16, f32)>) {
 /// Lines with right-to-left text are not marked: their glyphs each map to their own
 /// characters, and readers rebuild the reading order from the glyphs' positions; poppler,
 /// for one, would read a marked line's text backwards.
-fn needs_actual_text(line: &ShapedLine) -> bool {
+pub(super) fn needs_actual_text(line: &ShapedLine) -> bool {
     !(line.rtl || line.reversed)
         && line.runs.iter().any(|run| {
             run.glyphs

@@ -219,7 +219,7 @@ fn write_font<W: std::io::Write>(
 ) -> Result<ObjRef, RenderError> {
     let font = Font::get(typeface).map_err(|e| RenderError::Pdf(e.to_string()))?;
     let glyphs: Vec<u16> = codes.values().map(|u| u.glyph).collect();
-    let subset = subset_font(typeface, &glyphs)?;
+    let subset = subset_font(typeface, &glyphs, false)?;
     let name = format!(
         "{}+{}",
         subset_tag(typeface, &glyphs),

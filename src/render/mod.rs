@@ -4,11 +4,15 @@ mod content;
 mod draw;
 mod embed;
 mod file;
+#[cfg(feature = "printpdf")]
+mod printpdf_page;
 mod sfnt;
 mod sheet;
 mod subset;
 pub(crate) mod writer;
 
+#[cfg(feature = "printpdf")]
+pub use printpdf_page::draw_on_printpdf;
 pub use writer::{PdfOutput, PdfWriter, Prepared};
 
 pub(crate) use crate::error::RenderError;

@@ -161,9 +161,12 @@ fn checksum(data: &[u8]) -> u32 {
 /// with short offsets when the glyphs fit them, and `maxp`'s instruction limits cleared. The
 /// `name` and `cmap` tables go: PDF names the font itself, and a CIDFont's codes reach its
 /// glyphs through `/CIDToGIDMap`, not the font's character map (ISO 32000-1, 9.7.4.2).
-/// Other tables are kept as they are, and the file checksum in `head` is set as the
-/// OpenType specification says.
-pub(crate) fn without_hinting(font: &[u8]) -> Result<Vec<u8>, SfntError> {
+/// With `keep_maps`, its PostScript name, the character map stays and `name` holds that
+/// name alone: what a font handed to printpdf needs (printpdf's font parser with its
+/// `text_layout` feature refuses a font without a character map, and names the font from
+/// `name`). Other tables are kept as they are, and the file checksum in `head` is set as
+/// the OpenType specification says.
+pub(crate) fn without_hinting(font: &[u8], keep_maps: Option<&str>) -> Result<Vec<u8>, SfntError> {
     let tables = tables(font)?;
     let find = |tag: &[u8; 4]| tables.iter().find(|(t, _)| t == tag).map(|(_, d)| *d);
     let head = find(b"head").ok_or(SfntError("no head table"))?;
@@ -223,9 +226,13 @@ pub(crate) fn without_hinting(font: &[u8]) -> Result<Vec<u8>, SfntError> {
         new_maxp[16..28].fill(0);
     }
 
-    let kept: Vec<([u8; 4], Vec<u8>)> = tables
+    let mut kept: Vec<([u8; 4], Vec<u8>)> = tables
         .iter()
-        .filter(|(tag, _)| !matches!(tag, b"name" | b"cmap"))
+        .filter(|(tag, _)| match tag {
+            b"name" => false,
+            b"cmap" => keep_maps.is_some(),
+            _ => true,
+        })
         .map(|(tag, data)| {
             let data = match tag {
                 b"glyf" => new_glyf.clone(),
@@ -238,6 +245,9 @@ pub(crate) fn without_hinting(font: &[u8]) -> Result<Vec<u8>, SfntError> {
             (*tag, data)
         })
         .collect();
+    if let Some(name) = keep_maps {
+        kept.push((*b"name", postscript_name_table(name)?));
+    }
 
     // The sfnt: header, directory (sorted by tag), then each table on a 4-byte boundary.
     let count = kept.len() as u16;
@@ -283,6 +293,25 @@ pub(crate) fn without_hinting(font: &[u8]) -> Result<Vec<u8>, SfntError> {
     Ok(out)
 }
 
+/// A `name` table (format 0) holding one name, the PostScript name (name ID 6), in the
+/// Windows platform's Unicode encoding (UTF-16BE, US English).
+fn postscript_name_table(name: &str) -> Result<Vec<u8>, SfntError> {
+    let text: Vec<u8> = name.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    let length = u16::try_from(text.len()).map_err(|_| SfntError("a name too long"))?;
+    let mut out = Vec::with_capacity(18 + text.len());
+    // Format 0, one record, the strings 6 + 12 bytes in.
+    for value in [0u16, 1, 18] {
+        out.extend_from_slice(&value.to_be_bytes());
+    }
+    // Platform 3 (Windows), encoding 1 (Unicode BMP), language 0x409, name 6, the length,
+    // at offset 0 of the strings.
+    for value in [3u16, 1, 0x0409, 6, length, 0] {
+        out.extend_from_slice(&value.to_be_bytes());
+    }
+    out.extend_from_slice(&text);
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -321,7 +350,7 @@ mod tests {
     fn every_outline_and_advance_survives_and_the_hinting_is_gone() {
         for typeface in [Typeface::Latin, Typeface::ArabicBold, Typeface::Thai] {
             let original = Font::get(typeface).unwrap().bytes();
-            let stripped = without_hinting(original).unwrap();
+            let stripped = without_hinting(original, None).unwrap();
             assert!(stripped.len() < original.len(), "{typeface:?}");
             let before = ttf_parser::Face::parse(original, 0).unwrap();
             let after = ttf_parser::Face::parse(&stripped, 0).unwrap();
@@ -356,7 +385,8 @@ mod tests {
 
     #[test]
     fn the_directory_and_checksums_are_as_opentype_says() {
-        let stripped = without_hinting(Font::get(Typeface::LatinBold).unwrap().bytes()).unwrap();
+        let stripped =
+            without_hinting(Font::get(Typeface::LatinBold).unwrap().bytes(), None).unwrap();
         let count = u16_at(&stripped, 4).unwrap();
         let search_range = u16_at(&stripped, 6).unwrap();
         let entry_selector = u16_at(&stripped, 8).unwrap();
@@ -379,9 +409,43 @@ mod tests {
     }
 
     #[test]
+    fn a_font_for_printpdf_keeps_its_character_map_and_names_itself() {
+        let original = Font::get(Typeface::Latin).unwrap().bytes();
+        let kept = without_hinting(original, Some("NotoSans-Regular")).unwrap();
+        let before = ttf_parser::Face::parse(original, 0).unwrap();
+        let after = ttf_parser::Face::parse(&kept, 0).unwrap();
+        for c in ['O', 'é', 'ß', '4'] {
+            assert!(before.glyph_index(c).is_some(), "{c}");
+            assert_eq!(before.glyph_index(c), after.glyph_index(c), "{c}");
+        }
+        let names: Vec<(u16, String)> = after
+            .names()
+            .into_iter()
+            .map(|n| (n.name_id, n.to_string().unwrap_or_default()))
+            .collect();
+        assert_eq!(names, [(6, "NotoSans-Regular".to_owned())]);
+        assert_eq!(checksum(&kept), 0xB1B0_AFBA);
+        // Still without hinting; what it adds is the character map, as it was, and a name
+        // table of 50 bytes (each padded to 4), with their two directory entries.
+        let all = tables(&kept).unwrap();
+        let (_, prep) = all.iter().find(|(t, _)| t == b"prep").unwrap();
+        assert!(prep.is_empty());
+        let original_tables = tables(original).unwrap();
+        let (_, cmap) = original_tables.iter().find(|(t, _)| t == b"cmap").unwrap();
+        let (_, kept_cmap) = all.iter().find(|(t, _)| t == b"cmap").unwrap();
+        assert_eq!(cmap, kept_cmap);
+        let without = without_hinting(original, None).unwrap();
+        let padded = |n: usize| n.div_ceil(4) * 4;
+        assert_eq!(
+            kept.len(),
+            without.len() + 2 * 16 + padded(cmap.len()) + padded(50)
+        );
+    }
+
+    #[test]
     fn not_truetype_is_an_error_not_a_panic() {
-        assert!(without_hinting(b"OTTO\0\0\0\0").is_err());
-        assert!(without_hinting(&[0, 1, 0, 0, 0, 9]).is_err());
-        assert!(without_hinting(&[]).is_err());
+        assert!(without_hinting(b"OTTO\0\0\0\0", None).is_err());
+        assert!(without_hinting(&[0, 1, 0, 0, 0, 9], None).is_err());
+        assert!(without_hinting(&[], None).is_err());
     }
 }

@@ -27,8 +27,14 @@ impl SubsetFont {
 }
 
 /// A subset of `typeface` holding just `glyphs` (and `.notdef`, which stays glyph 0),
-/// renumbered in ascending order of their original ids.
-pub(super) fn subset_font(typeface: Typeface, glyphs: &[u16]) -> Result<SubsetFont, RenderError> {
+/// renumbered in ascending order of their original ids. `keep_maps`: whether a TrueType
+/// subset keeps its character map and a `name` table with its PostScript name, as printpdf
+/// needs (see [`super::sfnt::without_hinting`]).
+pub(super) fn subset_font(
+    typeface: Typeface,
+    glyphs: &[u16],
+    keep_maps: bool,
+) -> Result<SubsetFont, RenderError> {
     let font = Font::get(typeface).map_err(|e| RenderError::Pdf(e.to_string()))?;
     let mut ids: Vec<u16> = std::iter::once(0).chain(glyphs.iter().copied()).collect();
     ids.sort_unstable();
@@ -48,7 +54,8 @@ pub(super) fn subset_font(typeface: Typeface, glyphs: &[u16]) -> Result<SubsetFo
     // TrueType subsets lose their hinting, most of their bytes (see `sfnt`); the CJK face's
     // CFF outlines carry none worth the trouble.
     let bytes = if bytes.starts_with(&[0, 1, 0, 0]) {
-        super::sfnt::without_hinting(&bytes).map_err(|e| fail(&e.to_string()))?
+        super::sfnt::without_hinting(&bytes, keep_maps.then(|| typeface.postscript_name()))
+            .map_err(|e| fail(&e.to_string()))?
     } else {
         bytes
     };
@@ -58,11 +65,19 @@ pub(super) fn subset_font(typeface: Typeface, glyphs: &[u16]) -> Result<SubsetFo
 /// The six capital letters that mark an embedded font as a subset (PDF 32000-1, 9.6.4),
 /// derived from the typeface and the glyphs it holds, so equal subsets get equal tags.
 pub(super) fn subset_tag(typeface: Typeface, glyphs: &[u16]) -> String {
+    subset_tag_with(typeface, glyphs, &[])
+}
+
+/// As [`subset_tag`], the tag also following `extra`: whatever else tells two subsets apart
+/// (the text their glyphs extract as, say). With no `extra`, the same tag.
+#[cfg_attr(not(feature = "printpdf"), allow(dead_code))]
+pub(super) fn subset_tag_with(typeface: Typeface, glyphs: &[u16], extra: &[u8]) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let bytes = typeface
         .postscript_name()
         .bytes()
-        .chain(glyphs.iter().flat_map(|g| g.to_be_bytes()));
+        .chain(glyphs.iter().flat_map(|g| g.to_be_bytes()))
+        .chain(extra.iter().copied());
     for byte in bytes {
         h = (h ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3);
     }
@@ -83,7 +98,7 @@ mod tests {
             .chars()
             .filter_map(|c| font.glyph(c))
             .collect();
-        let subset = subset_font(Typeface::Latin, &glyphs).unwrap();
+        let subset = subset_font(Typeface::Latin, &glyphs, false).unwrap();
         let after = ttf_parser::Face::parse(&subset.bytes, 0).unwrap();
         // A subset this small uses short glyph offsets.
         assert_eq!(
