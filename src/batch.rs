@@ -83,7 +83,8 @@ pub struct Rejected {
     pub index: usize,
     /// The order number as given, trimmed; `None` when it is blank.
     pub order_number: Option<String>,
-    /// The order, unchanged.
+    /// The order as it was passed in (one passed as a [`ValidLabel`] comes back as the
+    /// order it validated from, in its checked form).
     pub label: Label,
     /// Why it was not printed.
     pub reason: Rejection,

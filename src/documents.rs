@@ -263,7 +263,7 @@ mod tests {
         .unwrap_err();
         assert_eq!(
             err.to_string(),
-            "writing the pdf failed: document 1: disk full"
+            "writing the output failed: document 1: disk full"
         );
     }
 }

@@ -51,9 +51,18 @@ pub enum RenderError {
     /// Making the PDF failed (a bundled font could not be subset or embedded).
     #[error("pdf: {0}")]
     Pdf(String),
-    /// The writer the PDF goes to failed.
-    #[error("writing the pdf failed: {0}")]
+    /// Writing the output failed: the writer a PDF goes to, or where images go.
+    #[error("writing the output failed: {0}")]
     Io(String),
+    /// [`Printer::with_mode`](crate::Printer::with_mode) was called after orders were
+    /// offered: the batch policy holds for a whole run.
+    #[error(
+        "the batch mode can only be set before the first order; {offered} were offered already"
+    )]
+    ModeChanged {
+        /// Orders offered before the change.
+        offered: usize,
+    },
     /// Making a PNG failed: a preview resolution out of range, or a bundled font that
     /// could not be read.
     #[error("png: {0}")]

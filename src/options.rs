@@ -323,6 +323,7 @@ impl Sheet {
     /// let sheet = shiplabel::Sheet::new(shiplabel::SheetLayout::A4FourA6).with_cut_marks(true);
     /// assert!(sheet.cut_marks());
     /// ```
+    #[must_use]
     pub fn with_cut_marks(mut self, cut_marks: bool) -> Sheet {
         self.cut_marks = cut_marks;
         self
@@ -397,6 +398,7 @@ impl Options {
     /// let options = shiplabel::Options::default().with_dpi(shiplabel::Dpi::DPI_300);
     /// assert_eq!(options.dpi().get(), 300);
     /// ```
+    #[must_use]
     pub fn with_dpi(mut self, dpi: Dpi) -> Self {
         self.dpi = dpi;
         self
@@ -419,6 +421,7 @@ impl Options {
     /// let options = shiplabel::Options::default().with_size(shiplabel::LabelSize::In4x8);
     /// assert_eq!(options.label_size().height(), shiplabel::Pt(576.0));
     /// ```
+    #[must_use]
     pub fn with_size(mut self, size: LabelSize) -> Self {
         self.size = size;
         self.sheet = None;
@@ -442,6 +445,7 @@ impl Options {
     /// let options = Options::default().with_sheet(Sheet::new(SheetLayout::LetterTwo4x6));
     /// assert_eq!(options.sheet().map(|s| s.layout()), Some(SheetLayout::LetterTwo4x6));
     /// ```
+    #[must_use]
     pub fn with_sheet(mut self, sheet: Sheet) -> Self {
         self.sheet = Some(sheet);
         self
@@ -459,16 +463,18 @@ impl Options {
         })
     }
 
-    /// These options, with runs of many labels laid out and drawn on at most `threads`
-    /// threads (0 counts as 1): 1 keeps all the work on the calling thread, as a server
-    /// that runs one request per core wants. One label is always drawn on the calling
-    /// thread, and no call starts threads inside threads it started.
+    /// These options, with runs of many labels laid out and drawn on `threads` worker
+    /// threads (0 counts as 1) while the calling thread hands them out and writes them in
+    /// order; 1 keeps all the work on the calling thread, as a server that runs one request
+    /// per core wants. One label is always drawn on the calling thread, and no call starts
+    /// threads inside threads it started.
     ///
     /// ```
     /// let options = shiplabel::Options::default().with_threads(1);
     /// assert_eq!(options.threads(), 1);
     /// assert_eq!(shiplabel::Options::default().with_threads(0).threads(), 1);
     /// ```
+    #[must_use]
     pub fn with_threads(mut self, threads: usize) -> Self {
         self.threads = Some(threads.max(1));
         self

@@ -21,10 +21,11 @@ pub(crate) fn map_on_threads<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R 
     })
 }
 
-/// Items of a [`pipeline`] handed to a worker at a time.
-const ROUND: usize = 16;
-/// Rounds given out and not yet consumed: the work in memory at once.
-const IN_FLIGHT: usize = 4;
+/// Items of a [`pipeline`] handed to a worker at a time: few, so that a short run is
+/// spread over every worker too.
+const ROUND: usize = 4;
+/// Rounds given out and not yet consumed: the work in memory at once (64 items).
+const IN_FLIGHT: usize = 16;
 
 /// `work` on every item of `items`, on `workers` worker threads, while this thread hands the
 /// items out (pulling them from `items`, which may do work of its own, such as validating)

@@ -11,7 +11,7 @@ use crate::options::Options;
 
 /// Where the printing layer puts labels: a backend, from the laid-out label to bytes.
 ///
-/// [`draw`](Output::drawer) runs on worker threads and must depend only on the layout;
+/// [`drawer`](Output::drawer) runs on worker threads and must depend only on the layout;
 /// [`write`](Output::write) gets each label drawn, in order, on the calling thread (and may
 /// hold what comes before it: a sheet being filled, the fonts a document uses so far);
 /// [`finish`](Output::finish) ends the output. The PDF ([`PdfOutput`](crate::PdfOutput),
@@ -115,6 +115,7 @@ pub trait Output {
 /// # Ok::<(), shiplabel::RenderError>(())
 /// ```
 #[derive(Debug)]
+#[must_use = "the output is complete only after `finish`"]
 pub struct Printer<O> {
     output: O,
     options: Options,
@@ -159,8 +160,16 @@ impl<O: Output> Printer<O> {
     /// assert_eq!(writer.mode(), BatchMode::PrintValid);
     /// # Ok::<(), shiplabel::RenderError>(())
     /// ```
-    #[must_use]
+    ///
+    /// The policy holds for a whole run: set it before the first order. Changed after
+    /// orders were offered, the printer fails ([`RenderError::ModeChanged`]), since orders
+    /// the old policy left undrawn could otherwise be lost.
     pub fn with_mode(mut self, mode: BatchMode) -> Self {
+        if self.offered > 0 && mode != self.mode && self.broken.is_none() {
+            self.broken = Some(RenderError::ModeChanged {
+                offered: self.offered,
+            });
+        }
         self.mode = mode;
         self
     }

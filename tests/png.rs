@@ -169,7 +169,7 @@ fn the_same_layout_gives_the_same_bytes_and_out_of_range_previews_are_refused() 
         let err = render_png(&laid_out, Raster::Preview { ppi }).unwrap_err();
         assert_eq!(
             err.to_string(),
-            format!("png: a preview at {ppi} pixels per inch; use 10 to 2400")
+            format!("png: a preview at {ppi} pixels per inch; use 10 to 600")
         );
     }
     // Small and odd resolutions draw, 4 × 6 in at the pixels asked for.

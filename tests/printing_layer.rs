@@ -243,3 +243,27 @@ fn a_failing_writer_stops_the_run_with_an_io_error() {
     assert_eq!(writer.write_label(&orders[0]).unwrap_err(), err);
     assert_eq!(writer.finish().unwrap_err(), err);
 }
+
+#[test]
+fn the_batch_mode_cannot_change_once_orders_are_offered() {
+    let (orders, _) = orders();
+    let options = Options::default().with_threads(1);
+    let mut writer = PdfWriter::new(Vec::new(), &options).unwrap();
+    writer.write_labels(&orders).unwrap();
+    // All or nothing left the orders after the first rejection undrawn: switching to
+    // print-valid now would lose them, so the printer fails instead.
+    let writer = writer.with_mode(BatchMode::PrintValid);
+    let err = writer.finish().unwrap_err();
+    assert_eq!(err, RenderError::ModeChanged { offered: 9 });
+    assert_eq!(
+        err.to_string(),
+        "the batch mode can only be set before the first order; 9 were offered already"
+    );
+    // Setting the mode it already has, or any mode before the first order, is fine.
+    let mut writer = PdfWriter::new(Vec::new(), &options)
+        .unwrap()
+        .with_mode(BatchMode::PrintValid);
+    writer.write_labels(&orders[..1]).unwrap();
+    let printed = writer.with_mode(BatchMode::PrintValid).finish().unwrap();
+    assert_eq!(printed.pages, [0]);
+}

@@ -93,3 +93,18 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// A valid label turned back into an order (as the printing layer returns a ValidLabel
+    /// it sets aside) is the same order: it validates to the same label.
+    #[test]
+    fn a_valid_label_as_an_order_validates_to_itself(label in labels::label()) {
+        let valid = label
+            .validate()
+            .map_err(|e| TestCaseError::fail(format!("the generator made an invalid label: {e}")))?;
+        let again = shiplabel::Label::from(&valid).validate();
+        prop_assert_eq!(again, Ok(valid));
+    }
+}

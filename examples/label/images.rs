@@ -73,7 +73,10 @@ impl Images {
     }
 
     /// Puts every image in place, after checking that none of their names is taken by
-    /// anything but a regular file (which is replaced); then syncs the directory.
+    /// anything but a regular file (which is replaced); then removes the images an earlier,
+    /// longer run left under this output's names (`labels-007.png` after a run of five, or
+    /// `labels-0001.png` beside `labels-001.png`), so the output's images are exactly this
+    /// run's; then syncs the directory. A failure part way says how many are in place.
     pub fn commit(self) -> io::Result<()> {
         let count = self.files.len();
         let names: Vec<PathBuf> = (0..count).map(|n| self.name(n, count)).collect();
@@ -82,14 +85,56 @@ impl Images {
                 .check()
                 .map_err(io::Error::other)?;
         }
-        for (file, name) in self.files.into_iter().zip(&names) {
-            file.persist(name).map_err(|e| e.error)?;
+        let base = self.base.clone();
+        for (placed, (file, name)) in self.files.into_iter().zip(&names).enumerate() {
+            file.persist(name).map_err(|e| {
+                io::Error::new(
+                    e.error.kind(),
+                    format!(
+                        "{placed} of {count} images in place, then {}: {}",
+                        path_text(name),
+                        e.error
+                    ),
+                )
+            })?;
         }
-        if let Ok(dir) = File::open(directory(&self.base)) {
+        remove_stale(&base, &names)?;
+        if let Ok(dir) = File::open(directory(&base)) {
             let _ = dir.sync_all();
         }
         Ok(())
     }
+}
+
+/// Removes the regular files beside `base` named as its images are (`STEM-DIGITS.EXT`,
+/// three digits or more) that are not among `kept`.
+fn remove_stale(base: &Path, kept: &[PathBuf]) -> io::Result<()> {
+    let stem = base
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let ext = base
+        .extension()
+        .map_or_else(|| "png".to_owned(), |e| e.to_string_lossy().into_owned());
+    let prefix = format!("{stem}-");
+    let suffix = format!(".{ext}");
+    for entry in std::fs::read_dir(directory(base))? {
+        let entry = entry?;
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        let Some(digits) = name
+            .strip_prefix(&prefix)
+            .and_then(|rest| rest.strip_suffix(&suffix))
+        else {
+            continue;
+        };
+        let numbered = digits.len() >= 3 && digits.bytes().all(|b| b.is_ascii_digit());
+        let path = base.with_file_name(name);
+        if numbered && entry.file_type()?.is_file() && !kept.contains(&path) {
+            std::fs::remove_file(&path)?;
+        }
+    }
+    Ok(())
 }
 
 /// A new hidden temporary file beside `path`, readable as a new file would be.
@@ -159,5 +204,40 @@ mod tests {
         assert!(err.to_string().ends_with("is a directory"), "{err}");
         // Nothing was renamed: the first image is not in place either.
         assert!(!dir.path().join("y-001.png").exists());
+    }
+
+    #[test]
+    fn images_of_an_earlier_longer_run_are_removed_and_other_files_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in [
+            "z-001.png",
+            "z-004.png",
+            "z-0002.png",
+            "z-1.png",
+            "z-notes.png",
+            "zz-005.png",
+        ] {
+            std::fs::write(dir.path().join(name), b"old").unwrap();
+        }
+        let mut images = Images::create(&dir.path().join("z.png")).unwrap();
+        images.add(b"a").unwrap();
+        images.add(b"b").unwrap();
+        images.commit().unwrap();
+        let mut names: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(
+            names,
+            [
+                "z-001.png",
+                "z-002.png",
+                "z-1.png",
+                "z-notes.png",
+                "zz-005.png"
+            ]
+        );
+        assert_eq!(std::fs::read(dir.path().join("z-001.png")).unwrap(), b"a");
     }
 }

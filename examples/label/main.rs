@@ -129,6 +129,15 @@ impl Document {
         }
     }
 
+    /// What is left when putting it in place fails: nothing of a PDF (one rename); of
+    /// images, those renamed before the failure (the message counts them).
+    fn commit_failure(&self) -> &'static str {
+        match self {
+            Document::Pdf(_) => "nothing printed",
+            Document::Png(_) => "only the images counted above are in place",
+        }
+    }
+
     /// Puts it in place; returns how to name what was written.
     fn commit(self, output: &Target) -> std::io::Result<String> {
         match self {
@@ -206,9 +215,11 @@ fn run(args: &args::Args) -> Result<ExitCode, Failure> {
             return Ok(ExitCode::FAILURE);
         }
         let bytes = pdf.sync().map_err(|e| io_error(&args.output, e))?;
-        let written = pdf
-            .commit(&args.output)
-            .map_err(|e| io_error(&args.output, e))?;
+        let partly = pdf.commit_failure();
+        let written = pdf.commit(&args.output).map_err(|e| Failure {
+            message: format!("{}: {e}", args.output.name()),
+            outcome: partly,
+        })?;
         said_written(args, &written, printed, bytes);
         return Ok(ExitCode::SUCCESS);
     };
@@ -236,13 +247,14 @@ fn run(args: &args::Args) -> Result<ExitCode, Failure> {
         report::say("nothing printed");
         return Ok(ExitCode::FAILURE);
     }
+    let partly = pdf.commit_failure();
     let written = pdf.commit(&args.output).map_err(|e| Failure {
         message: format!(
             "{}: {e} ({} holds the rejected orders)",
             args.output.name(),
             rejected_target.name()
         ),
-        outcome: "nothing printed",
+        outcome: partly,
     })?;
     report_rejected();
     if !rejected.is_empty() {
@@ -290,27 +302,37 @@ fn print<'a, O: Output>(
             }
         });
     writer.write_labels(labels).map_err(|e| e.to_string())?;
-    let as_given = |rejected: Vec<Rejected>| -> Vec<RejectedOrder<'a>> {
+    // Each order the printer set aside, back to its text in the input; one that cannot be
+    // found there (a bug) stops the run rather than go missing.
+    let as_given = |rejected: Vec<Rejected>| -> Result<Vec<RejectedOrder<'a>>, String> {
         rejected
             .into_iter()
-            .filter_map(|r| {
-                let index = *positions.get(r.index)?;
-                let raw = *orders.values.get(index)?;
-                Some(RejectedOrder::new(index, raw, problems(&r.reason)))
+            .map(|r| {
+                let index = positions.get(r.index).copied();
+                let raw = index.and_then(|i| orders.values.get(i).copied());
+                match (index, raw) {
+                    (Some(index), Some(raw)) => {
+                        Ok(RejectedOrder::new(index, raw, problems(&r.reason)))
+                    }
+                    _ => Err(format!(
+                        "internal error: order {} not found in the input",
+                        r.index
+                    )),
+                }
             })
             .collect()
     };
     let (printed, set_aside, output) = if all_or_nothing && !unread.is_empty() {
         // Not an order: all or nothing, nothing is kept.
-        (0, as_given(writer.rejected().to_vec()), None)
+        (0, as_given(writer.rejected().to_vec())?, None)
     } else {
         match writer.finish() {
             Ok(printed) => (
                 printed.pages.len(),
-                as_given(printed.rejected),
+                as_given(printed.rejected)?,
                 Some(printed.output),
             ),
-            Err(RenderError::Rejected { rejected, .. }) => (0, as_given(rejected), None),
+            Err(RenderError::Rejected { rejected, .. }) => (0, as_given(rejected)?, None),
             // No order reached the writer: every one was set aside here.
             Err(RenderError::NoLabels) => (0, Vec::new(), None),
             Err(other) => return Err(other.to_string()),

@@ -13,8 +13,8 @@ use crate::text::{Font, Typeface};
 /// Ink drawn on a page of pixels.
 pub(super) struct Canvas {
     pixmap: Pixmap,
-    /// Pixels per printer dot of the layouts drawn (1 when printing at their resolution).
-    per_dot: f32,
+    /// Pixels per inch.
+    ppi: f32,
     /// Pixels per point.
     per_pt: f32,
     /// Each glyph's outline in font units, read once per canvas.
@@ -24,12 +24,11 @@ pub(super) struct Canvas {
 }
 
 impl Canvas {
-    /// A blank page `width` × `height` pixels, at `ppi` pixels per inch, for layouts at
-    /// `dpi` dots per inch.
+    /// A blank page `width` × `height` pixels, at `ppi` pixels per inch.
     pub(super) fn new(
         width: u32,
         height: u32,
-        (ppi, dpi): (u32, u32),
+        ppi: u32,
         anti_alias: bool,
     ) -> Result<Canvas, RenderError> {
         let pixmap = Pixmap::new(width, height).ok_or_else(|| {
@@ -39,7 +38,7 @@ impl Canvas {
         })?;
         Ok(Canvas {
             pixmap,
-            per_dot: ppi as f32 / dpi as f32,
+            ppi: ppi as f32,
             per_pt: ppi as f32 / 72.0,
             outlines: HashMap::new(),
             anti_alias,
@@ -52,6 +51,8 @@ impl Canvas {
         layout: &LabelLayout,
         origin: (f32, f32),
     ) -> Result<(), RenderError> {
+        // Pixels per dot of this layout's own resolution (1 when printing at it).
+        let per_dot = self.ppi / layout.dpi().get() as f32;
         for element in layout.elements() {
             match element {
                 Element::Text(line) => self.text(line, origin)?,
@@ -62,7 +63,7 @@ impl Canvas {
                     let cells = runs(bars.modules().iter().copied()).map(|(start, len)| {
                         (start as f32 * module, 0.0, len as f32 * module, height)
                     });
-                    self.cells(origin, (bars.x().0, bars.y().0), cells);
+                    self.cells(origin, per_dot, (bars.x().0, bars.y().0), cells);
                 }
                 Element::Qr(qr) => {
                     let m = qr.module().0 as f32;
@@ -74,7 +75,7 @@ impl Canvas {
                             },
                         )
                     });
-                    self.cells(origin, (qr.x().0, qr.y().0), cells);
+                    self.cells(origin, per_dot, (qr.x().0, qr.y().0), cells);
                 }
             }
         }
@@ -102,11 +103,13 @@ impl Canvas {
         }
     }
 
-    /// Fills rectangles given in dots from `at` (dots from the layout's top left), as one
+    /// Fills rectangles given in dots (`per_dot` pixels each) from `at` (dots from the
+    /// layout's top left), as one
     /// path: where two touch, no seam shows even when they land between pixels.
     fn cells(
         &mut self,
         origin: (f32, f32),
+        per_dot: f32,
         at: (u32, u32),
         cells: impl Iterator<Item = (f32, f32, f32, f32)>,
     ) {
@@ -117,7 +120,7 @@ impl Canvas {
             }
         }
         let Some(path) = path.finish() else { return };
-        let k = self.per_dot;
+        let k = per_dot;
         let transform = Transform::from_row(
             k,
             0.0,

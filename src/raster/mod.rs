@@ -40,8 +40,9 @@ pub enum Raster {
 impl Raster {
     /// The lowest preview resolution: a 4 × 6 in label 40 × 60 pixels.
     pub const MIN_PPI: u32 = 10;
-    /// The highest preview resolution.
-    pub const MAX_PPI: u32 = 2400;
+    /// The highest preview resolution: an A4 sheet is then 4961 × 7016 pixels (a 139 MB
+    /// canvas while it is drawn), a 4 × 6 in label 2400 × 3600.
+    pub const MAX_PPI: u32 = 600;
 }
 
 /// A label as a PNG image, drawn from its layout.
@@ -122,7 +123,7 @@ fn blank(
     let canvas = Canvas::new(
         pixels(width, ppi),
         pixels(height, ppi),
-        (ppi, dpi),
+        ppi,
         raster != Raster::Print,
     )?;
     Ok((canvas, ppi))
@@ -190,10 +191,13 @@ fn encode(canvas: &Canvas, raster: Raster, ppi: u32) -> Result<Vec<u8>, RenderEr
     Ok(out)
 }
 
-/// PNG images as the output of the printing layer ([`Printer`](crate::Printer)): an image per label, or
-/// per sheet on [`Sheet`](crate::Sheet)s, each handed to `sink` with its number (from 0) as
-/// soon as it is made, so a run of any length holds a few images at once. Labels are drawn
-/// on the printer's threads; a sheet's image is drawn when the sheet is full.
+/// PNG images as the output of the printing layer ([`Printer`](crate::Printer)): an image
+/// per label, or per sheet on [`Sheet`](crate::Sheet)s, each handed to `sink` with its
+/// number (from 0) as soon as it is made, so a run of any length holds a few images at once.
+/// Labels are drawn on the printer's threads; a sheet's image is drawn when the sheet is
+/// full, on the calling thread. In [`BatchMode::AllOrNothing`](crate::BatchMode) the images
+/// handed on are to be kept only when `finish` succeeds (the `label` example writes them to
+/// temporary files and renames them all at the end).
 ///
 /// ```
 /// use shiplabel::{Label, Options, PngOutput, Printer, Raster};

@@ -572,16 +572,33 @@ impl Checker {
         // The region and city are checked even when another field failed, so that every
         // problem is reported at once; only what is itself valid takes part.
         let country = country?;
-        let latin = latin_script(&lines, city.as_ref().and_then(Option::as_deref));
+        let given_city = city.as_ref().and_then(Option::as_deref);
+        let mut latin = latin_script(&lines, given_city);
         // Regions, and the cities of the countries whose data lists them: matched in any of
         // their spellings and normalised; the postcode checked against the region's range.
-        let (place, problems) = address::check_place(
-            country.rules(),
-            region.as_ref().and_then(Option::as_deref),
-            city.as_ref().and_then(Option::as_deref),
-            postcode.as_ref().map(Postcode::as_str),
-            latin,
-        );
+        let check = |latin: bool| {
+            address::check_place(
+                country.rules(),
+                region.as_ref().and_then(Option::as_deref),
+                given_city,
+                postcode.as_ref().map(Postcode::as_str),
+                latin,
+            )
+        };
+        let (mut place, mut problems) = check(latin);
+        // The script is judged again with the city as normalised (a city typed in Chinese
+        // whose key is Latin, as in Hong Kong, on Latin street lines): the address then
+        // reads, prints and validates again the same way.
+        if problems.is_empty() {
+            let settled = latin_script(&lines, place.city.as_deref().or(given_city));
+            if settled != latin {
+                let (again, again_problems) = check(settled);
+                let stays = latin_script(&lines, again.city.as_deref().or(given_city));
+                if again_problems.is_empty() && stays == settled {
+                    (place, problems, latin) = (again, again_problems, settled);
+                }
+            }
+        }
         for problem in problems {
             self.errors.push(place_error(problem, path, country));
         }
