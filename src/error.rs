@@ -63,6 +63,10 @@ pub enum RenderError {
         /// Orders offered before the change.
         offered: usize,
     },
+    /// Making ZPL failed: a Code 128 `^BC` cannot spell, or a bundled font that could not
+    /// be read; or ZPL asked for on sheets.
+    #[error("zpl: {0}")]
+    Zpl(String),
     /// Making a PNG failed: a preview resolution out of range, or a bundled font that
     /// could not be read.
     #[error("png: {0}")]

@@ -87,6 +87,8 @@ mod render;
 mod text;
 mod units;
 mod validate;
+#[cfg(feature = "zpl")]
+mod zpl;
 
 pub use barcode::QrLevel;
 pub use batch::{Batch, BatchMode, Printable, Printed, Rejected, Rejection, validate_batch};
@@ -114,6 +116,8 @@ pub use validate::{
     CountryCode, ErrorKind, OrderNumber, Postcode, TrackingNumber, ValidAddress, ValidLabel,
     ValidOrder, ValidParty, ValidationError, ValidationErrors,
 };
+#[cfg(feature = "zpl")]
+pub use zpl::{ZplBars, ZplOutput, render_zpl, render_zpl_with};
 
 /// Hooks for the fuzz targets in `fuzz/`, compiled only under `cargo fuzz` (which sets
 /// `--cfg fuzzing`): the Code 128 encoder and a reader of its module pattern, which are

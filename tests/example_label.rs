@@ -551,3 +551,35 @@ fn png_all_or_nothing_leaves_no_image_and_print_valid_keeps_every_order() {
     assert!(files(&dir, ".label-").is_empty(), "temporary files left");
     std::fs::remove_dir_all(dir).ok();
 }
+
+#[test]
+fn zpl_writes_one_format_per_label_in_one_file() {
+    let dir = temp_dir("zpl");
+    let second = GOOD.replace("FR2026112500042", "FR-SECOND");
+    std::fs::write(dir.join("two.json"), format!("[{GOOD}, {second}]")).unwrap();
+    let out = run(&dir, &["two.json", "-o", "labels.zpl"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let zpl = std::fs::read_to_string(dir.join("labels.zpl")).unwrap();
+    assert_eq!(zpl.matches("^XA\n^PW812\n^LL1218\n").count(), 2);
+    assert!(zpl.contains("^FD>:FR-SECOND^FS"), "{zpl}");
+    // The same formats as the library makes for the same orders.
+    let expected: Vec<u8> = [GOOD.to_owned(), second]
+        .iter()
+        .flat_map(|json| {
+            let label: shiplabel::Label = serde_json::from_str(json).unwrap();
+            let layout =
+                shiplabel::layout(&label.validate().unwrap(), &Default::default()).unwrap();
+            shiplabel::render_zpl(&layout).unwrap()
+        })
+        .collect();
+    assert_eq!(zpl.as_bytes(), expected);
+    // ZPL is for label printers, not sheets.
+    let out = run(&dir, &["two.json", "--format", "zpl", "--sheet", "a4"]);
+    assert_eq!(out.status.code(), Some(2));
+    std::fs::remove_dir_all(dir).ok();
+}

@@ -1,5 +1,5 @@
 //! Golden files: for each sample in `common::GOLDEN`, the exact PDF bytes, a readable
-//! layout dump and the 1-bit PNG at the printer's resolution under `tests/golden/`. `UPDATE_GOLDEN=1 cargo test` rewrites them; a missing
+//! layout dump, the 1-bit PNG at the printer's resolution and the ZPL under `tests/golden/`. `UPDATE_GOLDEN=1 cargo test` rewrites them; a missing
 //! file is written and the test fails, so a new golden is always looked at before it counts.
 
 mod common;
@@ -53,6 +53,18 @@ fn check_document(
     check(&common::golden_path(stem, "pdf"), &pdf, failures);
     #[cfg(feature = "png")]
     check_pngs(stem, options, labels, failures);
+    #[cfg(feature = "zpl")]
+    if options.sheet().is_none() {
+        // ZPL prints on a thermal printer's labels, not on sheets.
+        let zpl: Vec<u8> = labels
+            .iter()
+            .flat_map(|label| {
+                let layout = shiplabel::layout(label, options).expect("golden labels lay out");
+                shiplabel::render_zpl(&layout).expect("golden labels make ZPL")
+            })
+            .collect();
+        check(&common::golden_path(stem, "zpl"), &zpl, failures);
+    }
 }
 
 /// The document as 1-bit PNGs at its printer's resolution, against

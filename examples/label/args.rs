@@ -9,7 +9,7 @@ use shiplabel::{Dpi, LabelSize, Options, Sheet, SheetLayout};
 use crate::input::Source;
 use crate::output::Target;
 
-pub const USAGE: &str = "usage: label [ORDERS.json|.jsonl|-] [-o OUT.pdf|OUT.png|-] [--format pdf|png]\n             \
+pub const USAGE: &str = "usage: label [ORDERS.json|.jsonl|-] [-o OUT.pdf|.png|.zpl|-] [--format pdf|png|zpl]\n             \
      [--rejected REJECTED.json|-] [--size 4x6|4x8|100x150|a6]\n             \
      [--sheet a4|letter [--start N] [--cut-marks]] [--dpi N]";
 
@@ -20,6 +20,8 @@ pub enum Format {
     Pdf,
     /// A 1-bit PNG per label (or per sheet) at the printer's resolution, numbered.
     Png,
+    /// ZPL II for a thermal printer: one format per label, in one stream.
+    Zpl,
 }
 
 /// What a run is asked to do.
@@ -92,7 +94,8 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Args, Usage> {
                 format = Some(match value.to_ascii_lowercase().as_str() {
                     "pdf" => Format::Pdf,
                     "png" => Format::Png,
-                    _ => return Err(Some(format!("--format is pdf or png, not {value:?}"))),
+                    "zpl" => Format::Zpl,
+                    _ => return Err(Some(format!("--format is pdf, png or zpl, not {value:?}"))),
                 });
             }
             "-o" | "--output" => output = Some(Target::from_arg(value("a file name")?)),
@@ -110,25 +113,33 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Args, Usage> {
             }
         }
     }
-    // Without --format, an output named *.png asks for images.
-    let format = format.unwrap_or(match &output {
-        Some(Target::Path(path))
-            if path
-                .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("png")) =>
-        {
-            Format::Png
-        }
-        _ => Format::Pdf,
+    // Without --format, an output named *.png asks for images, *.zpl for ZPL.
+    let named = |ext: &str| {
+        matches!(&output, Some(Target::Path(path))
+            if path.extension().is_some_and(|e| e.eq_ignore_ascii_case(ext)))
+    };
+    let format = format.unwrap_or(if named("png") {
+        Format::Png
+    } else if named("zpl") {
+        Format::Zpl
+    } else {
+        Format::Pdf
     });
     let output = output.unwrap_or_else(|| {
         let stem = if input.is_some() { "labels" } else { "label" };
         let ext = match format {
             Format::Pdf => "pdf",
             Format::Png => "png",
+            Format::Zpl => "zpl",
         };
         Target::Path(PathBuf::from(format!("{stem}.{ext}")))
     });
+    if format == Format::Zpl && sheet.is_some() {
+        return Err(Some(
+            "--format zpl prints on a thermal printer's labels; --sheet is for office printers"
+                .into(),
+        ));
+    }
     if format == Format::Png && output == Target::Stdout {
         return Err(Some(
             "--format png writes a file per label; give -o a file name such as labels.png".into(),

@@ -7,6 +7,7 @@
 //! cargo run --example label -- orders.jsonl --size 100x150 --dpi 300
 //! cargo run --example label -- orders.json --sheet a4 --start 3 --cut-marks
 //! cargo run --example label -- orders.json -o labels.png    # labels-001.png, labels-002.png…
+//! cargo run --example label -- orders.json -o labels.zpl    # ZPL II for a Zebra printer
 //! some-export | cargo run --example label -- - -o - | lp    # standard input and output
 //! ```
 //!
@@ -19,7 +20,8 @@
 //! (1 is the top left), with `--cut-marks` if asked; `--dpi` is the printer's resolution
 //! (203 by default). `--format png` (or an output named `*.png`) writes a 1-bit PNG per label
 //! (or per sheet) at that resolution, a dot per pixel, for raster printers: numbered from the
-//! output's name, all put in place together at the end.
+//! output's name, all put in place together at the end. `--format zpl` (or `*.zpl`) writes
+//! ZPL II for thermal printers: one format per label, in one file (or standard output).
 //!
 //! Every problem is printed with the order's index (in an array), its order number and the
 //! field's path. By default a batch prints all or nothing: one bad order and nothing is
@@ -48,7 +50,9 @@ mod report;
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
-use shiplabel::{BatchMode, Output, PdfWriter, PngOutput, Printer, Raster, Rejected, RenderError};
+use shiplabel::{
+    BatchMode, Output, PdfWriter, PngOutput, Printer, Raster, Rejected, RenderError, ZplOutput,
+};
 
 use crate::args::Format;
 use crate::images::Images;
@@ -180,6 +184,14 @@ fn run(args: &args::Args) -> Result<ExitCode, Failure> {
         BatchMode::PrintValid
     };
     let printed = match &mut pdf {
+        Document::Pdf(file) if args.format == Format::Zpl => {
+            let output = ZplOutput::new(BufWriter::new(file.file()));
+            let printer = Printer::to(output, &args.options).with_mode(mode);
+            print(&orders, printer, all_or_nothing).and_then(|(run, out)| match out {
+                Some(mut out) => out.flush().map(|()| run).map_err(|e| e.to_string()),
+                None => Ok(run),
+            })
+        }
         Document::Pdf(file) => PdfWriter::new(BufWriter::new(file.file()), &args.options)
             .map_err(|e| e.to_string())
             .and_then(|writer| print(&orders, writer.with_mode(mode), all_or_nothing))

@@ -134,7 +134,7 @@ impl Canvas {
     }
 
     /// Fills the outlines of a line's glyphs (and strokes them for a synthetic bold).
-    fn text(&mut self, line: &TextLine, origin: (f32, f32)) -> Result<(), RenderError> {
+    pub(super) fn text(&mut self, line: &TextLine, origin: (f32, f32)) -> Result<(), RenderError> {
         let k = self.per_pt;
         let ink = self.ink();
         for run in line.runs() {

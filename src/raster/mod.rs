@@ -7,7 +7,7 @@ mod canvas;
 use canvas::Canvas;
 
 use crate::error::RenderError;
-use crate::layout::{LabelLayout, SheetPage};
+use crate::layout::{LabelLayout, SheetPage, TextLine};
 use crate::options::{Options, Sheet};
 use crate::printer::Output;
 use crate::units::{Dpi, Pt};
@@ -110,6 +110,51 @@ pub fn render_sheet_png(page: &SheetPage, raster: Raster) -> Result<Vec<u8>, Ren
         canvas.rule(mark, (0.0, 0.0));
     }
     encode(&canvas, raster, ppi)
+}
+
+/// A line of text as printer dots, cut to its ink.
+pub(crate) struct TextDots {
+    /// Its top-left dot on the page's dot grid.
+    pub(crate) origin: (u32, u32),
+    /// Its width in dots.
+    pub(crate) width: u32,
+    /// A `bool` per dot, row by row, `true` for ink.
+    pub(crate) ink: Vec<bool>,
+}
+
+/// One line of text as printer dots at `dpi`, cut to its ink, filled exactly as
+/// [`render_png`] fills them in a print. `None` for a line without ink.
+pub(crate) fn text_dots(line: &TextLine, dpi: Dpi) -> Result<Option<TextDots>, RenderError> {
+    // The line's box with a margin for outlines past the advance and a stroked bold.
+    const PAD: f32 = 4.0;
+    let (above, below) = line.ink_extent();
+    let k = dpi.get() as f32 / 72.0;
+    let x0 = ((line.x().0 * k).floor() - PAD).max(0.0);
+    let y0 = (((line.baseline().0 - above.0) * k).floor() - PAD).max(0.0);
+    let x1 = ((line.x().0 + line.width().0) * k).ceil() + PAD;
+    let y1 = ((line.baseline().0 + below.0) * k).ceil() + PAD;
+    let (width, height) = ((x1 - x0).max(1.0) as u32, (y1 - y0).max(1.0) as u32);
+    let mut canvas = Canvas::new(width, height, dpi.get(), false)?;
+    canvas.text(line, (-x0, -y0))?;
+    let ink: Vec<bool> = canvas.coverage().iter().map(|&c| c >= 128).collect();
+    let (w, h) = (width as usize, height as usize);
+    let rows = (0..h).filter(|&r| ink[r * w..(r + 1) * w].contains(&true));
+    let cols = (0..w).filter(|&c| (0..h).any(|r| ink[r * w + c]));
+    let (Some(top), Some(left)) = (rows.clone().next(), cols.clone().next()) else {
+        return Ok(None);
+    };
+    let bottom = rows.clone().next_back().unwrap_or(top);
+    let right = cols.clone().next_back().unwrap_or(left);
+    let (cw, ch) = (right - left + 1, bottom - top + 1);
+    let mut cut = Vec::with_capacity(cw * ch);
+    for r in top..=bottom {
+        cut.extend_from_slice(&ink[r * w + left..=r * w + right]);
+    }
+    Ok(Some(TextDots {
+        origin: (x0 as u32 + left as u32, y0 as u32 + top as u32),
+        width: cw as u32,
+        ink: cut,
+    }))
 }
 
 /// A blank page of `size` for layouts at `dpi`, and its resolution in pixels per inch.
