@@ -108,6 +108,19 @@ fn main() {
             png.len()
         );
     }
+    #[cfg(feature = "zpl")]
+    for (name, bars) in [
+        ("ZPL, native ^BC", shiplabel::ZplBars::Native),
+        ("ZPL, bars as ^GF", shiplabel::ZplBars::Graphic),
+    ] {
+        let zpl = shiplabel::render_zpl_with(&laid_out, bars).expect("ZPL");
+        let median = median(
+            (0..runs / 4)
+                .map(|_| time(|| drop(shiplabel::render_zpl_with(black_box(&laid_out), bars))))
+                .collect(),
+        );
+        println!("{name:<23} from the layout: {median:>9.2?}  {} bytes", zpl.len());
+    }
     let _ = &laid_out;
 
     for n in [100, 1000] {
