@@ -119,7 +119,10 @@ fn main() {
                 .map(|_| time(|| drop(shiplabel::render_zpl_with(black_box(&laid_out), bars))))
                 .collect(),
         );
-        println!("{name:<23} from the layout: {median:>9.2?}  {} bytes", zpl.len());
+        println!(
+            "{name:<23} from the layout: {median:>9.2?}  {} bytes",
+            zpl.len()
+        );
     }
     let _ = &laid_out;
 

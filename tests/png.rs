@@ -10,21 +10,7 @@ mod common;
 use rxing::BarcodeFormat;
 use shiplabel::{Dpi, Options, Raster, layout, render_png, render_sheet_png};
 
-use common::raster::{Grey, off_nominal, parse_dump, png_pixels};
-
-/// The text of the first `format` symbol rxing finds in `page`, trying hard.
-fn decode(page: &Grey, format: BarcodeFormat) -> Result<String, String> {
-    let mut hints = rxing::DecodeHints::default().with(rxing::DecodeHintValue::TryHarder(true));
-    rxing::helpers::detect_in_luma_with_hints(
-        page.pixels.clone(),
-        page.width as u32,
-        page.height as u32,
-        Some(format),
-        &mut hints,
-    )
-    .map(|r| r.getText().to_string())
-    .map_err(|e| format!("{format:?}: {e:?}"))
-}
+use common::raster::{Grey, decode_hard, ink_box, off_nominal, parse_dump, png_pixels};
 
 /// Checks one label's image: its size, exact symbols, and both codes' data.
 fn check_label(what: &str, png: &[u8], label_index: usize, options: &Options) -> Vec<String> {
@@ -54,14 +40,14 @@ fn check_codes(what: &str, page: &Grey, label_index: usize) -> Vec<String> {
     let order = &common::sample_orders()[label_index];
     let mut failures = Vec::new();
     let number = order.order.number.trim().to_owned();
-    match decode(page, BarcodeFormat::CODE_128) {
+    match decode_hard(page, BarcodeFormat::CODE_128) {
         Ok(text) if text == number => {}
         other => failures.push(format!(
             "{what}: Code 128 gave {other:?}, expected {number:?}"
         )),
     }
     let payload = common::expected_payload(order);
-    match decode(page, BarcodeFormat::QR_CODE) {
+    match decode_hard(page, BarcodeFormat::QR_CODE) {
         Ok(text) if text == payload => {}
         other => failures.push(format!("{what}: QR gave {other:?}, expected {payload:?}")),
     }
@@ -200,20 +186,6 @@ fn a_print_records_its_resolution() {
         (dims.xppu, dims.yppu, dims.unit),
         (11811, 11811, png::Unit::Meter)
     );
-}
-
-/// The box of dark pixels of `page` inside `(x0, y0)..(x1, y1)`, if any.
-fn ink_box(page: &Grey, (x0, y0, x1, y1): (usize, usize, usize, usize)) -> Option<[usize; 4]> {
-    let mut found: Option<[usize; 4]> = None;
-    for y in y0..y1.min(page.height) {
-        for x in x0..x1.min(page.width) {
-            if page.dark(x, y) {
-                let b = found.get_or_insert([x, y, x, y]);
-                *b = [b[0].min(x), b[1].min(y), b[2].max(x), b[3].max(y)];
-            }
-        }
-    }
-    found
 }
 
 /// The PNG draws text where a printer's PDF rasterizer does: every text line's ink, in

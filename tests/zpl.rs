@@ -17,7 +17,7 @@ use shiplabel::{
     render_zpl_with,
 };
 
-use common::raster::{Grey, off_nominal, parse_dump, png_pixels};
+use common::raster::{Grey, decode_hard, ink_box, off_nominal, parse_dump, png_pixels};
 
 /// `zpl` drawn by labelize at the layout's resolution, on a canvas of the layout's dots.
 fn labelize(zpl: &[u8], laid_out: &LabelLayout) -> Grey {
@@ -41,33 +41,6 @@ fn dpmm(dpi: Dpi) -> i32 {
         300 => 12,
         other => panic!("no dpmm for {other} dpi"),
     }
-}
-
-fn decode(page: &Grey, format: BarcodeFormat) -> Result<String, String> {
-    let mut hints = rxing::DecodeHints::default().with(rxing::DecodeHintValue::TryHarder(true));
-    rxing::helpers::detect_in_luma_with_hints(
-        page.pixels.clone(),
-        page.width as u32,
-        page.height as u32,
-        Some(format),
-        &mut hints,
-    )
-    .map(|r| r.getText().to_string())
-    .map_err(|e| format!("{format:?}: {e:?}"))
-}
-
-/// The box of dark pixels of `page` inside `(x0, y0)..(x1, y1)`, if any.
-fn ink_box(page: &Grey, (x0, y0, x1, y1): (usize, usize, usize, usize)) -> Option<[usize; 4]> {
-    let mut found: Option<[usize; 4]> = None;
-    for y in y0..y1.min(page.height) {
-        for x in x0..x1.min(page.width) {
-            if page.dark(x, y) {
-                let b = found.get_or_insert([x, y, x, y]);
-                *b = [b[0].min(x), b[1].min(y), b[2].max(x), b[3].max(y)];
-            }
-        }
-    }
-    found
 }
 
 /// Every text line of `laid_out` whose ink in `drawn` is not within one dot of its ink in
@@ -136,12 +109,12 @@ fn every_golden_label_in_zpl_scans_prints_exact_codes_and_places_its_text() {
         // Both codes read back.
         let order = &orders[index];
         let number = order.order.number.trim().to_owned();
-        match decode(&drawn, BarcodeFormat::CODE_128) {
+        match decode_hard(&drawn, BarcodeFormat::CODE_128) {
             Ok(text) if text == number => {}
             other => failures.push(format!("{what}: Code 128 gave {other:?}")),
         }
         let payload = common::expected_payload(order);
-        match decode(&drawn, BarcodeFormat::QR_CODE) {
+        match decode_hard(&drawn, BarcodeFormat::QR_CODE) {
             Ok(text) if text == payload => {}
             other => failures.push(format!("{what}: QR gave {other:?}")),
         }
@@ -235,7 +208,7 @@ fn a_second_renderer_reads_every_golden_label_in_zpl() {
             codes.push((BarcodeFormat::CODE_128, "code128", &number));
         }
         for (format, symbology, expected) in codes {
-            match decode(&drawn, format) {
+            match decode_hard(&drawn, format) {
                 Ok(text) if &text == expected => {}
                 other => failures.push(format!("{what}: rxing {symbology} gave {other:?}")),
             }

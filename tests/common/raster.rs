@@ -424,3 +424,33 @@ pub fn png_pixels(bytes: &[u8]) -> Result<Grey, String> {
         pixels,
     })
 }
+
+/// The box of dark pixels of `page` inside `(x0, y0)..(x1, y1)`, if any: `[left, top, right,
+/// bottom]`, inclusive.
+pub fn ink_box(page: &Grey, (x0, y0, x1, y1): (usize, usize, usize, usize)) -> Option<[usize; 4]> {
+    let mut found: Option<[usize; 4]> = None;
+    for y in y0..y1.min(page.height) {
+        for x in x0..x1.min(page.width) {
+            if page.dark(x, y) {
+                let b = found.get_or_insert([x, y, x, y]);
+                *b = [b[0].min(x), b[1].min(y), b[2].max(x), b[3].max(y)];
+            }
+        }
+    }
+    found
+}
+
+/// The text of the first `format` symbol rxing finds anywhere in `page`, trying every row
+/// (ZXing's "try harder").
+pub fn decode_hard(page: &Grey, format: rxing::BarcodeFormat) -> Result<String, String> {
+    let mut hints = rxing::DecodeHints::default().with(rxing::DecodeHintValue::TryHarder(true));
+    rxing::helpers::detect_in_luma_with_hints(
+        page.pixels.clone(),
+        page.width as u32,
+        page.height as u32,
+        Some(format),
+        &mut hints,
+    )
+    .map(|r| r.getText().to_string())
+    .map_err(|e| format!("{format:?}: {e:?}"))
+}
