@@ -160,11 +160,12 @@ fn a_run_in_zpl_is_one_format_per_label_and_refuses_sheets() {
 
 /// The second renderer: zpl-renderer-js (Zebrash, a Go ZPL renderer compiled to
 /// WebAssembly), run by `tools/zpl-render/render.cjs` under Node. For every golden label at
-/// 203 and 300 dpi, zbar and rxing read the QR from its image and every text line's graphic
-/// field lands within one dot of where our own PNG draws it; with the bars as a graphic
-/// field (`ZplBars::Graphic`) both read the Code 128 too. (Zebrash draws a `^BC` that
-/// switches code sets part way as another, wider symbol, which no decoder reads as the
-/// order number; labelize, like Labelary and the printers, draws ours dot for dot: above.)
+/// 203 and 300 dpi with the bars as a graphic field (`ZplBars::Graphic`; everything else is
+/// the same ZPL as with native bars), zbar and rxing read both codes from its image and
+/// every text line's graphic field lands within one dot of where our own PNG draws it.
+/// (Zebrash draws a `^BC` that switches code sets part way as another, wider symbol, which
+/// no decoder reads as the order number; labelize, like Labelary and the printers, draws
+/// ours dot for dot: above.)
 /// Needs Node, the package (`npm ci` in `tools/zpl-render`) and zbar: `.ci/run` installs
 /// them and runs it.
 #[test]
@@ -177,7 +178,10 @@ fn a_second_renderer_reads_every_golden_label_in_zpl() {
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tools/zpl-render/render.cjs");
     let orders = common::sample_orders();
     let mut failures = Vec::new();
-    for (n, (what, index, options, bars)) in cases().into_iter().enumerate() {
+    let cases = cases()
+        .into_iter()
+        .filter(|(.., bars)| *bars == ZplBars::Graphic);
+    for (n, (what, index, options, bars)) in cases.enumerate() {
         let laid_out = layout(&common::golden_label(index), &options).unwrap();
         let zpl_path = dir.join(format!("{n}.zpl"));
         let png_path = zpl_path.with_extension("png");
@@ -203,10 +207,10 @@ fn a_second_renderer_reads_every_golden_label_in_zpl() {
         let order = &orders[index];
         let number = order.order.number.trim().to_owned();
         let payload = common::expected_payload(order);
-        let mut codes = vec![(BarcodeFormat::QR_CODE, "qrcode", &payload)];
-        if bars == ZplBars::Graphic {
-            codes.push((BarcodeFormat::CODE_128, "code128", &number));
-        }
+        let codes = [
+            (BarcodeFormat::QR_CODE, "qrcode", &payload),
+            (BarcodeFormat::CODE_128, "code128", &number),
+        ];
         for (format, symbology, expected) in codes {
             match decode_hard(&drawn, format) {
                 Ok(text) if &text == expected => {}
