@@ -44,8 +44,10 @@
 //!
 //! The laid-out label is public data ([`LabelLayout::elements`]: text lines of shaped
 //! glyphs, rules, the Code 128 modules, the QR matrix, in printer dots; sheets through
-//! [`Sheet::pages`]), which every output draws: the PDF, and with the `png` feature
-//! `render_png` (a 1-bit print or a greyscale preview).
+//! [`Sheet::pages`]), which every output draws: the PDF; with the `png` feature
+//! `render_png` (a 1-bit print or a greyscale preview); with `zpl`, `render_zpl` (ZPL II
+//! for thermal printers); with `printpdf`, `draw_on_printpdf` (a page of an app's own
+//! printpdf document). All three features are on by default.
 //!
 //! Every input has a documented maximum ([`MAX_TEXT_CHARS`], [`MAX_ADDRESS_LINES`],
 //! [`MAX_POSTCODE_CHARS`], [`OrderNumber::MAX_LEN`], [`TrackingNumber::MAX_LEN`],
