@@ -47,26 +47,19 @@ pub(crate) fn pipeline<T: Send, R: Send, E>(
     use std::sync::{Mutex, mpsc};
 
     let mut items = items.peekable();
-    let Some(_) = items.peek() else {
+    let Some(first) = items.next() else {
         return Ok(());
     };
-    if workers <= 1 {
+    let alone = items.peek().is_none();
+    let mut items = std::iter::once(first).chain(items);
+    // One worker, or one item: everything here.
+    if workers <= 1 || alone {
         for item in items {
             let result = work(&item);
             consume(item, result)?;
         }
         return Ok(());
     }
-    // One item alone is done here too.
-    let first = items.next();
-    if items.peek().is_none() {
-        if let Some(item) = first {
-            let result = work(&item);
-            consume(item, result)?;
-        }
-        return Ok(());
-    }
-    let mut items = first.into_iter().chain(items);
     let (jobs, job_queue) = mpsc::sync_channel::<(usize, Vec<T>)>(IN_FLIGHT);
     let job_queue = Mutex::new(job_queue);
     std::thread::scope(|scope| {
