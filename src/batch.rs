@@ -342,11 +342,13 @@ pub(crate) fn rejected_lines(total: usize, rejected: &[Rejected]) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::validate::ErrorKind;
 
-    fn invalid() -> Label {
+    /// An order with three problems (its number padded, a bad postcode, no seller name),
+    /// for the batch tests here and the printing tests.
+    pub(crate) fn invalid() -> Label {
         let mut label = Label::sample();
         label.order.number = "  BAD-1 ".into();
         label.recipient.address.postcode = Some("NW1".into());

@@ -109,14 +109,7 @@ where
 mod tests {
     use super::*;
     use crate::batch::Rejection;
-
-    fn invalid() -> Label {
-        let mut label = Label::sample();
-        label.order.number = "  BAD-1 ".into();
-        label.recipient.address.postcode = Some("NW1".into());
-        label.seller.name = String::new();
-        label
-    }
+    use crate::batch::tests::invalid;
 
     fn unprintable() -> Label {
         let mut label = Label::sample();
