@@ -9,18 +9,12 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
-
-use hayro::hayro_interpret::InterpreterSettings;
-use hayro::hayro_syntax::Pdf;
-use hayro::vello_cpu::color::palette::css::WHITE;
-use hayro::{PixmapSettings, RenderCache, RenderSettings, render};
 use printpdf::{CurTransMat, Op, PdfDocument, PdfPage, PdfSaveOptions, Pt, Rect};
 use rxing::BarcodeFormat;
 use shiplabel::{Dpi, Element, LabelLayout, Options, RenderError};
+use std::path::{Path, PathBuf};
 
-use common::raster::{Grey, off_nominal, parse_dump, read_pnm};
+use common::raster::{Grey, decode_hard, hayro_page, off_nominal, parse_dump, read_pnm};
 use common::tools::{run, zbar};
 
 /// A blank page `width` × `height` points.
@@ -74,39 +68,10 @@ fn packing_slip(dir: &Path, args: &[&str], file: &str) -> Vec<u8> {
 }
 
 /// Page `index` of `pdf` as 8-bit grey at `dpi`, thresholded like a thermal head, without
-/// hinting.
+/// hinting: as a printer prints, and hayro's auto-hinter reads the font's character map,
+/// which a font given to printpdf keeps and our own PDFs' fonts do not.
 fn rasterise(pdf: &[u8], index: usize, dpi: f32) -> Grey {
-    let pdf = Pdf::new(Arc::new(pdf.to_vec())).expect("hayro parses the PDF");
-    let pixmap_settings = PixmapSettings {
-        x_scale: dpi / 72.0,
-        y_scale: dpi / 72.0,
-        bg_color: WHITE,
-    };
-    // Not hinted, as a printer prints: hayro's auto-hinter reads the font's character map,
-    // which a font given to printpdf keeps and our own PDFs' fonts do not.
-    let render_settings = RenderSettings {
-        aliasing_threshold: Some(128),
-        hinting: false,
-        ..Default::default()
-    };
-    let pages = pdf.pages();
-    let page = pages.get(index).expect("the page exists");
-    let pixmap = render(
-        page,
-        &RenderCache::new(),
-        &InterpreterSettings::default(),
-        &render_settings,
-        &pixmap_settings,
-    );
-    Grey {
-        width: usize::from(pixmap.width()),
-        height: usize::from(pixmap.height()),
-        pixels: pixmap
-            .data_as_u8_slice()
-            .chunks_exact(4)
-            .map(|p| p[1])
-            .collect(),
-    }
+    hayro_page(pdf, index, dpi, false)
 }
 
 /// Whether `page` shows `own` (our own PDF of `layout`, rasterised at its dots) with its
@@ -213,20 +178,6 @@ fn top_left_dots(at: (f32, f32), label_height: f32) -> (usize, usize) {
     (dots(at.0), dots(LETTER.1) - dots(at.1) - dots(label_height))
 }
 
-/// The text of `format` that rxing finds in `grey`, trying hard.
-fn decode(grey: &Grey, format: BarcodeFormat) -> Result<String, String> {
-    let mut hints = rxing::DecodeHints::default().with(rxing::DecodeHintValue::TryHarder(true));
-    rxing::helpers::detect_in_luma_with_hints(
-        grey.pixels.clone(),
-        grey.width as u32,
-        grey.height as u32,
-        Some(format),
-        &mut hints,
-    )
-    .map(|r| r.getText().to_string())
-    .map_err(|e| format!("{format:?}: {e:?}"))
-}
-
 #[test]
 fn the_packing_slip_is_the_same_bytes_every_run_and_written_whole() {
     let dir = temp_dir("determinism");
@@ -268,11 +219,11 @@ fn the_label_on_the_packing_slip_scans_and_prints_as_our_own_pdf() {
     let label = page.crop(x, y, 812, 1218);
     let sample = shiplabel::Label::sample();
     assert_eq!(
-        decode(&label, BarcodeFormat::CODE_128).as_deref(),
+        decode_hard(&label, BarcodeFormat::CODE_128).as_deref(),
         Ok(sample.order.number.as_str())
     );
     assert_eq!(
-        decode(&label, BarcodeFormat::QR_CODE),
+        decode_hard(&label, BarcodeFormat::QR_CODE),
         Ok(common::expected_payload(&sample))
     );
 

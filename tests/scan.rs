@@ -5,12 +5,6 @@
 
 mod common;
 
-use std::sync::Arc;
-
-use hayro::hayro_interpret::InterpreterSettings;
-use hayro::hayro_syntax::Pdf;
-use hayro::vello_cpu::color::palette::css::WHITE;
-use hayro::{PixmapSettings, RenderCache, RenderSettings, render};
 use rxing::BarcodeFormat;
 
 /// The first page of `pdf` as 8-bit grey at `dpi`, thresholded like a thermal head.
@@ -20,31 +14,8 @@ fn rasterise(pdf: &[u8], dpi: f32) -> (Vec<u8>, u32, u32) {
 
 /// Page `index` of `pdf` as 8-bit grey at `dpi`, thresholded like a thermal head.
 fn rasterise_page(pdf: &[u8], index: usize, dpi: f32) -> (Vec<u8>, u32, u32) {
-    let pdf = Pdf::new(Arc::new(pdf.to_vec())).expect("hayro parses the PDF");
-    let pixmap_settings = PixmapSettings {
-        x_scale: dpi / 72.0,
-        y_scale: dpi / 72.0,
-        bg_color: WHITE,
-    };
-    let render_settings = RenderSettings {
-        aliasing_threshold: Some(128),
-        ..Default::default()
-    };
-    let pages = pdf.pages();
-    let page = pages.get(index).expect("the page exists");
-    let pixmap = render(
-        page,
-        &RenderCache::new(),
-        &InterpreterSettings::default(),
-        &render_settings,
-        &pixmap_settings,
-    );
-    let grey: Vec<u8> = pixmap
-        .data_as_u8_slice()
-        .chunks_exact(4)
-        .map(|p| p[1])
-        .collect();
-    (grey, u32::from(pixmap.width()), u32::from(pixmap.height()))
+    let page = common::raster::hayro_page(pdf, index, dpi, true);
+    (page.pixels, page.width as u32, page.height as u32)
 }
 
 fn decode(grey: &[u8], width: u32, height: u32, format: BarcodeFormat) -> Result<String, String> {

@@ -454,3 +454,42 @@ pub fn decode_hard(page: &Grey, format: rxing::BarcodeFormat) -> Result<String, 
     .map(|r| r.getText().to_string())
     .map_err(|e| format!("{format:?}: {e:?}"))
 }
+
+/// Page `index` of `pdf` drawn by hayro (an independent PDF renderer) as 8-bit grey at
+/// `dpi`, thresholded like a thermal head (no anti-aliasing); glyphs hinted or not.
+pub fn hayro_page(pdf: &[u8], index: usize, dpi: f32, hinting: bool) -> Grey {
+    use hayro::hayro_interpret::InterpreterSettings;
+    use hayro::hayro_syntax::Pdf;
+    use hayro::vello_cpu::color::palette::css::WHITE;
+    use hayro::{PixmapSettings, RenderCache, RenderSettings, render};
+
+    let pdf = Pdf::new(std::sync::Arc::new(pdf.to_vec())).expect("hayro parses the PDF");
+    let pixmap_settings = PixmapSettings {
+        x_scale: dpi / 72.0,
+        y_scale: dpi / 72.0,
+        bg_color: WHITE,
+    };
+    let render_settings = RenderSettings {
+        aliasing_threshold: Some(128),
+        hinting,
+        ..Default::default()
+    };
+    let pages = pdf.pages();
+    let page = pages.get(index).expect("the page exists");
+    let pixmap = render(
+        page,
+        &RenderCache::new(),
+        &InterpreterSettings::default(),
+        &render_settings,
+        &pixmap_settings,
+    );
+    Grey {
+        width: usize::from(pixmap.width()),
+        height: usize::from(pixmap.height()),
+        pixels: pixmap
+            .data_as_u8_slice()
+            .chunks_exact(4)
+            .map(|p| p[1])
+            .collect(),
+    }
+}
