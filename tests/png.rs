@@ -10,7 +10,7 @@ mod common;
 use rxing::BarcodeFormat;
 use shiplabel::{Dpi, Options, Raster, layout, render_png, render_sheet_png};
 
-use common::raster::{Grey, decode_hard, ink_box, off_nominal, parse_dump, png_pixels};
+use common::raster::{Grey, decode_hard, off_nominal, parse_dump, png_pixels, text_ink_apart};
 
 /// Checks one label's image: its size, exact symbols, and both codes' data.
 fn check_label(what: &str, png: &[u8], label_index: usize, options: &Options) -> Vec<String> {
@@ -197,7 +197,6 @@ fn a_print_records_its_resolution() {
 fn text_lands_where_poppler_prints_it_and_zbar_reads_the_png() {
     use common::raster::read_pnm;
     use common::tools::{run, zbar};
-    use shiplabel::Element;
 
     let dir = std::env::temp_dir().join(format!("shiplabel-png-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
@@ -227,33 +226,8 @@ fn text_lands_where_poppler_prints_it_and_zbar_reads_the_png() {
         )
         .unwrap();
         let theirs = read_pnm(&out.with_extension("pbm")).unwrap();
-        let k = 203.0 / 72.0;
-        for element in laid_out.elements() {
-            let Element::Text(line) = element else {
-                continue;
-            };
-            if line.text().trim().is_empty() {
-                continue;
-            }
-            let (above, below) = line.ink_extent();
-            let area = (
-                ((line.x().0 * k).floor() as usize).saturating_sub(2),
-                (((line.baseline().0 - above.0) * k).floor() as usize).saturating_sub(2),
-                ((line.x().0 + line.width().0) * k).ceil() as usize + 2,
-                ((line.baseline().0 + below.0) * k).ceil() as usize + 2,
-            );
-            let (a, b) = (ink_box(&ours, area), ink_box(&theirs, area));
-            let near = match (a, b) {
-                (Some(a), Some(b)) => a.iter().zip(&b).all(|(p, q)| p.abs_diff(*q) <= 1),
-                _ => false,
-            };
-            if !near {
-                failures.push(format!(
-                    "{stem}: {:?}: ink at {a:?} in the PNG, {b:?} from poppler",
-                    line.text()
-                ));
-            }
-        }
+        // In the PNG first, from poppler second.
+        failures.extend(text_ink_apart(stem, &laid_out, &ours, &theirs, 2));
         // zbar reads both codes from the PNG itself, at 203 and at 300 dpi.
         let at_300 = layout(
             &common::golden_label(index),

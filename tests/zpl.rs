@@ -13,11 +13,10 @@ mod common;
 
 use rxing::BarcodeFormat;
 use shiplabel::{
-    Dpi, Element, LabelLayout, Options, Raster, ZplBars, layout, render_png, render_zpl,
-    render_zpl_with,
+    Dpi, LabelLayout, Options, Raster, ZplBars, layout, render_png, render_zpl, render_zpl_with,
 };
 
-use common::raster::{Grey, decode_hard, ink_box, off_nominal, parse_dump, png_pixels};
+use common::raster::{Grey, decode_hard, off_nominal, parse_dump, png_pixels, text_ink_apart};
 
 /// `zpl` drawn by labelize at the layout's resolution, on a canvas of the layout's dots.
 fn labelize(zpl: &[u8], laid_out: &LabelLayout) -> Grey {
@@ -43,37 +42,11 @@ fn dpmm(dpi: Dpi) -> i32 {
     }
 }
 
-/// Every text line of `laid_out` whose ink in `drawn` is not within one dot of its ink in
-/// our own 1-bit PNG, described.
+/// Every text line of `laid_out` whose ink in `drawn` (the ZPL's image) is not within one
+/// dot of its ink in our own 1-bit PNG.
 fn misplaced_text(what: &str, laid_out: &LabelLayout, drawn: &Grey) -> Vec<String> {
     let ours = png_pixels(&render_png(laid_out, Raster::Print).unwrap()).unwrap();
-    let k = laid_out.dpi().get() as f32 / 72.0;
-    let mut failures = Vec::new();
-    for element in laid_out.elements() {
-        let Element::Text(line) = element else {
-            continue;
-        };
-        let (above, below) = line.ink_extent();
-        let area = (
-            ((line.x().0 * k).floor() as usize).saturating_sub(3),
-            (((line.baseline().0 - above.0) * k).floor() as usize).saturating_sub(3),
-            ((line.x().0 + line.width().0) * k).ceil() as usize + 3,
-            ((line.baseline().0 + below.0) * k).ceil() as usize + 3,
-        );
-        let (a, b) = (ink_box(&ours, area), ink_box(drawn, area));
-        let near = match (a, b) {
-            (Some(a), Some(b)) => a.iter().zip(&b).all(|(p, q)| p.abs_diff(*q) <= 1),
-            (None, None) => true,
-            _ => false,
-        };
-        if !near {
-            failures.push(format!(
-                "{what}: {:?}: ink at {a:?} in our PNG, {b:?} in the ZPL's image",
-                line.text()
-            ));
-        }
-    }
-    failures
+    text_ink_apart(what, laid_out, &ours, drawn, 3)
 }
 
 /// Every golden label at 203 and 300 dpi with each way of drawing the bars.

@@ -493,3 +493,45 @@ pub fn hayro_page(pdf: &[u8], index: usize, dpi: f32, hinting: bool) -> Grey {
             .collect(),
     }
 }
+
+/// Every text line of `laid_out` (at its own resolution, a pixel a dot) whose ink in
+/// `theirs` is not within one dot of its ink in `ours`, both looked for in the line's box
+/// widened by `pad` dots; each described as `what: "text": ink at … and …`. Blank lines
+/// are skipped; a line with ink in neither image is apart too.
+pub fn text_ink_apart(
+    what: &str,
+    laid_out: &shiplabel::LabelLayout,
+    ours: &Grey,
+    theirs: &Grey,
+    pad: usize,
+) -> Vec<String> {
+    let k = laid_out.dpi().get() as f32 / 72.0;
+    let mut apart = Vec::new();
+    for element in laid_out.elements() {
+        let shiplabel::Element::Text(line) = element else {
+            continue;
+        };
+        if line.text().trim().is_empty() {
+            continue;
+        }
+        let (above, below) = line.ink_extent();
+        let area = (
+            ((line.x().0 * k).floor() as usize).saturating_sub(pad),
+            (((line.baseline().0 - above.0) * k).floor() as usize).saturating_sub(pad),
+            ((line.x().0 + line.width().0) * k).ceil() as usize + pad,
+            ((line.baseline().0 + below.0) * k).ceil() as usize + pad,
+        );
+        let (a, b) = (ink_box(ours, area), ink_box(theirs, area));
+        let near = match (a, b) {
+            (Some(a), Some(b)) => a.iter().zip(&b).all(|(p, q)| p.abs_diff(*q) <= 1),
+            _ => false,
+        };
+        if !near {
+            apart.push(format!(
+                "{what}: {:?}: ink at {a:?} and at {b:?}",
+                line.text()
+            ));
+        }
+    }
+    apart
+}
