@@ -225,6 +225,12 @@ impl PlacedLabel {
 }
 
 impl Sheet {
+    /// The place on its sheet (from 0) of the `n`-th label of a run (from 0): the run
+    /// starts at the sheet's start position and goes on to fresh sheets.
+    pub(crate) fn slot_of(&self, n: usize) -> usize {
+        (self.start() - 1 + n) % self.layout().slots()
+    }
+
     /// Places `labels`, in order, on as many sheets as they need, from the sheet's
     /// [`start`](Sheet::start) position: what every output draws for a sheet. Lay the labels
     /// out with options [`with_sheet`](crate::Options::with_sheet) this sheet, which sets
@@ -245,7 +251,7 @@ impl Sheet {
         let slots = layout.slots();
         let mut pages: Vec<SheetPage> = Vec::new();
         for (n, label) in labels.into_iter().enumerate() {
-            let slot = (self.start() - 1 + n) % slots;
+            let slot = self.slot_of(n);
             let dpi = label.dpi();
             if slot == 0 || pages.is_empty() {
                 pages.push(SheetPage {

@@ -320,9 +320,8 @@ impl<F: FnMut(usize, Vec<u8>) -> std::io::Result<()>> PngOutput<F> {
         if self.sheet.is_empty() {
             return Ok(());
         }
-        let slots = sheet.layout().slots();
-        // The first label's place: where the run started, on the first sheet.
-        let first = (sheet.start() - 1 + self.labels - self.sheet.len()) % slots;
+        // The first label's place on this sheet.
+        let first = sheet.slot_of(self.labels - self.sheet.len());
         let page = Sheet::new(sheet.layout())
             .starting_at(first + 1)
             .map_err(|e| RenderError::Png(e.to_string()))?
@@ -368,8 +367,7 @@ impl<F: FnMut(usize, Vec<u8>) -> std::io::Result<()>> Output for PngOutput<F> {
             (Some(png), _) => self.emit(png),
             (None, Some(sheet)) => {
                 self.sheet.push(layout);
-                let slots = sheet.layout().slots();
-                if (sheet.start() - 1 + self.labels).is_multiple_of(slots) {
+                if sheet.slot_of(self.labels - 1) == sheet.layout().slots() - 1 {
                     self.flush_sheet(options)?;
                 }
                 Ok(())

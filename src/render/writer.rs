@@ -251,7 +251,7 @@ impl<W: Write> PdfOutput<W> {
             }
             Some(sheet) => {
                 let slots = sheet.layout().slots();
-                let slot = (sheet.start() - 1 + self.written - 1) % slots;
+                let slot = sheet.slot_of(self.written - 1);
                 self.sheet
                     .place(sheet.layout(), slot, options.dpi(), &content);
                 if slot == slots - 1 {
