@@ -86,13 +86,7 @@ impl Canvas {
     /// print its edges go to the nearest pixel edges and it is at least a pixel thick, so a
     /// thin rule (a cut mark at a low resolution) never vanishes between pixel centres.
     pub(super) fn rule(&mut self, rule: &Rule, origin: (f32, f32)) {
-        let k = self.per_pt;
-        let (mut x0, mut y0) = (origin.0 + rule.x().0 * k, origin.1 + rule.y().0 * k);
-        let (mut x1, mut y1) = (x0 + rule.width().0 * k, y0 + rule.height().0 * k);
-        if !self.anti_alias {
-            (x0, y0) = (x0.round(), y0.round());
-            (x1, y1) = (x1.round().max(x0 + 1.0), y1.round().max(y0 + 1.0));
-        }
+        let (x0, y0, x1, y1) = rule_edges(rule, self.per_pt, origin, !self.anti_alias);
         // As a path: tiny-skia's own anti-aliased rectangle fill mishandles rectangles
         // thinner than a pixel (a cut mark in a small preview).
         if let Some(rect) = Rect::from_ltrb(x0, y0, x1, y1) {
@@ -218,6 +212,29 @@ impl ttf_parser::OutlineBuilder for Outline {
     }
     fn close(&mut self) {
         self.0.close();
+    }
+}
+
+/// A rule's edges in pixels (`per_pt` a point) from a layout drawn at `origin`: left, top,
+/// right, bottom. For a print (`whole`) each edge goes to the nearest pixel edge and the
+/// rule is at least a pixel thick, so a thin rule (a cut mark at a low resolution) never
+/// vanishes between pixel centres; the ZPL output's `^GB` boxes are these same dots.
+pub(crate) fn rule_edges(
+    rule: &Rule,
+    per_pt: f32,
+    origin: (f32, f32),
+    whole: bool,
+) -> (f32, f32, f32, f32) {
+    let (x0, y0) = (
+        origin.0 + rule.x().0 * per_pt,
+        origin.1 + rule.y().0 * per_pt,
+    );
+    let (x1, y1) = (x0 + rule.width().0 * per_pt, y0 + rule.height().0 * per_pt);
+    if whole {
+        let (x0, y0) = (x0.round(), y0.round());
+        (x0, y0, x1.round().max(x0 + 1.0), y1.round().max(y0 + 1.0))
+    } else {
+        (x0, y0, x1, y1)
     }
 }
 

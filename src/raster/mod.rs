@@ -5,6 +5,7 @@
 mod canvas;
 
 use canvas::Canvas;
+pub(crate) use canvas::rule_edges;
 
 use crate::error::RenderError;
 use crate::layout::{LabelLayout, SheetPage, TextLine};

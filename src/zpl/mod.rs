@@ -18,7 +18,7 @@ use crate::error::RenderError;
 use crate::layout::{Element, LabelLayout, QrSymbol, Rule};
 use crate::options::Options;
 use crate::printer::Output;
-use crate::raster::text_dots;
+use crate::raster::{rule_edges, text_dots};
 
 /// The widest module `^BY` takes, in dots; wider bars are drawn as a graphic field.
 const MAX_BY_MODULE: u32 = 10;
@@ -132,10 +132,7 @@ pub fn render_zpl_with(layout: &LabelLayout, bars_as: ZplBars) -> Result<Vec<u8>
 /// A rule as a filled `^GB` box, its edges at the nearest dots and at least a dot thick, as
 /// the 1-bit PNG fills it.
 fn rule_box(out: &mut String, rule: &Rule, dpi: u32) {
-    let k = dpi as f32 / 72.0;
-    let (x0, y0) = ((rule.x().0 * k).round(), (rule.y().0 * k).round());
-    let x1 = ((rule.x().0 + rule.width().0) * k).round().max(x0 + 1.0);
-    let y1 = ((rule.y().0 + rule.height().0) * k).round().max(y0 + 1.0);
+    let (x0, y0, x1, y1) = rule_edges(rule, dpi as f32 / 72.0, (0.0, 0.0), true);
     let (w, h) = ((x1 - x0) as u32, (y1 - y0) as u32);
     let _ = writeln!(
         out,
