@@ -67,6 +67,36 @@ pub struct TextLine {
     pub(crate) baseline: Pt,
     pub(crate) size: f32,
     pub(crate) line: Arc<ShapedLine>,
+    pub(crate) align: Align,
+}
+
+/// Which point of a text line the layout placed: its left edge, its centre or its right
+/// edge. An output that prints the line in another font (a thermal printer's resident font)
+/// keeps that point, so a centred line stays centred in its zone.
+///
+/// ```
+/// use shiplabel::{Align, Element, Label, Options, layout};
+/// let layout = layout(&Label::sample().validate().unwrap(), &Options::default()).unwrap();
+/// let number = layout
+///     .elements()
+///     .iter()
+///     .find_map(|e| match e {
+///         Element::Text(line) if line.text() == "TT-2026-000123" => Some(line),
+///         _ => None,
+///     })
+///     .unwrap();
+/// assert_eq!(number.align(), Align::Centre);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Align {
+    /// Placed by its left edge ([`TextLine::x`]).
+    Left,
+    /// Centred in its zone: placed by the middle of its width.
+    Centre,
+    /// Placed by its right edge ([`TextLine::x`] + [`TextLine::width`]): lines that read
+    /// right to left.
+    Right,
 }
 
 impl TextLine {
@@ -151,6 +181,17 @@ impl TextLine {
     /// ```
     pub fn is_rtl(&self) -> bool {
         self.line.rtl
+    }
+
+    /// Which of its points the layout placed: see [`Align`].
+    ///
+    /// ```
+    /// # let layout = shiplabel::layout(&shiplabel::Label::sample().validate().unwrap(), &Default::default()).unwrap();
+    /// # let shiplabel::Element::Text(line) = &layout.elements()[0] else { panic!() };
+    /// assert_eq!(line.align(), shiplabel::Align::Left);
+    /// ```
+    pub fn align(&self) -> Align {
+        self.align
     }
 
     /// The runs of glyphs, one font each, left to right.

@@ -27,7 +27,7 @@
 use crate::address::Field;
 use crate::barcode::{CODE128_QUIET_MODULES, QR_QUIET_MODULES, QrLevel, encode_code128, encode_qr};
 use crate::layout::{
-    Code128Symbol, Element, LabelLayout, LayoutError, QrSymbol, Rule, TextLine, qr_payload,
+    Align, Code128Symbol, Element, LabelLayout, LayoutError, QrSymbol, Rule, TextLine, qr_payload,
 };
 use crate::options::{LabelSize, Options};
 use crate::text::{
@@ -253,12 +253,12 @@ fn place(
         for line in f.lines {
             y += extra_above(&line) * f.size;
             let line_width = line.width * f.size;
-            let line_x = if centre {
-                x + (width - line_width).max(0.0) / 2.0
+            let (line_x, align) = if centre {
+                (x + (width - line_width).max(0.0) / 2.0, Align::Centre)
             } else if line.rtl {
-                x + (width - line_width).max(0.0)
+                (x + (width - line_width).max(0.0), Align::Right)
             } else {
-                x
+                (x, Align::Left)
             };
             let below = extra_below(&line) * f.size;
             elements.push(Element::Text(TextLine {
@@ -266,6 +266,7 @@ fn place(
                 baseline: Pt(y + f.size * BASELINE),
                 size: f.size,
                 line,
+                align,
             }));
             y += f.size * LEADING + below;
         }
@@ -493,6 +494,7 @@ fn country_box(
         baseline: Pt(top + (height + CAP_HEIGHT * size) / 2.0),
         size,
         line,
+        align: Align::Centre,
     }));
     Ok(())
 }
@@ -726,6 +728,7 @@ mod tests {
                     baseline,
                     size,
                     line,
+                    ..
                 }) => Some((
                     x.0,
                     baseline.0 - line.top * size,

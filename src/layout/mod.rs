@@ -14,7 +14,8 @@ use crate::units::{Dots, Dpi, Pt};
 use crate::validate::ValidLabel;
 
 pub use element::{
-    Code128Symbol, Element, GlyphRun, PlacedGlyph, QrSymbol, Rule, SYNTHETIC_BOLD_STROKE, TextLine,
+    Align, Code128Symbol, Element, GlyphRun, PlacedGlyph, QrSymbol, Rule, SYNTHETIC_BOLD_STROKE,
+    TextLine,
 };
 pub(crate) use payload::qr_payload;
 pub use sheet::{PlacedLabel, SheetPage};
@@ -264,6 +265,7 @@ impl fmt::Display for LabelLayout {
                     baseline,
                     size,
                     line,
+                    ..
                 }) => {
                     write!(f, "text {x} {baseline} {size:.2} {}", quoted(&line.text))?;
                     // The fonts, as PostScript names with `*` for a synthetic bold.

@@ -51,6 +51,7 @@ pub(super) fn draw_label(
                 baseline,
                 size,
                 line,
+                ..
             }) => {
                 let base_y = h - baseline.0;
                 let actual_text = needs_actual_text(line);
