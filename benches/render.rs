@@ -109,20 +109,37 @@ fn main() {
         );
     }
     #[cfg(feature = "zpl")]
-    for (name, bars) in [
-        ("ZPL, native ^BC", shiplabel::ZplBars::Native),
-        ("ZPL, bars as ^GF", shiplabel::ZplBars::Graphic),
-    ] {
-        let zpl = shiplabel::render_zpl_with(&laid_out, bars).expect("ZPL");
-        let median = median(
-            (0..runs / 4)
-                .map(|_| time(|| drop(shiplabel::render_zpl_with(black_box(&laid_out), bars))))
-                .collect(),
-        );
-        println!(
-            "{name:<23} from the layout: {median:>9.2?}  {} bytes",
-            zpl.len()
-        );
+    {
+        use shiplabel::{ZplBars, ZplOptions, ZplText};
+        for (name, zpl_options) in [
+            ("ZPL, native ^BC", ZplOptions::default()),
+            (
+                "ZPL, bars as ^GF",
+                ZplOptions::default().with_bars(ZplBars::Graphic),
+            ),
+            (
+                "ZPL, resident font",
+                ZplOptions::default().with_text(ZplText::ResidentFont),
+            ),
+        ] {
+            let zpl = shiplabel::render_zpl_with(&laid_out, zpl_options).expect("ZPL");
+            let median = median(
+                (0..runs / 4)
+                    .map(|_| {
+                        time(|| {
+                            drop(shiplabel::render_zpl_with(
+                                black_box(&laid_out),
+                                zpl_options,
+                            ))
+                        })
+                    })
+                    .collect(),
+            );
+            println!(
+                "{name:<23} from the layout: {median:>9.2?}  {} bytes",
+                zpl.len()
+            );
+        }
     }
     let _ = &laid_out;
 

@@ -97,8 +97,8 @@ pub use batch::{Batch, BatchMode, Printable, Printed, Rejected, Rejection, valid
 pub use documents::{Documents, documents, write_documents};
 pub use error::RenderError;
 pub use layout::{
-    Code128Symbol, Element, GlyphRun, LabelLayout, LayoutError, PlacedGlyph, PlacedLabel, QrSymbol,
-    Rule, SYNTHETIC_BOLD_STROKE, SheetPage, TextLine, layout,
+    Align, Code128Symbol, Element, GlyphRun, LabelLayout, LayoutError, PlacedGlyph, PlacedLabel,
+    QrSymbol, Rule, SYNTHETIC_BOLD_STROKE, SheetPage, TextLine, layout,
 };
 pub use limits::{
     MAX_ADDRESS_LINES, MAX_JSON_BYTES, MAX_LABELS, MAX_ORDERS, MAX_POSTCODE_CHARS, MAX_TEXT_CHARS,
@@ -119,7 +119,7 @@ pub use validate::{
     ValidOrder, ValidParty, ValidationError, ValidationErrors,
 };
 #[cfg(feature = "zpl")]
-pub use zpl::{ZplBars, ZplOutput, render_zpl, render_zpl_with};
+pub use zpl::{ZplBars, ZplOptions, ZplOutput, ZplText, render_zpl, render_zpl_with};
 
 /// Hooks for the fuzz targets in `fuzz/`, compiled only under `cargo fuzz` (which sets
 /// `--cfg fuzzing`): the Code 128 encoder and a reader of its module pattern, which are

@@ -581,5 +581,25 @@ fn zpl_writes_one_format_per_label_in_one_file() {
     // ZPL is for label printers, not sheets.
     let out = run(&dir, &["two.json", "--format", "zpl", "--sheet", "a4"]);
     assert_eq!(out.status.code(), Some(2));
+    // The Latin lines in the printer's font 0, as the library writes them.
+    let out = run(
+        &dir,
+        &["two.json", "-o", "font0.zpl", "--zpl-text", "resident"],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let zpl = std::fs::read(dir.join("font0.zpl")).unwrap();
+    let label: shiplabel::Label = serde_json::from_str(GOOD).unwrap();
+    let layout = shiplabel::layout(&label.validate().unwrap(), &Default::default()).unwrap();
+    let first = shiplabel::render_zpl_with(
+        &layout,
+        shiplabel::ZplOptions::default().with_text(shiplabel::ZplText::ResidentFont),
+    )
+    .unwrap();
+    assert!(zpl.starts_with(&first));
+    assert!(String::from_utf8(first).unwrap().contains("^A0N,"));
+    // Only ZPL has text options.
+    let out = run(&dir, &["two.json", "--zpl-text", "resident"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--zpl-text is for --format zpl"));
     std::fs::remove_dir_all(dir).ok();
 }

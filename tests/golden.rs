@@ -97,6 +97,27 @@ fn check_pngs(
     }
 }
 
+/// ZPL with the Latin lines in the printer's font 0 (`ZplText::ResidentFont`): a Latin label,
+/// every line in the font, and an Arabic one, its Arabic lines left graphic fields.
+#[cfg(feature = "zpl")]
+#[test]
+fn golden_resident_font_zpl_match_byte_for_byte() {
+    use shiplabel::{ZplOptions, ZplText};
+    let mut failures = Vec::new();
+    for (stem, index) in [("gb-london", 0), ("sa-riyadh", 6)] {
+        let layout = shiplabel::layout(&common::golden_label(index), &Options::default())
+            .expect("golden labels lay out");
+        let zpl = shiplabel::render_zpl_with(
+            &layout,
+            ZplOptions::default().with_text(ZplText::ResidentFont),
+        )
+        .expect("golden labels make ZPL");
+        let name = format!("{stem}-font0");
+        check(&common::golden_path(&name, "zpl"), &zpl, &mut failures);
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 #[test]
 fn golden_labels_match_byte_for_byte() {
     let mut failures = Vec::new();

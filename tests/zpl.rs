@@ -13,7 +13,8 @@ mod common;
 
 use rxing::BarcodeFormat;
 use shiplabel::{
-    Dpi, LabelLayout, Options, Raster, ZplBars, layout, render_png, render_zpl, render_zpl_with,
+    Dpi, LabelLayout, Options, Raster, ZplBars, ZplOptions, ZplText, layout, render_png,
+    render_zpl, render_zpl_with,
 };
 
 use common::raster::{Grey, decode_hard, off_nominal, parse_dump, png_pixels, text_ink_apart};
@@ -69,7 +70,7 @@ fn every_golden_label_in_zpl_scans_prints_exact_codes_and_places_its_text() {
     let mut failures = Vec::new();
     for (what, index, options, bars) in cases() {
         let laid_out = layout(&common::golden_label(index), &options).unwrap();
-        let zpl = render_zpl_with(&laid_out, bars).unwrap();
+        let zpl = render_zpl_with(&laid_out, ZplOptions::default().with_bars(bars)).unwrap();
         let drawn = labelize(&zpl, &laid_out);
         assert_eq!(
             (drawn.width, drawn.height),
@@ -102,6 +103,144 @@ fn every_golden_label_in_zpl_scans_prints_exact_codes_and_places_its_text() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// Labels whose every character is in font 0's repertoire (de-berlin's recipient has a
+/// Polish `Ł`: that line stays a graphic field).
+const LATIN: &[&str] = &[
+    "gb-london",
+    "us-mountain-view",
+    "fr-paris",
+    "br-sao-paulo",
+    "mx-mexico-city",
+    "de-long-names",
+];
+
+/// The lines of `laid_out` that `zpl` (its ZPL) prints in font 0, each with its field, and
+/// how many non-blank lines the label has. Fields come one per element, in the layout's
+/// order, after the five header lines; a blank line has none.
+fn font0_fields<'a>(
+    laid_out: &'a LabelLayout,
+    zpl: &'a str,
+) -> (Vec<(&'a shiplabel::TextLine, &'a str)>, usize) {
+    let mut fields = Vec::new();
+    let mut lines = 0;
+    let mut zpl_lines = zpl.lines().skip(5);
+    for element in laid_out.elements() {
+        let line = match element {
+            shiplabel::Element::Text(line) if line.text().trim().is_empty() => continue,
+            shiplabel::Element::Text(line) => line,
+            _ => {
+                zpl_lines.next();
+                continue;
+            }
+        };
+        lines += 1;
+        let field = zpl_lines.next().expect("a field for every line");
+        if field.contains("^A0N,") {
+            assert!(
+                field.ends_with(&format!("^FD{}^FS", line.text())),
+                "{field}"
+            );
+            fields.push((line, field));
+        }
+    }
+    (fields, lines)
+}
+
+/// Every font-0 line of `laid_out` whose ink, drawn by `draw` (ZPL to an image of the
+/// label's dots), is missing or leaves the line's own band: its advance width, and from the
+/// top of its line space to the bottom of its leading (the layout's 1.2 em pitch, baseline
+/// at 0.93 em), a dot of slack at the sides. The lines are drawn alternately in two images
+/// so that no line's ink meets a neighbour's.
+fn font0_out_of_band(
+    what: &str,
+    laid_out: &LabelLayout,
+    fields: &[(&shiplabel::TextLine, &str)],
+    mut draw: impl FnMut(&[u8]) -> Grey,
+) -> Vec<String> {
+    let k = laid_out.dpi().get() as f32 / 72.0;
+    let head = format!(
+        "^XA\n^PW{}\n^LL{}\n^LH0,0\n^CI28\n",
+        laid_out.width_dots().0,
+        laid_out.height_dots().0
+    );
+    let mut failures = Vec::new();
+    for parity in 0..2 {
+        let mut alone = head.clone();
+        for (_, field) in fields.iter().skip(parity).step_by(2) {
+            alone.push_str(field);
+            alone.push('\n');
+        }
+        alone.push_str("^XZ\n");
+        let drawn = draw(alone.as_bytes());
+        for (line, _) in fields.iter().skip(parity).step_by(2) {
+            let size = line.size().0;
+            let band = (
+                (line.x().0 * k).floor() as usize - 1,
+                ((line.baseline().0 - 0.93 * size) * k).floor() as usize,
+                ((line.x().0 + line.width().0) * k).ceil() as usize + 1,
+                ((line.baseline().0 + 0.27 * size) * k).ceil() as usize,
+            );
+            let around = (band.0 - 12, band.1 - 12, band.2 + 12, band.3 + 12);
+            let inside = common::raster::ink_box(&drawn, band);
+            let all = common::raster::ink_box(&drawn, around);
+            if inside.is_none() || inside != all {
+                failures.push(format!(
+                    "{what}: {:?} in font 0: ink {all:?} outside its band {band:?}",
+                    line.text()
+                ));
+            }
+        }
+    }
+    failures
+}
+
+/// With `ZplText::ResidentFont`, every golden label at 203 and 300 dpi: both codes still
+/// decode and are exactly our dots; each line printed in the printer's font 0 (as labelize
+/// draws it, with Labelary's font-0 metrics) has ink, all of it inside its own line's band,
+/// so it never runs into a neighbour. The Latin labels print every line in font 0, the
+/// others at least their Latin lines (the captions, the order number).
+#[test]
+fn resident_font_lines_stay_inside_their_lines() {
+    let orders = common::sample_orders();
+    let mut failures = Vec::new();
+    for dpi in [Dpi::DPI_203, Dpi::DPI_300] {
+        for &(stem, index) in common::GOLDEN {
+            let what = format!("{stem} at {dpi}, resident font");
+            let laid_out = layout(
+                &common::golden_label(index),
+                &Options::default().with_dpi(dpi),
+            )
+            .unwrap();
+            let options = ZplOptions::default().with_text(ZplText::ResidentFont);
+            let zpl = render_zpl_with(&laid_out, options).unwrap();
+            let drawn = labelize(&zpl, &laid_out);
+            let order = &orders[index];
+            match decode_hard(&drawn, BarcodeFormat::CODE_128) {
+                Ok(read) if read == order.order.number.trim() => {}
+                other => failures.push(format!("{what}: Code 128 gave {other:?}")),
+            }
+            match decode_hard(&drawn, BarcodeFormat::QR_CODE) {
+                Ok(read) if read == common::expected_payload(order) => {}
+                other => failures.push(format!("{what}: QR gave {other:?}")),
+            }
+            let dumped = &parse_dump(&laid_out.to_string())[0];
+            for problem in off_nominal(&drawn, dumped, (0.0, 0.0)) {
+                failures.push(format!("{what}: {problem}"));
+            }
+            let text = String::from_utf8(zpl).unwrap();
+            let (fields, lines) = font0_fields(&laid_out, &text);
+            failures.extend(font0_out_of_band(&what, &laid_out, &fields, |zpl| {
+                labelize(zpl, &laid_out)
+            }));
+            let in_font = fields.len();
+            if in_font == 0 || (LATIN.contains(&stem) && in_font != lines) {
+                failures.push(format!("{what}: {in_font} of {lines} lines in font 0"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 #[test]
 fn a_run_in_zpl_is_one_format_per_label_and_refuses_sheets() {
     use shiplabel::{Label, Printer, Sheet, SheetLayout, ZplOutput};
@@ -122,7 +261,10 @@ fn a_run_in_zpl_is_one_format_per_label_and_refuses_sheets() {
     );
     printer.write_label(Label::sample()).unwrap();
     let zpl = printer.finish().unwrap().output;
-    assert_eq!(zpl, render_zpl_with(&sample, ZplBars::Graphic).unwrap());
+    assert_eq!(
+        zpl,
+        render_zpl_with(&sample, ZplOptions::default().with_bars(ZplBars::Graphic)).unwrap()
+    );
     assert!(!String::from_utf8(zpl).unwrap().contains("^BC"));
 
     let options = Options::default().with_sheet(Sheet::new(SheetLayout::A4FourA6));
@@ -136,9 +278,11 @@ fn a_run_in_zpl_is_one_format_per_label_and_refuses_sheets() {
 /// 203 and 300 dpi with the bars as a graphic field (`ZplBars::Graphic`; everything else is
 /// the same ZPL as with native bars), zbar and rxing read both codes from its image and
 /// every text line's graphic field lands within one dot of where our own PNG draws it.
-/// (Zebrash draws a `^BC` that switches code sets part way as another, wider symbol, which
-/// no decoder reads as the order number; labelize, like Labelary and the printers, draws
-/// ours dot for dot: above.)
+/// At 203 dpi also with `ZplText::ResidentFont`: both codes read and every font-0 line
+/// stays inside its own line's band, in Zebrash's font 0 as in labelize's. (Zebrash draws
+/// a `^BC` that switches code sets part way as another, wider symbol, which no decoder
+/// reads as the order number; labelize, like Labelary and the printers, draws ours dot for
+/// dot: above.)
 /// Needs Node, the package (`npm ci` in `tools/zpl-render`) and zbar: `.ci/run` installs
 /// them and runs it.
 #[test]
@@ -149,16 +293,13 @@ fn a_second_renderer_reads_every_golden_label_in_zpl() {
     std::fs::create_dir_all(&dir).unwrap();
     let script =
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tools/zpl-render/render.cjs");
-    let orders = common::sample_orders();
-    let mut failures = Vec::new();
-    let cases = cases()
-        .into_iter()
-        .filter(|(.., bars)| *bars == ZplBars::Graphic);
-    for (n, (what, index, options, bars)) in cases.enumerate() {
-        let laid_out = layout(&common::golden_label(index), &options).unwrap();
-        let zpl_path = dir.join(format!("{n}.zpl"));
+    let mut drawings = 0;
+    // `zpl` drawn by Zebrash on a canvas of the label's dots; the image and its file.
+    let mut zebrash = |zpl: &[u8], laid_out: &LabelLayout| {
+        drawings += 1;
+        let zpl_path = dir.join(format!("{drawings}.zpl"));
         let png_path = zpl_path.with_extension("png");
-        std::fs::write(&zpl_path, render_zpl_with(&laid_out, bars).unwrap()).unwrap();
+        std::fs::write(&zpl_path, zpl).unwrap();
         let dpmm = f64::from(dpmm(laid_out.dpi()));
         let (w, h) = (
             f64::from(laid_out.width_dots().0) / dpmm,
@@ -176,25 +317,55 @@ fn a_second_renderer_reads_every_golden_label_in_zpl() {
             ],
         )
         .unwrap();
-        let drawn = common::raster::read_png(&png_path).unwrap();
+        (common::raster::read_png(&png_path).unwrap(), png_path)
+    };
+    let orders = common::sample_orders();
+    let mut failures = Vec::new();
+    let cases = cases()
+        .into_iter()
+        .filter(|(.., bars)| *bars == ZplBars::Graphic);
+    for (what, index, options, bars) in cases {
+        let laid_out = layout(&common::golden_label(index), &options).unwrap();
         let order = &orders[index];
         let number = order.order.number.trim().to_owned();
         let payload = common::expected_payload(order);
-        let codes = [
-            (BarcodeFormat::QR_CODE, "qrcode", &payload),
-            (BarcodeFormat::CODE_128, "code128", &number),
-        ];
-        for (format, symbology, expected) in codes {
-            match decode_hard(&drawn, format) {
-                Ok(text) if &text == expected => {}
-                other => failures.push(format!("{what}: rxing {symbology} gave {other:?}")),
+        // Text as graphic fields, then (at 203 dpi, the common printer; labelize checks
+        // both resolutions) the Latin lines in the printer's font 0.
+        let texts: &[ZplText] = if laid_out.dpi() == Dpi::DPI_203 {
+            &[ZplText::Graphic, ZplText::ResidentFont]
+        } else {
+            &[ZplText::Graphic]
+        };
+        for &text in texts {
+            let what = format!("{what}, text {text:?}");
+            let zpl_options = ZplOptions::default().with_bars(bars).with_text(text);
+            let zpl = render_zpl_with(&laid_out, zpl_options).unwrap();
+            let (drawn, png_path) = zebrash(&zpl, &laid_out);
+            let codes = [
+                (BarcodeFormat::QR_CODE, "qrcode", &payload),
+                (BarcodeFormat::CODE_128, "code128", &number),
+            ];
+            for (format, symbology, expected) in codes {
+                match decode_hard(&drawn, format) {
+                    Ok(read) if &read == expected => {}
+                    other => failures.push(format!("{what}: rxing {symbology} gave {other:?}")),
+                }
+                match zbar(&png_path, symbology) {
+                    Ok(read) if &read == expected => {}
+                    other => failures.push(format!("{what}: zbar {symbology} gave {other:?}")),
+                }
             }
-            match zbar(&png_path, symbology) {
-                Ok(text) if &text == expected => {}
-                other => failures.push(format!("{what}: zbar {symbology} gave {other:?}")),
+            match text {
+                ZplText::ResidentFont => {
+                    let zpl = String::from_utf8(zpl).unwrap();
+                    let (fields, _) = font0_fields(&laid_out, &zpl);
+                    failures.extend(font0_out_of_band(&what, &laid_out, &fields, |zpl| {
+                        zebrash(zpl, &laid_out).0
+                    }));
+                }
+                _ => failures.extend(misplaced_text(&what, &laid_out, &drawn)),
             }
         }
-        failures.extend(misplaced_text(&what, &laid_out, &drawn));
     }
     std::fs::remove_dir_all(&dir).ok();
     assert!(failures.is_empty(), "{}", failures.join("\n"));

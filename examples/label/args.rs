@@ -4,14 +4,14 @@
 use std::ffi::OsString;
 use std::path::PathBuf;
 
-use shiplabel::{Dpi, LabelSize, Options, Sheet, SheetLayout};
+use shiplabel::{Dpi, LabelSize, Options, Sheet, SheetLayout, ZplText};
 
 use crate::input::Source;
 use crate::output::Target;
 
 pub const USAGE: &str = "usage: label [ORDERS.json|.jsonl|-] [-o OUT.pdf|.png|.zpl|-] [--format pdf|png|zpl]\n             \
      [--rejected REJECTED.json|-] [--size 4x6|4x8|100x150|a6]\n             \
-     [--sheet a4|letter [--start N] [--cut-marks]] [--dpi N]";
+     [--sheet a4|letter [--start N] [--cut-marks]] [--dpi N] [--zpl-text graphic|resident]";
 
 /// What the labels are written as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,6 +32,8 @@ pub struct Args {
     pub format: Format,
     pub rejected: Option<Target>,
     pub options: Options,
+    /// How ZPL writes text lines: graphic fields, or the printer's font for Latin lines.
+    pub zpl_text: ZplText,
 }
 
 /// Why the arguments were not taken: `None` for `--help`.
@@ -49,6 +51,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Args, Usage> {
     let mut cut_marks = false;
     let mut dpi = Dpi::DPI_203;
     let mut format = None;
+    let mut zpl_text = None;
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
         let flag = arg.to_str().unwrap_or("").to_owned();
@@ -98,6 +101,18 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Args, Usage> {
                     _ => return Err(Some(format!("--format is pdf, png or zpl, not {value:?}"))),
                 });
             }
+            "--zpl-text" => {
+                let value = text(value("graphic or resident")?, "--zpl-text")?;
+                zpl_text = Some(match value.to_ascii_lowercase().as_str() {
+                    "graphic" => ZplText::Graphic,
+                    "resident" => ZplText::ResidentFont,
+                    _ => {
+                        return Err(Some(format!(
+                            "--zpl-text is graphic or resident, not {value:?}"
+                        )));
+                    }
+                });
+            }
             "-o" | "--output" => output = Some(Target::from_arg(value("a file name")?)),
             "--rejected" => rejected = Some(Target::from_arg(value("a file name")?)),
             "-h" | "--help" => return Err(None),
@@ -140,6 +155,9 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Args, Usage> {
                 .into(),
         ));
     }
+    if format != Format::Zpl && zpl_text.is_some() {
+        return Err(Some("--zpl-text is for --format zpl".into()));
+    }
     if format == Format::Png && output == Target::Stdout {
         return Err(Some(
             "--format png writes a file per label; give -o a file name such as labels.png".into(),
@@ -172,6 +190,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Args, Usage> {
         format,
         rejected,
         options,
+        zpl_text: zpl_text.unwrap_or_default(),
     };
     args.check()?;
     Ok(args)

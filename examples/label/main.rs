@@ -8,6 +8,7 @@
 //! cargo run --example label -- orders.json --sheet a4 --start 3 --cut-marks
 //! cargo run --example label -- orders.json -o labels.png    # labels-001.png, labels-002.png…
 //! cargo run --example label -- orders.json -o labels.zpl    # ZPL II for a Zebra printer
+//! cargo run --example label -- orders.json -o labels.zpl --zpl-text resident  # Latin text in font 0
 //! some-export | cargo run --example label -- - -o - | lp    # standard input and output
 //! ```
 //!
@@ -185,7 +186,7 @@ fn run(args: &args::Args) -> Result<ExitCode, Failure> {
     };
     let printed = match &mut pdf {
         Document::Pdf(file) if args.format == Format::Zpl => {
-            let output = ZplOutput::new(BufWriter::new(file.file()));
+            let output = ZplOutput::new(BufWriter::new(file.file())).with_text(args.zpl_text);
             let printer = Printer::to(output, &args.options).with_mode(mode);
             print(&orders, printer, all_or_nothing).and_then(|(run, out)| match out {
                 Some(mut out) => out.flush().map(|()| run).map_err(|e| e.to_string()),

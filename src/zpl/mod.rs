@@ -7,9 +7,11 @@
 //! code and every text line are graphic fields (`^GF`, Z64-compressed) of exactly the dots
 //! the 1-bit PNG prints: the printer's resident fonts neither shape Arabic or Thai nor match
 //! our fonts' widths, and our QR keeps its level, mask and module size. Rules are `^GB`.
+//! [`ZplText::ResidentFont`] prints the Latin lines in the printer's own font instead.
 
 mod code128;
 mod field;
+mod resident;
 
 use std::fmt::Write as _;
 use std::io::Write;
@@ -42,6 +44,89 @@ pub enum ZplBars {
     Graphic,
 }
 
+/// How text lines go into ZPL.
+///
+/// ```
+/// assert_eq!(shiplabel::ZplText::default(), shiplabel::ZplText::Graphic);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum ZplText {
+    /// Every line a graphic field of exactly the dots the 1-bit PNG prints: our fonts,
+    /// shaped (Arabic joined, Thai marks placed), on every printer. The default.
+    #[default]
+    Graphic,
+    /// Lines of Latin text in the printer's resident scalable font (`^A0`, Zebra's font 0,
+    /// a bold condensed sans) at our capital height and baseline, condensed to fit the
+    /// width our line takes: a few dozen bytes a line instead of hundreds, so the stream is
+    /// about a third smaller and prints sooner. Font 0 refuses what it cannot show: a line
+    /// with a character outside its Windows-1252 repertoire (Polish `Ł`, Cyrillic, Arabic,
+    /// Thai, CJK…), or one that would need condensing below 60 % of its height, stays a
+    /// graphic field, so nothing is lost. The printer's font is not ours: lines print
+    /// bold and a little narrower than in the PDF.
+    ResidentFont,
+}
+
+/// How [`render_zpl_with`] and [`ZplOutput`] write a label: the Code 128 ([`ZplBars`]) and
+/// the text ([`ZplText`]).
+///
+/// ```
+/// use shiplabel::{ZplBars, ZplOptions, ZplText};
+/// let options = ZplOptions::default().with_text(ZplText::ResidentFont);
+/// assert_eq!(options.bars(), ZplBars::Native);
+/// assert_eq!(options.text(), ZplText::ResidentFont);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct ZplOptions {
+    bars: ZplBars,
+    text: ZplText,
+}
+
+impl ZplOptions {
+    /// These options, with the Code 128 drawn as `bars` says.
+    ///
+    /// ```
+    /// use shiplabel::{ZplBars, ZplOptions};
+    /// assert_eq!(ZplOptions::default().with_bars(ZplBars::Graphic).bars(), ZplBars::Graphic);
+    /// ```
+    #[must_use]
+    pub fn with_bars(mut self, bars: ZplBars) -> Self {
+        self.bars = bars;
+        self
+    }
+
+    /// These options, with text lines written as `text` says.
+    ///
+    /// ```
+    /// use shiplabel::{ZplOptions, ZplText};
+    /// let options = ZplOptions::default().with_text(ZplText::ResidentFont);
+    /// assert_eq!(options.text(), ZplText::ResidentFont);
+    /// ```
+    #[must_use]
+    pub fn with_text(mut self, text: ZplText) -> Self {
+        self.text = text;
+        self
+    }
+
+    /// How the Code 128 is drawn.
+    ///
+    /// ```
+    /// assert_eq!(shiplabel::ZplOptions::default().bars(), shiplabel::ZplBars::Native);
+    /// ```
+    pub fn bars(&self) -> ZplBars {
+        self.bars
+    }
+
+    /// How text lines are written.
+    ///
+    /// ```
+    /// assert_eq!(shiplabel::ZplOptions::default().text(), shiplabel::ZplText::Graphic);
+    /// ```
+    pub fn text(&self) -> ZplText {
+        self.text
+    }
+}
+
 /// A label as ZPL II: one `^XA … ^XZ` format, 812 × 1218 dots for a 4 × 6 in label at
 /// 203 dpi (the layout's resolution is the printer's).
 ///
@@ -62,10 +147,11 @@ pub enum ZplBars {
 /// # Ok(()) }
 /// ```
 pub fn render_zpl(layout: &LabelLayout) -> Result<Vec<u8>, RenderError> {
-    render_zpl_with(layout, ZplBars::Native)
+    render_zpl_with(layout, ZplOptions::default())
 }
 
-/// A label as ZPL II, as [`render_zpl`] makes it, with its Code 128 drawn as `bars` says.
+/// A label as ZPL II, as [`render_zpl`] makes it, with its Code 128 and text written as
+/// `options` says.
 ///
 /// # Errors
 ///
@@ -75,13 +161,17 @@ pub fn render_zpl(layout: &LabelLayout) -> Result<Vec<u8>, RenderError> {
 ///
 /// ```
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
-/// use shiplabel::{ZplBars, render_zpl_with};
+/// use shiplabel::{ZplBars, ZplOptions, ZplText, render_zpl_with};
 /// let layout = shiplabel::layout(&shiplabel::Label::sample().validate()?, &Default::default())?;
-/// let zpl = String::from_utf8(render_zpl_with(&layout, ZplBars::Graphic)?)?;
+/// let zpl = String::from_utf8(render_zpl_with(&layout, ZplOptions::default().with_bars(ZplBars::Graphic))?)?;
 /// assert!(!zpl.contains("^BC"));
+///
+/// // The Latin lines in the printer's font 0.
+/// let zpl = String::from_utf8(render_zpl_with(&layout, ZplOptions::default().with_text(ZplText::ResidentFont))?)?;
+/// assert!(zpl.contains("^FDOliver Smith^FS"));
 /// # Ok(()) }
 /// ```
-pub fn render_zpl_with(layout: &LabelLayout, bars_as: ZplBars) -> Result<Vec<u8>, RenderError> {
+pub fn render_zpl_with(layout: &LabelLayout, options: ZplOptions) -> Result<Vec<u8>, RenderError> {
     let dpi = layout.dpi();
     let mut out = String::with_capacity(16 * 1024);
     let _ = write!(
@@ -93,7 +183,14 @@ pub fn render_zpl_with(layout: &LabelLayout, bars_as: ZplBars) -> Result<Vec<u8>
     for element in layout.elements() {
         match element {
             Element::Text(line) => {
-                if let Some(dots) = text_dots(line, dpi)? {
+                let in_font = match options.text {
+                    ZplText::ResidentFont => resident::font0_field(line, dpi),
+                    ZplText::Graphic => None,
+                };
+                if let Some(field) = in_font {
+                    out.push_str(&field);
+                    out.push('\n');
+                } else if let Some(dots) = text_dots(line, dpi)? {
                     let (x, y) = dots.origin;
                     let field = field::graphic_field(dots.width, &dots.ink);
                     let _ = writeln!(out, "^FO{x},{y}{field}^FS");
@@ -103,7 +200,7 @@ pub fn render_zpl_with(layout: &LabelLayout, bars_as: ZplBars) -> Result<Vec<u8>
             Element::Code128(bars) => {
                 let (x, y) = (bars.x().0, bars.y().0);
                 let module = bars.module().0;
-                if module <= MAX_BY_MODULE && bars_as == ZplBars::Native {
+                if module <= MAX_BY_MODULE && options.bars == ZplBars::Native {
                     let data = code128::field_data(bars.codewords())
                         .map_err(|e| RenderError::Zpl(format!("order {}: {e}", bars.data())))?;
                     let height = bars.height().0;
@@ -182,7 +279,7 @@ fn qr_field(out: &mut String, qr: &QrSymbol) {
 #[derive(Debug)]
 pub struct ZplOutput<W> {
     out: W,
-    bars: ZplBars,
+    options: ZplOptions,
 }
 
 impl<W: Write> ZplOutput<W> {
@@ -195,7 +292,7 @@ impl<W: Write> ZplOutput<W> {
     pub fn new(out: W) -> Self {
         ZplOutput {
             out,
-            bars: ZplBars::Native,
+            options: ZplOptions::default(),
         }
     }
 
@@ -207,7 +304,24 @@ impl<W: Write> ZplOutput<W> {
     /// ```
     #[must_use]
     pub fn with_bars(mut self, bars: ZplBars) -> Self {
-        self.bars = bars;
+        self.options = self.options.with_bars(bars);
+        self
+    }
+
+    /// This output, with text lines written as `text` says.
+    ///
+    /// ```
+    /// use shiplabel::{Label, Options, Printer, ZplOutput, ZplText};
+    /// let output = ZplOutput::new(Vec::new()).with_text(ZplText::ResidentFont);
+    /// let mut printer = Printer::to(output, &Options::default());
+    /// printer.write_label(Label::sample())?;
+    /// let zpl = String::from_utf8(printer.finish()?.output).unwrap();
+    /// assert!(zpl.contains("^A0N,"));
+    /// # Ok::<(), shiplabel::RenderError>(())
+    /// ```
+    #[must_use]
+    pub fn with_text(mut self, text: ZplText) -> Self {
+        self.options = self.options.with_text(text);
         self
     }
 }
@@ -223,7 +337,7 @@ impl<W: Write> Output for ZplOutput<W> {
         options: &Options,
     ) -> impl Fn(&LabelLayout) -> Result<Vec<u8>, RenderError> + Sync + 'static {
         let on_sheets = options.sheet().is_some();
-        let bars = self.bars;
+        let zpl = self.options;
         move |layout| {
             if on_sheets {
                 return Err(RenderError::Zpl(
@@ -231,7 +345,7 @@ impl<W: Write> Output for ZplOutput<W> {
                         .into(),
                 ));
             }
-            render_zpl_with(layout, bars)
+            render_zpl_with(layout, zpl)
         }
     }
 
