@@ -103,7 +103,7 @@ pub use layout::{
 pub use limits::{
     MAX_ADDRESS_LINES, MAX_JSON_BYTES, MAX_LABELS, MAX_ORDERS, MAX_POSTCODE_CHARS, MAX_TEXT_CHARS,
 };
-pub use model::{Address, Label, Order, Party};
+pub use model::{Address, Customs, CustomsItem, Label, Order, Party, TaxId};
 pub use options::{LabelSize, Options, Sheet, SheetLayout, StartOutOfRange, UnknownName};
 pub use print::{render_batch, render_pdf};
 pub use printer::{Output, Printer};
@@ -115,8 +115,9 @@ pub use render::{PdfOutput, PdfWriter, Prepared};
 pub use text::Typeface;
 pub use units::{Dots, Dpi, Mm, Pt};
 pub use validate::{
-    CountryCode, ErrorKind, OrderNumber, Postcode, TrackingNumber, ValidAddress, ValidLabel,
-    ValidOrder, ValidParty, ValidationError, ValidationErrors,
+    Contents, CountryCode, Currency, CustomsForm, ErrorKind, MAX_CUSTOMS_ITEMS, Money, NonDelivery,
+    OrderNumber, Postcode, TaxIdKind, TrackingNumber, ValidAddress, ValidCustoms, ValidItem,
+    ValidLabel, ValidOrder, ValidParty, ValidTaxId, ValidationError, ValidationErrors,
 };
 #[cfg(feature = "zpl")]
 pub use zpl::{ZplBars, ZplOptions, ZplOutput, ZplText, render_zpl, render_zpl_with};

@@ -37,6 +37,10 @@ pub struct Label {
     pub recipient: Party,
     /// Who sends it: the seller's full name and address.
     pub seller: Party,
+    /// The customs declaration (CN22 or CN23) of a parcel that crosses a border, printed
+    /// after the label; `None` for a domestic parcel.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub customs: Option<Customs>,
 }
 
 /// The order: its number, and the shipment details printed beside the QR code.
@@ -135,6 +139,132 @@ pub struct Address {
     pub country: String,
 }
 
+/// A customs declaration (UPU CN22 or CN23) for a parcel that crosses a border, as it
+/// arrives: every value is checked by [`Label::validate`], which chooses the form and totals
+/// the items.
+///
+/// Money is a decimal string (`"24.00"`), never a float; currencies are ISO 4217 codes.
+///
+/// ```
+/// use shiplabel::{Customs, CustomsItem, Label, TaxId};
+/// let mut label = Label::sample();
+/// label.customs = Some(Customs {
+///     value_sdr: Some("25.40".into()),
+///     contents: "merchandise".into(),
+///     non_delivery: Some("return".into()),
+///     items: vec![CustomsItem {
+///         description: "Cotton T-shirt, men's".into(),
+///         quantity: 2,
+///         weight_grams: 300,
+///         value: "24.00".into(),
+///         currency: "USD".into(),
+///         hs_code: "610910".into(),
+///         origin_country: "CN".into(),
+///     }],
+///     signer: "Li Wei".into(),
+///     date: "2026-12-01".into(),
+///     ..Customs::default()
+/// });
+/// let valid = label.validate()?;
+/// assert_eq!(valid.customs().unwrap().form(), shiplabel::CustomsForm::Cn22);
+/// # Ok::<(), shiplabel::ValidationErrors>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct Customs {
+    /// `cn22`, `cn23` or `auto` (the default: CN22 under 300 SDR, else CN23).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub form: Option<String>,
+    /// The declared value in Special Drawing Rights, as a decimal string: `auto` needs it
+    /// (the caller knows today's exchange rate; the crate does not).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value_sdr: Option<String>,
+    /// `gift`, `documents`, `sample`, `returned_goods`, `merchandise` or `other`.
+    pub contents: String,
+    /// What the contents are, required when `contents` is `other`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explanation: Option<String>,
+    /// What the post does if the parcel cannot be delivered: `return` or `abandon`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub non_delivery: Option<String>,
+    /// The items, at least one.
+    pub items: Vec<CustomsItem>,
+    /// The commercial invoice's number (CN23).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub invoice: Option<String>,
+    /// An export or import licence's number (CN23).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub licence: Option<String>,
+    /// A certificate's number: origin, health, phytosanitary (CN23).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub certificate: Option<String>,
+    /// The sender's customs reference (CN23).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exporter_reference: Option<String>,
+    /// The importer's reference: a tax code, VAT number (CN23).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub importer_reference: Option<String>,
+    /// The importer's telephone, fax or e-mail (CN23).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub importer_contact: Option<String>,
+    /// Tax identifiers: the seller's IOSS number for EU consignments of €150 or less, an
+    /// EORI, Norway's VOEC, a VAT number.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tax_ids: Vec<TaxId>,
+    /// Postage and fees paid, a decimal string in the items' currency (CN23).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub postage: Option<String>,
+    /// Who signs the declaration.
+    pub signer: String,
+    /// The date of signing, `YYYY-MM-DD`.
+    pub date: String,
+}
+
+/// One line of a customs declaration.
+///
+/// ```
+/// let item = shiplabel::CustomsItem {
+///     description: "Ceramic coffee mug".into(),
+///     quantity: 1,
+///     weight_grams: 350,
+///     value: "12.50".into(),
+///     currency: "EUR".into(),
+///     hs_code: "6912.00".into(),
+///     origin_country: "CN".into(),
+/// };
+/// assert_eq!(item.quantity, 1);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct CustomsItem {
+    /// What it is, specifically: "Cotton T-shirt, men's", not "clothes".
+    pub description: String,
+    /// How many, at least 1.
+    pub quantity: u32,
+    /// The net weight of all of them, in grams, at least 1.
+    pub weight_grams: u32,
+    /// The value of all of them, a decimal string with at most the currency's minor digits.
+    pub value: String,
+    /// The ISO 4217 code of `value`, e.g. `USD`; one currency per declaration.
+    pub currency: String,
+    /// The Harmonized System code, 6 to 10 digits (dots and spaces allowed).
+    pub hs_code: String,
+    /// The ISO 3166-1 alpha-2 code of the country of origin.
+    pub origin_country: String,
+}
+
+/// A tax identifier on a customs declaration.
+///
+/// ```
+/// let ioss = shiplabel::TaxId { kind: "ioss".into(), id: "IM2760000742".into() };
+/// assert_eq!(ioss.kind, "ioss");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct TaxId {
+    /// `ioss`, `eori`, `voec`, `vat` or `other`.
+    pub kind: String,
+    /// The identifier.
+    pub id: String,
+}
+
 impl Label {
     /// A complete, valid example: a parcel from a Shenzhen seller to London, with a Royal
     /// Mail S10 tracking number. `cargo run --example label` prints it.
@@ -182,6 +312,7 @@ impl Label {
                     ..Address::default()
                 },
             },
+            customs: None,
         }
     }
 }
@@ -189,6 +320,73 @@ impl Label {
 /// `Deserialize` for a model type `$ty` that reads a JSON object (a map) and nothing else,
 /// through `$def`, its field-for-field mirror: serde's derived impl would also read the
 /// fields as an array in declaration order, which no order-management system means.
+impl Label {
+    /// A complete, valid cross-border example with a customs declaration: a Shenzhen
+    /// seller's parcel of two items to Berlin, declared on a CN22 with the seller's IOSS
+    /// number (an EU consignment of goods under €150).
+    ///
+    /// ```
+    /// let label = shiplabel::Label::sample_international();
+    /// let valid = label.validate()?;
+    /// assert_eq!(valid.customs().unwrap().total_value().to_string(), "36.50 EUR");
+    /// # Ok::<(), shiplabel::ValidationErrors>(())
+    /// ```
+    pub fn sample_international() -> Label {
+        let s = |v: &str| Some(v.to_owned());
+        let item =
+            |description: &str, quantity, weight_grams, value: &str, hs_code: &str| CustomsItem {
+                description: description.into(),
+                quantity,
+                weight_grams,
+                value: value.into(),
+                currency: "EUR".into(),
+                hs_code: hs_code.into(),
+                origin_country: "CN".into(),
+            };
+        Label {
+            order: Order {
+                number: "TT-2026-000456".into(),
+                tracking: s("LX123456785CN"),
+                carrier: s("China Post"),
+                service: s("ePacket"),
+                weight_grams: Some(800),
+            },
+            recipient: Party {
+                name: "Anna Schmidt".into(),
+                company: None,
+                phone: s("+49 30 901820"),
+                address: Address {
+                    lines: vec!["Schönhauser Allee 36".into()],
+                    city: s("Berlin"),
+                    postcode: s("10435"),
+                    country: "DE".into(),
+                    ..Address::default()
+                },
+            },
+            customs: Some(Customs {
+                form: None,
+                value_sdr: s("33.40"),
+                contents: "merchandise".into(),
+                non_delivery: s("return"),
+                items: vec![
+                    item("Cotton T-shirt, men's", 2, 300, "24.00", "610910"),
+                    item("Ceramic coffee mug", 1, 350, "12.50", "6912.00.00"),
+                ],
+                invoice: s("INV-2026-0042"),
+                tax_ids: vec![TaxId {
+                    kind: "ioss".into(),
+                    id: "IM2760000742".into(),
+                }],
+                postage: s("6.90"),
+                signer: "Li Wei".into(),
+                date: "2026-12-01".into(),
+                ..Customs::default()
+            }),
+            ..Label::sample()
+        }
+    }
+}
+
 macro_rules! from_object_only {
     ($ty:ident, $def:ident, $expecting:literal) => {
         impl<'de> Deserialize<'de> for $ty {
@@ -216,6 +414,17 @@ from_object_only!(
 );
 from_object_only!(Order, OrderDef, "an object with the order's `number`");
 from_object_only!(Party, PartyDef, "an object with `name` and `address`");
+from_object_only!(
+    Customs,
+    CustomsDef,
+    "an object with the declaration's `contents`, `items`, `signer` and `date`"
+);
+from_object_only!(
+    CustomsItem,
+    CustomsItemDef,
+    "an object with the item's `description`, `quantity`, `weight_grams`, `value`, `currency`, `hs_code` and `origin_country`"
+);
+from_object_only!(TaxId, TaxIdDef, "an object with `kind` and `id`");
 from_object_only!(Address, AddressDef, "an object with `lines` and `country`");
 
 // The mirrors: serde derives each field's reading here (`remote` builds the public type
@@ -228,6 +437,8 @@ struct LabelDef {
     order: Order,
     recipient: Party,
     seller: Party,
+    #[serde(default)]
+    customs: Option<Customs>,
 }
 
 #[derive(Deserialize)]
@@ -242,6 +453,58 @@ struct OrderDef {
     service: Option<String>,
     #[serde(default)]
     weight_grams: Option<u32>,
+}
+
+#[derive(Deserialize)]
+#[serde(remote = "Customs", deny_unknown_fields)]
+struct CustomsDef {
+    #[serde(default)]
+    form: Option<String>,
+    #[serde(default)]
+    value_sdr: Option<String>,
+    contents: String,
+    #[serde(default)]
+    explanation: Option<String>,
+    #[serde(default)]
+    non_delivery: Option<String>,
+    items: Vec<CustomsItem>,
+    #[serde(default)]
+    invoice: Option<String>,
+    #[serde(default)]
+    licence: Option<String>,
+    #[serde(default)]
+    certificate: Option<String>,
+    #[serde(default)]
+    exporter_reference: Option<String>,
+    #[serde(default)]
+    importer_reference: Option<String>,
+    #[serde(default)]
+    importer_contact: Option<String>,
+    #[serde(default)]
+    tax_ids: Vec<TaxId>,
+    #[serde(default)]
+    postage: Option<String>,
+    signer: String,
+    date: String,
+}
+
+#[derive(Deserialize)]
+#[serde(remote = "CustomsItem", deny_unknown_fields)]
+struct CustomsItemDef {
+    description: String,
+    quantity: u32,
+    weight_grams: u32,
+    value: String,
+    currency: String,
+    hs_code: String,
+    origin_country: String,
+}
+
+#[derive(Deserialize)]
+#[serde(remote = "TaxId", deny_unknown_fields)]
+struct TaxIdDef {
+    kind: String,
+    id: String,
 }
 
 #[derive(Deserialize)]

@@ -42,6 +42,30 @@ pub enum ErrorKind {
     /// A character no bundled font can draw (an emoji, a script the fonts lack): it would
     /// print as a blank box.
     UncoveredCharacter,
+    /// A name that is not one of the field's choices (a customs `form`, `contents`,
+    /// `non_delivery` or tax id `kind`).
+    UnknownValue,
+    /// Not a decimal number in the field's form (money: digits, a point, at most the
+    /// currency's minor digits).
+    InvalidNumber,
+    /// Not an ISO 4217 currency code.
+    UnknownCurrency,
+    /// Items of one customs declaration in more than one currency.
+    MixedCurrencies,
+    /// A customs description customs refuse alone ("gift", "goods", "parts"…).
+    VagueDescription,
+    /// Not a Harmonized System code of 6 to 10 digits.
+    InvalidHsCode,
+    /// Not a calendar date written `YYYY-MM-DD`.
+    InvalidDate,
+    /// A tax identifier not in its kind's shape (IOSS `IM` + 10 digits, …).
+    InvalidTaxId,
+    /// A customs form that does not fit the declaration (a CN22 for 300 SDR or more).
+    WrongForm,
+    /// Items heavier together than the parcel.
+    OverWeight,
+    /// An EU consignment of goods of €150 or less without the seller's IOSS number.
+    IossRequired,
 }
 
 impl ErrorKind {
@@ -66,6 +90,17 @@ impl ErrorKind {
             ErrorKind::InvalidCheckDigit => "invalid_check_digit",
             ErrorKind::OutOfRange => "out_of_range",
             ErrorKind::UncoveredCharacter => "uncovered_character",
+            ErrorKind::UnknownValue => "unknown_value",
+            ErrorKind::InvalidNumber => "invalid_number",
+            ErrorKind::UnknownCurrency => "unknown_currency",
+            ErrorKind::MixedCurrencies => "mixed_currencies",
+            ErrorKind::VagueDescription => "vague_description",
+            ErrorKind::InvalidHsCode => "invalid_hs_code",
+            ErrorKind::InvalidDate => "invalid_date",
+            ErrorKind::InvalidTaxId => "invalid_tax_id",
+            ErrorKind::WrongForm => "wrong_form",
+            ErrorKind::OverWeight => "over_weight",
+            ErrorKind::IossRequired => "ioss_required",
         }
     }
 }
@@ -86,6 +121,7 @@ impl fmt::Display for ErrorKind {
 ///     order: shiplabel::Order { number: String::new(), ..Default::default() },
 ///     recipient: Default::default(),
 ///     seller: Default::default(),
+///     customs: None,
 /// };
 /// let errors = label.validate().unwrap_err();
 /// let first = errors.iter().next().unwrap();
@@ -166,6 +202,7 @@ impl std::error::Error for ValidationError {}
 ///     order: shiplabel::Order { number: "A\u{1}".into(), ..Default::default() },
 ///     recipient: Default::default(),
 ///     seller: Default::default(),
+///     customs: None,
 /// };
 /// let errors = label.validate().unwrap_err();
 /// assert!(errors.len() > 1);
@@ -193,7 +230,7 @@ impl ValidationErrors {
     /// The problems, in field order.
     ///
     /// ```
-    /// # let label = shiplabel::Label { order: Default::default(), recipient: Default::default(), seller: Default::default() };
+    /// # let label = shiplabel::Label { order: Default::default(), recipient: Default::default(), seller: Default::default(), customs: None };
     /// let errors = label.validate().unwrap_err();
     /// let fields: Vec<&str> = errors.iter().map(|e| e.field()).collect();
     /// assert_eq!(fields[0], "order.number");
@@ -205,7 +242,7 @@ impl ValidationErrors {
     /// How many problems there are (at least one).
     ///
     /// ```
-    /// # let label = shiplabel::Label { order: Default::default(), recipient: Default::default(), seller: Default::default() };
+    /// # let label = shiplabel::Label { order: Default::default(), recipient: Default::default(), seller: Default::default(), customs: None };
     /// assert!(label.validate().unwrap_err().len() >= 1);
     /// ```
     #[allow(clippy::len_without_is_empty)] // never empty by construction
@@ -216,7 +253,7 @@ impl ValidationErrors {
     /// The problems, by value.
     ///
     /// ```
-    /// # let label = shiplabel::Label { order: Default::default(), recipient: Default::default(), seller: Default::default() };
+    /// # let label = shiplabel::Label { order: Default::default(), recipient: Default::default(), seller: Default::default(), customs: None };
     /// let errors: Vec<shiplabel::ValidationError> = label.validate().unwrap_err().into_vec();
     /// assert!(!errors.is_empty());
     /// ```

@@ -5,16 +5,23 @@
 
 #[cfg(test)]
 mod country_tests;
+mod currency;
+mod customs;
 mod error;
 mod fields;
 mod text;
 
+pub use currency::{Currency, Money};
+pub use customs::{
+    Contents, CustomsForm, MAX_CUSTOMS_ITEMS, NonDelivery, TaxIdKind, ValidCustoms, ValidItem,
+    ValidTaxId,
+};
 pub use error::{ErrorKind, ValidationError, ValidationErrors};
 pub use fields::{CountryCode, OrderNumber, Postcode, TrackingNumber};
 
 use crate::address::{self, Field, FormattedLine, Parts, PlaceProblem};
 use crate::limits::MAX_ADDRESS_LINES;
-use crate::model::{Address, Label, Order, Party};
+use crate::model::{Address, Customs, Label, Order, Party};
 
 /// A label whose every field passed validation, normalised for printing.
 ///
@@ -38,6 +45,7 @@ pub struct ValidLabel {
     order: ValidOrder,
     recipient: ValidParty,
     seller: ValidParty,
+    customs: Option<ValidCustoms>,
 }
 
 impl From<&ValidLabel> for Label {
@@ -76,6 +84,7 @@ impl From<&ValidLabel> for Label {
             },
             recipient: party(&valid.recipient),
             seller: party(&valid.seller),
+            customs: valid.customs.as_ref().map(Customs::from),
         }
     }
 }
@@ -121,6 +130,18 @@ impl ValidLabel {
     /// ```
     pub fn seller(&self) -> &ValidParty {
         &self.seller
+    }
+
+    /// The customs declaration, when the order has one.
+    ///
+    /// ```
+    /// assert!(shiplabel::Label::sample().validate()?.customs().is_none());
+    /// let valid = shiplabel::Label::sample_international().validate()?;
+    /// assert_eq!(valid.customs().unwrap().items().len(), 2);
+    /// # Ok::<(), shiplabel::ValidationErrors>(())
+    /// ```
+    pub fn customs(&self) -> Option<&ValidCustoms> {
+        self.customs.as_ref()
     }
 }
 
@@ -781,6 +802,13 @@ impl Label {
         let order = checker.order(&self.order);
         let recipient = checker.party(&self.recipient, "recipient");
         let seller = checker.party(&self.seller, "seller");
+        let customs = self.customs.as_ref().map(|customs| {
+            let parcel = customs::Parcel {
+                destination: CountryCode::try_from(self.recipient.address.country.as_str()).ok(),
+                weight_grams: self.order.weight_grams.filter(|&w| w > 0),
+            };
+            customs::check(customs, &parcel, &mut checker.errors)
+        });
         if checker.errors.is_empty()
             && let (Some(order), Some(recipient), Some(seller)) = (order, recipient, seller)
         {
@@ -788,6 +816,7 @@ impl Label {
                 order,
                 recipient,
                 seller,
+                customs: customs.flatten(),
             });
         }
         Err(ValidationErrors::new(checker.errors))

@@ -109,5 +109,6 @@ pub fn label() -> impl Strategy<Value = Label> {
         order,
         recipient,
         seller,
+        customs: None,
     })
 }
