@@ -238,9 +238,10 @@ pub struct Printed<W = Vec<u8>> {
     /// Where the document went: the PDF's bytes in memory, or the writer it was streamed
     /// to, complete.
     pub output: W,
-    /// For each printed label, in print order, the index of its order among those passed
-    /// in: label `i` is page `i`, or on sheets the `i`-th position filled from the sheet's
-    /// start.
+    /// For each page printed, in print order, the index of its order among those passed
+    /// in: each order's label, then the pages of its customs declaration (a CN22, or the
+    /// CN23's pages) when it has one. Without forms, label `i` is page `i`, or on sheets
+    /// the `i`-th position filled from the sheet's start.
     pub pages: Vec<usize>,
     /// The orders not printed, by index, each as given and with why
     /// ([`BatchMode::PrintValid`] only: in `AllOrNothing` a rejection prints nothing).

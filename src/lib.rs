@@ -98,13 +98,13 @@ pub use documents::{Documents, documents, write_documents};
 pub use error::RenderError;
 pub use layout::{
     Align, Code128Symbol, Element, GlyphRun, LabelLayout, LayoutError, PlacedGlyph, PlacedLabel,
-    QrSymbol, Rule, SYNTHETIC_BOLD_STROKE, SheetPage, TextLine, layout,
+    QrSymbol, Rule, SYNTHETIC_BOLD_STROKE, SheetPage, TextLine, customs_layouts, layout,
 };
 pub use limits::{
     MAX_ADDRESS_LINES, MAX_JSON_BYTES, MAX_LABELS, MAX_ORDERS, MAX_POSTCODE_CHARS, MAX_TEXT_CHARS,
 };
 pub use model::{Address, Customs, CustomsItem, Label, Order, Party, TaxId};
-pub use options::{LabelSize, Options, Sheet, SheetLayout, StartOutOfRange, UnknownName};
+pub use options::{LabelSize, Options, Paper, Sheet, SheetLayout, StartOutOfRange, UnknownName};
 pub use print::{render_batch, render_pdf};
 pub use printer::{Output, Printer};
 #[cfg(feature = "png")]

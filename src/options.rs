@@ -380,6 +380,10 @@ pub struct Options {
     sheet: Option<Sheet>,
     /// Threads for runs of many labels; `None`: the available cores.
     threads: Option<usize>,
+    /// Whether a label's customs declaration is printed after it.
+    no_customs: bool,
+    /// The page a CN23 is printed on.
+    customs_paper: Paper,
 }
 
 impl Options {
@@ -478,6 +482,106 @@ impl Options {
     pub fn with_threads(mut self, threads: usize) -> Self {
         self.threads = Some(threads.max(1));
         self
+    }
+
+    /// Whether a label's customs declaration (CN22 or CN23) is printed after it (the
+    /// default; see [`Options::with_customs_forms`]).
+    ///
+    /// ```
+    /// assert!(shiplabel::Options::default().customs_forms());
+    /// ```
+    pub fn customs_forms(&self) -> bool {
+        !self.no_customs
+    }
+
+    /// These options, printing each label's customs declaration after it (`true`, the
+    /// default) or not (`false`: the platform or the carrier prints it, or it goes to the
+    /// carrier electronically). Validation checks a declaration either way.
+    ///
+    /// ```
+    /// let options = shiplabel::Options::default().with_customs_forms(false);
+    /// assert!(!options.customs_forms());
+    /// ```
+    #[must_use]
+    pub fn with_customs_forms(mut self, print: bool) -> Self {
+        self.no_customs = !print;
+        self
+    }
+
+    /// The page a CN23 is printed on (A4 unless set). A CN22 is a label of the label's
+    /// size.
+    ///
+    /// ```
+    /// assert_eq!(shiplabel::Options::default().customs_paper(), shiplabel::Paper::A4);
+    /// ```
+    pub fn customs_paper(&self) -> Paper {
+        self.customs_paper
+    }
+
+    /// These options, printing CN23 declarations on `paper`.
+    ///
+    /// ```
+    /// use shiplabel::{Options, Paper};
+    /// let options = Options::default().with_customs_paper(Paper::Letter);
+    /// assert_eq!(options.customs_paper(), Paper::Letter);
+    /// ```
+    #[must_use]
+    pub fn with_customs_paper(mut self, paper: Paper) -> Self {
+        self.customs_paper = paper;
+        self
+    }
+}
+
+/// The page a CN23 customs declaration is printed on: A4 (the default, as most posts use)
+/// or US Letter.
+///
+/// ```
+/// use shiplabel::{Paper, Pt};
+/// assert_eq!(Paper::Letter.size(), (Pt(612.0), Pt(792.0)));
+/// assert_eq!("a4".parse::<Paper>(), Ok(Paper::A4));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Paper {
+    /// 210 × 297 mm.
+    #[default]
+    A4,
+    /// 8.5 × 11 in.
+    Letter,
+}
+
+impl Paper {
+    /// Width and height in points.
+    ///
+    /// ```
+    /// let (w, h) = shiplabel::Paper::A4.size();
+    /// assert!((w.0 - 595.28).abs() < 0.01 && (h.0 - 841.89).abs() < 0.01);
+    /// ```
+    pub fn size(self) -> (Pt, Pt) {
+        match self {
+            Paper::A4 => (Pt::from(Mm(210.0)), Pt::from(Mm(297.0))),
+            Paper::Letter => (Pt(612.0), Pt(792.0)),
+        }
+    }
+
+    /// The name: `a4`, `letter`.
+    ///
+    /// ```
+    /// assert_eq!(shiplabel::Paper::Letter.name(), "letter");
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            Paper::A4 => "a4",
+            Paper::Letter => "letter",
+        }
+    }
+}
+
+impl FromStr for Paper {
+    type Err = UnknownName;
+
+    /// `a4` or `letter`, in any case.
+    fn from_str(s: &str) -> Result<Paper, UnknownName> {
+        by_name(s, &[Paper::A4, Paper::Letter], Paper::name, "paper")
     }
 }
 

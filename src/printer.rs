@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::batch::{BatchMode, Printable, Printed, Rejected, Rejection};
 use crate::error::RenderError;
-use crate::layout::{LabelLayout, layout};
+use crate::layout::{LabelLayout, customs_layouts, layout};
 use crate::options::Options;
 
 /// Where the printing layer puts labels: a backend, from the laid-out label to bytes.
@@ -122,8 +122,10 @@ pub struct Printer<O> {
     mode: BatchMode,
     /// Orders offered so far, printed or not: the index a rejection is reported with.
     offered: usize,
-    /// The index of each order printed, in print order.
+    /// For each page printed (a label, or a page of its customs forms), its order's index.
     printed: Vec<usize>,
+    /// Orders printed.
+    orders_printed: usize,
     /// The orders set aside, in order.
     rejected: Vec<Rejected>,
     /// Set once writing fails: the output is then unfinished and stays so.
@@ -146,6 +148,7 @@ impl<O: Output> Printer<O> {
             mode: BatchMode::default(),
             offered: 0,
             printed: Vec::new(),
+            orders_printed: 0,
             rejected: Vec::new(),
             broken: None,
         }
@@ -196,7 +199,8 @@ impl<O: Output> Printer<O> {
         &self.output
     }
 
-    /// Labels printed so far (on a sheet being filled, counted already).
+    /// Orders printed so far (on a sheet being filled, counted already); an order's
+    /// customs forms do not count again.
     ///
     /// ```
     /// let options = shiplabel::Options::default()
@@ -207,7 +211,7 @@ impl<O: Output> Printer<O> {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn labels(&self) -> usize {
-        self.printed.len()
+        self.orders_printed
     }
 
     /// The orders set aside so far, in order, each as given and with why.
@@ -300,11 +304,26 @@ impl<O: Output> Printer<O> {
                     Ok(l) => l,
                     Err(error) => return Outcome::Rejected(Rejection::Layout(error)),
                 };
+                // The customs declaration's pages follow the label.
+                let forms = if options.customs_forms() {
+                    match customs_layouts(&valid, &options) {
+                        Ok(forms) => forms,
+                        Err(error) => return Outcome::Rejected(Rejection::Layout(error)),
+                    }
+                } else {
+                    Vec::new()
+                };
                 if stopped.load(Ordering::Relaxed) {
                     return Outcome::Skipped;
                 }
-                let drawn = draw(&laid_out);
-                Outcome::Drawn(laid_out, drawn)
+                let pages = std::iter::once(laid_out)
+                    .chain(forms)
+                    .map(|page| {
+                        let drawn = draw(&page);
+                        (page, drawn)
+                    })
+                    .collect();
+                Outcome::Drawn(pages)
             },
             |label, outcome| {
                 let index = self.offered;
@@ -324,9 +343,18 @@ impl<O: Output> Printer<O> {
                         Ok(())
                     }
                     Outcome::Skipped => Ok(()),
-                    Outcome::Drawn(laid_out, drawn) => {
-                        self.output.write(&options, laid_out, drawn?)?;
-                        self.printed.push(index);
+                    Outcome::Drawn(pages) => {
+                        // Drawn in full before anything is written: a page that failed to
+                        // draw leaves no part of its order in the output.
+                        let pages = pages
+                            .into_iter()
+                            .map(|(page, drawn)| drawn.map(|d| (page, d)))
+                            .collect::<Result<Vec<_>, _>>()?;
+                        for (page, drawn) in pages {
+                            self.output.write(&options, page, drawn)?;
+                            self.printed.push(index);
+                        }
+                        self.orders_printed += 1;
                         Ok(())
                     }
                 }
@@ -386,5 +414,6 @@ enum Outcome<D> {
     /// Laid out but not drawn: all or nothing, an order was set aside already.
     Skipped,
     /// Laid out and drawn, ready to write (or drawing failed).
-    Drawn(LabelLayout, Result<D, RenderError>),
+    /// The label and its customs forms, each drawn.
+    Drawn(Vec<(LabelLayout, Result<D, RenderError>)>),
 }

@@ -4,14 +4,15 @@
 use std::ffi::OsString;
 use std::path::PathBuf;
 
-use shiplabel::{Dpi, LabelSize, Options, Sheet, SheetLayout, ZplText};
+use shiplabel::{Dpi, LabelSize, Options, Paper, Sheet, SheetLayout, ZplText};
 
 use crate::input::Source;
 use crate::output::Target;
 
 pub const USAGE: &str = "usage: label [ORDERS.json|.jsonl|-] [-o OUT.pdf|.png|.zpl|-] [--format pdf|png|zpl]\n             \
      [--rejected REJECTED.json|-] [--size 4x6|4x8|100x150|a6]\n             \
-     [--sheet a4|letter [--start N] [--cut-marks]] [--dpi N] [--zpl-text graphic|resident]";
+     [--sheet a4|letter [--start N] [--cut-marks]] [--dpi N] [--zpl-text graphic|resident]\n             \
+     [--no-customs] [--customs-paper a4|letter]";
 
 /// What the labels are written as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,6 +53,8 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Args, Usage> {
     let mut dpi = Dpi::DPI_203;
     let mut format = None;
     let mut zpl_text = None;
+    let mut customs_forms = true;
+    let mut customs_paper = Paper::A4;
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
         let flag = arg.to_str().unwrap_or("").to_owned();
@@ -113,6 +116,11 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Args, Usage> {
                     }
                 });
             }
+            "--no-customs" => customs_forms = false,
+            "--customs-paper" => {
+                let value = text(value("a paper size")?, "--customs-paper")?;
+                customs_paper = value.parse::<Paper>().map_err(|e| e.to_string())?;
+            }
             "-o" | "--output" => output = Some(Target::from_arg(value("a file name")?)),
             "--rejected" => rejected = Some(Target::from_arg(value("a file name")?)),
             "-h" | "--help" => return Err(None),
@@ -163,7 +171,10 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Args, Usage> {
             "--format png writes a file per label; give -o a file name such as labels.png".into(),
         ));
     }
-    let mut options = Options::default().with_dpi(dpi);
+    let mut options = Options::default()
+        .with_dpi(dpi)
+        .with_customs_forms(customs_forms)
+        .with_customs_paper(customs_paper);
     match (sheet, size) {
         (Some(_), Some(_)) => {
             return Err(Some(

@@ -9,6 +9,7 @@
 //! cargo run --example label -- orders.json -o labels.png    # labels-001.png, labels-002.png…
 //! cargo run --example label -- orders.json -o labels.zpl    # ZPL II for a Zebra printer
 //! cargo run --example label -- orders.json -o labels.zpl --zpl-text resident  # Latin text in font 0
+//! cargo run --example label -- orders.json --no-customs     # labels without their CN22/CN23
 //! some-export | cargo run --example label -- - -o - | lp    # standard input and output
 //! ```
 //!
@@ -109,6 +110,8 @@ impl Failure {
 /// orders set aside, by index.
 struct Run<'a> {
     printed: usize,
+    /// Pages of customs declarations printed after their labels.
+    forms: usize,
     rejected: Vec<RejectedOrder<'a>>,
 }
 
@@ -206,8 +209,11 @@ fn run(args: &args::Args) -> Result<ExitCode, Failure> {
             print(&orders, printer, all_or_nothing).map(|(run, _)| run)
         }
     };
-    let Run { printed, rejected } =
-        printed.map_err(|e| Failure::untouched(format!("{}: {e}", args.output.name())))?;
+    let Run {
+        printed,
+        forms,
+        rejected,
+    } = printed.map_err(|e| Failure::untouched(format!("{}: {e}", args.output.name())))?;
     let report_rejected = || {
         for order in &rejected {
             for line in order.lines(orders.is_array) {
@@ -233,7 +239,7 @@ fn run(args: &args::Args) -> Result<ExitCode, Failure> {
             message: format!("{}: {e}", args.output.name()),
             outcome: partly,
         })?;
-        said_written(args, &written, printed, bytes);
+        said_written(args, &written, printed, forms, bytes);
         return Ok(ExitCode::SUCCESS);
     };
 
@@ -278,7 +284,7 @@ fn run(args: &args::Args) -> Result<ExitCode, Failure> {
             rejected_target.name()
         ));
     }
-    said_written(args, &written, printed, bytes);
+    said_written(args, &written, printed, forms, bytes);
     Ok(if rejected.is_empty() {
         ExitCode::SUCCESS
     } else {
@@ -335,26 +341,39 @@ fn print<'a, O: Output>(
             })
             .collect()
     };
-    let (printed, set_aside, output) = if all_or_nothing && !unread.is_empty() {
+    let (printed, forms, set_aside, output) = if all_or_nothing && !unread.is_empty() {
         // Not an order: all or nothing, nothing is kept.
-        (0, as_given(writer.rejected().to_vec())?, None)
+        (0, 0, as_given(writer.rejected().to_vec())?, None)
     } else {
         match writer.finish() {
-            Ok(printed) => (
-                printed.pages.len(),
-                as_given(printed.rejected)?,
-                Some(printed.output),
-            ),
-            Err(RenderError::Rejected { rejected, .. }) => (0, as_given(rejected)?, None),
+            Ok(printed) => {
+                // A page per label, then its customs forms' pages, all with its index.
+                let mut orders = printed.pages.clone();
+                orders.dedup();
+                (
+                    orders.len(),
+                    printed.pages.len() - orders.len(),
+                    as_given(printed.rejected)?,
+                    Some(printed.output),
+                )
+            }
+            Err(RenderError::Rejected { rejected, .. }) => (0, 0, as_given(rejected)?, None),
             // No order reached the writer: every one was set aside here.
-            Err(RenderError::NoLabels) => (0, Vec::new(), None),
+            Err(RenderError::NoLabels) => (0, 0, Vec::new(), None),
             Err(other) => return Err(other.to_string()),
         }
     };
     let mut rejected = unread;
     rejected.extend(set_aside);
     rejected.sort_by_key(|r| r.index);
-    Ok((Run { printed, rejected }, output))
+    Ok((
+        Run {
+            printed,
+            forms,
+            rejected,
+        },
+        output,
+    ))
 }
 
 /// Writes the rejected orders as a JSON array (`[]` when there are none) and syncs them.
@@ -367,9 +386,13 @@ fn write_rejected(file: &mut Pending, rejected: &[RejectedOrder<'_>]) -> std::io
 }
 
 /// Says what was written: on standard output, unless an output went there.
-fn said_written(args: &args::Args, written: &str, printed: usize, bytes: u64) {
+fn said_written(args: &args::Args, written: &str, printed: usize, forms: usize, bytes: u64) {
+    let forms = match forms {
+        0 => String::new(),
+        n => format!(" and {}", plural(n, "customs form page")),
+    };
     let line = format!(
-        "wrote {written} ({}, {bytes} bytes)",
+        "wrote {written} ({}{forms}, {bytes} bytes)",
         plural(printed, "label")
     );
     let on_stdout = args.output == Target::Stdout || args.rejected == Some(Target::Stdout);

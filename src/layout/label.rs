@@ -26,14 +26,12 @@
 
 use crate::address::Field;
 use crate::barcode::{CODE128_QUIET_MODULES, QR_QUIET_MODULES, QrLevel, encode_code128, encode_qr};
+use crate::layout::form::{fit_error, place_lines};
 use crate::layout::{
     Align, Code128Symbol, Element, LabelLayout, LayoutError, QrSymbol, Rule, TextLine, qr_payload,
 };
 use crate::options::{LabelSize, Options};
-use crate::text::{
-    BASELINE, FitError, Fitted, Item, LEADING, MIN_SIZE, Weight, extra_above, extra_below,
-    fit_block, shape_line,
-};
+use crate::text::{BASELINE, Fitted, Item, MIN_SIZE, Weight, extra_above, fit_block, shape_line};
 use crate::units::{Dots, Dpi, Mm, Pt};
 use crate::validate::{ValidLabel, ValidParty};
 
@@ -170,20 +168,6 @@ fn caption(text: &str) -> Item {
     item("", text, Style::new(Weight::Bold, CAPTION, CAPTION), 0.0)
 }
 
-fn fit_error(err: FitError) -> LayoutError {
-    match err {
-        FitError::Uncovered { field, chars } => LayoutError::UncoveredCharacter {
-            field,
-            character: chars,
-        },
-        FitError::Overflow { field } => LayoutError::DoesNotFit {
-            field,
-            min_size: MIN_SIZE,
-        },
-        FitError::Font(e) => LayoutError::Font(e.to_string()),
-    }
-}
-
 /// The field name of an address component, for error paths.
 fn field_name(field: Field) -> &'static str {
     match field {
@@ -247,31 +231,8 @@ fn place(
     width: f32,
     centre: bool,
 ) -> f32 {
-    let mut y = top;
-    for f in fitted {
-        y += f.gap_before;
-        for line in f.lines {
-            y += extra_above(&line) * f.size;
-            let line_width = line.width * f.size;
-            let (line_x, align) = if centre {
-                (x + (width - line_width).max(0.0) / 2.0, Align::Centre)
-            } else if line.rtl {
-                (x + (width - line_width).max(0.0), Align::Right)
-            } else {
-                (x, Align::Left)
-            };
-            let below = extra_below(&line) * f.size;
-            elements.push(Element::Text(TextLine {
-                x: Pt(line_x),
-                baseline: Pt(y + f.size * BASELINE),
-                size: f.size,
-                line,
-                align,
-            }));
-            y += f.size * LEADING + below;
-        }
-    }
-    y
+    let align = if centre { Align::Centre } else { Align::Left };
+    place_lines(elements, fitted, x, top, width, align)
 }
 
 /// A rule across the content at `y`.

@@ -2,7 +2,10 @@
 //! rules and barcode grids in points (origin top left, y downwards), with barcode geometry
 //! snapped to printer dots.
 
+mod cn22;
+mod cn23;
 mod element;
+mod form;
 mod label;
 mod payload;
 mod sheet;
@@ -19,7 +22,7 @@ pub use element::{
 };
 pub(crate) use payload::qr_payload;
 pub use sheet::{PlacedLabel, SheetPage};
-pub(crate) use sheet::{cut_marks, slot_origin_dots};
+pub(crate) use sheet::{SheetCursor, cut_marks, slot_origin_dots};
 
 /// A label laid out on its page, ready to render.
 ///
@@ -192,6 +195,19 @@ pub enum LayoutError {
         /// What went wrong.
         message: String,
     },
+    /// A CN22 has no room for all the items of its declaration, even at the smallest text.
+    #[error(
+        "customs.items: {items} items do not fit a CN22 on a {size} label (at most {fit} do); \
+         declare them on a CN23 (form \"cn23\")"
+    )]
+    TooManyCustomsItems {
+        /// The items declared.
+        items: usize,
+        /// How many fit.
+        fit: usize,
+        /// The label size's name.
+        size: &'static str,
+    },
     /// A bundled font could not be read: the crate itself is broken.
     #[error("{0}")]
     Font(String),
@@ -211,8 +227,46 @@ impl LayoutError {
             | LayoutError::Barcode { field, .. } => Some(field),
             LayoutError::BarcodeTooWide { .. } => Some("order.number"),
             LayoutError::QrTooLarge { .. } => Some("order"),
+            LayoutError::TooManyCustomsItems { .. } => Some("customs.items"),
             LayoutError::Font(_) => None,
         }
+    }
+}
+
+/// The pages of `label`'s customs declaration, in order: none when it has none; a CN22 of
+/// the label's size; or the CN23's pages, on [`Options::customs_paper`]. The printing layer
+/// prints them after the label unless [`Options::with_customs_forms`] turned them off; this
+/// lays them out either way.
+///
+/// # Errors
+///
+/// A [`LayoutError`] naming the field whose text does not fit even at 7 pt and wrapped
+/// (`customs.items[2].description`), or [`LayoutError::TooManyCustomsItems`] for a CN22
+/// with more items than its label holds.
+///
+/// # Examples
+///
+/// ```
+/// use shiplabel::{Label, Options, customs_layouts};
+/// let valid = Label::sample_international().validate()?;
+/// let forms = customs_layouts(&valid, &Options::default())?;
+/// assert_eq!(forms.len(), 1); // a CN22
+/// assert_eq!(forms[0].width(), Options::default().label_size().width());
+/// assert!(customs_layouts(&Label::sample().validate()?, &Options::default())?.is_empty());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn customs_layouts(
+    label: &ValidLabel,
+    options: &Options,
+) -> Result<Vec<LabelLayout>, LayoutError> {
+    match label.customs() {
+        None => Ok(Vec::new()),
+        Some(customs) => match customs.form() {
+            crate::validate::CustomsForm::Cn22 => {
+                cn22::lay_out(label, customs, options).map(|page| vec![page])
+            }
+            crate::validate::CustomsForm::Cn23 => cn23::lay_out(label, customs, options),
+        },
     }
 }
 

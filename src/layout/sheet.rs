@@ -224,6 +224,39 @@ impl PlacedLabel {
     }
 }
 
+/// Where the next label of a run goes on its sheets: the first at the sheet's start
+/// position, each next one in the next position, on to fresh sheets. A page that is not a
+/// label of the sheet's size (a CN23 customs declaration on A4 or Letter) ends the sheet
+/// being filled and prints as a page of its own; the next label starts a fresh sheet.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct SheetCursor {
+    /// The next label's position (from 0), once the run has started.
+    next: Option<usize>,
+}
+
+impl SheetCursor {
+    /// The position of the label placed now, and whether it fills its sheet.
+    pub(crate) fn place(&mut self, sheet: &Sheet) -> (usize, bool) {
+        let slots = sheet.layout().slots();
+        let slot = self.next.unwrap_or(sheet.start() - 1) % slots;
+        let full = slot + 1 == slots;
+        self.next = Some(if full { 0 } else { slot + 1 });
+        (slot, full)
+    }
+
+    /// A page of its own came between labels: the next label starts a fresh sheet.
+    pub(crate) fn restart(&mut self) {
+        self.next = Some(0);
+    }
+
+    /// Whether `layout` is a label of the sheet's size, to be placed on it.
+    pub(crate) fn is_label_of(sheet: &Sheet, layout: &LabelLayout) -> bool {
+        let size = sheet.layout().label_size();
+        (layout.width.0 - size.width().0).abs() < 0.01
+            && (layout.height.0 - size.height().0).abs() < 0.01
+    }
+}
+
 impl Sheet {
     /// The place on its sheet (from 0) of the `n`-th label of a run (from 0): the run
     /// starts at the sheet's start position and goes on to fresh sheets.

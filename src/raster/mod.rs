@@ -8,7 +8,7 @@ use canvas::Canvas;
 pub(crate) use canvas::rule_edges;
 
 use crate::error::RenderError;
-use crate::layout::{LabelLayout, SheetPage, TextLine};
+use crate::layout::{LabelLayout, SheetCursor, SheetPage, TextLine};
 use crate::options::{Options, Sheet};
 use crate::printer::Output;
 use crate::units::{Dpi, Pt};
@@ -266,8 +266,11 @@ pub struct PngOutput<F> {
     images: usize,
     /// Labels written.
     labels: usize,
-    /// The labels of the sheet being filled.
+    /// The labels of the sheet being filled, and the first one's position on it.
     sheet: Vec<LabelLayout>,
+    first_slot: usize,
+    /// Where the next label goes on the sheets.
+    cursor: SheetCursor,
 }
 
 impl<F> std::fmt::Debug for PngOutput<F> {
@@ -293,6 +296,8 @@ impl<F: FnMut(usize, Vec<u8>) -> std::io::Result<()>> PngOutput<F> {
             images: 0,
             labels: 0,
             sheet: Vec::new(),
+            first_slot: 0,
+            cursor: SheetCursor::default(),
         }
     }
 
@@ -321,10 +326,8 @@ impl<F: FnMut(usize, Vec<u8>) -> std::io::Result<()>> PngOutput<F> {
         if self.sheet.is_empty() {
             return Ok(());
         }
-        // The first label's place on this sheet.
-        let first = sheet.slot_of(self.labels - self.sheet.len());
         let page = Sheet::new(sheet.layout())
-            .starting_at(first + 1)
+            .starting_at(self.first_slot + 1)
             .map_err(|e| RenderError::Png(e.to_string()))?
             .with_cut_marks(sheet.cut_marks())
             .pages(std::mem::take(&mut self.sheet));
@@ -347,13 +350,10 @@ impl<F: FnMut(usize, Vec<u8>) -> std::io::Result<()>> Output for PngOutput<F> {
         options: &Options,
     ) -> impl Fn(&LabelLayout) -> Result<Option<Vec<u8>>, RenderError> + Sync + 'static {
         let raster = self.raster;
-        let on_sheets = options.sheet().is_some();
-        move |layout| {
-            if on_sheets {
-                Ok(None)
-            } else {
-                render_png(layout, raster).map(Some)
-            }
+        let sheet = options.sheet();
+        move |layout| match sheet {
+            Some(sheet) if SheetCursor::is_label_of(&sheet, layout) => Ok(None),
+            _ => render_png(layout, raster).map(Some),
         }
     }
 
@@ -365,16 +365,27 @@ impl<F: FnMut(usize, Vec<u8>) -> std::io::Result<()>> Output for PngOutput<F> {
     ) -> Result<(), RenderError> {
         self.labels += 1;
         match (drawn, options.sheet()) {
-            (Some(png), _) => self.emit(png),
-            (None, Some(sheet)) => {
+            (None, Some(sheet)) if SheetCursor::is_label_of(&sheet, &layout) => {
+                let (slot, full) = self.cursor.place(&sheet);
+                if self.sheet.is_empty() {
+                    self.first_slot = slot;
+                }
                 self.sheet.push(layout);
-                if sheet.slot_of(self.labels - 1) == sheet.layout().slots() - 1 {
+                if full {
                     self.flush_sheet(options)?;
                 }
                 Ok(())
             }
-            (None, None) => {
-                let png = render_png(&layout, self.raster)?;
+            (drawn, on_sheets) => {
+                // A page of its own: a label without sheets, or a CN23 between sheets.
+                if on_sheets.is_some() {
+                    self.flush_sheet(options)?;
+                    self.cursor.restart();
+                }
+                let png = match drawn {
+                    Some(png) => png,
+                    None => render_png(&layout, self.raster)?,
+                };
                 self.emit(png)
             }
         }

@@ -9,7 +9,7 @@ use super::draw::{Drawn, draw_label};
 use super::embed::DocumentFonts;
 use super::file::{Effort, ObjRef, PdfFile, deflate};
 use super::sheet::SheetPage;
-use crate::layout::LabelLayout;
+use crate::layout::{LabelLayout, SheetCursor};
 use crate::options::Options;
 use crate::printer::{Output, Printer};
 use crate::units::Pt;
@@ -118,6 +118,8 @@ pub struct PdfOutput<W: Write> {
     /// Labels written.
     written: usize,
     sheet: SheetPage,
+    /// Where the next label goes on the sheets.
+    cursor: SheetCursor,
 }
 
 impl<W: Write> std::fmt::Debug for PdfOutput<W> {
@@ -211,6 +213,7 @@ impl<W: Write> PdfOutput<W> {
             pages: 0,
             written: 0,
             sheet: SheetPage::default(),
+            cursor: SheetCursor::default(),
         })
     }
 
@@ -245,19 +248,23 @@ impl<W: Write> PdfOutput<W> {
         };
         self.written += 1;
         match options.sheet() {
-            None => {
-                let compressed = compressed.unwrap_or_else(|| deflate(&content, Effort::Fast));
-                self.page((layout.width, layout.height), &compressed)
-            }
-            Some(sheet) => {
-                let slots = sheet.layout().slots();
-                let slot = sheet.slot_of(self.written - 1);
+            Some(sheet) if SheetCursor::is_label_of(&sheet, layout) => {
+                let (slot, full) = self.cursor.place(&sheet);
                 self.sheet
                     .place(sheet.layout(), slot, options.dpi(), &content);
-                if slot == slots - 1 {
+                if full {
                     self.flush_sheet(options)?;
                 }
                 Ok(())
+            }
+            on_sheets => {
+                // A page of its own: a label without sheets, or a CN23 between sheets.
+                if on_sheets.is_some() {
+                    self.flush_sheet(options)?;
+                    self.cursor.restart();
+                }
+                let compressed = compressed.unwrap_or_else(|| deflate(&content, Effort::Fast));
+                self.page((layout.width, layout.height), &compressed)
             }
         }
     }

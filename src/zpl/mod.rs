@@ -338,12 +338,25 @@ impl<W: Write> Output for ZplOutput<W> {
     ) -> impl Fn(&LabelLayout) -> Result<Vec<u8>, RenderError> + Sync + 'static {
         let on_sheets = options.sheet().is_some();
         let zpl = self.options;
+        let label = options.label_size();
         move |layout| {
             if on_sheets {
                 return Err(RenderError::Zpl(
                     "ZPL prints on a thermal printer's labels; sheets are for office printers"
                         .into(),
                 ));
+            }
+            if (layout.width().0 - label.width().0).abs() > 0.01
+                || (layout.height().0 - label.height().0).abs() > 0.01
+            {
+                return Err(RenderError::Zpl(format!(
+                    "a CN23 customs declaration prints on {:.0} × {:.0} pt paper, not on a \
+                     thermal printer's {} labels: print it as a PDF or PNG, or leave the forms \
+                     out (Options::with_customs_forms(false))",
+                    layout.width().0,
+                    layout.height().0,
+                    label.name()
+                )));
             }
             render_zpl_with(layout, zpl)
         }
