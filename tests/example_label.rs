@@ -323,7 +323,7 @@ fn bad_arguments_exit_with_status_2() {
     // The usage follows, on its own lines, as written (not escaped like messages).
     let stderr = String::from_utf8_lossy(&out.stderr);
     let usage: Vec<&str> = stderr.lines().skip(1).collect();
-    assert_eq!(usage.len(), 3, "{stderr}");
+    assert_eq!(usage.len(), 4, "{stderr}");
     assert!(usage[0].starts_with("usage: label "), "{stderr}");
     assert!(
         usage[1].trim_start().starts_with("[--rejected "),
@@ -339,7 +339,7 @@ fn help_prints_the_usage_on_standard_output() {
     assert_eq!(out.status.code(), Some(0));
     let stdout = String::from_utf8_lossy(&out.stdout);
     let lines: Vec<&str> = stdout.lines().collect();
-    assert_eq!(lines.len(), 3, "{stdout}");
+    assert_eq!(lines.len(), 4, "{stdout}");
     assert!(lines[0].starts_with("usage: label "), "{stdout}");
     assert!(!stdout.contains("\\u{"), "{stdout}");
     assert!(out.stderr.is_empty());

@@ -6,7 +6,7 @@ mod common;
 
 use std::path::Path;
 
-use shiplabel::{Dpi, Options, SheetLayout};
+use shiplabel::{Dpi, Label, Options, SheetLayout};
 
 fn check(path: &Path, actual: &[u8], failures: &mut Vec<String>) {
     let update = std::env::var_os("UPDATE_GOLDEN").is_some_and(|v| v == "1");
@@ -114,6 +114,54 @@ fn golden_resident_font_zpl_match_byte_for_byte() {
         .expect("golden labels make ZPL");
         let name = format!("{stem}-font0");
         check(&common::golden_path(&name, "zpl"), &zpl, &mut failures);
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Labels with their customs forms, as a run prints them: the PDF of the label and its
+/// forms, the forms' layout dump, each form page as a 1-bit PNG, and (for CN22s) the ZPL.
+/// A Latin CN22 and CN23 (to Berlin), a CN22 with Chinese descriptions and a Chinese sender,
+/// and a 28-item CN23 continued over pages.
+#[test]
+fn golden_customs_forms_match_byte_for_byte() {
+    let mut cn23 = Label::sample_international();
+    cn23.customs.as_mut().expect("a declaration").form = Some("cn23".into());
+    let orders = common::customs_orders();
+    let cases = [
+        ("customs-cn22-de", Label::sample_international()),
+        ("customs-cn23-de", cn23),
+        ("customs-cn22-zh", orders[0].clone()),
+        ("customs-cn23-au-long", orders[1].clone()),
+    ];
+    let options = Options::default();
+    let mut failures = Vec::new();
+    for (stem, label) in cases {
+        let valid = label.validate().expect("golden declarations are valid");
+        let forms = shiplabel::customs_layouts(&valid, &options).expect("forms lay out");
+        let dump: Vec<String> = forms.iter().map(ToString::to_string).collect();
+        check(
+            &common::golden_path(stem, "txt"),
+            dump.join("\n").as_bytes(),
+            &mut failures,
+        );
+        let pdf = shiplabel::render_pdf(std::slice::from_ref(&valid), &options)
+            .expect("golden forms render");
+        check(&common::golden_path(stem, "pdf"), &pdf, &mut failures);
+        #[cfg(feature = "png")]
+        for (n, form) in forms.iter().enumerate() {
+            let png = shiplabel::render_png(form, shiplabel::Raster::Print).expect("a PNG");
+            let name = format!("{stem}-{}", n + 1);
+            check(&common::golden_path(&name, "png"), &png, &mut failures);
+        }
+        #[cfg(feature = "zpl")]
+        if valid.customs().map(|c| c.form()) == Some(shiplabel::CustomsForm::Cn22) {
+            let mut zpl =
+                shiplabel::render_zpl(&shiplabel::layout(&valid, &options).unwrap()).expect("ZPL");
+            for form in &forms {
+                zpl.extend(shiplabel::render_zpl(form).expect("ZPL"));
+            }
+            check(&common::golden_path(stem, "zpl"), &zpl, &mut failures);
+        }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

@@ -21,6 +21,12 @@ pub fn sample_orders() -> Vec<Label> {
     shared.into_iter().chain(scripts).collect()
 }
 
+/// The customs forms' test orders: a CN22 with Chinese descriptions (to the US), a 28-item
+/// CN23 (to Australia).
+pub fn customs_orders() -> Vec<Label> {
+    serde_json::from_str(include_str!("../data/customs.json")).expect("tests/data/customs.json")
+}
+
 /// The labels kept as golden files: file stem and index in [`sample_orders`].
 pub const GOLDEN: &[(&str, usize)] = &[
     ("gb-london", 0),
