@@ -297,3 +297,34 @@ fn pdftotext_reads_every_field_and_total() {
         }
     }
 }
+
+#[test]
+fn forms_lay_out_on_every_label_size_and_resolution() {
+    use shiplabel::{Dpi, LabelSize};
+    let mut labels = vec![Label::sample_international()];
+    labels.extend(customs_orders());
+    for size in LabelSize::ALL {
+        for dpi in [Dpi::DPI_203, Dpi::DPI_300] {
+            let options = Options::default().with_size(size).with_dpi(dpi);
+            for label in &labels {
+                let valid = label.validate().unwrap();
+                let forms = customs_layouts(&valid, &options)
+                    .unwrap_or_else(|e| panic!("{} on {size:?} at {dpi}: {e}", label.order.number));
+                assert!(!forms.is_empty());
+                // Nothing drawn off the page.
+                for form in &forms {
+                    for e in form.elements() {
+                        if let shiplabel::Element::Text(line) = e {
+                            assert!(
+                                line.x().0 >= 0.0 && line.x().0 + line.width().0 <= form.width().0,
+                                "{:?} off the page",
+                                line.text()
+                            );
+                            assert!(line.baseline().0 <= form.height().0, "{:?}", line.text());
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
