@@ -101,7 +101,8 @@ pub use layout::{
     QrSymbol, Rule, SYNTHETIC_BOLD_STROKE, SheetPage, TextLine, customs_layouts, layout,
 };
 pub use limits::{
-    MAX_ADDRESS_LINES, MAX_JSON_BYTES, MAX_LABELS, MAX_ORDERS, MAX_POSTCODE_CHARS, MAX_TEXT_CHARS,
+    MAX_ADDRESS_LINES, MAX_CUSTOMS_ITEMS, MAX_JSON_BYTES, MAX_LABELS, MAX_ORDERS,
+    MAX_POSTCODE_CHARS, MAX_TEXT_CHARS,
 };
 pub use model::{Address, Customs, CustomsItem, Label, Order, Party, TaxId};
 pub use options::{LabelSize, Options, Paper, Sheet, SheetLayout, StartOutOfRange, UnknownName};
@@ -115,9 +116,9 @@ pub use render::{PdfOutput, PdfWriter, Prepared};
 pub use text::Typeface;
 pub use units::{Dots, Dpi, Mm, Pt};
 pub use validate::{
-    Contents, CountryCode, Currency, CustomsForm, ErrorKind, MAX_CUSTOMS_ITEMS, Money, NonDelivery,
-    OrderNumber, Postcode, TaxIdKind, TrackingNumber, ValidAddress, ValidCustoms, ValidItem,
-    ValidLabel, ValidOrder, ValidParty, ValidTaxId, ValidationError, ValidationErrors,
+    Contents, CountryCode, Currency, CustomsForm, ErrorKind, Money, NonDelivery, OrderNumber,
+    Postcode, TaxIdKind, TrackingNumber, ValidAddress, ValidCustoms, ValidItem, ValidLabel,
+    ValidOrder, ValidParty, ValidTaxId, ValidationError, ValidationErrors,
 };
 #[cfg(feature = "zpl")]
 pub use zpl::{ZplBars, ZplOptions, ZplOutput, ZplText, render_zpl, render_zpl_with};

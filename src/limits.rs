@@ -39,6 +39,18 @@ pub const MAX_TEXT_CHARS: usize = 200;
 /// ```
 pub const MAX_ADDRESS_LINES: usize = 6;
 
+/// The most items one customs declaration may list (a CN23 continues over pages; a CN22
+/// holds as many as its label has room for).
+///
+/// ```
+/// let mut label = shiplabel::Label::sample_international();
+/// let customs = label.customs.as_mut().unwrap();
+/// customs.items = vec![customs.items[0].clone(); shiplabel::MAX_CUSTOMS_ITEMS + 1];
+/// let errors = label.validate().unwrap_err();
+/// assert_eq!(errors.iter().next().unwrap().field(), "customs.items");
+/// ```
+pub const MAX_CUSTOMS_ITEMS: usize = 100;
+
 /// The most characters a postcode may have, trimmed (the longest the world's posts use is
 /// 10, such as a US ZIP+4 `94043-1234`; the rest is room for stray separators).
 ///

@@ -5,10 +5,8 @@ use super::currency::{Currency, Money, parse_decimal};
 use super::error::{ErrorKind, ValidationError};
 use super::fields::CountryCode;
 use super::text;
+use crate::limits::MAX_CUSTOMS_ITEMS;
 use crate::model::{Customs, CustomsItem, TaxId};
-
-/// The most items one declaration may list.
-pub const MAX_CUSTOMS_ITEMS: usize = 100;
 
 /// A CN22 is for items worth less than this many SDR; a CN23 from this value up.
 const CN22_LIMIT_SDR: u64 = 300;

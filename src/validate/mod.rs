@@ -13,8 +13,7 @@ mod text;
 
 pub use currency::{Currency, Money};
 pub use customs::{
-    Contents, CustomsForm, MAX_CUSTOMS_ITEMS, NonDelivery, TaxIdKind, ValidCustoms, ValidItem,
-    ValidTaxId,
+    Contents, CustomsForm, NonDelivery, TaxIdKind, ValidCustoms, ValidItem, ValidTaxId,
 };
 pub use error::{ErrorKind, ValidationError, ValidationErrors};
 pub use fields::{CountryCode, OrderNumber, Postcode, TrackingNumber};
