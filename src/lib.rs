@@ -74,6 +74,7 @@
 mod address;
 mod barcode;
 mod batch;
+mod carrier;
 mod documents;
 mod error;
 mod layout;

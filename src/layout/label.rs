@@ -1068,6 +1068,7 @@ mod tests {
     fn tracking_numbers_shrink_before_they_wrap_and_are_never_cut() {
         let mut label = Label::sample();
         label.order.tracking = Some("9400111202555842332669".into()); // USPS, 22 digits
+        label.order.carrier = Some("USPS".into());
         let layout = lay(&label, Dpi::DPI_203).unwrap();
         let texts: Vec<String> = text_boxes(&layout).into_iter().map(|b| b.4).collect();
         assert!(
@@ -1077,6 +1078,7 @@ mod tests {
         // The longest accepted (40 characters) wraps as a last resort, every digit kept.
         let longest = "1234567890".repeat(4);
         label.order.tracking = Some(longest.clone());
+        label.order.carrier = None;
         let layout = lay(&label, Dpi::DPI_203).unwrap();
         let digits: String = text_boxes(&layout)
             .into_iter()
