@@ -105,7 +105,9 @@ pub use limits::{
     MAX_ADDRESS_LINES, MAX_JSON_BYTES, MAX_LABELS, MAX_ORDERS, MAX_POSTCODE_CHARS, MAX_TEXT_CHARS,
 };
 pub use model::{Address, Label, Order, Party};
-pub use options::{LabelSize, Options, Sheet, SheetLayout, StartOutOfRange, UnknownName};
+pub use options::{
+    LabelSize, Options, QrContent, Sheet, SheetLayout, StartOutOfRange, UnknownName,
+};
 pub use print::{render_batch, render_pdf};
 pub use printer::{Output, Printer};
 #[cfg(feature = "png")]

@@ -4,14 +4,15 @@
 use std::ffi::OsString;
 use std::path::PathBuf;
 
-use shiplabel::{Dpi, LabelSize, Options, Sheet, SheetLayout};
+use shiplabel::{Dpi, LabelSize, Options, QrContent, Sheet, SheetLayout};
 
 use crate::input::Source;
 use crate::output::Target;
 
 pub const USAGE: &str = "usage: label [ORDERS.json|.jsonl|-] [-o OUT.pdf|.png|.zpl|-] [--format pdf|png|zpl]\n             \
      [--rejected REJECTED.json|-] [--size 4x6|4x8|100x150|a6]\n             \
-     [--sheet a4|letter [--start N] [--cut-marks]] [--dpi N]";
+     [--sheet a4|letter [--start N] [--cut-marks]] [--dpi N]\n             \
+     [--qr order|tracking-url|none]";
 
 /// What the labels are written as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,6 +50,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Args, Usage> {
     let mut cut_marks = false;
     let mut dpi = Dpi::DPI_203;
     let mut format = None;
+    let mut qr = QrContent::Order;
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
         let flag = arg.to_str().unwrap_or("").to_owned();
@@ -75,6 +77,10 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Args, Usage> {
                 start = Some(position);
             }
             "--cut-marks" => cut_marks = true,
+            "--qr" => {
+                let value = text(value("what the QR code holds")?, "--qr")?;
+                qr = value.parse::<QrContent>().map_err(|e| e.to_string())?;
+            }
             "--dpi" => {
                 let value = text(value("a resolution")?, "--dpi")?;
                 dpi = value
@@ -145,7 +151,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Args, Usage> {
             "--format png writes a file per label; give -o a file name such as labels.png".into(),
         ));
     }
-    let mut options = Options::default().with_dpi(dpi);
+    let mut options = Options::default().with_dpi(dpi).with_qr(qr);
     match (sheet, size) {
         (Some(_), Some(_)) => {
             return Err(Some(
