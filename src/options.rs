@@ -156,6 +156,11 @@ pub enum QrContent {
 
 impl QrContent {
     /// Every choice, in the order the `label` example lists them.
+    ///
+    /// ```
+    /// let names: Vec<&str> = shiplabel::QrContent::ALL.iter().map(|q| q.name()).collect();
+    /// assert_eq!(names, ["order", "tracking-url", "none"]);
+    /// ```
     pub const ALL: [QrContent; 3] = [QrContent::Order, QrContent::TrackingUrl, QrContent::None];
 
     /// The name it is written as on the command line and in `Display`.
