@@ -61,7 +61,12 @@
 //! tall. The QR code has modules of at least 0.85 mm and is at least 25 mm across, at error
 //! correction level Q where that fits, else M. It holds the payload
 //! `SL1\nO:<order>\nT:<tracking>\nZ:<postcode>\nC:<country>`, the `T` and `Z` lines only
-//! when there is a tracking number and a postcode.
+//! when there is a tracking number and a postcode; or, with [`Options::with_qr`], the
+//! carrier's tracking page ([`ValidOrder::tracking_url`]), or no QR code at all.
+//!
+//! Tracking numbers are checked against their carrier's formats and check digits (UPU S10,
+//! UPS, FedEx, USPS, DHL, …, from the public `tracking_number_data` set), and the carrier is
+//! found from the number when none is named: see [`TrackingNumber::parse`].
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -74,6 +79,7 @@
 mod address;
 mod barcode;
 mod batch;
+mod carrier;
 mod documents;
 mod error;
 mod layout;
@@ -105,7 +111,9 @@ pub use limits::{
     MAX_POSTCODE_CHARS, MAX_TEXT_CHARS,
 };
 pub use model::{Address, Customs, CustomsItem, Label, Order, Party, TaxId};
-pub use options::{LabelSize, Options, Paper, Sheet, SheetLayout, StartOutOfRange, UnknownName};
+pub use options::{
+    LabelSize, Options, Paper, QrContent, Sheet, SheetLayout, StartOutOfRange, UnknownName,
+};
 pub use print::{render_batch, render_pdf};
 pub use printer::{Output, Printer};
 #[cfg(feature = "png")]

@@ -1,5 +1,5 @@
-//! Rendering options: the label size, the sheet labels are printed on, and the printer's
-//! resolution.
+//! Rendering options: the label size, the sheet labels are printed on, the printer's
+//! resolution, and what the QR code holds.
 
 use std::fmt;
 use std::str::FromStr;
@@ -126,6 +126,69 @@ impl FromStr for LabelSize {
     /// `4x6`, `4x8`, `100x150` or `a6`, in any case (`4X6` and `A6` too).
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         by_name(s, &LabelSize::ALL, LabelSize::name, "label size")
+    }
+}
+
+/// What the label's QR code holds ([`Options::with_qr`]).
+///
+/// ```
+/// use shiplabel::QrContent;
+/// assert_eq!(QrContent::default(), QrContent::Order);
+/// assert_eq!("tracking-url".parse::<QrContent>(), Ok(QrContent::TrackingUrl));
+/// assert_eq!(QrContent::None.to_string(), "none");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum QrContent {
+    /// The order: `SL1`, order number, tracking number, postcode, country, one per line
+    /// (see the crate documentation), for the seller's and the carrier's scanners.
+    #[default]
+    Order,
+    /// The official page where the parcel is tracked
+    /// ([`ValidOrder::tracking_url`](crate::ValidOrder::tracking_url)): a phone opens it.
+    /// An order without one (no tracking number, or a carrier whose page the crate does not
+    /// know) cannot be laid out: [`LayoutError::NoTrackingUrl`](crate::LayoutError::NoTrackingUrl).
+    TrackingUrl,
+    /// No QR code, for platforms whose packaging rules forbid codes or links on parcels: the
+    /// shipment details take its place, larger, and the zone only the height they need.
+    None,
+}
+
+impl QrContent {
+    /// Every choice, in the order the `label` example lists them.
+    ///
+    /// ```
+    /// let names: Vec<&str> = shiplabel::QrContent::ALL.iter().map(|q| q.name()).collect();
+    /// assert_eq!(names, ["order", "tracking-url", "none"]);
+    /// ```
+    pub const ALL: [QrContent; 3] = [QrContent::Order, QrContent::TrackingUrl, QrContent::None];
+
+    /// The name it is written as on the command line and in `Display`.
+    ///
+    /// ```
+    /// assert_eq!(shiplabel::QrContent::TrackingUrl.name(), "tracking-url");
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            QrContent::Order => "order",
+            QrContent::TrackingUrl => "tracking-url",
+            QrContent::None => "none",
+        }
+    }
+}
+
+impl fmt::Display for QrContent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for QrContent {
+    type Err = UnknownName;
+
+    /// `order`, `tracking-url` or `none`, in any case.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        by_name(s, &QrContent::ALL, QrContent::name, "QR content")
     }
 }
 
@@ -384,6 +447,8 @@ pub struct Options {
     no_customs: bool,
     /// The page a CN23 is printed on.
     customs_paper: Paper,
+    /// What the QR code holds.
+    qr: QrContent,
 }
 
 impl Options {
@@ -481,6 +546,37 @@ impl Options {
     #[must_use]
     pub fn with_threads(mut self, threads: usize) -> Self {
         self.threads = Some(threads.max(1));
+        self
+    }
+
+    /// What the QR code holds ([`QrContent::Order`] by default).
+    ///
+    /// ```
+    /// assert_eq!(shiplabel::Options::default().qr(), shiplabel::QrContent::Order);
+    /// ```
+    pub fn qr(&self) -> QrContent {
+        self.qr
+    }
+
+    /// These options, with the QR code holding `content`: the order (the default), the
+    /// carrier's tracking page, or no QR code at all.
+    ///
+    /// ```
+    /// use shiplabel::{Element, Label, Options, QrContent};
+    /// let label = Label::sample().validate().unwrap();
+    /// let options = Options::default().with_qr(QrContent::TrackingUrl);
+    /// let layout = shiplabel::layout(&label, &options).unwrap();
+    /// let qr = layout.elements().iter().find_map(|e| match e {
+    ///     Element::Qr(qr) => Some(qr.payload()),
+    ///     _ => None,
+    /// });
+    /// assert_eq!(qr, Some("https://www.royalmail.com/track-your-item#/tracking-results/RR473124829GB"));
+    /// let none = shiplabel::layout(&label, &Options::default().with_qr(QrContent::None)).unwrap();
+    /// assert!(!none.elements().iter().any(|e| matches!(e, Element::Qr(_))));
+    /// ```
+    #[must_use]
+    pub fn with_qr(mut self, content: QrContent) -> Self {
+        self.qr = content;
         self
     }
 

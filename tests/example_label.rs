@@ -341,8 +341,44 @@ fn help_prints_the_usage_on_standard_output() {
     let lines: Vec<&str> = stdout.lines().collect();
     assert_eq!(lines.len(), 4, "{stdout}");
     assert!(lines[0].starts_with("usage: label "), "{stdout}");
+    assert!(
+        lines[3].contains("[--qr order|tracking-url|none]"),
+        "{stdout}"
+    );
     assert!(!stdout.contains("\\u{"), "{stdout}");
     assert!(out.stderr.is_empty());
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn the_example_orders_print_with_every_qr_choice() {
+    // examples/orders.json: Royal Mail, USPS, DHL (found from its number), SF Express and
+    // EMS numbers, each with a known tracking page.
+    let dir = temp_dir("qr");
+    let orders = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/orders.json");
+    for qr in ["order", "tracking-url", "none"] {
+        let name = format!("{qr}.pdf");
+        let out = run(&dir, &[orders.to_str().unwrap(), "--qr", qr, "-o", &name]);
+        assert!(
+            out.status.success(),
+            "--qr {qr}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let pdf = std::fs::read(dir.join(&name)).unwrap();
+        assert_eq!(page_sizes(&pdf).len(), 5, "--qr {qr}");
+    }
+    // Without a tracking number there is no page to point to: the order is refused, named.
+    std::fs::write(dir.join("orders.json"), format!("[{GOOD}]")).unwrap();
+    let out = run(
+        &dir,
+        &["orders.json", "--qr", "tracking-url", "-o", "x.pdf"],
+    );
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("order.tracking: the QR code is to open the tracking page, but there is no tracking number"),
+        "{stderr}"
+    );
     std::fs::remove_dir_all(dir).ok();
 }
 
@@ -437,6 +473,10 @@ fn json_lines_sizes_sheets_and_resolution_from_the_command_line() {
         (
             &["--size", "a6", "--sheet", "a4"][..],
             "error: --size and --sheet do not go together: a sheet sets its labels' size",
+        ),
+        (
+            &["--qr", "url"][..],
+            "error: unknown QR content \"url\"; one of: order, tracking-url, none",
         ),
     ] {
         let out = run(&dir, args);

@@ -177,6 +177,21 @@ fn golden_labels_match_byte_for_byte() {
 }
 
 #[test]
+fn golden_labels_with_a_tracking_page_or_no_qr_code_match_byte_for_byte() {
+    let mut failures = Vec::new();
+    for &(stem, qr, index) in common::GOLDEN_QR {
+        let options = Options::default().with_qr(qr);
+        check_document(
+            stem,
+            &options,
+            &[common::golden_label(index)],
+            &mut failures,
+        );
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
 fn golden_sizes_sheets_and_300_dpi_match_byte_for_byte() {
     let mut failures = Vec::new();
     for (stem, options, indices) in common::golden_layouts() {

@@ -82,6 +82,57 @@ fn every_golden_label_scans_at_203_dpi() {
 }
 
 #[test]
+fn the_qr_code_holds_what_the_options_ask() {
+    use shiplabel::QrContent;
+    // The sample with each content: the order's payload, the tracking page, nothing.
+    let label = common::golden_label(0);
+    let order = common::expected_payload(&common::sample_orders()[0]);
+    let page = "https://www.royalmail.com/track-your-item#/tracking-results/RR473124829GB";
+    for (qr, expected) in [
+        (QrContent::Order, Some(order.as_str())),
+        (QrContent::TrackingUrl, Some(page)),
+        (QrContent::None, None),
+    ] {
+        let options = shiplabel::Options::default().with_qr(qr);
+        let pdf = shiplabel::render_pdf(std::slice::from_ref(&label), &options).unwrap();
+        let (grey, width, height) = rasterise(&pdf, 203.0);
+        let got = decode_hard(&grey, width, height, BarcodeFormat::QR_CODE).ok();
+        assert_eq!(got.as_deref(), expected, "{qr}");
+        // The order number's bars scan whatever the QR holds.
+        assert_eq!(
+            decode(&grey, width, height, BarcodeFormat::CODE_128).as_deref(),
+            Ok("TT-2026-000123"),
+            "{qr}"
+        );
+    }
+    // Tracking pages of other carriers, with the number in them.
+    for (tracking, carrier, page) in [
+        (
+            "1Z 5R8 939 03 5756 7127",
+            None,
+            "https://wwwapps.ups.com/WebTracking/track?track=yes&trackNums=1Z5R89390357567127",
+        ),
+        (
+            "SF1193907051991",
+            Some("SF Express"),
+            "https://www.sf-express.com/cn/en/dynamic_function/waybill/#search/bill-number/SF1193907051991",
+        ),
+    ] {
+        let mut order = common::sample_orders().swap_remove(0);
+        order.order.tracking = Some(tracking.into());
+        order.order.carrier = carrier.map(str::to_owned);
+        let label = order.validate().unwrap();
+        let options = shiplabel::Options::default().with_qr(QrContent::TrackingUrl);
+        let pdf = shiplabel::render_pdf(&[label], &options).unwrap();
+        let (grey, width, height) = rasterise(&pdf, 203.0);
+        assert_eq!(
+            decode_hard(&grey, width, height, BarcodeFormat::QR_CODE).as_deref(),
+            Ok(page)
+        );
+    }
+}
+
+#[test]
 fn the_label_also_scans_when_rendered_for_300_dpi() {
     let label = common::golden_label(0);
     let options = shiplabel::Options::default().with_dpi(shiplabel::Dpi::DPI_300);

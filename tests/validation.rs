@@ -592,9 +592,38 @@ fn tracking_numbers() {
             r#""RR473124820GB" has the UPU S10 shape but its check digit is 0; the serial number 47312482 gives 9"#
         )
     );
-    // Other carriers: printable ASCII, up to 40 characters.
-    assert!(errors(with(&[("/order/tracking", json!("1Z999AA10123456784"))])).is_empty());
-    assert!(errors(with(&[("/order/tracking", json!("7".repeat(40)))])).is_empty());
+    // Another carrier's number: refused for the carrier named, accepted for its own.
+    assert_eq!(
+        one_error(&[("/order/tracking", json!("1Z999AA10123456784"))]),
+        err(
+            "order.tracking",
+            ErrorKind::WrongCarrier,
+            r#""1Z999AA10123456784" is a tracking number of UPS (UPS), not of Royal Mail; name the right carrier in order.carrier, or give a Royal Mail number"#
+        )
+    );
+    assert!(
+        errors(with(&[
+            ("/order/tracking", json!("1Z999AA10123456784")),
+            ("/order/carrier", json!("ups"))
+        ]))
+        .is_empty()
+    );
+    // Numbers of no known format, with no carrier or one the crate does not know: printable
+    // ASCII, up to 40 characters.
+    assert!(
+        errors(with(&[
+            ("/order/tracking", json!("7".repeat(40))),
+            ("/order/carrier", Value::Null)
+        ]))
+        .is_empty()
+    );
+    assert!(
+        errors(with(&[
+            ("/order/tracking", json!("7".repeat(40))),
+            ("/order/carrier", json!("Acme"))
+        ]))
+        .is_empty()
+    );
     assert_eq!(
         one_error(&[("/order/tracking", json!("7".repeat(41)))]),
         err(

@@ -4,7 +4,7 @@
 use std::ffi::OsString;
 use std::path::PathBuf;
 
-use shiplabel::{Dpi, LabelSize, Options, Paper, Sheet, SheetLayout, ZplText};
+use shiplabel::{Dpi, LabelSize, Options, Paper, QrContent, Sheet, SheetLayout, ZplText};
 
 use crate::input::Source;
 use crate::output::Target;
@@ -12,7 +12,7 @@ use crate::output::Target;
 pub const USAGE: &str = "usage: label [ORDERS.json|.jsonl|-] [-o OUT.pdf|.png|.zpl|-] [--format pdf|png|zpl]\n             \
      [--rejected REJECTED.json|-] [--size 4x6|4x8|100x150|a6]\n             \
      [--sheet a4|letter [--start N] [--cut-marks]] [--dpi N] [--zpl-text graphic|resident]\n             \
-     [--no-customs] [--customs-paper a4|letter]";
+     [--qr order|tracking-url|none] [--no-customs] [--customs-paper a4|letter]";
 
 /// What the labels are written as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,6 +55,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Args, Usage> {
     let mut zpl_text = None;
     let mut customs_forms = true;
     let mut customs_paper = Paper::A4;
+    let mut qr = QrContent::Order;
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
         let flag = arg.to_str().unwrap_or("").to_owned();
@@ -81,6 +82,10 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Args, Usage> {
                 start = Some(position);
             }
             "--cut-marks" => cut_marks = true,
+            "--qr" => {
+                let value = text(value("what the QR code holds")?, "--qr")?;
+                qr = value.parse::<QrContent>().map_err(|e| e.to_string())?;
+            }
             "--dpi" => {
                 let value = text(value("a resolution")?, "--dpi")?;
                 dpi = value
@@ -173,6 +178,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Args, Usage> {
     }
     let mut options = Options::default()
         .with_dpi(dpi)
+        .with_qr(qr)
         .with_customs_forms(customs_forms)
         .with_customs_paper(customs_paper);
     match (sheet, size) {

@@ -30,7 +30,7 @@ use crate::layout::form::{fit_error, place_lines};
 use crate::layout::{
     Align, Code128Symbol, Element, LabelLayout, LayoutError, QrSymbol, Rule, TextLine, qr_payload,
 };
-use crate::options::{LabelSize, Options};
+use crate::options::{LabelSize, Options, QrContent};
 use crate::text::{BASELINE, Fitted, Item, MIN_SIZE, Weight, extra_above, fit_block, shape_line};
 use crate::units::{Dots, Dpi, Mm, Pt};
 use crate::validate::{ValidLabel, ValidParty};
@@ -470,54 +470,144 @@ fn format_weight(grams: u32) -> String {
     }
 }
 
-/// Shipment details beside the QR code.
-fn info_items(label: &ValidLabel) -> Vec<Item> {
+/// The sizes of the shipment details: beside a QR code, or in its place, larger.
+struct ShipmentStyles {
+    carrier: Style,
+    service: Style,
+    tracking: Style,
+    weight: Style,
+}
+
+const BESIDE_QR: ShipmentStyles = ShipmentStyles {
+    carrier: Style::new(Weight::Bold, 15.0, 9.0),
+    service: Style::new(Weight::Bold, 11.0, 8.0),
+    // A tracking number is read digit by digit: it shrinks all the way to the smallest
+    // size before it wraps.
+    tracking: Style::new(Weight::Bold, 13.0, MIN_SIZE),
+    weight: Style::new(Weight::Regular, 9.0, 8.0),
+};
+
+const WITHOUT_QR: ShipmentStyles = ShipmentStyles {
+    carrier: Style::new(Weight::Bold, 22.0, 10.0),
+    service: Style::new(Weight::Bold, 14.0, 9.0),
+    tracking: Style::new(Weight::Bold, 16.0, MIN_SIZE),
+    weight: Style::new(Weight::Regular, 11.0, 8.0),
+};
+
+/// The shipment details: the carrier and its service, large and bold as a sorter reads
+/// them (beside the country box), and the tracking number and weight (under it).
+fn shipment_items(label: &ValidLabel, styles: &ShipmentStyles) -> (Vec<Item>, Vec<Item>) {
     let order = label.order();
-    let mut items = Vec::new();
+    let mut carrier = Vec::new();
+    if let Some(name) = order.carrier() {
+        carrier.push(item("order.carrier", name, styles.carrier, 0.0));
+    }
+    if let Some(service) = order.service() {
+        carrier.push(item("order.service", service, styles.service, 0.0));
+    }
+    let mut details = Vec::new();
     if let Some(tracking) = order.tracking() {
-        items.push(caption("TRACKING"));
-        items.push(item(
+        details.push(caption("TRACKING"));
+        details.push(item(
             "order.tracking",
             tracking.as_str(),
-            // A tracking number is read digit by digit: it shrinks all the way to the
-            // smallest size before it wraps.
-            Style::new(Weight::Bold, 11.0, MIN_SIZE),
+            styles.tracking,
             0.0,
         ));
     }
-    let gap = if items.is_empty() { 0.0 } else { 4.0 };
-    if let Some(carrier) = order.carrier() {
-        items.push(item(
-            "order.carrier",
-            carrier,
-            Style::new(Weight::Bold, 10.0, 8.0),
-            gap,
-        ));
-    }
-    if let Some(service) = order.service() {
-        // Directly under the carrier, or a gap under the tracking number.
-        let gap = if items.is_empty() || order.carrier().is_some() {
-            0.0
-        } else {
-            gap
-        };
-        items.push(item(
-            "order.service",
-            service,
-            Style::new(Weight::Regular, 9.0, 8.0),
-            gap,
-        ));
-    }
     if let Some(grams) = order.weight_grams() {
-        let gap = if items.is_empty() { 0.0 } else { 2.0 };
-        items.push(item(
+        let gap = if details.is_empty() { 0.0 } else { 2.0 };
+        details.push(item(
             "order.weight_grams",
             format!("Weight {}", format_weight(grams)),
-            Style::new(Weight::Regular, 9.0, 8.0),
+            styles.weight,
             gap,
         ));
     }
-    items
+    (carrier, details)
+}
+
+/// What the QR code holds, or `None` for no QR code.
+fn qr_content(label: &ValidLabel, options: &Options) -> Result<Option<String>, LayoutError> {
+    match options.qr() {
+        QrContent::Order => Ok(Some(qr_payload(label))),
+        QrContent::None => Ok(None),
+        QrContent::TrackingUrl => {
+            let order = label.order();
+            match (order.tracking(), order.tracking_url()) {
+                (_, Some(url)) => Ok(Some(url)),
+                (None, None) => Err(LayoutError::NoTrackingUrl {
+                    reason: "there is no tracking number".into(),
+                }),
+                (Some(tracking), None) => Err(LayoutError::NoTrackingUrl {
+                    reason: match order.carrier() {
+                        Some(carrier) => format!(
+                            "no tracking page is known for {carrier}'s number {:?}",
+                            tracking.as_str()
+                        ),
+                        None => format!(
+                            "the carrier of {:?} is not known (name it in order.carrier)",
+                            tracking.as_str()
+                        ),
+                    },
+                }),
+            }
+        }
+    }
+}
+
+/// The shipment details fitted into the zone right of `x` (the QR's right edge, or the
+/// margin), from `top`: the carrier block beside the country box, the tracking number and
+/// weight under both (or beside the box, when there is no carrier block).
+struct Shipment {
+    carrier: Vec<Fitted>,
+    details: Vec<Fitted>,
+    /// Where the details start, below the zone's top.
+    details_top: f32,
+    /// The details' width.
+    details_w: f32,
+    /// The height the details take.
+    height: f32,
+}
+
+/// The bottom zone: a QR code of this payload with the shipment details beside it, or the
+/// details alone, already fitted.
+enum Zone {
+    Qr(String),
+    Plain(Shipment),
+}
+
+/// Fits the shipment details at `x`, in a zone `room` high.
+fn fit_shipment(
+    label: &ValidLabel,
+    styles: &ShipmentStyles,
+    page: Page,
+    x: f32,
+    room: f32,
+) -> Result<Shipment, LayoutError> {
+    let (carrier_items, detail_items) = shipment_items(label, styles);
+    let box_x = page.w - MARGIN - COUNTRY_BOX_W;
+    let beside_w = box_x - 6.0 - x;
+    let under_w = page.w - MARGIN - x;
+    let room = room - GAP;
+    let carrier = fit_block(&carrier_items, beside_w, room).map_err(fit_error)?;
+    let carrier_h: f32 = carrier.iter().map(Fitted::height).sum();
+    let (details_top, details_w) = if carrier.is_empty() {
+        (0.0, beside_w)
+    } else {
+        (carrier_h.max(COUNTRY_BOX_H) + 4.0, under_w)
+    };
+    let details =
+        fit_block(&detail_items, details_w, (room - details_top).max(0.0)).map_err(fit_error)?;
+    let details_h: f32 = details.iter().map(Fitted::height).sum();
+    let height = (details_top + details_h).max(carrier_h).max(COUNTRY_BOX_H);
+    Ok(Shipment {
+        carrier,
+        details,
+        details_top,
+        details_w,
+        height,
+    })
 }
 
 pub(super) fn lay_out(label: &ValidLabel, options: &Options) -> Result<LabelLayout, LayoutError> {
@@ -549,9 +639,22 @@ pub(super) fn lay_out(label: &ValidLabel, options: &Options) -> Result<LabelLayo
     .map_err(fit_error)?;
     let hri_height: f32 = hri.iter().map(Fitted::height).sum();
 
-    // Fixed zones from the bottom up: shipment details under the last rule; above it the
-    // order zone, the bars' height (whole dots) and the human-readable line.
-    let rule3 = page.h - info_zone_h(page, dpi) - RULE;
+    // Fixed zones from the bottom up: shipment details under the last rule, as tall as the
+    // QR code needs (or, without one, as the details need); above it the order zone, the
+    // bars' height (whole dots) and the human-readable line.
+    let qr_zone_h = info_zone_h(page, dpi);
+    let zone = match qr_content(label, options)? {
+        Some(payload) => Zone::Qr(payload),
+        None => {
+            let room = qr_zone_h - GAP - MARGIN;
+            Zone::Plain(fit_shipment(label, &WITHOUT_QR, page, MARGIN, room)?)
+        }
+    };
+    let zone_h = match &zone {
+        Zone::Qr(_) => qr_zone_h,
+        Zone::Plain(s) => (s.height + 2.0 * GAP + MARGIN).min(qr_zone_h),
+    };
+    let rule3 = page.h - zone_h - RULE;
     let bars_h = dpi.dots_covering(Pt::from(bar_height(size))).to_pt(dpi).0;
     // The bars' top from the bottom up, a dot higher for snapping it down to the grid.
     let bars_top = rule3 - GAP - hri_height - HRI_GAP - bars_h - dpi.dot().0;
@@ -616,16 +719,37 @@ pub(super) fn lay_out(label: &ValidLabel, options: &Options) -> Result<LabelLayo
     );
     rule(&mut elements, page, rule3);
 
-    // QR, shipment details, and the destination country code in a box for sorting.
+    // QR (if any), shipment details, and the destination country code in a box for
+    // sorting.
     let info_top = rule3 + RULE;
-    let qr_right = order_qr(&mut elements, qr_payload(label), page, dpi, info_top)?;
+    let (shipment, info_x) = match zone {
+        Zone::Qr(payload) => {
+            let qr_right = order_qr(&mut elements, payload, page, dpi, info_top)?;
+            let x = qr_right + 4.0;
+            let room = page.h - MARGIN - info_top - GAP;
+            (fit_shipment(label, &BESIDE_QR, page, x, room)?, x)
+        }
+        Zone::Plain(fitted) => (fitted, MARGIN),
+    };
     let box_x = page.w - MARGIN - COUNTRY_BOX_W;
     country_box(&mut elements, label, box_x, info_top + GAP)?;
-    let info_x = qr_right + 4.0;
-    let info_w = box_x - 6.0 - info_x;
-    let info_h = page.h - MARGIN - info_top - GAP;
-    let info = fit_block(&info_items(label), info_w, info_h).map_err(fit_error)?;
-    place(&mut elements, info, info_x, info_top + GAP, info_w, false);
+    let top = info_top + GAP;
+    place(
+        &mut elements,
+        shipment.carrier,
+        info_x,
+        top,
+        box_x - 6.0 - info_x,
+        false,
+    );
+    place(
+        &mut elements,
+        shipment.details,
+        info_x,
+        top + shipment.details_top,
+        shipment.details_w,
+        false,
+    );
 
     Ok(LabelLayout {
         width: Pt(page.w),
@@ -1032,6 +1156,7 @@ mod tests {
     fn tracking_numbers_shrink_before_they_wrap_and_are_never_cut() {
         let mut label = Label::sample();
         label.order.tracking = Some("9400111202555842332669".into()); // USPS, 22 digits
+        label.order.carrier = Some("USPS".into());
         let layout = lay(&label, Dpi::DPI_203).unwrap();
         let texts: Vec<String> = text_boxes(&layout).into_iter().map(|b| b.4).collect();
         assert!(
@@ -1041,6 +1166,7 @@ mod tests {
         // The longest accepted (40 characters) wraps as a last resort, every digit kept.
         let longest = "1234567890".repeat(4);
         label.order.tracking = Some(longest.clone());
+        label.order.carrier = None;
         let layout = lay(&label, Dpi::DPI_203).unwrap();
         let digits: String = text_boxes(&layout)
             .into_iter()

@@ -187,6 +187,18 @@ pub enum LayoutError {
         /// The resolution.
         dpi: String,
     },
+    /// The QR code is to hold the tracking page ([`QrContent::TrackingUrl`](crate::QrContent::TrackingUrl)),
+    /// but the order has none: no tracking number, or a carrier whose page the crate does
+    /// not know (see [`ValidOrder::tracking_url`](crate::ValidOrder::tracking_url)).
+    #[error(
+        "order.tracking: the QR code is to open the tracking page, but {reason}; print the \
+         order's QR code or none (QrContent::Order or QrContent::None)"
+    )]
+    NoTrackingUrl {
+        /// Why there is no page: `there is no tracking number`, or that the carrier's is
+        /// not known.
+        reason: String,
+    },
     /// A barcode could not be encoded.
     #[error("{field}: {message}")]
     Barcode {
@@ -228,6 +240,7 @@ impl LayoutError {
             LayoutError::BarcodeTooWide { .. } => Some("order.number"),
             LayoutError::QrTooLarge { .. } => Some("order"),
             LayoutError::TooManyCustomsItems { .. } => Some("customs.items"),
+            LayoutError::NoTrackingUrl { .. } => Some("order.tracking"),
             LayoutError::Font(_) => None,
         }
     }

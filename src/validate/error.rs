@@ -35,8 +35,18 @@ pub enum ErrorKind {
     UnknownRegion,
     /// The city is not one of the region's, in countries whose data lists cities.
     UnknownCity,
-    /// A UPU S10 tracking number whose check digit is wrong.
+    /// A tracking number in the shape of a carrier's format (UPU S10, UPS `1Z…`, FedEx, …)
+    /// whose check digit is wrong; the message gives the right one.
     InvalidCheckDigit,
+    /// A tracking number that is none of the named carrier's formats; the message lists
+    /// them, each with an example.
+    UnknownTrackingFormat,
+    /// A tracking number that is valid only for other carriers than the one named; the
+    /// message names them.
+    WrongCarrier,
+    /// A tracking number valid for several carriers, with none named: `order.carrier`
+    /// must say which.
+    AmbiguousCarrier,
     /// A number outside its allowed range.
     OutOfRange,
     /// A character no bundled font can draw (an emoji, a script the fonts lack): it would
@@ -88,6 +98,9 @@ impl ErrorKind {
             ErrorKind::UnknownRegion => "unknown_region",
             ErrorKind::UnknownCity => "unknown_city",
             ErrorKind::InvalidCheckDigit => "invalid_check_digit",
+            ErrorKind::UnknownTrackingFormat => "unknown_tracking_format",
+            ErrorKind::WrongCarrier => "wrong_carrier",
+            ErrorKind::AmbiguousCarrier => "ambiguous_carrier",
             ErrorKind::OutOfRange => "out_of_range",
             ErrorKind::UncoveredCharacter => "uncovered_character",
             ErrorKind::UnknownValue => "unknown_value",

@@ -6,6 +6,7 @@ use std::fmt;
 use super::error::{ErrorKind, ValidationError};
 use super::text::describe_char;
 use crate::address::{self, Country};
+use crate::carrier::{self, CarrierId, FormatId, Identity, Problem};
 use crate::limits::{MAX_POSTCODE_CHARS, MAX_TEXT_CHARS};
 
 /// `raw` without leading and trailing spaces, when it is non-empty printable ASCII (`' '` to
@@ -114,28 +115,42 @@ impl fmt::Display for OrderNumber {
     }
 }
 
-/// A carrier tracking number.
+/// A carrier tracking number, checked against its carrier's formats.
 ///
-/// A number in the UPU S10 shape (two letters, eight digits, a check digit, two letters,
-/// e.g. `RR473124829GB`) must carry the right check digit and is stored in capitals. Any
-/// other carrier's format is accepted as 1 to 40 printable ASCII characters.
+/// Spaces are removed first (receipts print `1Z 999 AA1 01 2345 6784`). Then:
+///
+/// - with a carrier the crate knows (see [`TrackingNumber::parse`]), the number must be one
+///   of that carrier's formats with a correct check digit where the format has one;
+/// - with no carrier, the carrier is found from the number when exactly one carrier's format
+///   and check digit match it ([`TrackingNumber::carrier`]);
+/// - a number of no format the crate knows (or of a carrier it does not know) is accepted as
+///   1 to 40 printable ASCII characters, except that a number in the shape of UPU S10 or
+///   another lettered format with a check digit (UPS `1Z…`) must have a right check digit.
+///
+/// A recognised number is kept in its canonical form (no spaces, capitals), which the label
+/// prints.
 ///
 /// ```
 /// use shiplabel::TrackingNumber;
 /// let t = TrackingNumber::try_from("rr473124829gb").unwrap();
 /// assert_eq!(t.as_str(), "RR473124829GB");
 /// assert!(t.is_s10());
+/// assert_eq!(t.carrier(), Some("Royal Mail"));
 /// assert!(TrackingNumber::try_from("RR473124828GB").is_err());
-/// assert!(!TrackingNumber::try_from("1Z999AA10123456784").unwrap().is_s10());
+/// let ups = TrackingNumber::try_from("1Z 5R8 939 03 5756 7127").unwrap();
+/// assert_eq!((ups.as_str(), ups.carrier()), ("1Z5R89390357567127", Some("UPS")));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct TrackingNumber {
     value: String,
     s10: bool,
+    carrier: Option<CarrierId>,
+    format: Option<FormatId>,
 }
 
 impl TrackingNumber {
-    /// The most characters a (non-S10) tracking number may have.
+    /// The most characters a tracking number may have (spaces between its characters not
+    /// counted when it is of a known format).
     ///
     /// ```
     /// let too_long = "7".repeat(shiplabel::TrackingNumber::MAX_LEN + 1);
@@ -143,7 +158,104 @@ impl TrackingNumber {
     /// ```
     pub const MAX_LEN: usize = 40;
 
-    /// The tracking number.
+    /// Checks `raw` as a tracking number of `carrier`, as [`Label::validate`](crate::Label::validate)
+    /// checks `order.tracking` against `order.carrier`.
+    ///
+    /// Carriers are named case-insensitively, spaces and punctuation aside, by name or
+    /// code: `UPS`, `fedex`, `USPS`, `DHL`, `Royal Mail`, `China Post`, `EMS`, `J&T`,
+    /// `SF Express`, `Cainiao`, `YunExpress`, `Canada Post`, `DPD`, … and every post by its
+    /// name in the UPU's list (`Deutsche Post`, `La Poste`, `PostNL`, …). A post's
+    /// international (UPU S10) numbers must end in its country's code; its other numbers,
+    /// which the data does not describe, are accepted unless they are another carrier's.
+    /// A carrier the crate does not know is no error: the number is then checked as with no
+    /// carrier, but not assigned to one.
+    ///
+    /// # Errors
+    ///
+    /// As [`TryFrom<&str>`](#impl-TryFrom%3C%26str%3E-for-TrackingNumber), and, for a known
+    /// carrier: [`ErrorKind::WrongCarrier`] when the number is valid only for other carriers
+    /// (named in the message), [`ErrorKind::InvalidCheckDigit`] in the shape of one of the
+    /// carrier's formats with a wrong check digit (the message gives the right one), and
+    /// [`ErrorKind::UnknownTrackingFormat`] otherwise (the message lists the carrier's
+    /// formats with an example of each).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use shiplabel::{ErrorKind, TrackingNumber};
+    /// let t = TrackingNumber::parse("986578788855", Some("fedex")).unwrap();
+    /// assert_eq!(t.carrier(), Some("FedEx"));
+    /// assert_eq!(t.format(), Some("FedEx Express (12)"));
+    /// let err = TrackingNumber::parse("1Z5R89390357567127", Some("FedEx")).unwrap_err();
+    /// assert_eq!(err.kind(), ErrorKind::WrongCarrier);
+    /// // A carrier the crate does not know: accepted as given.
+    /// let t = TrackingNumber::parse("ZX-0042", Some("Acme Couriers")).unwrap();
+    /// assert_eq!((t.as_str(), t.carrier()), ("ZX-0042", None));
+    /// ```
+    pub fn parse(raw: &str, carrier: Option<&str>) -> Result<TrackingNumber, ValidationError> {
+        const FIELD: &str = "order.tracking";
+        let trimmed = printable_ascii(raw, FIELD)?;
+        let compact: String = trimmed
+            .chars()
+            .filter(|c| *c != ' ')
+            .map(|c| c.to_ascii_uppercase())
+            .collect();
+        if compact.len() > Self::MAX_LEN {
+            return Err(too_long(FIELD, compact.len(), Self::MAX_LEN));
+        }
+        let s10 =
+            s10_parts(&compact).is_some_and(|(serial, check)| check == s10_check_digit(&serial));
+        let carrier = carrier.filter(|c| !c.trim().is_empty());
+        let named = carrier.and_then(carrier::find_carrier);
+        let as_given = || {
+            if trimmed.len() > Self::MAX_LEN {
+                return Err(too_long(FIELD, trimmed.len(), Self::MAX_LEN));
+            }
+            Ok(TrackingNumber {
+                value: trimmed.to_owned(),
+                s10,
+                carrier: None,
+                format: None,
+            })
+        };
+        let error = |problem: Problem| {
+            ValidationError::new(
+                FIELD,
+                problem_kind(&problem),
+                problem_message(&problem, &compact),
+            )
+        };
+        if carrier.is_some() && named.is_none() {
+            // A carrier the crate does not know: the number is not assigned to another, and
+            // only what it shows by itself, a wrong S10 check digit, is an error.
+            return match carrier::identify(&compact, None) {
+                Err(
+                    problem @ Problem::CheckDigit {
+                        format: FormatId::S10,
+                        ..
+                    },
+                ) => Err(error(problem)),
+                _ => as_given(),
+            };
+        }
+        match carrier::identify(&compact, named) {
+            Ok(Identity::Known(carrier, Some(format))) => Ok(TrackingNumber {
+                value: compact.clone(),
+                s10,
+                carrier: Some(carrier),
+                format: Some(format),
+            }),
+            Ok(Identity::Known(carrier, None)) => as_given().map(|t| TrackingNumber {
+                carrier: Some(carrier),
+                ..t
+            }),
+            Ok(Identity::Unknown) => as_given(),
+            Err(problem) => Err(error(problem)),
+        }
+    }
+
+    /// The tracking number, in its canonical form when it is of a known format (no spaces,
+    /// capitals).
     ///
     /// ```
     /// assert_eq!(shiplabel::TrackingNumber::try_from("1Z999").unwrap().as_str(), "1Z999");
@@ -159,6 +271,129 @@ impl TrackingNumber {
     /// ```
     pub fn is_s10(&self) -> bool {
         self.s10
+    }
+
+    /// The carrier the number is of, as the label prints it: the one named, when the crate
+    /// knows it, or the one found from the number (`None` when neither).
+    ///
+    /// ```
+    /// let t = shiplabel::TrackingNumber::try_from("EE000000080CN").unwrap();
+    /// assert_eq!(t.carrier(), Some("China Post"));
+    /// ```
+    pub fn carrier(&self) -> Option<&'static str> {
+        self.carrier.map(CarrierId::name)
+    }
+
+    /// The format the number matched, as the data names it (`S10`, `UPS`,
+    /// `FedEx Express (12)`, `USPS IMpb N`, …), if any.
+    ///
+    /// ```
+    /// let t = shiplabel::TrackingNumber::try_from("RR473124829GB").unwrap();
+    /// assert_eq!(t.format(), Some("S10"));
+    /// ```
+    pub fn format(&self) -> Option<&'static str> {
+        self.format.map(FormatId::name)
+    }
+
+    /// The carrier's official page for this number, when the crate knows one: the format's
+    /// page from the data, for UPU S10 numbers the issuing post's (by the last two letters;
+    /// Royal Mail, China Post, USPS and Canada Post). China Post's page asks for the number
+    /// itself: it is the one page without the number in it.
+    ///
+    /// ```
+    /// let t = shiplabel::TrackingNumber::try_from("1Z5R89390357567127").unwrap();
+    /// assert_eq!(
+    ///     t.tracking_url().as_deref(),
+    ///     Some("https://wwwapps.ups.com/WebTracking/track?track=yes&trackNums=1Z5R89390357567127")
+    /// );
+    /// let unknown = shiplabel::TrackingNumber::try_from("ZX-0042").unwrap();
+    /// assert_eq!(unknown.tracking_url(), None);
+    /// ```
+    pub fn tracking_url(&self) -> Option<String> {
+        carrier::tracking_url(self.carrier?, self.format, &self.value)
+    }
+}
+
+fn problem_kind(problem: &Problem) -> ErrorKind {
+    match problem {
+        Problem::CheckDigit { .. } => ErrorKind::InvalidCheckDigit,
+        Problem::WrongCarrier { .. } => ErrorKind::WrongCarrier,
+        Problem::Ambiguous { .. } => ErrorKind::AmbiguousCarrier,
+        Problem::NotOfCarrier { .. } => ErrorKind::UnknownTrackingFormat,
+    }
+}
+
+/// `A`, `A and B`, `A, B and C`.
+fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// `UPS (UPS Waybill)`, or `Royal Mail (S10)`, for each match.
+fn matches_list(matches: &[carrier::Match]) -> String {
+    let names: Vec<String> = matches
+        .iter()
+        .map(|(c, f)| format!("{} ({})", c.name(), f.name()))
+        .collect();
+    and_list(&names)
+}
+
+fn problem_message(problem: &Problem, number: &str) -> String {
+    match problem {
+        Problem::CheckDigit {
+            carrier,
+            format,
+            serial,
+            given,
+            expected,
+        } => {
+            let gives =
+                expected.map_or_else(|| "calls for another".to_owned(), |e| format!("gives {e}"));
+            match carrier {
+                None => format!(
+                    "{number:?} has the UPU S10 shape but its check digit is {given}; \
+                     the serial number {serial} {gives}"
+                ),
+                Some(c) => format!(
+                    "{number:?} has the shape of a {} number ({}) but its check digit is \
+                     {given}; the serial number {serial} {gives}",
+                    c.name(),
+                    format.name()
+                ),
+            }
+        }
+        Problem::WrongCarrier { named, actual } => format!(
+            "{number:?} is a tracking number of {}, not of {}; name the right carrier in \
+             order.carrier, or give a {} number",
+            matches_list(actual),
+            named.name(),
+            named.name()
+        ),
+        Problem::Ambiguous { candidates } => format!(
+            "{number:?} is a valid tracking number of {}; name the carrier in order.carrier",
+            matches_list(candidates)
+        ),
+        Problem::NotOfCarrier { named, expected } => {
+            let formats: Vec<String> = expected
+                .iter()
+                .map(|(name, example)| format!("{name} (e.g. {example:?})"))
+                .collect();
+            let formats = if formats.len() > 1 {
+                format!(
+                    "one of {}",
+                    and_list(&formats).replacen(" and ", " or ", usize::from(formats.len() == 2))
+                )
+            } else {
+                and_list(&formats)
+            };
+            format!(
+                "{number:?} is not a {} tracking number; expected {formats}",
+                named.name()
+            )
+        }
     }
 }
 
@@ -201,40 +436,18 @@ fn s10_parts(s: &str) -> Option<([u8; 8], u8)> {
 impl TryFrom<&str> for TrackingNumber {
     type Error = ValidationError;
 
+    /// Checks `raw` with no carrier named: [`TrackingNumber::parse`]`(raw, None)`.
+    ///
     /// # Errors
     ///
-    /// [`ErrorKind::InvalidCheckDigit`] for a UPU S10 number with a wrong check digit;
-    /// [`ErrorKind::Empty`], [`ErrorKind::NotPrintableAscii`],
+    /// [`ErrorKind::InvalidCheckDigit`] for a number in the shape of UPU S10 or another
+    /// lettered format with a check digit (UPS `1Z…`, OnTrac, DPD, UPS Waybill) whose check
+    /// digit is wrong; [`ErrorKind::AmbiguousCarrier`] for a number valid for several
+    /// carriers (name one); [`ErrorKind::Empty`], [`ErrorKind::NotPrintableAscii`],
     /// [`ErrorKind::ControlCharacter`] or [`ErrorKind::TooLong`] (over
     /// [`TrackingNumber::MAX_LEN`]) otherwise.
     fn try_from(raw: &str) -> Result<Self, ValidationError> {
-        const FIELD: &str = "order.tracking";
-        let s = printable_ascii(raw, FIELD)?;
-        if let Some((serial, check)) = s10_parts(s) {
-            let expected = s10_check_digit(&serial);
-            if check != expected {
-                let serial: String = serial.iter().map(|d| char::from(b'0' + d)).collect();
-                return Err(ValidationError::new(
-                    FIELD,
-                    ErrorKind::InvalidCheckDigit,
-                    format!(
-                        "{s:?} has the UPU S10 shape but its check digit is {check}; \
-                         the serial number {serial} gives {expected}"
-                    ),
-                ));
-            }
-            return Ok(TrackingNumber {
-                value: s.to_ascii_uppercase(),
-                s10: true,
-            });
-        }
-        if s.len() > Self::MAX_LEN {
-            return Err(too_long(FIELD, s.len(), Self::MAX_LEN));
-        }
-        Ok(TrackingNumber {
-            value: s.to_owned(),
-            s10: false,
-        })
+        TrackingNumber::parse(raw, None)
     }
 }
 

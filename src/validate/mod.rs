@@ -182,14 +182,38 @@ impl ValidOrder {
         self.tracking.as_ref()
     }
 
-    /// The carrier's name, if given.
+    /// The carrier's name: for a carrier the crate knows, its name as labels print it (`UPS`
+    /// for `ups`); with none named, the carrier found from the tracking number; else as
+    /// given.
     ///
     /// ```
     /// # let label = shiplabel::Label::sample().validate().unwrap();
     /// assert_eq!(label.order().carrier(), Some("Royal Mail"));
+    /// let mut label = shiplabel::Label::sample();
+    /// label.order.carrier = None;
+    /// label.order.tracking = Some("1Z 5R8 939 03 5756 7127".into());
+    /// let valid = label.validate().unwrap();
+    /// assert_eq!(valid.order().carrier(), Some("UPS"));
+    /// assert_eq!(valid.order().tracking().map(|t| t.as_str()), Some("1Z5R89390357567127"));
     /// ```
     pub fn carrier(&self) -> Option<&str> {
         self.carrier.as_deref()
+    }
+
+    /// The official page where the parcel is tracked (the carrier's "track your item"
+    /// page), when the tracking number's carrier is known and the crate knows its page: the
+    /// page of the number's format from the `tracking_number_data` set; for UPU S10 numbers,
+    /// the issuing post's page by the number's last two letters where the crate has one.
+    ///
+    /// ```
+    /// # let label = shiplabel::Label::sample().validate().unwrap();
+    /// assert_eq!(
+    ///     label.order().tracking_url().as_deref(),
+    ///     Some("https://www.royalmail.com/track-your-item#/tracking-results/RR473124829GB")
+    /// );
+    /// ```
+    pub fn tracking_url(&self) -> Option<String> {
+        self.tracking.as_ref()?.tracking_url()
     }
 
     /// The carrier's service, if given.
@@ -446,12 +470,29 @@ impl Checker {
 
     fn order(&mut self, order: &Order) -> Option<ValidOrder> {
         let number = self.keep(OrderNumber::try_from(order.number.as_str()));
+        let carrier = self.keep(text::optional(order.carrier.as_deref(), "order.carrier"));
+        // The number is checked against the carrier as given (a carrier that failed its own
+        // check names none).
+        let named = carrier.as_ref().and_then(Option::as_deref);
         let tracking = match order.tracking.as_deref() {
             None => Some(None),
             Some(t) if text::is_blank(t) => Some(None),
-            Some(t) => self.keep(TrackingNumber::try_from(t)).map(Some),
+            Some(t) => self.keep(TrackingNumber::parse(t, named)).map(Some),
         };
-        let carrier = self.keep(text::optional(order.carrier.as_deref(), "order.carrier"));
+        // The carrier as the label prints it: the crate's name for one it knows (`UPS` for
+        // `ups`), the one found from the number when none was named, else as given.
+        let carrier = carrier.map(|given| {
+            tracking
+                .as_ref()
+                .and_then(Option::as_ref)
+                .and_then(TrackingNumber::carrier)
+                .or_else(|| {
+                    let known = given.as_deref().and_then(crate::carrier::find_carrier);
+                    known.map(crate::carrier::CarrierId::name)
+                })
+                .map(str::to_owned)
+                .or(given)
+        });
         let service = self.keep(text::optional(order.service.as_deref(), "order.service"));
         let weight_grams = match order.weight_grams {
             Some(0) => {

@@ -57,22 +57,50 @@ pub fn order_number() -> impl Strategy<Value = String> {
     ]
 }
 
+/// A tracking number and carrier the validator accepts together: valid numbers of known
+/// carriers (named in any case, or found from the number, spaces and all), or a number of no
+/// known format with any carrier text (or none), as sellers of unknown carriers give them.
+fn tracking_and_carrier() -> impl Strategy<Value = (Option<String>, Option<String>)> {
+    let known = prop::sample::select(vec![
+        ("1Z5R89390357567127", Some("UPS")),
+        ("1Z 5R8 939 03 5756 7127", None),
+        ("986578788855", Some("fedex")),
+        ("9400 1112 0108 0805 4830 16", Some("USPS")),
+        ("3318810025", None),
+        ("RR473124829GB", Some("Royal Mail")),
+        ("EE000000080CN", Some("ems")),
+        ("SF1193907051991", Some("SF Express")),
+        ("YT2229521272164446", None),
+    ])
+    .prop_map(|(n, c)| (Some(n.to_owned()), c.map(str::to_owned)));
+    // "ZX" and digits: the shape of no carrier's numbers.
+    let unknown = (
+        proptest::option::of("ZX[0-9]{2,30}"),
+        proptest::option::of(text(20)),
+    )
+        .prop_filter("a carrier whose formats the number is not", |(n, c)| {
+            n.as_deref()
+                .is_none_or(|n| shiplabel::TrackingNumber::parse(n, c.as_deref()).is_ok())
+        });
+    prop_oneof![1 => known, 3 => unknown]
+}
+
 fn order() -> impl Strategy<Value = Order> {
     (
         order_number(),
-        // Starts with a digit, so never the UPU S10 shape (which needs a check digit).
-        proptest::option::of("1Z[0-9A-Z]{8,20}"),
-        proptest::option::of(text(20)),
+        tracking_and_carrier(),
         proptest::option::of(text(30)),
         proptest::option::of(1u32..=u32::MAX),
     )
-        .prop_map(|(number, tracking, carrier, service, weight_grams)| Order {
-            number,
-            tracking,
-            carrier,
-            service,
-            weight_grams,
-        })
+        .prop_map(
+            |(number, (tracking, carrier), service, weight_grams)| Order {
+                number,
+                tracking,
+                carrier,
+                service,
+                weight_grams,
+            },
+        )
 }
 
 /// The sample orders' addresses in Latin script (valid, each with its country's rules).

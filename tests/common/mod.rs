@@ -92,6 +92,18 @@ pub fn golden_layouts() -> Vec<(&'static str, Options, Vec<usize>)> {
     ]
 }
 
+/// Golden labels whose QR code holds something else than the order: file stem, what the QR
+/// holds, index in [`sample_orders`].
+pub const GOLDEN_QR: &[(&str, shiplabel::QrContent, usize)] = &[
+    (
+        "gb-london-tracking-url",
+        shiplabel::QrContent::TrackingUrl,
+        0,
+    ),
+    ("gb-london-no-qr", shiplabel::QrContent::None, 0),
+    ("us-mountain-view-no-qr", shiplabel::QrContent::None, 1),
+];
+
 /// A golden label, validated.
 pub fn golden_label(index: usize) -> ValidLabel {
     let label = sample_orders().swap_remove(index);

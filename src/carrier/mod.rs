@@ -1,0 +1,455 @@
+//! Carriers: their names, the formats and check digits of their tracking numbers, and
+//! their official tracking pages, from the public `tracking_number_data` set (see
+//! `data/README.md`) and a few sourced additions.
+//!
+//! [`identify`] takes a tracking number without spaces, in capitals, and the carrier the
+//! seller named (if any), and says whose number it is, or what is wrong with it. It knows
+//! nothing of labels or fields: `validate` turns its answers into errors.
+
+mod checksum;
+mod couriers;
+#[cfg(test)]
+mod generate;
+mod pattern;
+mod tables;
+#[cfg(test)]
+mod tests;
+
+use std::sync::OnceLock;
+
+use couriers::{CARRIERS, FORMATS, POST_PAGES, S10};
+use pattern::Pattern;
+use tables::{Carrier, Format, S10Issuer};
+
+/// One of the known carriers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct CarrierId(usize);
+
+/// One tracking-number format: of the list, or UPU S10 (shared by the posts).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum FormatId {
+    Listed(usize),
+    S10,
+}
+
+impl CarrierId {
+    fn get(self) -> Option<&'static Carrier> {
+        CARRIERS.get(self.0)
+    }
+
+    /// The name printed on labels, e.g. `UPS`, `Royal Mail`.
+    pub(crate) fn name(self) -> &'static str {
+        self.get().map_or("", |c| c.name)
+    }
+
+    /// Whether the carrier's own formats are all the data knows of it (not a post, whose
+    /// domestic numbers the data does not describe).
+    fn has_formats(self) -> bool {
+        let code = self.get().map_or("", |c| c.code);
+        FORMATS.iter().any(|f| f.carrier == code)
+    }
+
+    /// The carrier's formats, its S10 numbers last.
+    fn formats(self) -> impl Iterator<Item = FormatId> {
+        let carrier = self.get();
+        let code = carrier.map_or("", |c| c.code);
+        let s10 = carrier.and_then(|c| c.s10).map(|_| FormatId::S10);
+        FORMATS
+            .iter()
+            .enumerate()
+            .filter(move |(_, f)| f.carrier == code)
+            .map(|(i, _)| FormatId::Listed(i))
+            .chain(s10)
+    }
+
+    /// A valid number of the carrier's S10 numbers: the UPU's own example serial.
+    fn s10_example(self) -> String {
+        match self.get().and_then(|c| c.s10) {
+            Some(S10Issuer::Country(country)) => format!("RR473124829{country}"),
+            _ => "EE473124829CN".to_owned(),
+        }
+    }
+}
+
+impl FormatId {
+    fn get(self) -> &'static Format {
+        match self {
+            FormatId::Listed(i) => FORMATS.get(i).unwrap_or(&S10),
+            FormatId::S10 => &S10,
+        }
+    }
+
+    /// The format's name, e.g. `FedEx Express (12)`, `S10`.
+    pub(crate) fn name(self) -> &'static str {
+        self.get().name
+    }
+
+    /// Whether the format has a check digit.
+    pub(crate) fn has_check_digit(self) -> bool {
+        self.get().checksum.is_some()
+    }
+}
+
+/// The lookup key of a carrier name: letters and digits only, lower case (`J&T Express`,
+/// `j&t express` and `JT-Express` are one key).
+pub(crate) fn name_key(name: &str) -> String {
+    name.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The carrier called `name` (its code, name or another name it goes by), if known.
+pub(crate) fn find_carrier(name: &str) -> Option<CarrierId> {
+    let key = name_key(name);
+    if key.is_empty() {
+        return None;
+    }
+    CARRIERS
+        .iter()
+        .position(|c| {
+            name_key(c.code) == key
+                || name_key(c.name) == key
+                || c.aliases.iter().any(|a| name_key(a) == key)
+        })
+        .map(CarrierId)
+}
+
+/// The post that issues S10 numbers ending in `country`.
+fn post_of(country: &str) -> Option<CarrierId> {
+    CARRIERS
+        .iter()
+        .position(|c| matches!(c.s10, Some(S10Issuer::Country(c)) if c == country) && c.inferable)
+        .map(CarrierId)
+}
+
+/// How a number fared against one format.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Fit {
+    /// Not this format's shape.
+    NoShape,
+    /// The shape, but the wrong check character.
+    BadCheck {
+        serial: String,
+        given: String,
+        expected: Option<char>,
+        /// For S10: the service indicator and the country code.
+        service: String,
+        country: String,
+    },
+    /// A number of this format.
+    Valid { service: String, country: String },
+}
+
+/// A format's patterns, parsed once: the number's, and the serial number's for
+/// `prepend_if`.
+struct Parsed {
+    number: Option<Pattern>,
+    prepend_if: Option<Pattern>,
+}
+
+/// The patterns, parsed once: `FORMATS` in order, then S10. A pattern that does not parse
+/// (the generator test makes sure none) matches nothing.
+fn patterns() -> &'static [Parsed] {
+    static PATTERNS: OnceLock<Vec<Parsed>> = OnceLock::new();
+    PATTERNS.get_or_init(|| {
+        FORMATS
+            .iter()
+            .chain(std::iter::once(&S10))
+            .map(|f| Parsed {
+                number: Pattern::parse(f.pattern).ok(),
+                prepend_if: f.prepend_if.and_then(|(p, _)| Pattern::parse(p).ok()),
+            })
+            .collect()
+    })
+}
+
+fn fit(format: FormatId, number: &str) -> Fit {
+    let slot = match format {
+        FormatId::Listed(i) => i,
+        FormatId::S10 => FORMATS.len(),
+    };
+    let Some(parsed) = patterns().get(slot) else {
+        return Fit::NoShape;
+    };
+    let Some(caps) = parsed.number.as_ref().and_then(|p| p.captures(number)) else {
+        return Fit::NoShape;
+    };
+    let f = format.get();
+    let service = caps.get("ServiceType").unwrap_or("").to_owned();
+    let country = caps.get("CountryCode").unwrap_or("").to_owned();
+    if f.needs_post && post_of(&country).is_none() {
+        return Fit::NoShape;
+    }
+    let Some(checksum) = f.checksum else {
+        return Fit::Valid { service, country };
+    };
+    let mut serial = caps.get("SerialNumber").unwrap_or("").to_owned();
+    if let (Some((_, prefix)), Some(rule)) = (f.prepend_if, &parsed.prepend_if)
+        && rule.captures(&serial).is_some()
+    {
+        serial.insert_str(0, prefix);
+    }
+    let serial = serial.as_str();
+    let given = caps.get("CheckDigit").unwrap_or("");
+    if checksum.verifies(serial, given) {
+        Fit::Valid { service, country }
+    } else {
+        Fit::BadCheck {
+            serial: serial.to_owned(),
+            given: given.to_owned(),
+            expected: checksum.expected(serial),
+            service,
+            country,
+        }
+    }
+}
+
+/// Whether S10 numbers of this `service` and `country` are `carrier`'s.
+fn issues(carrier: CarrierId, service: &str, country: &str) -> bool {
+    match carrier.get().and_then(|c| c.s10) {
+        Some(S10Issuer::Country(issuer)) => issuer == country,
+        Some(S10Issuer::Ems) => service.starts_with('E'),
+        None => false,
+    }
+}
+
+/// The carriers whose number `format` makes it (`fit` being valid or a bad check).
+fn owners(format: FormatId, service: &str, country: &str) -> Vec<CarrierId> {
+    match format {
+        FormatId::Listed(i) => {
+            let code = FORMATS.get(i).map_or("", |f| f.carrier);
+            CARRIERS
+                .iter()
+                .position(|c| c.code == code)
+                .map(CarrierId)
+                .into_iter()
+                .collect()
+        }
+        FormatId::S10 => (0..CARRIERS.len())
+            .map(CarrierId)
+            .filter(|c| issues(*c, service, country))
+            .collect(),
+    }
+}
+
+/// Whose number a tracking number is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Identity {
+    /// The carrier's number, of this format (`None`: a post's number that is not S10, which
+    /// the data does not describe, accepted as the seller gave it).
+    Known(CarrierId, Option<FormatId>),
+    /// No carrier was named and no check-digit format matches: a number the data does not
+    /// know.
+    Unknown,
+}
+
+/// A number and the format it matched, for messages.
+pub(crate) type Match = (CarrierId, FormatId);
+
+/// What is wrong with a tracking number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Problem {
+    /// The shape of `format` (of `carrier`, unless S10), the wrong check character.
+    CheckDigit {
+        carrier: Option<CarrierId>,
+        format: FormatId,
+        serial: String,
+        given: String,
+        expected: Option<char>,
+    },
+    /// Valid for other carriers than the one named.
+    WrongCarrier {
+        named: CarrierId,
+        actual: Vec<Match>,
+    },
+    /// No carrier named, and valid for several.
+    Ambiguous { candidates: Vec<Match> },
+    /// None of the named carrier's formats.
+    NotOfCarrier {
+        named: CarrierId,
+        /// Each format's name and a valid example.
+        expected: Vec<(&'static str, String)>,
+    },
+}
+
+/// Whether `number` looks like an S10 number (two letters, digits, two letters), right or
+/// wrong: such a number named for a post must be one of its S10 numbers.
+fn s10_like(number: &str) -> bool {
+    let b = number.as_bytes();
+    b.len() > 4
+        && b.iter().take(2).all(u8::is_ascii_uppercase)
+        && b.iter().rev().take(2).all(u8::is_ascii_uppercase)
+        && b.get(2..b.len() - 2)
+            .is_some_and(|mid| mid.iter().all(u8::is_ascii_digit))
+}
+
+/// Whose number `number` (no spaces, capitals) is, when `named` (if any) is the carrier
+/// the seller named.
+///
+/// - Named: one of its formats, check digit right; else, if it is valid for other
+///   carriers, [`Problem::WrongCarrier`]; else a check-digit error on its format's shape;
+///   else, for a post (whose domestic numbers the data does not describe), anything but an
+///   S10-like number is accepted; else [`Problem::NotOfCarrier`].
+/// - Not named: the carrier whose format and check digit match, when there is exactly one
+///   (formats without a check digit do not name a carrier on their own);
+///   [`Problem::Ambiguous`] for several; a check-digit error for a wrong check character in
+///   a shape with letters (S10, UPS 1Z…: all-digit shapes are too common to judge); else
+///   [`Identity::Unknown`].
+pub(crate) fn identify(number: &str, named: Option<CarrierId>) -> Result<Identity, Problem> {
+    let all = (0..FORMATS.len())
+        .map(FormatId::Listed)
+        .chain(std::iter::once(FormatId::S10));
+    let fits: Vec<(FormatId, Fit)> = all.map(|f| (f, fit(f, number))).collect();
+    let mut valid: Vec<Match> = Vec::new();
+    for (format, result) in &fits {
+        if let Fit::Valid { service, country } = result {
+            for carrier in owners(*format, service, country) {
+                valid.push((carrier, *format));
+            }
+        }
+    }
+    // Carriers a number names by itself: a check digit verified, one match per carrier.
+    let mut checked: Vec<Match> = Vec::new();
+    for (carrier, format) in &valid {
+        let inferable = carrier.get().is_some_and(|c| c.inferable);
+        if inferable && format.has_check_digit() && !checked.iter().any(|(c, _)| c == carrier) {
+            checked.push((*carrier, *format));
+        }
+    }
+    let bad_check = |wanted: &dyn Fn(FormatId, &str, &str) -> bool| {
+        fits.iter().find_map(|(format, result)| match result {
+            Fit::BadCheck {
+                serial,
+                given,
+                expected,
+                service,
+                country,
+            } if wanted(*format, service, country) => Some(Problem::CheckDigit {
+                carrier: match format {
+                    FormatId::Listed(_) => owners(*format, service, country).first().copied(),
+                    FormatId::S10 => None,
+                },
+                format: *format,
+                serial: serial.clone(),
+                given: given.clone(),
+                expected: *expected,
+            }),
+            _ => None,
+        })
+    };
+
+    let Some(named) = named else {
+        return match checked.as_slice() {
+            [(carrier, format)] => Ok(Identity::Known(*carrier, Some(*format))),
+            [] => match bad_check(&|format, _, _| has_letters(format)) {
+                Some(problem) => Err(problem),
+                None => Ok(Identity::Unknown),
+            },
+            _ => Err(Problem::Ambiguous {
+                candidates: checked,
+            }),
+        };
+    };
+    if let Some((_, format)) = valid.iter().find(|(c, _)| *c == named) {
+        return Ok(Identity::Known(named, Some(*format)));
+    }
+    let others: Vec<Match> = checked.into_iter().filter(|(c, _)| *c != named).collect();
+    if !others.is_empty() {
+        return Err(Problem::WrongCarrier {
+            named,
+            actual: others,
+        });
+    }
+    let own = |format: FormatId, service: &str, country: &str| match format {
+        FormatId::Listed(_) => owners(format, service, country).contains(&named),
+        FormatId::S10 => issues(named, service, country),
+    };
+    if let Some(problem) = bad_check(&own) {
+        return Err(problem);
+    }
+    if !named.has_formats() && !s10_like(number) {
+        return Ok(Identity::Known(named, None));
+    }
+    Err(Problem::NotOfCarrier {
+        named,
+        expected: named
+            .formats()
+            .map(|f| {
+                let example = match f {
+                    FormatId::S10 => named.s10_example(),
+                    FormatId::Listed(_) => f.get().example.to_owned(),
+                };
+                (f.name(), example)
+            })
+            .collect(),
+    })
+}
+
+/// Whether a format's numbers have letters besides the check character (judged from its
+/// example): such shapes are distinct enough that a wrong check digit is a typo, not
+/// another carrier's number (DPD's 15 characters end in a check letter, but all-digit
+/// numbers of its shape are common).
+fn has_letters(format: FormatId) -> bool {
+    let f = format.get();
+    let slot = match format {
+        FormatId::Listed(i) => i,
+        FormatId::S10 => FORMATS.len(),
+    };
+    let check = patterns()
+        .get(slot)
+        .and_then(|p| p.number.as_ref())
+        .and_then(|p| p.captures(f.example))
+        .and_then(|c| c.span("CheckDigit"));
+    f.example
+        .bytes()
+        .enumerate()
+        .filter(|(i, _)| check.is_none_or(|(start, end)| !(start..end).contains(i)))
+        .any(|(_, b)| b.is_ascii_alphabetic())
+}
+
+/// The official page where `number` of `carrier` (in `format`, if known) is tracked: the
+/// format's page, else the carrier's; for S10 numbers, the issuing post's page (by the
+/// last two letters) where one is known.
+pub(crate) fn tracking_url(
+    carrier: CarrierId,
+    format: Option<FormatId>,
+    number: &str,
+) -> Option<String> {
+    let template = match format {
+        Some(FormatId::S10) => {
+            let country = number.get(number.len().saturating_sub(2)..)?;
+            POST_PAGES.iter().find(|p| p.country == country)?.url
+        }
+        _ => {
+            let code = carrier.get()?.code;
+            let own = format.and_then(|f| f.get().url);
+            let carriers = FORMATS
+                .iter()
+                .filter(|f| f.carrier == code)
+                .find_map(|f| f.url);
+            let post = match carrier.get()?.s10 {
+                Some(S10Issuer::Country(country)) => POST_PAGES
+                    .iter()
+                    .find(|p| p.country == country)
+                    .map(|p| p.url),
+                _ => None,
+            };
+            own.or(carriers).or(post)?
+        }
+    };
+    Some(template.replace("%s", &url_encode(number)))
+}
+
+/// `s` with every byte but unreserved URL characters percent-encoded.
+fn url_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}

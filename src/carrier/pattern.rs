@@ -1,0 +1,593 @@
+//! The tracking-number patterns of the dataset, matched as written.
+//!
+//! The dataset's regexes use lookahead (`(?=…)`, `(?!…)`: USPS IMpb ties the ZIP prefix to
+//! the serial's length with it, DHL eCommerce asks for a digit somewhere), which
+//! `regex-lite` does not have. Rewriting them by hand would change what they accept, so
+//! this small backtracking matcher runs the subset they use, unchanged: literals, classes
+//! (`[A-Z0-9]`, `[^…]`, `\d`, `\s`, `.`), groups (capturing, `(?:…)`, named `(?<Name>…)`),
+//! alternation, greedy quantifiers (`*`, `+`, `?`, `{n}`, `{n,}`, `{n,m}`), lookahead and
+//! `\b`, `^`, `$`. A pattern always matches the whole input; the generator test checks that every
+//! pattern of the data parses.
+//!
+//! Inputs are short (a tracking number, at most 40 characters) and every match runs under a
+//! step budget, so no input can make it slow.
+
+/// One element of a pattern.
+#[derive(Debug, Clone, PartialEq)]
+enum Node {
+    /// One byte, exactly.
+    Byte(u8),
+    /// A byte in (or, negated, not in) any of the inclusive ranges.
+    Class {
+        ranges: Vec<(u8, u8)>,
+        negated: bool,
+    },
+    /// `\b`: a word character on one side only.
+    WordBoundary,
+    /// `^`: the start of the input.
+    Start,
+    /// `$`: the end of the input.
+    End,
+    /// A group of alternatives, capturing into `capture` when it has a slot.
+    Group {
+        alts: Vec<Vec<Node>>,
+        capture: Option<usize>,
+    },
+    /// `(?=…)` or, negated, `(?!…)`: looks ahead without consuming.
+    Look { alts: Vec<Vec<Node>>, negated: bool },
+    /// A greedy repetition.
+    Repeat {
+        node: Box<Node>,
+        min: u32,
+        max: Option<u32>,
+    },
+}
+
+/// A parsed pattern: its alternatives and the names of its capture groups (unnamed groups
+/// have an empty name).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Pattern {
+    alts: Vec<Vec<Node>>,
+    names: Vec<String>,
+}
+
+/// Why a pattern could not be parsed: the byte offset and what was wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ParseError {
+    pub(crate) at: usize,
+    pub(crate) what: &'static str,
+}
+
+/// The most matching steps one match may take before it gives up (as no match).
+const STEP_BUDGET: u32 = 200_000;
+
+/// The spans of a successful match's named groups.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Captures<'a> {
+    input: &'a str,
+    names: &'a [String],
+    spans: Vec<Option<(usize, usize)>>,
+}
+
+impl<'a> Captures<'a> {
+    /// The text the group `name` captured, if it took part in the match.
+    pub(crate) fn get(&self, name: &str) -> Option<&'a str> {
+        let slot = self.names.iter().position(|n| n == name)?;
+        let (start, end) = (*self.spans.get(slot)?)?;
+        self.input.get(start..end)
+    }
+
+    /// Where the group `name` starts and ends, if it took part in the match.
+    pub(crate) fn span(&self, name: &str) -> Option<(usize, usize)> {
+        let slot = self.names.iter().position(|n| n == name)?;
+        *self.spans.get(slot)?
+    }
+}
+
+impl Pattern {
+    /// Parses `pattern`.
+    pub(crate) fn parse(pattern: &str) -> Result<Pattern, ParseError> {
+        let mut parser = Parser {
+            bytes: pattern.as_bytes(),
+            pos: 0,
+            names: Vec::new(),
+        };
+        let alts = parser.alternatives(0)?;
+        if parser.pos != parser.bytes.len() {
+            return Err(parser.error("unbalanced ')'"));
+        }
+        Ok(Pattern {
+            alts,
+            names: parser.names,
+        })
+    }
+
+    /// The captures when the pattern matches the whole of `input`.
+    pub(crate) fn captures<'a>(&'a self, input: &'a str) -> Option<Captures<'a>> {
+        let matcher = Matcher {
+            input: input.as_bytes(),
+            steps: std::cell::Cell::new(0),
+        };
+        let mut spans = vec![None; self.names.len()];
+        let mut result = None;
+        let end = input.len();
+        let matched = matcher.alternatives(&self.alts, 0, &mut spans, &mut |at, spans| {
+            if at == end {
+                result = Some(spans.clone());
+                true
+            } else {
+                false
+            }
+        });
+        if !matched {
+            return None;
+        }
+        Some(Captures {
+            input,
+            names: &self.names,
+            spans: result?,
+        })
+    }
+
+    /// Whether the pattern matches the whole of `input`.
+    #[cfg(test)]
+    pub(crate) fn is_match(&self, input: &str) -> bool {
+        self.captures(input).is_some()
+    }
+}
+
+struct Parser<'p> {
+    bytes: &'p [u8],
+    pos: usize,
+    names: Vec<String>,
+}
+
+impl Parser<'_> {
+    fn error(&self, what: &'static str) -> ParseError {
+        ParseError { at: self.pos, what }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn eat(&mut self, b: u8) -> bool {
+        if self.peek() == Some(b) {
+            self.pos += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    /// Alternatives up to an unmatched `)` or the end; `depth` 0 is the top level.
+    fn alternatives(&mut self, depth: u32) -> Result<Vec<Vec<Node>>, ParseError> {
+        if depth > 32 {
+            return Err(self.error("groups nested too deeply"));
+        }
+        let mut alts = vec![Vec::new()];
+        loop {
+            match self.peek() {
+                None => return Ok(alts),
+                Some(b')') => {
+                    if depth == 0 {
+                        return Err(self.error("unbalanced ')'"));
+                    }
+                    return Ok(alts);
+                }
+                Some(b'|') => {
+                    self.pos += 1;
+                    alts.push(Vec::new());
+                }
+                Some(_) => {
+                    let atom = self.atom(depth)?;
+                    let node = self.quantified(atom)?;
+                    if let Some(seq) = alts.last_mut() {
+                        seq.push(node);
+                    }
+                }
+            }
+        }
+    }
+
+    fn atom(&mut self, depth: u32) -> Result<Node, ParseError> {
+        let Some(b) = self.peek() else {
+            return Err(self.error("unexpected end"));
+        };
+        self.pos += 1;
+        match b {
+            b'(' => self.group(depth),
+            b'[' => self.class(),
+            b'\\' => self.escape(),
+            b'*' | b'+' | b'?' | b'{' => Err(self.error("quantifier without anything to repeat")),
+            b'.' => Ok(Node::Class {
+                ranges: vec![(0, u8::MAX)],
+                negated: false,
+            }),
+            b'^' => Ok(Node::Start),
+            b'$' => Ok(Node::End),
+            _ => Ok(Node::Byte(b)),
+        }
+    }
+
+    fn group(&mut self, depth: u32) -> Result<Node, ParseError> {
+        let (capture, look) = if self.eat(b'?') {
+            if self.eat(b':') {
+                (None, None)
+            } else if self.eat(b'=') {
+                (None, Some(false))
+            } else if self.eat(b'!') {
+                (None, Some(true))
+            } else {
+                self.eat(b'P');
+                if !self.eat(b'<') {
+                    return Err(self.error("unsupported group flag"));
+                }
+                let start = self.pos;
+                while self
+                    .peek()
+                    .is_some_and(|c| c.is_ascii_alphanumeric() || c == b'_')
+                {
+                    self.pos += 1;
+                }
+                let name = String::from_utf8_lossy(self.bytes.get(start..self.pos).unwrap_or(&[]))
+                    .into_owned();
+                if name.is_empty() || !self.eat(b'>') {
+                    return Err(self.error("bad group name"));
+                }
+                self.names.push(name);
+                (Some(self.names.len() - 1), None)
+            }
+        } else {
+            self.names.push(String::new());
+            (Some(self.names.len() - 1), None)
+        };
+        let alts = self.alternatives(depth + 1)?;
+        if !self.eat(b')') {
+            return Err(self.error("unclosed group"));
+        }
+        Ok(match look {
+            Some(negated) => Node::Look { alts, negated },
+            None => Node::Group { alts, capture },
+        })
+    }
+
+    /// After a `\`, outside a class.
+    fn escape(&mut self) -> Result<Node, ParseError> {
+        let Some(b) = self.peek() else {
+            return Err(self.error("trailing '\\'"));
+        };
+        self.pos += 1;
+        Ok(match b {
+            b'b' => Node::WordBoundary,
+            b'd' => Node::Class {
+                ranges: vec![(b'0', b'9')],
+                negated: false,
+            },
+            b's' => Node::Class {
+                ranges: space_ranges(),
+                negated: false,
+            },
+            _ if b.is_ascii_punctuation() => Node::Byte(b),
+            _ => return Err(self.error("unsupported escape")),
+        })
+    }
+
+    /// After a `[`.
+    fn class(&mut self) -> Result<Node, ParseError> {
+        let negated = self.eat(b'^');
+        let mut ranges = Vec::new();
+        loop {
+            let Some(b) = self.peek() else {
+                return Err(self.error("unclosed class"));
+            };
+            self.pos += 1;
+            let low = match b {
+                b']' if !ranges.is_empty() => return Ok(Node::Class { ranges, negated }),
+                b'\\' => {
+                    let Some(e) = self.peek() else {
+                        return Err(self.error("trailing '\\'"));
+                    };
+                    self.pos += 1;
+                    match e {
+                        b's' => {
+                            ranges.extend(space_ranges());
+                            continue;
+                        }
+                        b'd' => {
+                            ranges.push((b'0', b'9'));
+                            continue;
+                        }
+                        _ if e.is_ascii_punctuation() => e,
+                        _ => return Err(self.error("unsupported escape in class")),
+                    }
+                }
+                _ => b,
+            };
+            let is_range = self.peek() == Some(b'-')
+                && self.bytes.get(self.pos + 1).is_some_and(|&c| c != b']');
+            if is_range {
+                self.pos += 1;
+                let Some(high) = self.peek() else {
+                    return Err(self.error("unclosed class"));
+                };
+                self.pos += 1;
+                if high < low || high == b'\\' {
+                    return Err(self.error("bad range"));
+                }
+                ranges.push((low, high));
+            } else {
+                ranges.push((low, low));
+            }
+        }
+    }
+
+    fn quantified(&mut self, atom: Node) -> Result<Node, ParseError> {
+        let (min, max) = match self.peek() {
+            Some(b'*') => (0, None),
+            Some(b'+') => (1, None),
+            Some(b'?') => (0, Some(1)),
+            Some(b'{') => {
+                self.pos += 1;
+                let min = self.number()?;
+                let max = if self.eat(b',') {
+                    if self.peek() == Some(b'}') {
+                        None
+                    } else {
+                        Some(self.number()?)
+                    }
+                } else {
+                    Some(min)
+                };
+                if self.peek() != Some(b'}') || max.is_some_and(|m| m < min) {
+                    return Err(self.error("bad repetition"));
+                }
+                (min, max)
+            }
+            _ => return Ok(atom),
+        };
+        self.pos += 1;
+        if matches!(self.peek(), Some(b'?' | b'+' | b'*' | b'{')) {
+            return Err(self.error("lazy or nested quantifiers are not supported"));
+        }
+        if matches!(
+            atom,
+            Node::WordBoundary | Node::Start | Node::End | Node::Look { .. }
+        ) {
+            return Err(self.error("an assertion cannot repeat"));
+        }
+        Ok(Node::Repeat {
+            node: Box::new(atom),
+            min,
+            max,
+        })
+    }
+
+    fn number(&mut self) -> Result<u32, ParseError> {
+        let start = self.pos;
+        let mut n: u32 = 0;
+        while let Some(d) = self.peek().filter(u8::is_ascii_digit) {
+            n = n
+                .checked_mul(10)
+                .and_then(|n| n.checked_add(u32::from(d - b'0')))
+                .filter(|n| *n <= 1000)
+                .ok_or_else(|| self.error("repetition count too large"))?;
+            self.pos += 1;
+        }
+        if self.pos == start {
+            return Err(self.error("expected a number"));
+        }
+        Ok(n)
+    }
+}
+
+/// `\s`: space, tab, line feed, vertical tab, form feed, carriage return.
+fn space_ranges() -> Vec<(u8, u8)> {
+    vec![(b' ', b' '), (b'\t', b'\r')]
+}
+
+type Spans = Vec<Option<(usize, usize)>>;
+type Next<'k> = dyn FnMut(usize, &mut Spans) -> bool + 'k;
+
+struct Matcher<'i> {
+    input: &'i [u8],
+    steps: std::cell::Cell<u32>,
+}
+
+impl Matcher<'_> {
+    /// Counts a step; `false` once the budget is spent.
+    fn step(&self) -> bool {
+        let n = self.steps.get().saturating_add(1);
+        self.steps.set(n);
+        n <= STEP_BUDGET
+    }
+
+    fn alternatives(
+        &self,
+        alts: &[Vec<Node>],
+        at: usize,
+        spans: &mut Spans,
+        next: &mut Next<'_>,
+    ) -> bool {
+        alts.iter().any(|seq| self.sequence(seq, at, spans, next))
+    }
+
+    fn sequence(&self, seq: &[Node], at: usize, spans: &mut Spans, next: &mut Next<'_>) -> bool {
+        match seq.split_first() {
+            None => next(at, spans),
+            Some((first, rest)) => self.node(first, at, spans, &mut |after, spans| {
+                self.sequence(rest, after, spans, next)
+            }),
+        }
+    }
+
+    fn node(&self, node: &Node, at: usize, spans: &mut Spans, next: &mut Next<'_>) -> bool {
+        if !self.step() {
+            return false;
+        }
+        match node {
+            Node::Byte(b) => self.input.get(at) == Some(b) && next(at + 1, spans),
+            Node::Class { ranges, negated } => match self.input.get(at) {
+                Some(c) if ranges.iter().any(|(lo, hi)| (lo..=hi).contains(&c)) != *negated => {
+                    next(at + 1, spans)
+                }
+                _ => false,
+            },
+            Node::WordBoundary => {
+                let word = |i: Option<usize>| {
+                    i.and_then(|i| self.input.get(i))
+                        .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
+                };
+                word(at.checked_sub(1)) != word(Some(at)) && next(at, spans)
+            }
+            Node::Start => at == 0 && next(at, spans),
+            Node::End => at == self.input.len() && next(at, spans),
+            Node::Group { alts, capture } => {
+                self.alternatives(alts, at, spans, &mut |end, spans| match *capture {
+                    Some(slot) => {
+                        let before = spans.get(slot).copied().flatten();
+                        if let Some(s) = spans.get_mut(slot) {
+                            *s = Some((at, end));
+                        }
+                        if next(end, spans) {
+                            return true;
+                        }
+                        if let Some(s) = spans.get_mut(slot) {
+                            *s = before;
+                        }
+                        false
+                    }
+                    None => next(end, spans),
+                })
+            }
+            Node::Look { alts, negated } => {
+                let mut scratch = spans.clone();
+                let found = self.alternatives(alts, at, &mut scratch, &mut |_, _| true);
+                found != *negated && next(at, spans)
+            }
+            Node::Repeat { node, min, max } => self.repeat(node, *min, *max, 0, at, spans, next),
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn repeat(
+        &self,
+        node: &Node,
+        min: u32,
+        max: Option<u32>,
+        count: u32,
+        at: usize,
+        spans: &mut Spans,
+        next: &mut Next<'_>,
+    ) -> bool {
+        if max.is_none_or(|m| count < m)
+            && self.node(node, at, spans, &mut |after, spans| {
+                // An empty iteration past the minimum would loop for ever.
+                if after == at && count >= min {
+                    return false;
+                }
+                self.repeat(node, min, max, count + 1, after, spans, next)
+            })
+        {
+            return true;
+        }
+        count >= min && next(at, spans)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(s: &str) -> Pattern {
+        Pattern::parse(s).unwrap_or_else(|e| panic!("{s}: {e:?}"))
+    }
+
+    #[test]
+    fn matches_the_whole_input() {
+        let ups = p(r"\s*1\s*Z\s*(?<SerialNumber>(?:[A-Z0-9]\s*){15})(?<CheckDigit>[0-9]\s*)");
+        assert!(ups.is_match("1Z5R89390357567127"));
+        assert!(!ups.is_match("1Z5R893903575671270"));
+        assert!(!ups.is_match("X1Z5R89390357567127"));
+        let caps = ups.captures("1Z5R89390357567127").unwrap();
+        assert_eq!(caps.get("SerialNumber"), Some("5R8939035756712"));
+        assert_eq!(caps.get("CheckDigit"), Some("7"));
+        assert_eq!(caps.span("CheckDigit"), Some((17, 18)));
+        assert_eq!(caps.get("Nope"), None);
+    }
+
+    #[test]
+    fn captures_and_alternatives() {
+        let pat = p(r"(?<A>ab|a)(?<B>b?)c");
+        let caps = pat.captures("abc").unwrap();
+        // Leftmost alternative first, backtracking into the second only when needed.
+        assert_eq!((caps.get("A"), caps.get("B")), (Some("ab"), Some("")));
+        let pat = p(r"(?<A>a|ab)(?<B>c)");
+        let caps = pat.captures("abc").unwrap();
+        assert_eq!((caps.get("A"), caps.get("B")), (Some("ab"), Some("c")));
+        // An optional group that did not take part captures nothing.
+        let pat = p(r"(?<X>Z)?9");
+        assert_eq!(pat.captures("9").unwrap().get("X"), None);
+    }
+
+    #[test]
+    fn quantifiers_and_classes() {
+        assert!(p(r"[0-9]{3,5}").is_match("1234"));
+        assert!(!p(r"[0-9]{3,5}").is_match("12"));
+        assert!(!p(r"[0-9]{3,5}").is_match("123456"));
+        assert!(p(r"[0-9]{2,}").is_match("123456"));
+        assert!(p(r"[^0-9A-Z]*[0-9]").is_match("7"));
+        assert!(!p(r"[^0-9A-Z]").is_match("A"));
+        assert!(p(r"[AHJKTV]\d+").is_match("K12"));
+        assert!(p(r"a\-b").is_match("a-b"));
+        assert!(p(r"[\s]*x").is_match("  x"));
+        assert!(p(r"(a*)*b").is_match("aaab"));
+        // The dataset's "serial number does not start with 91" test.
+        let pat = p(r"^(?!9\s*1).+$");
+        assert!(pat.is_match("7196"));
+        assert!(!pat.is_match("9101"));
+        assert!(!p("a^").is_match("a"));
+    }
+
+    #[test]
+    fn lookahead_and_boundaries() {
+        // A digit somewhere ahead, and 3 to 5 characters in all.
+        let pat = p(r"(?=[0-9A-Z]{3,5}\b)(?=[^0-9]*[0-9])[0-9A-Z]{3,5}");
+        assert!(pat.is_match("AB1"));
+        assert!(!pat.is_match("ABC"));
+        assert!(!pat.is_match("AB1234"));
+        let pat = p(r"[0-9]{2}(?![0-9])");
+        assert!(pat.is_match("12"));
+        // The ZIP-and-length trick of USPS IMpb: the first group is taken only when 4
+        // digits follow it.
+        let pat = p(r"(?<Zip>[0-9]{2}(?=[0-9]{4}(?![0-9])))?(?<Rest>[0-9]+)");
+        let caps = pat.captures("123456").unwrap();
+        assert_eq!(
+            (caps.get("Zip"), caps.get("Rest")),
+            (Some("12"), Some("3456"))
+        );
+        let caps = pat.captures("12345").unwrap();
+        assert_eq!((caps.get("Zip"), caps.get("Rest")), (None, Some("12345")));
+    }
+
+    #[test]
+    fn refuses_what_it_does_not_support() {
+        for bad in [
+            "(", "a)", "[a", "a{2", "a{3,2}", "*a", "a**", "a+?", "^*", r"\w", "(?i)a", "(?<>a)",
+            "a{99999}", r"\b+",
+        ] {
+            assert!(Pattern::parse(bad).is_err(), "{bad}");
+        }
+        let err = Pattern::parse("ab)").unwrap_err();
+        assert_eq!(err.at, 2);
+    }
+
+    #[test]
+    fn catastrophic_patterns_give_up_instead_of_hanging() {
+        let pat = p(r"(?:(?:a*)*)*b");
+        let input = "a".repeat(40);
+        let started = std::time::Instant::now();
+        assert!(!pat.is_match(&input));
+        assert!(started.elapsed() < std::time::Duration::from_secs(2));
+    }
+}
