@@ -42,6 +42,11 @@ pub struct Documents<I> {
 /// position, the next ones at position 1, so the labels sit on the sheets exactly as one
 /// long document would put them.
 ///
+/// The count is of label pages (sheets): a label's customs forms (its CN22, its CN23's
+/// pages) stay in its document, right after it, and come on top of `max_pages`; turn them
+/// off with [`Options::with_customs_forms`](crate::Options::with_customs_forms) for
+/// documents of an exact length.
+///
 /// Each item is what [`render_pdf`] returns for that part, so a label that cannot be laid
 /// out fails its document (with its index within that document: add the labels of the
 /// documents before it).
@@ -194,6 +199,23 @@ mod tests {
         assert_eq!(pdfs[1], render_pdf(&labels[3..6], &options).unwrap());
         assert_eq!(documents(labels.clone(), &options, 0).count(), 7); // at least one page each
         assert_eq!(documents(Vec::new(), &options, 3).count(), 0);
+    }
+
+    #[test]
+    fn customs_forms_stay_in_their_labels_document() {
+        let labels: Vec<ValidLabel> = (0..3)
+            .map(|_| Label::sample_international().validate().unwrap())
+            .collect();
+        let pdfs: Vec<Vec<u8>> = documents(labels.clone(), &Options::default(), 2)
+            .collect::<Result<_, _>>()
+            .unwrap();
+        // Two labels and their CN22s, then one and its CN22.
+        assert_eq!(page_counts(&pdfs), [4, 2]);
+        let without = Options::default().with_customs_forms(false);
+        let pdfs: Vec<Vec<u8>> = documents(labels, &without, 2)
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(page_counts(&pdfs), [2, 1]);
     }
 
     #[test]

@@ -365,7 +365,11 @@ fn the_example_orders_print_with_every_qr_choice() {
             String::from_utf8_lossy(&out.stderr)
         );
         let pdf = std::fs::read(dir.join(&name)).unwrap();
-        assert_eq!(page_sizes(&pdf).len(), 5, "--qr {qr}");
+        // Five labels; after the three international ones, their customs forms: two CN22s
+        // (4 × 6 in) and the Hong Kong order's CN23 (an A4 page).
+        let sizes = page_sizes(&pdf);
+        assert_eq!(sizes.len(), 8, "--qr {qr}");
+        assert_eq!(sizes.iter().filter(|&&s| s == (595, 842)).count(), 1);
     }
     // Without a tracking number there is no page to point to: the order is refused, named.
     std::fs::write(dir.join("orders.json"), format!("[{GOOD}]")).unwrap();
