@@ -9,7 +9,7 @@
 
 use std::io::Write;
 
-use crate::error::RenderError;
+use crate::error::{IoError, RenderError};
 use crate::limits::MAX_LABELS;
 use crate::options::{Options, Sheet};
 use crate::print::render_pdf;
@@ -156,7 +156,7 @@ pub fn write_documents<W: Write>(
         for pdf in pdfs {
             let pdf = pdf?;
             let index = written;
-            let io = |e: std::io::Error| RenderError::Io(format!("document {index}: {e}"));
+            let io = |e: std::io::Error| IoError::new(format!("document {index}"), e);
             let mut out = next(index).map_err(io)?;
             out.write_all(&pdf).map_err(io)?;
             out.flush().map_err(io)?;

@@ -51,9 +51,10 @@ pub enum RenderError {
     /// Making the PDF failed (a bundled font could not be subset or embedded).
     #[error("pdf: {0}")]
     Pdf(String),
-    /// Writing the output failed: the writer a PDF goes to, or where images go.
+    /// Writing the output failed: the writer a PDF goes to, or where images go. The
+    /// [`std::io::Error`] is its [`source`](std::error::Error::source).
     #[error("writing the output failed: {0}")]
-    Io(String),
+    Io(#[from] IoError),
     /// [`Printer::with_mode`](crate::Printer::with_mode) was called after orders were
     /// offered: the batch policy holds for a whole run.
     #[error(
@@ -71,4 +72,94 @@ pub enum RenderError {
     /// could not be read.
     #[error("png: {0}")]
     Png(String),
+}
+
+/// An I/O error while writing the output, with what was being written (`image 3`,
+/// `document 2`) when there is more than one thing: [`RenderError::Io`]. The
+/// [`std::io::Error`] is kept whole, as the [`source`](std::error::Error::source), so its
+/// [`kind`](std::io::ErrorKind) can be matched (a client that went away, a full disk).
+///
+/// ```
+/// use std::error::Error as _;
+/// let err = shiplabel::IoError::new("image 3", std::io::Error::other("disk full"));
+/// assert_eq!(err.to_string(), "image 3: disk full");
+/// assert_eq!(err.kind(), std::io::ErrorKind::Other);
+/// assert_eq!(err.source().unwrap().to_string(), "disk full");
+/// ```
+#[derive(Debug, Clone)]
+pub struct IoError {
+    context: Option<String>,
+    source: std::sync::Arc<std::io::Error>,
+}
+
+impl IoError {
+    /// `source`, met while writing `context` (empty: the one output).
+    ///
+    /// ```
+    /// let err = shiplabel::IoError::new("", std::io::Error::other("broken pipe"));
+    /// assert_eq!(err.to_string(), "broken pipe");
+    /// ```
+    pub fn new(context: impl Into<String>, source: std::io::Error) -> IoError {
+        let context = context.into();
+        IoError {
+            context: (!context.is_empty()).then_some(context),
+            source: std::sync::Arc::new(source),
+        }
+    }
+
+    /// The kind of the I/O error.
+    ///
+    /// ```
+    /// let err = shiplabel::IoError::new("", std::io::ErrorKind::BrokenPipe.into());
+    /// assert_eq!(err.kind(), std::io::ErrorKind::BrokenPipe);
+    /// ```
+    pub fn kind(&self) -> std::io::ErrorKind {
+        self.source.kind()
+    }
+
+    /// The I/O error itself.
+    ///
+    /// ```
+    /// let err = shiplabel::IoError::new("", std::io::Error::other("x"));
+    /// assert_eq!(err.io_error().to_string(), "x");
+    /// ```
+    pub fn io_error(&self) -> &std::io::Error {
+        &self.source
+    }
+}
+
+impl From<std::io::Error> for IoError {
+    fn from(source: std::io::Error) -> IoError {
+        IoError::new("", source)
+    }
+}
+
+impl From<std::io::Error> for RenderError {
+    fn from(source: std::io::Error) -> RenderError {
+        RenderError::Io(IoError::from(source))
+    }
+}
+
+impl std::fmt::Display for IoError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.context {
+            Some(context) => write!(f, "{context}: {}", self.source),
+            None => write!(f, "{}", self.source),
+        }
+    }
+}
+
+impl std::error::Error for IoError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&*self.source)
+    }
+}
+
+/// Two I/O errors are equal when they say the same of the same thing.
+impl PartialEq for IoError {
+    fn eq(&self, other: &IoError) -> bool {
+        self.context == other.context
+            && self.kind() == other.kind()
+            && self.source.to_string() == other.source.to_string()
+    }
 }

@@ -101,7 +101,7 @@ mod zpl;
 pub use barcode::QrLevel;
 pub use batch::{Batch, BatchMode, Printable, Printed, Rejected, Rejection, validate_batch};
 pub use documents::{Documents, documents, write_documents};
-pub use error::RenderError;
+pub use error::{IoError, RenderError};
 pub use layout::{
     Align, Code128Symbol, Element, GlyphRun, LabelLayout, LayoutError, PlacedGlyph, PlacedLabel,
     QrSymbol, Rule, SYNTHETIC_BOLD_STROKE, SheetPage, TextLine, customs_layouts, layout,

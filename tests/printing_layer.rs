@@ -239,6 +239,17 @@ fn a_failing_writer_stops_the_run_with_an_io_error() {
         .with_mode(BatchMode::PrintValid);
     let err = writer.write_labels(&orders).unwrap_err();
     assert!(matches!(err, RenderError::Io(_)), "{err:?}");
+    assert_eq!(err.to_string(), "writing the output failed: disk full");
+    // The I/O error itself is the cause, whole.
+    let source = std::error::Error::source(&err).expect("a source");
+    let io = source
+        .downcast_ref::<shiplabel::IoError>()
+        .expect("an IoError");
+    assert_eq!(io.kind(), std::io::ErrorKind::Other);
+    assert_eq!(
+        std::error::Error::source(io).map(ToString::to_string),
+        Some("disk full".to_owned())
+    );
     // The writer stays failed: nothing more is written, and it cannot be finished.
     assert_eq!(writer.write_label(&orders[0]).unwrap_err(), err);
     assert_eq!(writer.finish().unwrap_err(), err);

@@ -7,7 +7,7 @@ mod canvas;
 use canvas::Canvas;
 pub(crate) use canvas::rule_edges;
 
-use crate::error::RenderError;
+use crate::error::{IoError, RenderError};
 use crate::layout::{LabelLayout, SheetCursor, SheetPage, TextLine};
 use crate::options::{Options, Sheet};
 use crate::printer::Output;
@@ -313,7 +313,7 @@ impl<F: FnMut(usize, Vec<u8>) -> std::io::Result<()>> PngOutput<F> {
 
     fn emit(&mut self, png: Vec<u8>) -> Result<(), RenderError> {
         let n = self.images;
-        (self.sink)(n, png).map_err(|e| RenderError::Io(format!("image {n}: {e}")))?;
+        (self.sink)(n, png).map_err(|e| IoError::new(format!("image {n}"), e))?;
         self.images += 1;
         Ok(())
     }

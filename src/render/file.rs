@@ -129,9 +129,7 @@ impl<W: Write> PdfFile<W> {
     }
 
     fn emit(&mut self, bytes: &[u8]) -> Result<(), RenderError> {
-        self.out
-            .write_all(bytes)
-            .map_err(|e| RenderError::Io(e.to_string()))?;
+        self.out.write_all(bytes).map_err(RenderError::from)?;
         self.written += bytes.len() as u64;
         let (mut a, mut b) = self.hash;
         for &byte in bytes {
@@ -293,9 +291,7 @@ impl<W: Write> PdfFile<W> {
         push_integer(&mut tail, at);
         tail.extend_from_slice(b"\n%%EOF\n");
         self.emit(&tail)?;
-        self.out
-            .flush()
-            .map_err(|e| RenderError::Io(e.to_string()))?;
+        self.out.flush().map_err(RenderError::from)?;
         Ok(self.out)
     }
 }

@@ -85,7 +85,7 @@ const PAGES_PER_NODE: usize = 64;
 ///     let out = std::io::BufWriter::with_capacity(64 * 1024, Body(tx));
 ///     let mut writer = shiplabel::PdfWriter::new(out, &Default::default())?;
 ///     writer.write_labels(vec![shiplabel::Label::sample(); 50])?;
-///     writer.finish()?.output.flush().map_err(|e| shiplabel::RenderError::Io(e.to_string()))
+///     Ok(writer.finish()?.output.flush()?)
 /// });
 /// // The body reads the first chunk, then the client disconnects: the run stops.
 /// let first = rx.recv().unwrap();

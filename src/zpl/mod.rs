@@ -368,15 +368,11 @@ impl<W: Write> Output for ZplOutput<W> {
         _layout: LabelLayout,
         zpl: Vec<u8>,
     ) -> Result<(), RenderError> {
-        self.out
-            .write_all(&zpl)
-            .map_err(|e| RenderError::Io(e.to_string()))
+        self.out.write_all(&zpl).map_err(RenderError::from)
     }
 
     fn finish(mut self, _options: &Options) -> Result<W, RenderError> {
-        self.out
-            .flush()
-            .map_err(|e| RenderError::Io(e.to_string()))?;
+        self.out.flush().map_err(RenderError::from)?;
         Ok(self.out)
     }
 }
