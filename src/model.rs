@@ -8,11 +8,8 @@
 //! trusted to be in that order. Nothing here checks values: [`Label::validate`] does, and turns a `Label` into a
 //! [`ValidLabel`](crate::ValidLabel).
 
-use std::fmt;
-
-use serde::de::value::MapAccessDeserializer;
-use serde::de::{Deserializer, MapAccess, Visitor};
-use serde::{Deserialize, Serialize};
+#[cfg(feature = "serde")]
+use serde::Serialize;
 
 /// One shipping label's worth of input: the order, who receives it, and who sends it.
 ///
@@ -29,7 +26,8 @@ use serde::{Deserialize, Serialize};
 /// assert_eq!(label.recipient.address.country, "GB");
 /// # Ok(()) }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
 pub struct Label {
     /// The order the parcel belongs to.
     pub order: Order,
@@ -39,7 +37,7 @@ pub struct Label {
     pub seller: Party,
     /// The customs declaration (CN22 or CN23) of a parcel that crosses a border, printed
     /// after the label; `None` for a domestic parcel.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub customs: Option<Customs>,
 }
 
@@ -49,22 +47,23 @@ pub struct Label {
 /// let order = shiplabel::Order { number: "TT-2026-000123".into(), ..Default::default() };
 /// assert!(order.tracking.is_none());
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
 pub struct Order {
     /// The order number: 1–48 printable ASCII characters, encoded in the Code 128.
     pub number: String,
     /// The carrier's tracking number, if one was issued (UPU S10 numbers are check-digit
     /// verified).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub tracking: Option<String>,
     /// The carrier's name, e.g. `Royal Mail`.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub carrier: Option<String>,
     /// The carrier's service, e.g. `International Tracked`.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub service: Option<String>,
     /// The parcel's weight in grams.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub weight_grams: Option<u32>,
 }
 
@@ -86,15 +85,16 @@ pub struct Order {
 /// };
 /// assert_eq!(party.address.lines.len(), 1);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
 pub struct Party {
     /// The person's (or business's) name.
     pub name: String,
     /// A company or organisation, printed under the name.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub company: Option<String>,
     /// A phone number for the carrier.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub phone: Option<String>,
     /// The postal address.
     pub address: Address,
@@ -115,25 +115,26 @@ pub struct Party {
 /// };
 /// assert!(address.region.is_none());
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
 pub struct Address {
     /// Street address lines: street and number, building, flat. At least one.
     pub lines: Vec<String>,
     /// City, town or post town.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub city: Option<String>,
     /// Dependent locality: a district or neighbourhood within the city, where a country uses
     /// one.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub city_area: Option<String>,
     /// State, province, prefecture or emirate.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub region: Option<String>,
     /// Postal code, where the country uses one.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub postcode: Option<String>,
     /// Sorting code (CEDEX-style), where the country uses one.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub sorting_code: Option<String>,
     /// ISO 3166-1 alpha-2 country code, e.g. `GB` (case-insensitive).
     pub country: String,
@@ -169,49 +170,50 @@ pub struct Address {
 /// assert_eq!(valid.customs().unwrap().form(), shiplabel::CustomsForm::Cn22);
 /// # Ok::<(), shiplabel::ValidationErrors>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
 pub struct Customs {
     /// `cn22`, `cn23` or `auto` (the default: CN22 under 300 SDR, else CN23).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub form: Option<String>,
     /// The declared value in Special Drawing Rights, as a decimal string: `auto` needs it
     /// (the caller knows today's exchange rate; the crate does not).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub value_sdr: Option<String>,
     /// `gift`, `documents`, `sample`, `returned_goods`, `merchandise` or `other`.
     pub contents: String,
     /// What the contents are, required when `contents` is `other`.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub explanation: Option<String>,
     /// What the post does if the parcel cannot be delivered: `return` or `abandon`.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub non_delivery: Option<String>,
     /// The items, at least one.
     pub items: Vec<CustomsItem>,
     /// The commercial invoice's number (CN23).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub invoice: Option<String>,
     /// An export or import licence's number (CN23).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub licence: Option<String>,
     /// A certificate's number: origin, health, phytosanitary (CN23).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub certificate: Option<String>,
     /// The sender's customs reference (CN23).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub exporter_reference: Option<String>,
     /// The importer's reference: a tax code, VAT number (CN23).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub importer_reference: Option<String>,
     /// The importer's telephone, fax or e-mail (CN23).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub importer_contact: Option<String>,
     /// Tax identifiers: the seller's IOSS number for EU consignments of €150 or less, an
     /// EORI, Norway's VOEC, a VAT number.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Vec::is_empty"))]
     pub tax_ids: Vec<TaxId>,
     /// Postage and fees paid, a decimal string in the items' currency (CN23).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub postage: Option<String>,
     /// Who signs the declaration.
     pub signer: String,
@@ -233,7 +235,8 @@ pub struct Customs {
 /// };
 /// assert_eq!(item.quantity, 1);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
 pub struct CustomsItem {
     /// What it is, specifically: "Cotton T-shirt, men's", not "clothes".
     pub description: String,
@@ -257,7 +260,8 @@ pub struct CustomsItem {
 /// let ioss = shiplabel::TaxId { kind: "ioss".into(), id: "IM2760000742".into() };
 /// assert_eq!(ioss.kind, "ioss");
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
 pub struct TaxId {
     /// `ioss`, `eori`, `voec`, `vat` or `other`.
     pub kind: String,
@@ -387,152 +391,165 @@ impl Label {
     }
 }
 
-macro_rules! from_object_only {
-    ($ty:ident, $def:ident, $expecting:literal) => {
-        impl<'de> Deserialize<'de> for $ty {
-            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                struct ObjectVisitor;
-                impl<'de> Visitor<'de> for ObjectVisitor {
-                    type Value = $ty;
-                    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                        f.write_str($expecting)
+/// Reading the order types from JSON (feature `serde`): each from an object only, every
+/// field at most once, no unknown field.
+#[cfg(feature = "serde")]
+mod de {
+    use std::fmt;
+
+    use serde::Deserialize;
+    use serde::de::value::MapAccessDeserializer;
+    use serde::de::{Deserializer, MapAccess, Visitor};
+
+    use super::{Address, Customs, CustomsItem, Label, Order, Party, TaxId};
+
+    macro_rules! from_object_only {
+        ($ty:ident, $def:ident, $expecting:literal) => {
+            impl<'de> Deserialize<'de> for $ty {
+                fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                    struct ObjectVisitor;
+                    impl<'de> Visitor<'de> for ObjectVisitor {
+                        type Value = $ty;
+                        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                            f.write_str($expecting)
+                        }
+                        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<$ty, A::Error> {
+                            $def::deserialize(MapAccessDeserializer::new(map))
+                        }
                     }
-                    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<$ty, A::Error> {
-                        $def::deserialize(MapAccessDeserializer::new(map))
-                    }
+                    deserializer.deserialize_map(ObjectVisitor)
                 }
-                deserializer.deserialize_map(ObjectVisitor)
             }
-        }
-    };
-}
+        };
+    }
 
-from_object_only!(
-    Label,
-    LabelDef,
-    "an object with `order`, `recipient` and `seller`"
-);
-from_object_only!(Order, OrderDef, "an object with the order's `number`");
-from_object_only!(Party, PartyDef, "an object with `name` and `address`");
-from_object_only!(
-    Customs,
-    CustomsDef,
-    "an object with the declaration's `contents`, `items`, `signer` and `date`"
-);
-from_object_only!(
-    CustomsItem,
-    CustomsItemDef,
-    "an object with the item's `description`, `quantity`, `weight_grams`, `value`, `currency`, `hs_code` and `origin_country`"
-);
-from_object_only!(TaxId, TaxIdDef, "an object with `kind` and `id`");
-from_object_only!(Address, AddressDef, "an object with `lines` and `country`");
+    from_object_only!(
+        Label,
+        LabelDef,
+        "an object with `order`, `recipient` and `seller`"
+    );
+    from_object_only!(Order, OrderDef, "an object with the order's `number`");
+    from_object_only!(Party, PartyDef, "an object with `name` and `address`");
+    from_object_only!(
+        Customs,
+        CustomsDef,
+        "an object with the declaration's `contents`, `items`, `signer` and `date`"
+    );
+    from_object_only!(
+        CustomsItem,
+        CustomsItemDef,
+        "an object with the item's `description`, `quantity`, `weight_grams`, `value`, `currency`, `hs_code` and `origin_country`"
+    );
+    from_object_only!(TaxId, TaxIdDef, "an object with `kind` and `id`");
+    from_object_only!(Address, AddressDef, "an object with `lines` and `country`");
 
-// The mirrors: serde derives each field's reading here (`remote` builds the public type
-// from them, so the compiler checks that no field is missing or extra). Unknown and repeated
-// fields are errors.
+    // The mirrors: serde derives each field's reading here (`remote` builds the public type
+    // from them, so the compiler checks that no field is missing or extra). Unknown and repeated
+    // fields are errors.
 
-#[derive(Deserialize)]
-#[serde(remote = "Label", deny_unknown_fields)]
-struct LabelDef {
-    order: Order,
-    recipient: Party,
-    seller: Party,
-    #[serde(default)]
-    customs: Option<Customs>,
-}
+    #[derive(Deserialize)]
+    #[serde(remote = "Label", deny_unknown_fields)]
+    struct LabelDef {
+        order: Order,
+        recipient: Party,
+        seller: Party,
+        #[serde(default)]
+        customs: Option<Customs>,
+    }
 
-#[derive(Deserialize)]
-#[serde(remote = "Order", deny_unknown_fields)]
-struct OrderDef {
-    number: String,
-    #[serde(default)]
-    tracking: Option<String>,
-    #[serde(default)]
-    carrier: Option<String>,
-    #[serde(default)]
-    service: Option<String>,
-    #[serde(default)]
-    weight_grams: Option<u32>,
-}
+    #[derive(Deserialize)]
+    #[serde(remote = "Order", deny_unknown_fields)]
+    struct OrderDef {
+        number: String,
+        #[serde(default)]
+        tracking: Option<String>,
+        #[serde(default)]
+        carrier: Option<String>,
+        #[serde(default)]
+        service: Option<String>,
+        #[serde(default)]
+        weight_grams: Option<u32>,
+    }
 
-#[derive(Deserialize)]
-#[serde(remote = "Customs", deny_unknown_fields)]
-struct CustomsDef {
-    #[serde(default)]
-    form: Option<String>,
-    #[serde(default)]
-    value_sdr: Option<String>,
-    contents: String,
-    #[serde(default)]
-    explanation: Option<String>,
-    #[serde(default)]
-    non_delivery: Option<String>,
-    items: Vec<CustomsItem>,
-    #[serde(default)]
-    invoice: Option<String>,
-    #[serde(default)]
-    licence: Option<String>,
-    #[serde(default)]
-    certificate: Option<String>,
-    #[serde(default)]
-    exporter_reference: Option<String>,
-    #[serde(default)]
-    importer_reference: Option<String>,
-    #[serde(default)]
-    importer_contact: Option<String>,
-    #[serde(default)]
-    tax_ids: Vec<TaxId>,
-    #[serde(default)]
-    postage: Option<String>,
-    signer: String,
-    date: String,
-}
+    #[derive(Deserialize)]
+    #[serde(remote = "Customs", deny_unknown_fields)]
+    struct CustomsDef {
+        #[serde(default)]
+        form: Option<String>,
+        #[serde(default)]
+        value_sdr: Option<String>,
+        contents: String,
+        #[serde(default)]
+        explanation: Option<String>,
+        #[serde(default)]
+        non_delivery: Option<String>,
+        items: Vec<CustomsItem>,
+        #[serde(default)]
+        invoice: Option<String>,
+        #[serde(default)]
+        licence: Option<String>,
+        #[serde(default)]
+        certificate: Option<String>,
+        #[serde(default)]
+        exporter_reference: Option<String>,
+        #[serde(default)]
+        importer_reference: Option<String>,
+        #[serde(default)]
+        importer_contact: Option<String>,
+        #[serde(default)]
+        tax_ids: Vec<TaxId>,
+        #[serde(default)]
+        postage: Option<String>,
+        signer: String,
+        date: String,
+    }
 
-#[derive(Deserialize)]
-#[serde(remote = "CustomsItem", deny_unknown_fields)]
-struct CustomsItemDef {
-    description: String,
-    quantity: u32,
-    weight_grams: u32,
-    value: String,
-    currency: String,
-    hs_code: String,
-    origin_country: String,
-}
+    #[derive(Deserialize)]
+    #[serde(remote = "CustomsItem", deny_unknown_fields)]
+    struct CustomsItemDef {
+        description: String,
+        quantity: u32,
+        weight_grams: u32,
+        value: String,
+        currency: String,
+        hs_code: String,
+        origin_country: String,
+    }
 
-#[derive(Deserialize)]
-#[serde(remote = "TaxId", deny_unknown_fields)]
-struct TaxIdDef {
-    kind: String,
-    id: String,
-}
+    #[derive(Deserialize)]
+    #[serde(remote = "TaxId", deny_unknown_fields)]
+    struct TaxIdDef {
+        kind: String,
+        id: String,
+    }
 
-#[derive(Deserialize)]
-#[serde(remote = "Party", deny_unknown_fields)]
-struct PartyDef {
-    name: String,
-    #[serde(default)]
-    company: Option<String>,
-    #[serde(default)]
-    phone: Option<String>,
-    address: Address,
-}
+    #[derive(Deserialize)]
+    #[serde(remote = "Party", deny_unknown_fields)]
+    struct PartyDef {
+        name: String,
+        #[serde(default)]
+        company: Option<String>,
+        #[serde(default)]
+        phone: Option<String>,
+        address: Address,
+    }
 
-#[derive(Deserialize)]
-#[serde(remote = "Address", deny_unknown_fields)]
-struct AddressDef {
-    lines: Vec<String>,
-    #[serde(default)]
-    city: Option<String>,
-    #[serde(default)]
-    city_area: Option<String>,
-    #[serde(default)]
-    region: Option<String>,
-    #[serde(default)]
-    postcode: Option<String>,
-    #[serde(default)]
-    sorting_code: Option<String>,
-    country: String,
+    #[derive(Deserialize)]
+    #[serde(remote = "Address", deny_unknown_fields)]
+    struct AddressDef {
+        lines: Vec<String>,
+        #[serde(default)]
+        city: Option<String>,
+        #[serde(default)]
+        city_area: Option<String>,
+        #[serde(default)]
+        region: Option<String>,
+        #[serde(default)]
+        postcode: Option<String>,
+        #[serde(default)]
+        sorting_code: Option<String>,
+        country: String,
+    }
 }
 
 #[cfg(test)]
