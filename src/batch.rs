@@ -229,6 +229,7 @@ impl Batch {
 /// let printed = shiplabel::render_batch(&labels, Default::default(), &Default::default())?;
 /// assert!(printed.output.starts_with(b"%PDF-"));
 /// assert_eq!(printed.pages, [0, 1]);
+/// assert_eq!(printed.orders, [0, 1]);
 /// assert!(printed.rejected.is_empty());
 /// # Ok::<(), shiplabel::RenderError>(())
 /// ```
@@ -238,10 +239,13 @@ pub struct Printed<W = Vec<u8>> {
     /// Where the document went: the PDF's bytes in memory, or the writer it was streamed
     /// to, complete.
     pub output: W,
-    /// For each page printed, in print order, the index of its order among those passed
-    /// in: each order's label, then the pages of its customs declaration (a CN22, or the
-    /// CN23's pages) when it has one. Without forms, label `i` is page `i`, or on sheets
-    /// the `i`-th position filled from the sheet's start.
+    /// The orders printed, in print order: the index of each among those passed in, once.
+    pub orders: Vec<usize>,
+    /// For each layout printed, in print order, the index of its order: each order's label,
+    /// then the pages of its customs declaration when it has one (a CN22, or each page of
+    /// its CN23). Each is a page of its own, but on sheets, where a label or a CN22 is a
+    /// place on a sheet: entry `i` is then the `i`-th place filled from the sheet's start
+    /// (a CN23 page ends its sheet). Without forms this is [`orders`](Printed::orders).
     pub pages: Vec<usize>,
     /// The orders not printed, by index, each as given and with why
     /// ([`BatchMode::PrintValid`] only: in `AllOrNothing` a rejection prints nothing).

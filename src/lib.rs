@@ -108,7 +108,7 @@ pub use layout::{
 };
 pub use limits::{
     MAX_ADDRESS_LINES, MAX_CUSTOMS_ITEMS, MAX_JSON_BYTES, MAX_LABELS, MAX_ORDERS,
-    MAX_POSTCODE_CHARS, MAX_TEXT_CHARS,
+    MAX_POSTCODE_CHARS, MAX_TAX_IDS, MAX_TEXT_CHARS,
 };
 pub use model::{Address, Customs, CustomsItem, Label, Order, Party, TaxId};
 pub use options::{

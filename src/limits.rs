@@ -51,6 +51,18 @@ pub const MAX_ADDRESS_LINES: usize = 6;
 /// ```
 pub const MAX_CUSTOMS_ITEMS: usize = 100;
 
+/// The most tax ids one customs declaration may carry (an IOSS or VOEC number, an EORI, a
+/// VAT number: a form has room for a few).
+///
+/// ```
+/// let mut label = shiplabel::Label::sample_international();
+/// let customs = label.customs.as_mut().unwrap();
+/// customs.tax_ids = vec![customs.tax_ids[0].clone(); shiplabel::MAX_TAX_IDS + 1];
+/// let errors = label.validate().unwrap_err();
+/// assert_eq!(errors.iter().next().unwrap().field(), "customs.tax_ids");
+/// ```
+pub const MAX_TAX_IDS: usize = 4;
+
 /// The most characters a postcode may have, trimmed (the longest the world's posts use is
 /// 10, such as a US ZIP+4 `94043-1234`; the rest is room for stray separators).
 ///

@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::batch::{BatchMode, Printable, Printed, Rejected, Rejection};
 use crate::error::RenderError;
-use crate::layout::{LabelLayout, customs_layouts, layout};
+use crate::layout::{LabelLayout, LayoutError, customs_layouts, layout};
 use crate::options::Options;
 
 /// Where the printing layer puts labels: a backend, from the laid-out label to bytes.
@@ -64,6 +64,18 @@ pub trait Output {
         &self,
         options: &Options,
     ) -> impl Fn(&LabelLayout) -> Result<Self::Drawn, RenderError> + Sync + 'static;
+
+    /// The function that says, on the worker threads, whether this output can print a
+    /// page at all: a [`LayoutError`](crate::LayoutError) for one it cannot (ZPL and a
+    /// CN23's A4 page) sets that page's order aside with the reason, as a label that cannot
+    /// be laid out is, instead of failing the run. Every page is accepted unless an output
+    /// says otherwise.
+    fn accepts(
+        &self,
+        _options: &Options,
+    ) -> impl Fn(&LabelLayout) -> Result<(), LayoutError> + Sync + 'static {
+        |_: &LabelLayout| Ok(())
+    }
 
     /// Writes a label drawn (with its layout), in order.
     ///
@@ -124,8 +136,8 @@ pub struct Printer<O> {
     offered: usize,
     /// For each page printed (a label, or a page of its customs forms), its order's index.
     printed: Vec<usize>,
-    /// Orders printed.
-    orders_printed: usize,
+    /// The index of each order printed.
+    orders: Vec<usize>,
     /// The orders set aside, in order.
     rejected: Vec<Rejected>,
     /// Set once writing fails: the output is then unfinished and stays so.
@@ -148,7 +160,7 @@ impl<O: Output> Printer<O> {
             mode: BatchMode::default(),
             offered: 0,
             printed: Vec::new(),
-            orders_printed: 0,
+            orders: Vec::new(),
             rejected: Vec::new(),
             broken: None,
         }
@@ -211,7 +223,7 @@ impl<O: Output> Printer<O> {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn labels(&self) -> usize {
-        self.orders_printed
+        self.orders.len()
     }
 
     /// The orders set aside so far, in order, each as given and with why.
@@ -289,6 +301,7 @@ impl<O: Output> Printer<O> {
         }
         let options = self.options.clone();
         let draw = self.output.drawer(&options);
+        let accepts = self.output.accepts(&options);
         let all_or_nothing = self.mode == BatchMode::AllOrNothing;
         // All or nothing, after a rejection nothing more is drawn: the run prints nothing.
         let stopped = AtomicBool::new(all_or_nothing && !self.rejected.is_empty());
@@ -313,11 +326,15 @@ impl<O: Output> Printer<O> {
                 } else {
                     Vec::new()
                 };
+                let pages: Vec<LabelLayout> = std::iter::once(laid_out).chain(forms).collect();
+                if let Err(error) = pages.iter().try_for_each(&accepts) {
+                    return Outcome::Rejected(Rejection::Layout(error));
+                }
                 if stopped.load(Ordering::Relaxed) {
                     return Outcome::Skipped;
                 }
-                let pages = std::iter::once(laid_out)
-                    .chain(forms)
+                let pages = pages
+                    .into_iter()
                     .map(|page| {
                         let drawn = draw(&page);
                         (page, drawn)
@@ -354,7 +371,7 @@ impl<O: Output> Printer<O> {
                             self.output.write(&options, page, drawn)?;
                             self.printed.push(index);
                         }
-                        self.orders_printed += 1;
+                        self.orders.push(index);
                         Ok(())
                     }
                 }
@@ -401,6 +418,7 @@ impl<O: Output> Printer<O> {
         let output = self.output.finish(&self.options)?;
         Ok(Printed {
             output,
+            orders: self.orders,
             pages: self.printed,
             rejected: self.rejected,
         })

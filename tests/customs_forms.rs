@@ -250,23 +250,48 @@ fn on_sheets_a_cn22_takes_the_next_place_and_a_cn23_a_page_of_its_own() {
 
 #[cfg(feature = "zpl")]
 #[test]
-fn zpl_prints_a_cn22_after_its_label_and_refuses_a_cn23_clearly() {
-    use shiplabel::{Printer, ZplOutput};
+fn zpl_prints_a_cn22_after_its_label_and_sets_a_cn23_order_aside_clearly() {
+    use shiplabel::{Printer, Rejection, RenderError, ZplOutput};
     let mut printer = Printer::to(ZplOutput::new(Vec::new()), &Options::default());
     printer.write_label(Label::sample_international()).unwrap();
     let zpl = String::from_utf8(printer.finish().unwrap().output).unwrap();
     assert_eq!(zpl.matches("^XA\n").count(), 2);
     let second = zpl.split("^XZ\n").nth(1).unwrap();
     assert!(second.contains("^BC"), "the CN22's tracking bars");
-    let mut printer = Printer::to(ZplOutput::new(Vec::new()), &Options::default());
-    let err = printer
-        .write_label(customs_orders()[1].clone())
-        .unwrap_err();
+    // A CN23 order among others: set aside with the reason, the others printed.
+    let cn23 = customs_orders()[1].clone();
+    let printer = Printer::to(ZplOutput::new(Vec::new()), &Options::default());
+    let mut printer = printer.with_mode(BatchMode::PrintValid);
+    printer
+        .write_labels([Label::sample(), cn23.clone(), Label::sample_international()])
+        .unwrap();
+    let printed = printer.finish().unwrap();
+    assert_eq!(printed.orders, [0, 2]);
+    assert_eq!(printed.rejected.len(), 1);
+    assert_eq!(printed.rejected[0].index, 1);
+    let Rejection::Layout(reason) = &printed.rejected[0].reason else {
+        panic!("{:?}", printed.rejected[0].reason);
+    };
+    assert_eq!(reason.field(), Some("customs.form"));
     assert!(
-        err.to_string()
-            .starts_with("zpl: a CN23 customs declaration prints on 595 × 842 pt paper"),
-        "{err}"
+        reason
+            .to_string()
+            .starts_with("customs.form: a CN23 customs declaration prints on 595 × 842 pt paper"),
+        "{reason}"
     );
+    let zpl = String::from_utf8(printed.output).unwrap();
+    assert_eq!(
+        zpl.matches("^XA\n").count(),
+        3,
+        "a label, a label and its CN22"
+    );
+    // All or nothing: the run fails naming the order.
+    let mut printer = Printer::to(ZplOutput::new(Vec::new()), &Options::default());
+    printer.write_labels([Label::sample(), cn23]).unwrap();
+    match printer.finish() {
+        Err(RenderError::Rejected { total: 2, rejected }) => assert_eq!(rejected[0].index, 1),
+        other => panic!("{other:?}"),
+    }
 }
 
 /// poppler's `pdftotext` reads every field and total back from the PDF of a run with

@@ -347,12 +347,10 @@ fn print<'a, O: Output>(
     } else {
         match writer.finish() {
             Ok(printed) => {
-                // A page per label, then its customs forms' pages, all with its index.
-                let mut orders = printed.pages.clone();
-                orders.dedup();
+                // A page per label, then its customs forms' pages.
                 (
-                    orders.len(),
-                    printed.pages.len() - orders.len(),
+                    printed.orders.len(),
+                    printed.pages.len() - printed.orders.len(),
                     as_given(printed.rejected)?,
                     Some(printed.output),
                 )

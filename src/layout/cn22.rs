@@ -85,7 +85,7 @@ pub(super) fn lay_out(
         .map(|(i, t)| {
             Text::new(
                 format!("customs.tax_ids[{i}].id"),
-                format!("{} {}", t.kind().label(), t.id()),
+                format!("{} {}", t.kind().printed_name(), t.id()),
                 9.0,
             )
             .bold()

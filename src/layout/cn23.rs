@@ -464,7 +464,7 @@ fn tail(
         let ids: Vec<String> = customs
             .tax_ids()
             .iter()
-            .map(|t| format!("{} {}", t.kind().label(), t.id()))
+            .map(|t| format!("{} {}", t.kind().printed_name(), t.id()))
             .collect();
         y = page.block(
             &[Text::new("customs.tax_ids", ids.join("   "), 10.0).bold()],

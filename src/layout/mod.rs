@@ -220,6 +220,15 @@ pub enum LayoutError {
         /// The label size's name.
         size: &'static str,
     },
+    /// A page the output cannot print: a CN23's A4 page in ZPL for a thermal printer
+    /// ([`Output::accepts`](crate::Output::accepts)).
+    #[error("{field}: {message}")]
+    Unprintable {
+        /// The field that asked for the page (`customs.form`).
+        field: String,
+        /// Why, and what to do.
+        message: String,
+    },
     /// A bundled font could not be read: the crate itself is broken.
     #[error("{0}")]
     Font(String),
@@ -236,6 +245,7 @@ impl LayoutError {
         match self {
             LayoutError::DoesNotFit { field, .. }
             | LayoutError::UncoveredCharacter { field, .. }
+            | LayoutError::Unprintable { field, .. }
             | LayoutError::Barcode { field, .. } => Some(field),
             LayoutError::BarcodeTooWide { .. } => Some("order.number"),
             LayoutError::QrTooLarge { .. } => Some("order"),

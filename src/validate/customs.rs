@@ -5,7 +5,7 @@ use super::currency::{Currency, Money, parse_decimal};
 use super::error::{ErrorKind, ValidationError};
 use super::fields::CountryCode;
 use super::text;
-use crate::limits::MAX_CUSTOMS_ITEMS;
+use crate::limits::{MAX_CUSTOMS_ITEMS, MAX_TAX_IDS};
 use crate::model::{Customs, CustomsItem, TaxId};
 
 /// A CN22 is for items worth less than this many SDR; a CN23 from this value up.
@@ -50,12 +50,35 @@ const VAGUE: &[&str] = &[
     "various",
 ];
 
+/// Words that say nothing more of an item next to a vague one ("various items", "a gift").
+const FILLER: &[&str] = &[
+    "a", "an", "and", "assorted", "for", "general", "of", "personal", "some", "the", "thing",
+    "things", "use",
+];
+
+/// Whether `description` says nothing of what the item is: every word vague or filler.
+fn is_vague(description: &str) -> bool {
+    let lower = description.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let whole = words.join(" ");
+    !words.is_empty()
+        && (VAGUE.contains(&whole.as_str())
+            || words
+                .iter()
+                .all(|w| VAGUE.contains(w) || FILLER.contains(w))
+                && words.iter().any(|w| VAGUE.contains(w)))
+}
+
 /// Which UPU form the declaration is printed on.
 ///
 /// ```
 /// assert_eq!(shiplabel::CustomsForm::Cn22.name(), "CN 22");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CustomsForm {
     /// CN22: items worth less than 300 SDR; a label of the label's size.
     Cn22,
@@ -95,6 +118,7 @@ impl CustomsForm {
 /// assert_eq!(shiplabel::Contents::ReturnedGoods.code(), "returned_goods");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Contents {
     /// A gift.
     Gift,
@@ -164,6 +188,7 @@ impl Contents {
 /// assert_eq!(shiplabel::NonDelivery::Return.code(), "return");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum NonDelivery {
     /// Return it to the sender.
     Return,
@@ -188,9 +213,10 @@ impl NonDelivery {
 /// The kind of a tax identifier.
 ///
 /// ```
-/// assert_eq!(shiplabel::TaxIdKind::Ioss.label(), "IOSS");
+/// assert_eq!(shiplabel::TaxIdKind::Ioss.printed_name(), "IOSS");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum TaxIdKind {
     /// The EU Import One-Stop Shop number: `IM` and 10 digits.
     Ioss,
@@ -224,9 +250,9 @@ impl TaxIdKind {
     /// How it is printed before the number.
     ///
     /// ```
-    /// assert_eq!(shiplabel::TaxIdKind::Voec.label(), "VOEC");
+    /// assert_eq!(shiplabel::TaxIdKind::Voec.printed_name(), "VOEC");
     /// ```
-    pub fn label(self) -> &'static str {
+    pub fn printed_name(self) -> &'static str {
         match self {
             TaxIdKind::Ioss => "IOSS",
             TaxIdKind::Eori => "EORI",
@@ -603,6 +629,34 @@ pub(super) struct Parcel {
     pub destination: Option<CountryCode>,
     /// `order.weight_grams`, when given.
     pub weight_grams: Option<u32>,
+    /// The recipient's postcode as given: some postcodes are EU territories outside its VAT
+    /// area (the Canary Islands), or places inside it under another country's code
+    /// (Northern Ireland).
+    pub postcode: Option<String>,
+}
+
+/// Whether goods sent to `country` (at `postcode`) enter the EU's VAT area, where the IOSS
+/// applies: the member states but for their territories outside it (the Canary Islands,
+/// Ceuta and Melilla; Åland; Mount Athos; Büsingen and Heligoland; Livigno and Campione
+/// d'Italia), and Monaco and Northern Ireland, which are inside it for goods.
+fn in_eu_vat_area(country: CountryCode, postcode: Option<&str>) -> bool {
+    let code: String = postcode
+        .unwrap_or("")
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect::<String>()
+        .to_ascii_uppercase();
+    let starts = |prefixes: &[&str]| prefixes.iter().any(|p| code.starts_with(p));
+    match country.as_str() {
+        "MC" => true,
+        "GB" => starts(&["BT"]),
+        "ES" => !starts(&["35", "38", "51", "52"]),
+        "FI" => !starts(&["22"]),
+        "GR" => !starts(&["63086", "63087"]),
+        "DE" => !starts(&["78266", "27498"]),
+        "IT" => !starts(&["23041", "23030", "22061", "22060"]),
+        other => EU.contains(&other),
+    }
 }
 
 /// Collects errors; keeps what is valid.
@@ -768,7 +822,17 @@ pub(super) fn check(
     let importer_reference = optional(&customs.importer_reference, "importer_reference");
     let importer_contact = optional(&customs.importer_contact, "importer_contact");
     let mut tax_ids = Vec::new();
-    for (i, tax_id) in customs.tax_ids.iter().enumerate() {
+    if customs.tax_ids.len() > MAX_TAX_IDS {
+        c.push(
+            "customs.tax_ids",
+            ErrorKind::TooMany,
+            format!(
+                "has {} tax ids; at most {MAX_TAX_IDS} are allowed",
+                customs.tax_ids.len()
+            ),
+        );
+    }
+    for (i, tax_id) in customs.tax_ids.iter().enumerate().take(MAX_TAX_IDS) {
         if let Some(valid) = check_tax_id(&mut c, tax_id, i) {
             tax_ids.push(valid);
         }
@@ -834,7 +898,8 @@ pub(super) fn check(
     // The EU's IOSS for low-value goods.
     if let (Some(destination), Some(Contents::Merchandise), Some(total)) =
         (parcel.destination, contents, total_value)
-        && EU.contains(&destination.as_str())
+        && items_ok
+        && in_eu_vat_area(destination, parcel.postcode.as_deref())
         && total.currency().code() == "EUR"
         && total.minor_units() <= IOSS_LIMIT_EUR_CENTS
         && !customs
@@ -889,10 +954,7 @@ fn check_item(
     let before = c.errors.len();
     let description = c.keep(text::required(&item.description, &path("description")));
     if let Some(description) = &description {
-        let bare = description
-            .trim_end_matches(['.', '!', ',', ';', ':'])
-            .to_lowercase();
-        if VAGUE.contains(&bare.as_str()) {
+        if is_vague(description) {
             c.push(
                 path("description"),
                 ErrorKind::VagueDescription,
@@ -963,14 +1025,18 @@ fn check_item(
         .chars()
         .filter(|ch| !matches!(ch, '.' | ' '))
         .collect();
-    let hs_ok = (6..=10).contains(&hs_code.len()) && hs_code.bytes().all(|b| b.is_ascii_digit());
+    // Chapters run from 01 to 97.
+    let chapter = hs_code.get(..2).and_then(|c| c.parse::<u8>().ok());
+    let hs_ok = (6..=10).contains(&hs_code.len())
+        && hs_code.bytes().all(|b| b.is_ascii_digit())
+        && chapter.is_some_and(|c| (1..=97).contains(&c));
     if !hs_ok {
         c.push(
             path("hs_code"),
             ErrorKind::InvalidHsCode,
             format!(
-                "{:?} is not a Harmonized System code: 6 to 10 digits (dots and spaces allowed), \
-                 e.g. \"610910\" or \"6109.10.00\"",
+                "{:?} is not a Harmonized System code: 6 to 10 digits (dots and spaces allowed) \
+                 of a chapter from 01 to 97, e.g. \"610910\" or \"6109.10.00\"",
                 item.hs_code
             ),
         );
@@ -1014,7 +1080,7 @@ fn check_tax_id(c: &mut Check<'_>, tax_id: &TaxId, i: usize) -> Option<ValidTaxI
         .collect::<String>()
         .to_ascii_uppercase();
     let shaped = |ok: bool, shape: &str, example: &str, c: &mut Check<'_>| {
-        if ok {
+        if ok && compact.is_ascii() {
             Some(ValidTaxId {
                 kind,
                 id: compact.clone(),
@@ -1026,7 +1092,7 @@ fn check_tax_id(c: &mut Check<'_>, tax_id: &TaxId, i: usize) -> Option<ValidTaxI
                 format!(
                     "{:?} is not a valid {} number: {shape}, e.g. {example:?}",
                     tax_id.id,
-                    kind.label()
+                    kind.printed_name()
                 ),
             );
             None
@@ -1035,13 +1101,18 @@ fn check_tax_id(c: &mut Check<'_>, tax_id: &TaxId, i: usize) -> Option<ValidTaxI
     let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
     match kind {
         TaxIdKind::Ioss => shaped(
-            compact.len() == 12 && compact.starts_with("IM") && digits(&compact[2..]),
+            compact.len() == 12
+                && compact.starts_with("IM")
+                && digits(compact.get(2..).unwrap_or_default()),
             "\"IM\" and 10 digits",
             "IM2760000742",
             c,
         ),
         TaxIdKind::Eori => {
-            let (country, rest) = compact.split_at(compact.len().min(2));
+            let (country, rest) = (
+                compact.get(..2).unwrap_or_default(),
+                compact.get(2..).unwrap_or_default(),
+            );
             shaped(
                 country.len() == 2
                     && country.bytes().all(|b| b.is_ascii_uppercase())

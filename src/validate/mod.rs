@@ -846,6 +846,7 @@ impl Label {
             let parcel = customs::Parcel {
                 destination: CountryCode::try_from(self.recipient.address.country.as_str()).ok(),
                 weight_grams: self.order.weight_grams.filter(|&w| w > 0),
+                postcode: self.recipient.address.postcode.clone(),
             };
             customs::check(customs, &parcel, &mut checker.errors)
         });

@@ -17,7 +17,7 @@ use std::fmt::Write as _;
 use std::io::Write;
 
 use crate::error::RenderError;
-use crate::layout::{Element, LabelLayout, QrSymbol, Rule};
+use crate::layout::{Element, LabelLayout, LayoutError, QrSymbol, Rule};
 use crate::options::Options;
 use crate::printer::Output;
 use crate::raster::{rule_edges, text_dots};
@@ -338,7 +338,6 @@ impl<W: Write> Output for ZplOutput<W> {
     ) -> impl Fn(&LabelLayout) -> Result<Vec<u8>, RenderError> + Sync + 'static {
         let on_sheets = options.sheet().is_some();
         let zpl = self.options;
-        let label = options.label_size();
         move |layout| {
             if on_sheets {
                 return Err(RenderError::Zpl(
@@ -346,19 +345,34 @@ impl<W: Write> Output for ZplOutput<W> {
                         .into(),
                 ));
             }
+            render_zpl_with(layout, zpl)
+        }
+    }
+
+    /// Labels and CN22s, which are labels of the label's size; not a CN23's A4 or Letter
+    /// page: that order is set aside, saying why.
+    fn accepts(
+        &self,
+        options: &Options,
+    ) -> impl Fn(&LabelLayout) -> Result<(), LayoutError> + Sync + 'static {
+        let label = options.label_size();
+        move |layout| {
             if (layout.width().0 - label.width().0).abs() > 0.01
                 || (layout.height().0 - label.height().0).abs() > 0.01
             {
-                return Err(RenderError::Zpl(format!(
-                    "a CN23 customs declaration prints on {:.0} × {:.0} pt paper, not on a \
-                     thermal printer's {} labels: print it as a PDF or PNG, or leave the forms \
-                     out (Options::with_customs_forms(false))",
-                    layout.width().0,
-                    layout.height().0,
-                    label.name()
-                )));
+                return Err(LayoutError::Unprintable {
+                    field: "customs.form".into(),
+                    message: format!(
+                        "a CN23 customs declaration prints on {:.0} × {:.0} pt paper, not on a \
+                         thermal printer's {} labels: print this order as a PDF or PNG, or \
+                         leave the forms out (Options::with_customs_forms(false))",
+                        layout.width().0,
+                        layout.height().0,
+                        label.name()
+                    ),
+                });
             }
-            render_zpl_with(layout, zpl)
+            Ok(())
         }
     }
 
