@@ -953,18 +953,18 @@ fn check_item(
     let path = |field: &str| format!("customs.items[{i}].{field}");
     let before = c.errors.len();
     let description = c.keep(text::required(&item.description, &path("description")));
-    if let Some(description) = &description {
-        if is_vague(description) {
-            c.push(
-                path("description"),
-                ErrorKind::VagueDescription,
-                format!(
-                    "{description:?} alone is refused by customs: say what the item is, what it \
-                     is made of and what it is for, e.g. \"Cotton T-shirt, men's\" or \"Ceramic \
-                     coffee mug\""
-                ),
-            );
-        }
+    if let Some(description) = &description
+        && is_vague(description)
+    {
+        c.push(
+            path("description"),
+            ErrorKind::VagueDescription,
+            format!(
+                "{description:?} alone is refused by customs: say what the item is, what it is \
+                 made of and what it is for, e.g. \"Cotton T-shirt, men's\" or \"Ceramic coffee \
+                 mug\""
+            ),
+        );
     }
     if item.quantity == 0 {
         c.push(
