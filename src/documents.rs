@@ -10,6 +10,7 @@
 use std::io::Write;
 
 use crate::error::{IoError, RenderError};
+use crate::layout::{SheetCursor, customs_layouts};
 use crate::limits::MAX_LABELS;
 use crate::options::{Options, Sheet};
 use crate::print::render_pdf;
@@ -27,11 +28,12 @@ use crate::validate::ValidLabel;
 #[derive(Debug, Clone)]
 pub struct Documents<I> {
     labels: I,
+    /// An order taken from `labels` that did not fit the previous document.
+    pending: Option<ValidLabel>,
     options: Options,
-    /// Labels per document after the first (a whole number of sheets).
-    per_document: usize,
-    /// Labels in the first document (fewer on sheets started part-way).
-    first: usize,
+    max_pages: usize,
+    /// Where the next label goes on the sheets, across documents.
+    cursor: SheetCursor,
 }
 
 /// Renders `labels` as consecutive PDFs of at most `max_pages` pages each (at least 1, and
@@ -42,10 +44,10 @@ pub struct Documents<I> {
 /// position, the next ones at position 1, so the labels sit on the sheets exactly as one
 /// long document would put them.
 ///
-/// The count is of label pages (sheets): a label's customs forms (its CN22, its CN23's
-/// pages) stay in its document, right after it, and come on top of `max_pages`; turn them
-/// off with [`Options::with_customs_forms`](crate::Options::with_customs_forms) for
-/// documents of an exact length.
+/// An order's customs forms (its CN22, its CN23's pages) stay in its document, right after
+/// its label, and count as the pages they are (on sheets, a CN22 takes a place and a CN23
+/// ends the sheet); only an order that alone has more pages than `max_pages` makes a longer
+/// document, of its own.
 ///
 /// Each item is what [`render_pdf`] returns for that part, so a label that cannot be laid
 /// out fails its document (with its index within that document: add the labels of the
@@ -68,36 +70,76 @@ pub fn documents<I: IntoIterator<Item = ValidLabel>>(
     options: &Options,
     max_pages: usize,
 ) -> Documents<I::IntoIter> {
-    let (slots, taken) = match options.sheet() {
-        Some(sheet) => (sheet.layout().slots(), sheet.start() - 1),
-        None => (1, 0),
-    };
-    let pages = max_pages.clamp(1, (MAX_LABELS / slots).max(1));
-    let per_document = pages * slots;
     Documents {
         labels: labels.into_iter(),
+        pending: None,
         options: options.clone(),
-        per_document,
-        first: per_document - taken,
+        max_pages: max_pages.max(1),
+        cursor: SheetCursor::default(),
     }
 }
 
+/// The pages an order adds to a document: its label and its customs forms (when printed);
+/// on sheets, the sheets it starts, its CN22 taking a place, a CN23 ending the sheet.
+fn footprint(label: &ValidLabel, options: &Options, cursor: &mut SheetCursor) -> usize {
+    let forms = if options.customs_forms() {
+        // A form that cannot be laid out fails the document when it is rendered.
+        customs_layouts(label, options).unwrap_or_default()
+    } else {
+        Vec::new()
+    };
+    let Some(sheet) = options.sheet() else {
+        return 1 + forms.len();
+    };
+    // A label in a sheet's first place starts a sheet; so does the first of a document.
+    let place = |cursor: &mut SheetCursor| {
+        let (slot, _) = cursor.place(&sheet);
+        let starts = slot == 0 || !cursor.has_sheet_open();
+        cursor.open_sheet();
+        usize::from(starts)
+    };
+    let mut pages = place(cursor);
+    for form in &forms {
+        if SheetCursor::is_label_of(&sheet, form) {
+            pages += place(cursor);
+        } else {
+            cursor.restart();
+            pages += 1;
+        }
+    }
+    pages
+}
+
 impl<I: Iterator<Item = ValidLabel>> Documents<I> {
-    /// The labels of the next document and the options to render them with.
     fn next_part(&mut self) -> Option<(Vec<ValidLabel>, Options)> {
-        let part: Vec<ValidLabel> = self.labels.by_ref().take(self.first).collect();
+        let mut options = self.options.clone();
+        if let Some(sheet) = self.options.sheet() {
+            // The document starts where the previous one ended on its sheets.
+            let start = self.cursor.next_place(&sheet) + 1;
+            let here = Sheet::new(sheet.layout())
+                .with_cut_marks(sheet.cut_marks())
+                .starting_at(start)
+                .unwrap_or(sheet);
+            options = options.with_sheet(here);
+        }
+        let mut part = Vec::new();
+        let mut pages = 0;
+        let mut cursor = self.cursor.fresh_document();
+        while let Some(label) = self.pending.take().or_else(|| self.labels.next()) {
+            let mut trial = cursor;
+            let more = footprint(&label, &self.options, &mut trial);
+            if !part.is_empty() && (pages + more > self.max_pages || part.len() == MAX_LABELS) {
+                self.pending = Some(label);
+                break;
+            }
+            pages += more;
+            cursor = trial;
+            part.push(label);
+        }
         if part.is_empty() {
             return None;
         }
-        let options = self.options.clone();
-        if self.first != self.per_document {
-            // After the first document, sheets start at their first position.
-            if let Some(sheet) = self.options.sheet() {
-                let fresh = Sheet::new(sheet.layout()).with_cut_marks(sheet.cut_marks());
-                self.options = self.options.clone().with_sheet(fresh);
-            }
-            self.first = self.per_document;
-        }
+        self.cursor = cursor;
         Some((part, options))
     }
 }
@@ -202,20 +244,52 @@ mod tests {
     }
 
     #[test]
-    fn customs_forms_stay_in_their_labels_document() {
-        let labels: Vec<ValidLabel> = (0..3)
-            .map(|_| Label::sample_international().validate().unwrap())
-            .collect();
-        let pdfs: Vec<Vec<u8>> = documents(labels.clone(), &Options::default(), 2)
+    fn customs_forms_stay_in_their_labels_document_and_count_as_pages() {
+        let mut cn23 = Label::sample_international();
+        cn23.customs.as_mut().unwrap().form = Some("cn23".into());
+        let cn22 = Label::sample_international().validate().unwrap();
+        let cn23 = cn23.validate().unwrap();
+        let plain = Label::sample().validate().unwrap();
+        let labels = vec![
+            cn22.clone(),
+            plain.clone(),
+            cn22.clone(),
+            cn23.clone(),
+            plain,
+        ];
+        let options = Options::default();
+        let pdfs: Vec<Vec<u8>> = documents(labels.clone(), &options, 3)
             .collect::<Result<_, _>>()
             .unwrap();
-        // Two labels and their CN22s, then one and its CN22.
-        assert_eq!(page_counts(&pdfs), [4, 2]);
+        // Label + CN22, label; label + CN22; label + CN23, label.
+        assert_eq!(page_counts(&pdfs), [3, 2, 3]);
+        assert_eq!(pdfs[2], render_pdf(&labels[3..], &options).unwrap());
+        // Without forms, a page per label.
         let without = Options::default().with_customs_forms(false);
-        let pdfs: Vec<Vec<u8>> = documents(labels, &without, 2)
+        let pdfs: Vec<Vec<u8>> = documents(labels.clone(), &without, 3)
             .collect::<Result<_, _>>()
             .unwrap();
-        assert_eq!(page_counts(&pdfs), [2, 1]);
+        assert_eq!(page_counts(&pdfs), [3, 2]);
+        // On sheets of four A6 from position 2, one page per document: a CN22 takes a
+        // place, a CN23 ends the sheet, and each document starts where the last one ended.
+        // Places 2 and 3 (its CN22) and 4; places 1 and 2 (its CN22) of a new sheet; the
+        // CN23 order alone (its label at place 3 and its CN23 page: two pages); the last
+        // label at place 1 of a fresh sheet.
+        let sheet = Sheet::new(SheetLayout::A4FourA6).starting_at(2).unwrap();
+        let on_sheets = Options::default().with_sheet(sheet);
+        let pdfs: Vec<Vec<u8>> = documents(labels.clone(), &on_sheets, 1)
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(page_counts(&pdfs), [1, 1, 2, 1]);
+        let from = |place: usize| {
+            let sheet = Sheet::new(SheetLayout::A4FourA6)
+                .starting_at(place)
+                .unwrap();
+            Options::default().with_sheet(sheet)
+        };
+        assert_eq!(pdfs[1], render_pdf(&labels[2..3], &from(1)).unwrap());
+        assert_eq!(pdfs[2], render_pdf(&labels[3..4], &from(3)).unwrap());
+        assert_eq!(pdfs[3], render_pdf(&labels[4..], &from(1)).unwrap());
     }
 
     #[test]

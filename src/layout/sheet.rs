@@ -232,6 +232,8 @@ impl PlacedLabel {
 pub(crate) struct SheetCursor {
     /// The next label's position (from 0), once the run has started.
     next: Option<usize>,
+    /// Whether a sheet of this document holds a label already (for counting pages).
+    open: bool,
 }
 
 impl SheetCursor {
@@ -247,6 +249,31 @@ impl SheetCursor {
     /// A page of its own came between labels: the next label starts a fresh sheet.
     pub(crate) fn restart(&mut self) {
         self.next = Some(0);
+        self.open = false;
+    }
+
+    /// Where the next label goes (from 0).
+    pub(crate) fn next_place(&self, sheet: &Sheet) -> usize {
+        self.next.unwrap_or(sheet.start() - 1) % sheet.layout().slots()
+    }
+
+    /// Whether the sheet being filled already holds a label of this document.
+    pub(crate) fn has_sheet_open(&self) -> bool {
+        self.open
+    }
+
+    /// A label is on the sheet being filled.
+    pub(crate) fn open_sheet(&mut self) {
+        self.open = true;
+    }
+
+    /// The cursor for the next document: the next label goes where it would have, on a
+    /// sheet of the new document.
+    pub(crate) fn fresh_document(self) -> SheetCursor {
+        SheetCursor {
+            next: self.next,
+            open: false,
+        }
     }
 
     /// Whether `layout` is a label of the sheet's size, to be placed on it.
