@@ -3,7 +3,7 @@
 //! value, HS tariff number, origin: boxes 1 to 5), the totals (6, 7), the certification
 //! with date and signature (8), and the tracking number as a Code 128.
 
-use crate::layout::form::{FormPage, HAIRLINE, Text, kilograms};
+use crate::layout::form::{CERTIFICATION, FormPage, HAIRLINE, Text, kilograms};
 use crate::layout::{Align, LabelLayout, LayoutError};
 use crate::options::Options;
 use crate::units::{Mm, Pt};
@@ -21,12 +21,8 @@ const PAD: f32 = 2.0;
 const TICK: f32 = 7.5;
 /// The tracking number's bars.
 const BAR_HEIGHT: Mm = Mm(12.0);
-/// The UPU's certification, in English (the form's language alongside French).
-pub(super) const CERTIFICATION: &str = "I, the undersigned, whose name and address are given \
-    on the item, certify that the particulars given in this declaration are correct and that \
-    this item does not contain any dangerous article or articles prohibited by legislation or \
-    by postal or customs regulations.";
-
+/// How close to the edge a quiet zone may reach, as on the label.
+const QUIET_EDGE: Mm = Mm(0.5);
 /// The column widths of the items table, in points, but for the description's (the rest).
 const WEIGHT_W: f32 = 36.0;
 const VALUE_W: f32 = 42.0;
@@ -78,7 +74,7 @@ pub(super) fn lay_out(
         80.0,
         Align::Left,
     )?;
-    let mut ids: Vec<Text> = customs
+    let ids: Vec<Text> = customs
         .tax_ids()
         .iter()
         .enumerate()
@@ -91,12 +87,16 @@ pub(super) fn lay_out(
             .bold()
         })
         .collect();
-    ids.push(Text::new(
+    // Up to four tax ids (validation's limit), then the order number.
+    if !ids.is_empty() {
+        y = page.block(&ids, MARGIN, y + 1.0, inner, 50.0, Align::Left)?;
+    }
+    let order = [Text::new(
         "order.number",
         format!("Order {}", label.order().number()),
         7.5,
-    ));
-    y = page.block(&ids, MARGIN, y + 1.0, inner, 60.0, Align::Left)?;
+    )];
+    y = page.block(&order, MARGIN, y + 1.0, inner, 20.0, Align::Left)?;
     page.rule(MARGIN, y + 2.0, inner, RULE);
     y += 2.0 + RULE + GAP;
 
@@ -151,7 +151,7 @@ pub(super) fn lay_out(
             w / 2.0,
             bars_top,
             BAR_HEIGHT,
-            w - 2.0,
+            w - 2.0 * Pt::from(QUIET_EDGE).0,
             Mm(0.33),
         )?;
         page.block(

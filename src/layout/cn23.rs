@@ -8,8 +8,7 @@
 //! names the form, the order and the page, then the table's header again; the totals and the
 //! rest follow the last item, on a page of their own when they do not fit under it.
 
-use crate::layout::cn22::CERTIFICATION;
-use crate::layout::form::{FormPage, HAIRLINE, Text, kilograms};
+use crate::layout::form::{CERTIFICATION, FormPage, HAIRLINE, Text, kilograms};
 use crate::layout::{Align, LabelLayout, LayoutError};
 use crate::options::Options;
 use crate::units::Mm;
@@ -90,14 +89,17 @@ pub(super) fn lay_out(
     let mut scratch = FormPage::new(w, h, dpi);
     let first_top = first_page_top(&mut scratch, label, customs, inner)?;
     let tail_h = tail(&mut scratch, label, customs, inner, 0.0)?;
-    let continued_top = MARGIN + 22.0;
+    let continued_top = continued(&mut scratch, label, 2, 2)?;
     let bottom = h - MARGIN;
 
     // Items onto pages: as many rows as fit under the table's header.
     let mut pages: Vec<Vec<usize>> = vec![Vec::new()];
     let mut y = first_top + head_h;
     for (i, rh) in row_heights.iter().enumerate() {
-        if y + rh > bottom && pages.last().is_some_and(|p| !p.is_empty()) {
+        // A row that does not fit goes to the next page; a continued page takes any row
+        // (rows are at most half a page tall).
+        let fresh = pages.len() > 1 && pages.last().is_some_and(Vec::is_empty);
+        if y + rh > bottom && !fresh {
             pages.push(Vec::new());
             y = continued_top + head_h;
         }
@@ -206,7 +208,7 @@ fn first_page_top(
             top,
             BAR_HEIGHT,
             right_w,
-            Mm(0.25),
+            Mm(0.33),
         )?;
         let below = page.block(
             &[Text::new("order.tracking", tracking.as_str(), 10.0).bold()],

@@ -268,6 +268,12 @@ impl FormPage {
     }
 }
 
+/// The UPU's certification, in English (the form's language alongside French).
+pub(super) const CERTIFICATION: &str = "I, the undersigned, whose name and address are given \
+    on the item, certify that the particulars given in this declaration are correct and that \
+    this item does not contain any dangerous article or articles prohibited by legislation or \
+    by postal or customs regulations.";
+
 /// Height of capitals in Noto Sans, as a fraction of the size.
 const CAP_HEIGHT: f32 = 0.714;
 
