@@ -51,7 +51,8 @@
 //!
 //! Every input has a documented maximum ([`MAX_TEXT_CHARS`], [`MAX_ADDRESS_LINES`],
 //! [`MAX_POSTCODE_CHARS`], [`OrderNumber::MAX_LEN`], [`TrackingNumber::MAX_LEN`],
-//! [`MAX_LABELS`], [`MAX_JSON_BYTES`]), checked before any work that grows with the input.
+//! [`MAX_CUSTOMS_ITEMS`], [`MAX_TAX_IDS`], [`MAX_LABELS`], [`MAX_JSON_BYTES`]), checked
+//! before any work that grows with the input.
 //! The library never panics on input.
 //!
 //! Geometry: every bar and QR module is a whole number of printer dots at

@@ -637,6 +637,7 @@ impl Options {
 /// assert_eq!("a4".parse::<Paper>(), Ok(Paper::A4));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
 pub enum Paper {
     /// 210 × 297 mm.
     #[default]
@@ -646,6 +647,13 @@ pub enum Paper {
 }
 
 impl Paper {
+    /// Every paper, A4 first.
+    ///
+    /// ```
+    /// assert_eq!(shiplabel::Paper::ALL.len(), 2);
+    /// ```
+    pub const ALL: [Paper; 2] = [Paper::A4, Paper::Letter];
+
     /// Width and height in points.
     ///
     /// ```
@@ -672,12 +680,18 @@ impl Paper {
     }
 }
 
+impl fmt::Display for Paper {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
 impl FromStr for Paper {
     type Err = UnknownName;
 
     /// `a4` or `letter`, in any case.
     fn from_str(s: &str) -> Result<Paper, UnknownName> {
-        by_name(s, &[Paper::A4, Paper::Letter], Paper::name, "paper")
+        by_name(s, &Paper::ALL, Paper::name, "paper")
     }
 }
 

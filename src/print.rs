@@ -9,8 +9,9 @@ use crate::options::Options;
 use crate::render::PdfWriter;
 use crate::validate::ValidLabel;
 
-/// Renders labels into one PDF in memory: a page per label, or on a
-/// [`Sheet`](crate::Sheet) several to a page, all or nothing.
+/// Renders labels into one PDF in memory: a page per label, each followed by its customs
+/// forms' pages when it has a declaration, or on a [`Sheet`](crate::Sheet) several to a
+/// page; all or nothing.
 ///
 /// Fonts are embedded once for the whole document and subset to the characters used. The
 /// output depends only on `labels` and `options`: the same input gives the same bytes. One

@@ -12,7 +12,8 @@ use crate::options::Options;
 /// Where the printing layer puts labels: a backend, from the laid-out label to bytes.
 ///
 /// [`drawer`](Output::drawer) runs on worker threads and must depend only on the layout;
-/// [`write`](Output::write) gets each label drawn, in order, on the calling thread (and may
+/// [`write`](Output::write) gets each page drawn (a label, then its customs forms' pages),
+/// in order, on the calling thread (and may
 /// hold what comes before it: a sheet being filled, the fonts a document uses so far);
 /// [`finish`](Output::finish) ends the output. The PDF ([`PdfOutput`](crate::PdfOutput),
 /// behind [`PdfWriter`](crate::PdfWriter)) and PNG images

@@ -41,6 +41,7 @@ fn expected_fields(label: &Label) -> Vec<String> {
     let mut want = Vec::new();
     for item in customs.items() {
         want.extend(item.description().split(' ').map(str::to_owned));
+        want.push(item.quantity().to_string());
         want.push(item.value().amount());
         want.push(item.hs_code().to_owned());
         want.push(item.origin().as_str().to_owned());
@@ -54,6 +55,24 @@ fn expected_fields(label: &Label) -> Vec<String> {
     want.push(customs.date().to_owned());
     for id in customs.tax_ids() {
         want.push(id.id().to_owned());
+    }
+    want.extend(customs.explanation().map(str::to_owned));
+    if customs.form() == shiplabel::CustomsForm::Cn23 {
+        // The CN23's own boxes.
+        for value in [
+            customs.invoice(),
+            customs.licence(),
+            customs.certificate(),
+            customs.exporter_reference(),
+            customs.importer_reference(),
+            customs.importer_contact(),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            want.push(value.to_owned());
+        }
+        want.extend(customs.postage().map(|p| p.to_string()));
     }
     want
 }

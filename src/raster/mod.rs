@@ -264,8 +264,6 @@ pub struct PngOutput<F> {
     sink: F,
     /// Images handed to the sink.
     images: usize,
-    /// Labels written.
-    labels: usize,
     /// The labels of the sheet being filled, and the first one's position on it.
     sheet: Vec<LabelLayout>,
     first_slot: usize,
@@ -294,7 +292,6 @@ impl<F: FnMut(usize, Vec<u8>) -> std::io::Result<()>> PngOutput<F> {
             raster,
             sink,
             images: 0,
-            labels: 0,
             sheet: Vec::new(),
             first_slot: 0,
             cursor: SheetCursor::default(),
@@ -363,7 +360,6 @@ impl<F: FnMut(usize, Vec<u8>) -> std::io::Result<()>> Output for PngOutput<F> {
         layout: LabelLayout,
         drawn: Option<Vec<u8>>,
     ) -> Result<(), RenderError> {
-        self.labels += 1;
         match (drawn, options.sheet()) {
             (None, Some(sheet)) if SheetCursor::is_label_of(&sheet, &layout) => {
                 let (slot, full) = self.cursor.place(&sheet);

@@ -115,7 +115,7 @@ pub struct PdfOutput<W: Write> {
     /// The intermediate node being filled and its pages.
     node: Option<(ObjRef, Vec<ObjRef>)>,
     pages: usize,
-    /// Labels written.
+    /// Layouts written: labels and customs form pages.
     written: usize,
     sheet: SheetPage,
     /// Where the next label goes on the sheets.
@@ -126,7 +126,7 @@ impl<W: Write> std::fmt::Debug for PdfOutput<W> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("PdfOutput")
             .field("pages", &self.pages)
-            .field("labels", &self.written)
+            .field("layouts", &self.written)
             .finish_non_exhaustive()
     }
 }
