@@ -319,12 +319,7 @@ impl Label {
             customs: None,
         }
     }
-}
 
-/// `Deserialize` for a model type `$ty` that reads a JSON object (a map) and nothing else,
-/// through `$def`, its field-for-field mirror: serde's derived impl would also read the
-/// fields as an array in declaration order, which no order-management system means.
-impl Label {
     /// A complete, valid cross-border example with a customs declaration: a Shenzhen
     /// seller's parcel of two items to Berlin, declared on a CN22 with the seller's IOSS
     /// number (an EU consignment of goods under €150).
@@ -403,6 +398,10 @@ mod de {
 
     use super::{Address, Customs, CustomsItem, Label, Order, Party, TaxId};
 
+    /// `Deserialize` for a model type `$ty` that reads a JSON object (a map) and nothing
+    /// else, through `$def`, its field-for-field mirror: serde's derived impl would also
+    /// read the fields as an array in declaration order, which no order-management system
+    /// means.
     macro_rules! from_object_only {
         ($ty:ident, $def:ident, $expecting:literal) => {
             impl<'de> Deserialize<'de> for $ty {
