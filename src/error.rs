@@ -74,6 +74,28 @@ pub enum RenderError {
     Png(String),
 }
 
+impl RenderError {
+    /// A stable name for the kind of error, for programs: `no_labels`, `too_many_labels`,
+    /// `rejected`, `pdf`, `io`, `mode_changed`, `zpl` or `png`.
+    ///
+    /// ```
+    /// let err = shiplabel::render_pdf(&[], &shiplabel::Options::default()).unwrap_err();
+    /// assert_eq!(err.code(), "no_labels");
+    /// ```
+    pub fn code(&self) -> &'static str {
+        match self {
+            RenderError::NoLabels => "no_labels",
+            RenderError::TooManyLabels { .. } => "too_many_labels",
+            RenderError::Rejected { .. } => "rejected",
+            RenderError::Pdf(_) => "pdf",
+            RenderError::Io(_) => "io",
+            RenderError::ModeChanged { .. } => "mode_changed",
+            RenderError::Zpl(_) => "zpl",
+            RenderError::Png(_) => "png",
+        }
+    }
+}
+
 /// An I/O error while writing the output, with what was being written (`image 3`,
 /// `document 2`) when there is more than one thing: [`RenderError::Io`]. The
 /// [`std::io::Error`] is kept whole, as the [`source`](std::error::Error::source), so its

@@ -83,6 +83,8 @@ mod batch;
 mod carrier;
 mod documents;
 mod error;
+#[cfg(feature = "serde")]
+mod json;
 mod layout;
 mod limits;
 mod model;
@@ -123,11 +125,11 @@ pub use raster::{PngOutput, Raster, render_png, render_sheet_png};
 pub use render::draw_on_printpdf;
 pub use render::{PdfOutput, PdfWriter, Prepared};
 pub use text::Typeface;
-pub use units::{Dots, Dpi, Mm, Pt};
+pub use units::{Dots, Dpi, InvalidDpi, Mm, Pt};
 pub use validate::{
     Contents, CountryCode, Currency, CustomsForm, ErrorKind, Money, NonDelivery, OrderNumber,
-    Postcode, TaxIdKind, TrackingNumber, ValidAddress, ValidCustoms, ValidItem, ValidLabel,
-    ValidOrder, ValidParty, ValidTaxId, ValidationError, ValidationErrors,
+    Postcode, TaxIdKind, TrackingNumber, UnknownErrorCode, ValidAddress, ValidCustoms, ValidItem,
+    ValidLabel, ValidOrder, ValidParty, ValidTaxId, ValidationError, ValidationErrors,
 };
 #[cfg(feature = "zpl")]
 pub use zpl::{ZplBars, ZplOptions, ZplOutput, ZplText, render_zpl, render_zpl_with};

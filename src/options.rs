@@ -520,6 +520,12 @@ impl Options {
         self
     }
 
+    /// The threads set with [`Options::with_threads`], if any.
+    #[cfg(feature = "serde")]
+    pub(crate) fn threads_set(&self) -> Option<usize> {
+        self.threads
+    }
+
     /// How many threads a run of many labels uses: as set with [`Options::with_threads`],
     /// else the cores available to the process (`std::thread::available_parallelism`).
     ///

@@ -131,6 +131,40 @@ impl Dpi {
     }
 }
 
+/// Not a printer resolution from [`Dpi::MIN`] to [`Dpi::MAX`].
+///
+/// ```
+/// let err = "72000".parse::<shiplabel::Dpi>().unwrap_err();
+/// assert_eq!(err.to_string(), "\"72000\" is not a printer resolution from 100 to 1200 dpi");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0:?} is not a printer resolution from {min} to {max} dpi", min = Dpi::MIN, max = Dpi::MAX)]
+pub struct InvalidDpi(String);
+
+impl std::str::FromStr for Dpi {
+    type Err = InvalidDpi;
+
+    /// `203`, `300`, or with the unit: `300dpi`, `300 dpi`.
+    ///
+    /// ```
+    /// assert_eq!("300".parse(), Ok(shiplabel::Dpi::DPI_300));
+    /// assert_eq!("203 dpi".parse(), Ok(shiplabel::Dpi::DPI_203));
+    /// ```
+    fn from_str(s: &str) -> Result<Dpi, InvalidDpi> {
+        let number = s.trim();
+        let number = number
+            .strip_suffix("dpi")
+            .or_else(|| number.strip_suffix("DPI"))
+            .unwrap_or(number)
+            .trim();
+        number
+            .parse::<u32>()
+            .ok()
+            .and_then(Dpi::new)
+            .ok_or_else(|| InvalidDpi(s.to_owned()))
+    }
+}
+
 impl Default for Dpi {
     fn default() -> Self {
         Dpi::DPI_203

@@ -2,6 +2,8 @@
 //! long), in every output; their text holds every field and total; the tracking number's
 //! Code 128 on them decodes; a CN22 with more items than it holds is refused clearly.
 
+#![cfg(feature = "png")]
+
 mod common;
 
 use rxing::BarcodeFormat;

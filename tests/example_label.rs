@@ -125,12 +125,17 @@ fn invalid_orders_are_all_reported_with_their_index_and_nothing_is_written() {
     );
     assert_eq!(
         lines[2],
-        "error: [2] order FR2026112500042: recipient.address.postcod: unknown field `postcod`, \
-         expected one of `lines`, `city`, `city_area`, `region`, `postcode`, `sorting_code`, \
-         `country`"
+        "error: [2] order FR2026112500042: recipient.address.postcod: is not a field of the \
+         order format; did you mean \"postcode\"?"
     );
-    assert_eq!(lines[3], "2 of 3 orders rejected; nothing written");
-    assert_eq!(lines.len(), 4, "{stderr}");
+    // The typo does not hide the missing postcode behind it.
+    assert_eq!(
+        lines[3],
+        "error: [2] order FR2026112500042: recipient.address.postcode: is required for \
+         addresses in FRANCE (e.g. \"33380\")"
+    );
+    assert_eq!(lines[4], "2 of 3 orders rejected; nothing written");
+    assert_eq!(lines.len(), 5, "{stderr}");
     assert!(!dir.join("out.pdf").exists());
     std::fs::remove_dir_all(dir).ok();
 }
@@ -207,15 +212,19 @@ fn with_rejected_the_valid_orders_print_and_the_others_are_written_intact() {
         rejected[1]["errors"],
         serde_json::json!([{
             "field": "recipient",
-            "code": "invalid_shape",
-            "message": "invalid type: integer `42`, expected an object with `name` and `address`"
+            "code": "invalid_type",
+            "message": "expected an object, found a number (42)"
+        }, {
+            "field": "seller",
+            "code": "invalid_type",
+            "message": "expected an object, found null"
         }])
     );
     assert_eq!(
         rejected[2]["errors"],
         serde_json::json!([{
             "field": "order.number",
-            "code": "layout",
+            "code": "barcode_too_wide",
             "message": "its Code 128 is 541 modules wide, but the 4x6 label has room for 248 (with \
                         10-module quiet zones) at the narrowest module, 3 dots (0.38 mm) at 203 \
                         dpi; use an order number of at most 19 characters, or 38 digits (runs of \

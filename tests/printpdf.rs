@@ -110,7 +110,10 @@ fn prints_as(
         })
         .collect();
     // A label has its Code 128 and its QR code; a customs form the tracking number's bars.
-    let form = !layout.elements().iter().any(|e| matches!(e, Element::Qr(_)));
+    let form = !layout
+        .elements()
+        .iter()
+        .any(|e| matches!(e, Element::Qr(_)));
     assert_eq!(zones.len(), if form { 1 } else { 2 });
     let mut in_symbols = Vec::new();
     let mut elsewhere = Vec::new();

@@ -315,8 +315,8 @@ fn print<'a, O: Output>(
                 positions.push(index);
                 Some(label)
             }
-            Err(problem) => {
-                unread.push(RejectedOrder::new(index, raw, vec![problem]));
+            Err(problems) => {
+                unread.push(RejectedOrder::new(index, raw, problems));
                 None
             }
         });

@@ -4,7 +4,7 @@
 use serde::Serialize;
 use serde_json::Value;
 use serde_json::value::RawValue;
-use shiplabel::{Label, Rejection};
+use shiplabel::{Label, Rejection, ValidLabel, ValidationError};
 
 /// One problem with an order.
 #[derive(Debug, Serialize)]
@@ -55,28 +55,12 @@ impl<'a> RejectedOrder<'a> {
 /// The problems behind a rejection.
 pub fn problems(reason: &Rejection) -> Vec<Problem> {
     match reason {
-        Rejection::Invalid(errors) => errors
-            .iter()
-            .map(|e| Problem {
-                field: Some(e.field().to_owned()),
-                code: e.kind().code().to_owned(),
-                message: e.message().to_owned(),
-            })
-            .collect(),
-        Rejection::Layout(error) => {
-            let text = error.to_string();
-            // The error's text starts with its field; the field has a place of its own.
-            let message = error
-                .field()
-                .and_then(|f| text.strip_prefix(&format!("{f}: ")))
-                .unwrap_or(&text)
-                .to_owned();
-            vec![Problem {
-                field: error.field().map(str::to_owned),
-                code: "layout".to_owned(),
-                message,
-            }]
-        }
+        Rejection::Invalid(errors) => errors.iter().map(Problem::from).collect(),
+        Rejection::Layout(error) => vec![Problem {
+            field: error.field().map(str::to_owned),
+            code: error.code().to_owned(),
+            message: error.message(),
+        }],
         _ => vec![Problem {
             field: None,
             code: "rejected".to_owned(),
@@ -85,34 +69,26 @@ pub fn problems(reason: &Rejection) -> Vec<Problem> {
     }
 }
 
-/// One order's JSON text as a `Label`, or the first problem with the path
-/// serde_path_to_error gives (`recipient.address: unknown field `postcod``), syntax errors
-/// such as a lone surrogate escape (`"\ud800"`) included. A value of the wrong type is
-/// placed by its path alone; a syntax error also by its line and column in the order's
-/// text. Deeply nested JSON is refused at its first value of the wrong type.
-pub fn parse_order(raw: &RawValue) -> Result<Label, Problem> {
-    let mut parser = serde_json::Deserializer::from_str(raw.get());
-    serde_path_to_error::deserialize(&mut parser).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.into_inner();
-        let mut message = inner.to_string();
-        if inner.is_data() {
-            let position = format!(" at line {} column {}", inner.line(), inner.column());
-            if let Some(stripped) = message.strip_suffix(&position) {
-                message = stripped.to_owned();
-            }
-        }
-        Problem {
-            field: (path != ".").then_some(path),
-            code: if inner.is_data() {
-                "invalid_shape"
-            } else {
-                "invalid_json"
-            }
-            .to_owned(),
-            message,
-        }
+/// An order read from its JSON: every mistake in its shape and, on top, validation's
+/// problems with what could be read (a typo does not hide a bad postcode).
+pub fn parse_order(raw: &RawValue) -> Result<Label, Vec<Problem>> {
+    Label::from_json(raw.get()).map_err(|_| {
+        let errors = match ValidLabel::from_json(raw.get()) {
+            Err(errors) => errors.into_vec(),
+            Ok(_) => Vec::new(),
+        };
+        errors.iter().map(Problem::from).collect()
     })
+}
+
+impl From<&ValidationError> for Problem {
+    fn from(e: &ValidationError) -> Problem {
+        Problem {
+            field: (!e.field().is_empty()).then(|| e.field().to_owned()),
+            code: e.kind().code().to_owned(),
+            message: e.message().to_owned(),
+        }
+    }
 }
 
 /// The order number in an order as given, if it has one.

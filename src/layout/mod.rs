@@ -254,6 +254,46 @@ impl LayoutError {
             LayoutError::Font(_) => None,
         }
     }
+
+    /// A stable name for the kind of problem, for programs: `does_not_fit`,
+    /// `uncovered_character`, `barcode_too_wide`, `qr_too_large`, `no_tracking_url`,
+    /// `barcode`, `too_many_customs_items`, `unprintable` or `font`.
+    ///
+    /// ```
+    /// let err = shiplabel::LayoutError::DoesNotFit { field: "recipient.name".into(), min_size: 7.0 };
+    /// assert_eq!(err.code(), "does_not_fit");
+    /// ```
+    pub fn code(&self) -> &'static str {
+        match self {
+            LayoutError::DoesNotFit { .. } => "does_not_fit",
+            LayoutError::UncoveredCharacter { .. } => "uncovered_character",
+            LayoutError::BarcodeTooWide { .. } => "barcode_too_wide",
+            LayoutError::QrTooLarge { .. } => "qr_too_large",
+            LayoutError::NoTrackingUrl { .. } => "no_tracking_url",
+            LayoutError::Barcode { .. } => "barcode",
+            LayoutError::TooManyCustomsItems { .. } => "too_many_customs_items",
+            LayoutError::Unprintable { .. } => "unprintable",
+            LayoutError::Font(_) => "font",
+        }
+    }
+
+    /// What is wrong, without the field it is about (which [`field`](LayoutError::field)
+    /// gives): the error's text after `field: `.
+    ///
+    /// ```
+    /// let err = shiplabel::LayoutError::DoesNotFit { field: "recipient.name".into(), min_size: 7.0 };
+    /// assert_eq!(err.message(), "too long to fit its zone of the label, even at 7 pt and wrapped");
+    /// ```
+    pub fn message(&self) -> String {
+        let text = self.to_string();
+        match self.field() {
+            Some(field) => text
+                .strip_prefix(field)
+                .and_then(|rest| rest.strip_prefix(": "))
+                .map_or_else(|| text.clone(), str::to_owned),
+            None => text,
+        }
+    }
 }
 
 /// The pages of `label`'s customs declaration, in order: none when it has none; a CN22 of

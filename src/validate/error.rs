@@ -76,6 +76,17 @@ pub enum ErrorKind {
     OverWeight,
     /// An EU consignment of goods of €150 or less without the seller's IOSS number.
     IossRequired,
+    /// Text that is not JSON at all (`Label::from_json`): the message says where.
+    InvalidJson,
+    /// A JSON field the order format does not have: a typo such as `postcod`.
+    UnknownField,
+    /// A JSON value of the wrong type: a number where text belongs, an object given as an
+    /// array.
+    InvalidType,
+    /// A JSON field the order format requires, absent.
+    MissingField,
+    /// A JSON field given twice in one object.
+    DuplicateField,
 }
 
 impl ErrorKind {
@@ -114,7 +125,78 @@ impl ErrorKind {
             ErrorKind::WrongForm => "wrong_form",
             ErrorKind::OverWeight => "over_weight",
             ErrorKind::IossRequired => "ioss_required",
+            ErrorKind::InvalidJson => "invalid_json",
+            ErrorKind::UnknownField => "unknown_field",
+            ErrorKind::InvalidType => "invalid_type",
+            ErrorKind::MissingField => "missing_field",
+            ErrorKind::DuplicateField => "duplicate_field",
         }
+    }
+}
+
+impl ErrorKind {
+    /// Every kind, in the order they are documented.
+    ///
+    /// ```
+    /// assert!(shiplabel::ErrorKind::ALL.contains(&shiplabel::ErrorKind::InvalidPostcode));
+    /// ```
+    pub const ALL: &'static [ErrorKind] = &[
+        ErrorKind::Missing,
+        ErrorKind::Empty,
+        ErrorKind::TooLong,
+        ErrorKind::TooMany,
+        ErrorKind::ControlCharacter,
+        ErrorKind::BidiControl,
+        ErrorKind::NotPrintableAscii,
+        ErrorKind::UnknownCountry,
+        ErrorKind::InvalidPostcode,
+        ErrorKind::UnknownRegion,
+        ErrorKind::UnknownCity,
+        ErrorKind::InvalidCheckDigit,
+        ErrorKind::OutOfRange,
+        ErrorKind::UncoveredCharacter,
+        ErrorKind::UnknownValue,
+        ErrorKind::InvalidNumber,
+        ErrorKind::UnknownCurrency,
+        ErrorKind::MixedCurrencies,
+        ErrorKind::VagueDescription,
+        ErrorKind::InvalidHsCode,
+        ErrorKind::InvalidDate,
+        ErrorKind::InvalidTaxId,
+        ErrorKind::WrongForm,
+        ErrorKind::OverWeight,
+        ErrorKind::IossRequired,
+        ErrorKind::UnknownTrackingFormat,
+        ErrorKind::WrongCarrier,
+        ErrorKind::AmbiguousCarrier,
+        ErrorKind::InvalidJson,
+        ErrorKind::UnknownField,
+        ErrorKind::InvalidType,
+        ErrorKind::MissingField,
+        ErrorKind::DuplicateField,
+    ];
+}
+
+/// Not the code of an [`ErrorKind`].
+///
+/// ```
+/// let err = "postcode".parse::<shiplabel::ErrorKind>().unwrap_err();
+/// assert_eq!(err.to_string(), "\"postcode\" is not an error code");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0:?} is not an error code")]
+pub struct UnknownErrorCode(String);
+
+impl std::str::FromStr for ErrorKind {
+    type Err = UnknownErrorCode;
+
+    /// The kind whose [`code`](ErrorKind::code) is `s`.
+    fn from_str(s: &str) -> Result<ErrorKind, UnknownErrorCode> {
+        ErrorKind::ALL
+            .iter()
+            .copied()
+            .find(|k| k.code() == s)
+            .ok_or_else(|| UnknownErrorCode(s.to_owned()))
     }
 }
 

@@ -15,7 +15,7 @@ pub use currency::{Currency, Money};
 pub use customs::{
     Contents, CustomsForm, NonDelivery, TaxIdKind, ValidCustoms, ValidItem, ValidTaxId,
 };
-pub use error::{ErrorKind, ValidationError, ValidationErrors};
+pub use error::{ErrorKind, UnknownErrorCode, ValidationError, ValidationErrors};
 pub use fields::{CountryCode, OrderNumber, Postcode, TrackingNumber};
 
 use crate::address::{self, Field, FormattedLine, Parts, PlaceProblem};
