@@ -72,11 +72,15 @@ pub enum RenderError {
     /// could not be read.
     #[error("png: {0}")]
     Png(String),
+    /// The options contradict each other (a label size and a sheet of labels of another
+    /// size): nothing was laid out.
+    #[error(transparent)]
+    Options(#[from] crate::options::OptionsConflict),
 }
 
 impl RenderError {
     /// A stable name for the kind of error, for programs: `no_labels`, `too_many_labels`,
-    /// `rejected`, `pdf`, `io`, `mode_changed`, `zpl` or `png`.
+    /// `rejected`, `pdf`, `io`, `mode_changed`, `zpl`, `png` or `conflicting_options`.
     ///
     /// ```
     /// let err = shiplabel::render_pdf(&[], &shiplabel::Options::default()).unwrap_err();
@@ -92,6 +96,7 @@ impl RenderError {
             RenderError::ModeChanged { .. } => "mode_changed",
             RenderError::Zpl(_) => "zpl",
             RenderError::Png(_) => "png",
+            RenderError::Options(_) => "conflicting_options",
         }
     }
 }

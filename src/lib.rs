@@ -115,7 +115,8 @@ pub use limits::{
 };
 pub use model::{Address, Customs, CustomsItem, Label, Order, Party, TaxId};
 pub use options::{
-    LabelSize, Options, Paper, QrContent, Sheet, SheetLayout, StartOutOfRange, UnknownName,
+    LabelSize, Options, OptionsConflict, Paper, QrContent, Sheet, SheetLayout, StartOutOfRange,
+    UnknownName,
 };
 pub use print::{render_batch, render_pdf};
 pub use printer::{Output, Printer};

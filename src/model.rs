@@ -270,6 +270,349 @@ pub struct TaxId {
 }
 
 impl Label {
+    /// A label for `order`, from `seller` to `recipient`, without a customs declaration
+    /// ([`Label::with_customs`] adds one).
+    ///
+    /// ```
+    /// use shiplabel::{Address, Label, Order, Party};
+    /// let label = Label::new(
+    ///     Order::new("TT-2026-000123").with_tracking("RR473124829GB"),
+    ///     Party::new("Oliver Smith", Address::new("GB", ["Flat 4, 221 Baker Street"])
+    ///         .with_city("London")
+    ///         .with_postcode("NW1 6XE")),
+    ///     Party::new("Atelier Lumière", Address::new("FR", ["5 quai Saint-Antoine"])
+    ///         .with_city("Lyon")
+    ///         .with_postcode("69002")),
+    /// );
+    /// assert!(label.validate().is_ok());
+    /// ```
+    #[must_use]
+    pub fn new(order: Order, recipient: Party, seller: Party) -> Label {
+        Label {
+            order,
+            recipient,
+            seller,
+            customs: None,
+        }
+    }
+
+    /// This label, with `customs` as its declaration.
+    ///
+    /// ```
+    /// let with = shiplabel::Label::sample().with_customs(
+    ///     shiplabel::Label::sample_international().customs.unwrap(),
+    /// );
+    /// assert!(with.customs.is_some());
+    /// ```
+    #[must_use]
+    pub fn with_customs(mut self, customs: Customs) -> Label {
+        self.customs = Some(customs);
+        self
+    }
+}
+
+impl Order {
+    /// An order numbered `number`, with nothing else yet.
+    ///
+    /// ```
+    /// assert_eq!(shiplabel::Order::new("TT-1").number, "TT-1");
+    /// ```
+    #[must_use]
+    pub fn new(number: impl Into<String>) -> Order {
+        Order {
+            number: number.into(),
+            ..Order::default()
+        }
+    }
+
+    /// This order, with the carrier's tracking number.
+    ///
+    /// ```
+    /// let order = shiplabel::Order::new("TT-1").with_tracking("RR473124829GB");
+    /// assert_eq!(order.tracking.as_deref(), Some("RR473124829GB"));
+    /// ```
+    #[must_use]
+    pub fn with_tracking(mut self, tracking: impl Into<String>) -> Order {
+        self.tracking = Some(tracking.into());
+        self
+    }
+
+    /// This order, with the carrier's name.
+    ///
+    /// ```
+    /// let order = shiplabel::Order::new("TT-1").with_carrier("Royal Mail");
+    /// assert_eq!(order.carrier.as_deref(), Some("Royal Mail"));
+    /// ```
+    #[must_use]
+    pub fn with_carrier(mut self, carrier: impl Into<String>) -> Order {
+        self.carrier = Some(carrier.into());
+        self
+    }
+
+    /// This order, with the carrier's service.
+    ///
+    /// ```
+    /// let order = shiplabel::Order::new("TT-1").with_service("International Tracked");
+    /// assert_eq!(order.service.as_deref(), Some("International Tracked"));
+    /// ```
+    #[must_use]
+    pub fn with_service(mut self, service: impl Into<String>) -> Order {
+        self.service = Some(service.into());
+        self
+    }
+
+    /// This order, with the parcel's weight in grams.
+    ///
+    /// ```
+    /// assert_eq!(shiplabel::Order::new("TT-1").with_weight_grams(420).weight_grams, Some(420));
+    /// ```
+    #[must_use]
+    pub fn with_weight_grams(mut self, grams: u32) -> Order {
+        self.weight_grams = Some(grams);
+        self
+    }
+}
+
+impl Party {
+    /// `name` at `address`.
+    ///
+    /// ```
+    /// let party = shiplabel::Party::new("Oliver Smith", shiplabel::Address::new("GB", ["221B Baker Street"]));
+    /// assert_eq!(party.name, "Oliver Smith");
+    /// ```
+    #[must_use]
+    pub fn new(name: impl Into<String>, address: Address) -> Party {
+        Party {
+            name: name.into(),
+            company: None,
+            phone: None,
+            address,
+        }
+    }
+
+    /// This party, with a company, printed under the name.
+    ///
+    /// ```
+    /// # let party = shiplabel::Party::new("Emily Johnson", shiplabel::Address::new("US", ["1 Main St"]));
+    /// let party = party.with_company("Johnson Design LLC");
+    /// assert_eq!(party.company.as_deref(), Some("Johnson Design LLC"));
+    /// ```
+    #[must_use]
+    pub fn with_company(mut self, company: impl Into<String>) -> Party {
+        self.company = Some(company.into());
+        self
+    }
+
+    /// This party, with a phone number for the carrier.
+    ///
+    /// ```
+    /// # let party = shiplabel::Party::new("Oliver Smith", shiplabel::Address::new("GB", ["221B Baker Street"]));
+    /// let party = party.with_phone("+44 20 7946 0018");
+    /// assert!(party.phone.is_some());
+    /// ```
+    #[must_use]
+    pub fn with_phone(mut self, phone: impl Into<String>) -> Party {
+        self.phone = Some(phone.into());
+        self
+    }
+}
+
+impl Address {
+    /// An address in `country` (ISO 3166-1 alpha-2) with its street `lines`.
+    ///
+    /// ```
+    /// let address = shiplabel::Address::new("DE", ["Schönhauser Allee 36"])
+    ///     .with_city("Berlin")
+    ///     .with_postcode("10435");
+    /// assert!(address.validate().is_ok());
+    /// ```
+    #[must_use]
+    pub fn new(
+        country: impl Into<String>,
+        lines: impl IntoIterator<Item = impl Into<String>>,
+    ) -> Address {
+        Address {
+            lines: lines.into_iter().map(Into::into).collect(),
+            country: country.into(),
+            ..Address::default()
+        }
+    }
+
+    /// This address, with its city or post town.
+    ///
+    /// ```
+    /// assert_eq!(shiplabel::Address::new("GB", ["1 High St"]).with_city("York").city.as_deref(), Some("York"));
+    /// ```
+    #[must_use]
+    pub fn with_city(mut self, city: impl Into<String>) -> Address {
+        self.city = Some(city.into());
+        self
+    }
+
+    /// This address, with a district within the city.
+    ///
+    /// ```
+    /// let address = shiplabel::Address::new("CN", ["稠州北路88号"]).with_city_area("义乌市");
+    /// assert!(address.city_area.is_some());
+    /// ```
+    #[must_use]
+    pub fn with_city_area(mut self, area: impl Into<String>) -> Address {
+        self.city_area = Some(area.into());
+        self
+    }
+
+    /// This address, with its state, province or prefecture.
+    ///
+    /// ```
+    /// assert_eq!(shiplabel::Address::new("US", ["1 Main St"]).with_region("CA").region.as_deref(), Some("CA"));
+    /// ```
+    #[must_use]
+    pub fn with_region(mut self, region: impl Into<String>) -> Address {
+        self.region = Some(region.into());
+        self
+    }
+
+    /// This address, with its postcode.
+    ///
+    /// ```
+    /// assert!(shiplabel::Address::new("GB", ["1 High St"]).with_postcode("YO1 7HH").postcode.is_some());
+    /// ```
+    #[must_use]
+    pub fn with_postcode(mut self, postcode: impl Into<String>) -> Address {
+        self.postcode = Some(postcode.into());
+        self
+    }
+
+    /// This address, with a sorting code (CEDEX-style).
+    ///
+    /// ```
+    /// assert!(shiplabel::Address::new("FR", ["1 rue X"]).with_sorting_code("CEDEX 07").sorting_code.is_some());
+    /// ```
+    #[must_use]
+    pub fn with_sorting_code(mut self, code: impl Into<String>) -> Address {
+        self.sorting_code = Some(code.into());
+        self
+    }
+}
+
+impl CustomsItem {
+    /// One line of a declaration: `quantity` of `description` weighing `weight_grams` in
+    /// all, worth `value` (a decimal string) in `currency`, of HS code `hs_code`, made in
+    /// `origin_country`.
+    ///
+    /// ```
+    /// let item = shiplabel::CustomsItem::new("Ceramic coffee mug", 1, 350, "12.50", "EUR", "691200", "CN");
+    /// assert_eq!(item.hs_code, "691200");
+    /// ```
+    #[must_use]
+    pub fn new(
+        description: impl Into<String>,
+        quantity: u32,
+        weight_grams: u32,
+        value: impl Into<String>,
+        currency: impl Into<String>,
+        hs_code: impl Into<String>,
+        origin_country: impl Into<String>,
+    ) -> CustomsItem {
+        CustomsItem {
+            description: description.into(),
+            quantity,
+            weight_grams,
+            value: value.into(),
+            currency: currency.into(),
+            hs_code: hs_code.into(),
+            origin_country: origin_country.into(),
+        }
+    }
+}
+
+impl Customs {
+    /// A declaration of `items`, of `contents` (`merchandise`, `gift`, …), signed by
+    /// `signer` on `date` (`YYYY-MM-DD`); the form chosen by value unless set
+    /// ([`Customs::with_value_sdr`], [`Customs::with_form`]).
+    ///
+    /// ```
+    /// use shiplabel::{Customs, CustomsItem};
+    /// let customs = Customs::new(
+    ///     "merchandise",
+    ///     vec![CustomsItem::new("Ceramic coffee mug", 1, 350, "12.50", "EUR", "691200", "CN")],
+    ///     "Li Wei",
+    ///     "2026-12-01",
+    /// )
+    /// .with_value_sdr("11.20")
+    /// .with_tax_id("ioss", "IM2760000742");
+    /// assert_eq!(customs.tax_ids.len(), 1);
+    /// ```
+    #[must_use]
+    pub fn new(
+        contents: impl Into<String>,
+        items: Vec<CustomsItem>,
+        signer: impl Into<String>,
+        date: impl Into<String>,
+    ) -> Customs {
+        Customs {
+            contents: contents.into(),
+            items,
+            signer: signer.into(),
+            date: date.into(),
+            ..Customs::default()
+        }
+    }
+
+    /// This declaration on `form`: `cn22`, `cn23` or `auto`.
+    ///
+    /// ```
+    /// # let customs = shiplabel::Label::sample_international().customs.unwrap();
+    /// assert_eq!(customs.with_form("cn23").form.as_deref(), Some("cn23"));
+    /// ```
+    #[must_use]
+    pub fn with_form(mut self, form: impl Into<String>) -> Customs {
+        self.form = Some(form.into());
+        self
+    }
+
+    /// This declaration, worth `sdr` Special Drawing Rights (a decimal string).
+    ///
+    /// ```
+    /// # let customs = shiplabel::Label::sample_international().customs.unwrap();
+    /// assert_eq!(customs.with_value_sdr("40").value_sdr.as_deref(), Some("40"));
+    /// ```
+    #[must_use]
+    pub fn with_value_sdr(mut self, sdr: impl Into<String>) -> Customs {
+        self.value_sdr = Some(sdr.into());
+        self
+    }
+
+    /// This declaration, with what to do if the parcel cannot be delivered: `return` or
+    /// `abandon`.
+    ///
+    /// ```
+    /// # let customs = shiplabel::Label::sample_international().customs.unwrap();
+    /// assert_eq!(customs.with_non_delivery("abandon").non_delivery.as_deref(), Some("abandon"));
+    /// ```
+    #[must_use]
+    pub fn with_non_delivery(mut self, instruction: impl Into<String>) -> Customs {
+        self.non_delivery = Some(instruction.into());
+        self
+    }
+
+    /// This declaration, with one more tax id (`ioss`, `eori`, `voec`, `vat`, `other`).
+    ///
+    /// ```
+    /// # let customs = shiplabel::Label::sample_international().customs.unwrap();
+    /// assert_eq!(customs.with_tax_id("eori", "DE123456789012345").tax_ids.len(), 2);
+    /// ```
+    #[must_use]
+    pub fn with_tax_id(mut self, kind: impl Into<String>, id: impl Into<String>) -> Customs {
+        self.tax_ids.push(TaxId {
+            kind: kind.into(),
+            id: id.into(),
+        });
+        self
+    }
+}
+
+impl Label {
     /// A complete, valid example: a parcel from a Shenzhen seller to London, with a Royal
     /// Mail S10 tracking number. `cargo run --example label` prints it.
     ///

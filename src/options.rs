@@ -439,7 +439,8 @@ impl Sheet {
 #[non_exhaustive]
 pub struct Options {
     dpi: Dpi,
-    size: LabelSize,
+    /// The label size set with [`Options::with_size`], if any.
+    size: Option<LabelSize>,
     sheet: Option<Sheet>,
     /// Threads for runs of many labels; `None`: the available cores.
     threads: Option<usize>,
@@ -481,20 +482,52 @@ impl Options {
     /// assert_eq!(options.label_size(), shiplabel::LabelSize::A6);
     /// ```
     pub fn label_size(&self) -> LabelSize {
-        self.sheet.map_or(self.size, |s| s.layout.label_size())
+        self.sheet
+            .map_or(self.size.unwrap_or_default(), |s| s.layout.label_size())
     }
 
-    /// These options, for labels of `size`, a page each (and no sheet).
+    /// These options, for labels of `size`, a page each. A sheet sets its labels' size:
+    /// with a [`Sheet`] of labels of another size too, the options contradict each other,
+    /// and printing or laying out with them is an error ([`Options::conflict`]) rather than
+    /// one setting silently dropped.
     ///
     /// ```
-    /// let options = shiplabel::Options::default().with_size(shiplabel::LabelSize::In4x8);
+    /// use shiplabel::{LabelSize, Options, Sheet, SheetLayout};
+    /// let options = Options::default().with_size(LabelSize::In4x8);
     /// assert_eq!(options.label_size().height(), shiplabel::Pt(576.0));
+    /// // An A4 sheet holds A6 labels: asking for 4 × 8 in labels on it is a contradiction.
+    /// let both = options.with_sheet(Sheet::new(SheetLayout::A4FourA6));
+    /// assert!(both.conflict().is_some());
     /// ```
     #[must_use]
     pub fn with_size(mut self, size: LabelSize) -> Self {
-        self.size = size;
-        self.sheet = None;
+        self.size = Some(size);
         self
+    }
+
+    /// Why these options contradict each other, if they do: a label size set with
+    /// [`Options::with_size`] that is not the size of the labels on the
+    /// [`Sheet`] set with [`Options::with_sheet`].
+    ///
+    /// ```
+    /// use shiplabel::{LabelSize, Options, Sheet, SheetLayout};
+    /// let a4 = Sheet::new(SheetLayout::A4FourA6);
+    /// assert!(Options::default().with_sheet(a4).conflict().is_none());
+    /// assert!(Options::default().with_size(LabelSize::A6).with_sheet(a4).conflict().is_none());
+    /// let conflict = Options::default().with_sheet(a4).with_size(LabelSize::In4x6).conflict().unwrap();
+    /// assert_eq!(conflict.to_string(),
+    ///     "label size 4x6 and sheet a4 do not go together: the sheet holds a6 labels");
+    /// ```
+    pub fn conflict(&self) -> Option<OptionsConflict> {
+        match (self.size, self.sheet) {
+            (Some(size), Some(sheet)) if size != sheet.layout.label_size() => {
+                Some(OptionsConflict {
+                    size,
+                    sheet: sheet.layout,
+                })
+            }
+            _ => None,
+        }
     }
 
     /// The sheet labels are printed on, if any.
@@ -507,7 +540,7 @@ impl Options {
     }
 
     /// These options, printing on `sheet`: several labels per page, of the sheet's label
-    /// size.
+    /// size (see [`Options::conflict`] for a size set too).
     ///
     /// ```
     /// use shiplabel::{Options, Sheet, SheetLayout};
@@ -518,6 +551,12 @@ impl Options {
     pub fn with_sheet(mut self, sheet: Sheet) -> Self {
         self.sheet = Some(sheet);
         self
+    }
+
+    /// The label size set with [`Options::with_size`], if any.
+    #[cfg(feature = "serde")]
+    pub(crate) fn size_set(&self) -> Option<LabelSize> {
+        self.size
     }
 
     /// The threads set with [`Options::with_threads`], if any.
@@ -632,6 +671,29 @@ impl Options {
         self.customs_paper = paper;
         self
     }
+}
+
+/// Options that contradict each other: a label size that is not the size of the labels on
+/// the sheet ([`Options::conflict`]).
+///
+/// ```
+/// use shiplabel::{LabelSize, Options, Sheet, SheetLayout};
+/// let options = Options::default()
+///     .with_size(LabelSize::In4x8)
+///     .with_sheet(Sheet::new(SheetLayout::LetterTwo4x6));
+/// let err = shiplabel::render_pdf(&[shiplabel::Label::sample().validate()?], &options).unwrap_err();
+/// assert_eq!(err.to_string(),
+///     "label size 4x8 and sheet letter do not go together: the sheet holds 4x6 labels");
+/// # Ok::<(), shiplabel::ValidationErrors>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "label size {size} and sheet {sheet} do not go together: the sheet holds {} labels",
+    sheet.label_size()
+)]
+pub struct OptionsConflict {
+    size: LabelSize,
+    sheet: SheetLayout,
 }
 
 /// The page a CN23 customs declaration is printed on: A4 (the default, as most posts use)

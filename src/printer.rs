@@ -300,6 +300,11 @@ impl<O: Output> Printer<O> {
         if let Some(e) = &self.broken {
             return Err(e.clone());
         }
+        if let Some(conflict) = self.options.conflict() {
+            let error = RenderError::Options(conflict);
+            self.broken = Some(error.clone());
+            return Err(error);
+        }
         let options = self.options.clone();
         let draw = self.output.drawer(&options);
         let accepts = self.output.accepts(&options);

@@ -283,7 +283,7 @@ fn options_round_trip_and_refuse_contradictions() {
     for (json, message) in [
         (
             r#"{"size": "4x8", "sheet": {"layout": "a4"}}"#,
-            "size 4x8 and sheet a4 do not go together: a sheet sets its labels' size (a6)",
+            "label size 4x8 and sheet a4 do not go together: the sheet holds a6 labels",
         ),
         (
             r#"{"dpi": 20}"#,

@@ -284,22 +284,22 @@ fn json_cases() -> Vec<JsonCase> {
             name: "a number where a string belongs",
             json: sample_with(r#""name":"Oliver Smith""#, r#""name":42"#),
             field: Some("recipient.name"),
-            code: "invalid_shape",
-            message: "invalid type: integer `42`, expected a string",
+            code: "invalid_type",
+            message: "expected text, found a number (42)",
         },
         JsonCase {
             name: "a string where a number belongs",
             json: sample_with(r#""weight_grams":420"#, r#""weight_grams":"420""#),
             field: Some("order.weight_grams"),
-            code: "invalid_shape",
-            message: "invalid type: string \"420\", expected u32",
+            code: "invalid_type",
+            message: "expected a whole number from 0 to 4294967295, found text (\"420\")",
         },
         JsonCase {
             name: "a weight beyond a u32",
             json: sample_with(r#""weight_grams":420"#, r#""weight_grams":5000000000"#),
             field: Some("order.weight_grams"),
-            code: "invalid_shape",
-            message: "invalid value: integer `5000000000`, expected u32",
+            code: "invalid_type",
+            message: "expected a whole number from 0 to 4294967295, found a number (5000000000)",
         },
         JsonCase {
             name: "an object where the address lines belong",
@@ -308,15 +308,15 @@ fn json_cases() -> Vec<JsonCase> {
                 r#""lines":{"0":"Flat 4"}"#,
             ),
             field: Some("recipient.address.lines"),
-            code: "invalid_shape",
-            message: "invalid type: map, expected a sequence",
+            code: "invalid_type",
+            message: "expected an array of text, found an object",
         },
         JsonCase {
             name: "null where a required string belongs",
             json: sample_with(r#""country":"GB""#, r#""country":null"#),
             field: Some("recipient.address.country"),
-            code: "invalid_shape",
-            message: "invalid type: null, expected a string",
+            code: "invalid_type",
+            message: "expected text, found null",
         },
         // serde_json's own words; the line and column are in the order's text.
         JsonCase {
@@ -327,21 +327,21 @@ fn json_cases() -> Vec<JsonCase> {
             ),
             field: Some("recipient.name"),
             code: "invalid_json",
-            message: "unexpected end of hex escape at line 1 column 175",
+            message: "is not JSON: unexpected end of hex escape at line 1 column 175",
         },
         JsonCase {
             name: "a lone trailing surrogate in a string escape",
             json: sample_with(r#""city":"London""#, r#""city":"\udc00""#),
             field: Some("recipient.address.city"),
             code: "invalid_json",
-            message: "lone leading surrogate in hex escape at line 1 column 264",
+            message: "is not JSON: lone leading surrogate in hex escape at line 1 column 264",
         },
         JsonCase {
             name: "deeply nested arrays",
             json: format!("{}{}", "[".repeat(100_000), "]".repeat(100_000)),
             field: None,
-            code: "invalid_shape",
-            message: "invalid type: sequence, expected an object with `order`, `recipient` and `seller`",
+            code: "invalid_json",
+            message: "is not JSON: recursion limit exceeded at line 1 column 128",
         },
         // serde's positional form: the fields in declaration order, here with the seller
         // where the recipient belongs.
@@ -357,8 +357,8 @@ fn json_cases() -> Vec<JsonCase> {
                 )
             },
             field: None,
-            code: "invalid_shape",
-            message: "invalid type: sequence, expected an object with `order`, `recipient` and `seller`",
+            code: "invalid_type",
+            message: "expected an object, found an array",
         },
         JsonCase {
             name: "an address written as an array",
@@ -367,8 +367,8 @@ fn json_cases() -> Vec<JsonCase> {
                 r#"[["Flat 4, 221 Baker Street"],"London",null,null,"NW1 6XE",null,"GB"]"#,
             ),
             field: Some("recipient.address"),
-            code: "invalid_shape",
-            message: "invalid type: sequence, expected an object with `lines` and `country`",
+            code: "invalid_type",
+            message: "expected an object, found an array",
         },
         JsonCase {
             name: "a field given twice",
@@ -376,17 +376,16 @@ fn json_cases() -> Vec<JsonCase> {
                 r#""postcode":"NW1 6XE""#,
                 r#""postcode":"XXX","postcode":"NW1 6XE""#,
             ),
-            field: Some("recipient.address"),
-            code: "invalid_shape",
+            field: Some("recipient.address.postcode"),
+            code: "duplicate_field",
             message: "duplicate field `postcode`",
         },
         JsonCase {
             name: "deeply nested objects",
             json: format!("{}1{}", r#"{"order":"#.repeat(100_000), "}".repeat(100_000)),
             field: Some("order.order"),
-            code: "invalid_shape",
-            message: "unknown field `order`, expected one of `number`, `tracking`, `carrier`, \
-                      `service`, `weight_grams`",
+            code: "invalid_json",
+            message: "is not JSON: recursion limit exceeded at line 1 column 1144",
         },
     ]
 }
@@ -425,6 +424,7 @@ fn every_nasty_json_order_is_rejected_with_its_exact_problem_and_kept_intact() {
     let text = std::fs::read_to_string(dir.join("rejected.json")).unwrap();
     let rejected: Vec<Returned> = serde_json::from_str(&text).unwrap();
     assert_eq!(rejected.len(), cases.len());
+    let mut failures = Vec::new();
     for (i, (case, r)) in cases.iter().zip(&rejected).enumerate() {
         assert_eq!(r.index, i + 1, "{}", case.name);
         assert_eq!(r.order.get(), case.json, "{}: not intact", case.name);
@@ -433,8 +433,14 @@ fn every_nasty_json_order_is_rejected_with_its_exact_problem_and_kept_intact() {
             "code": case.code,
             "message": case.message,
         }]);
-        assert_eq!(r.errors, expected, "{}", case.name);
+        if r.errors != expected {
+            failures.push(format!(
+                "{}:\n  got  {}\n  want {expected}",
+                case.name, r.errors
+            ));
+        }
     }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
     std::fs::remove_dir_all(dir).ok();
 }
 

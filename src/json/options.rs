@@ -5,8 +5,8 @@
 //! {"sheet": {"layout": "a4", "start": 3, "cut_marks": true}}
 //! ```
 //!
-//! Every field may be left out (the default); unknown fields are refused, and so are `size`
-//! and `sheet` together (a sheet sets its labels' size).
+//! Every field may be left out (the default); unknown fields are refused, and so are a
+//! `size` and a `sheet` of labels of another size (a sheet sets its labels' size).
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -119,7 +119,7 @@ impl Serialize for Options {
         let sheet = self.sheet();
         OptionsWire {
             dpi: Some(self.dpi()),
-            size: sheet.is_none().then(|| self.label_size()),
+            size: self.size_set(),
             sheet,
             threads: self.threads_set(),
             qr: Some(self.qr()),
@@ -139,18 +139,14 @@ impl<'de> Deserialize<'de> for Options {
         if let Some(dpi) = wire.dpi {
             options = options.with_dpi(dpi);
         }
-        match (wire.size, wire.sheet) {
-            (Some(size), Some(sheet)) => {
-                return Err(serde::de::Error::custom(format!(
-                    "size {size} and sheet {} do not go together: a sheet sets its labels' \
-                     size ({})",
-                    sheet.layout(),
-                    sheet.layout().label_size()
-                )));
-            }
-            (Some(size), None) => options = options.with_size(size),
-            (None, Some(sheet)) => options = options.with_sheet(sheet),
-            (None, None) => {}
+        if let Some(size) = wire.size {
+            options = options.with_size(size);
+        }
+        if let Some(sheet) = wire.sheet {
+            options = options.with_sheet(sheet);
+        }
+        if let Some(conflict) = options.conflict() {
+            return Err(serde::de::Error::custom(conflict));
         }
         if let Some(threads) = wire.threads {
             options = options.with_threads(threads);

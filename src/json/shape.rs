@@ -392,9 +392,15 @@ fn read(json: &str) -> Reading {
     let value: Value = match serde_json::from_str(json) {
         Ok(value) => value,
         Err(e) => {
+            // Where the order's own reading stopped, when it got into a field.
+            let path = first
+                .as_ref()
+                .map(|f| f.path().to_string())
+                .filter(|p| p != ".")
+                .unwrap_or_default();
             return Reading::Mistaken(
                 vec![ValidationError::new(
-                    "",
+                    path,
                     ErrorKind::InvalidJson,
                     format!("is not JSON: {e}"),
                 )],

@@ -229,6 +229,10 @@ pub enum LayoutError {
         /// Why, and what to do.
         message: String,
     },
+    /// The options contradict each other: a label size set and a sheet of labels of
+    /// another size ([`Options::conflict`]).
+    #[error(transparent)]
+    ConflictingOptions(#[from] crate::options::OptionsConflict),
     /// A bundled font could not be read: the crate itself is broken.
     #[error("{0}")]
     Font(String),
@@ -251,13 +255,13 @@ impl LayoutError {
             LayoutError::QrTooLarge { .. } => Some("order"),
             LayoutError::TooManyCustomsItems { .. } => Some("customs.items"),
             LayoutError::NoTrackingUrl { .. } => Some("order.tracking"),
-            LayoutError::Font(_) => None,
+            LayoutError::Font(_) | LayoutError::ConflictingOptions(_) => None,
         }
     }
 
     /// A stable name for the kind of problem, for programs: `does_not_fit`,
     /// `uncovered_character`, `barcode_too_wide`, `qr_too_large`, `no_tracking_url`,
-    /// `barcode`, `too_many_customs_items`, `unprintable` or `font`.
+    /// `barcode`, `too_many_customs_items`, `unprintable`, `conflicting_options` or `font`.
     ///
     /// ```
     /// let err = shiplabel::LayoutError::DoesNotFit { field: "recipient.name".into(), min_size: 7.0 };
@@ -273,6 +277,7 @@ impl LayoutError {
             LayoutError::Barcode { .. } => "barcode",
             LayoutError::TooManyCustomsItems { .. } => "too_many_customs_items",
             LayoutError::Unprintable { .. } => "unprintable",
+            LayoutError::ConflictingOptions(_) => "conflicting_options",
             LayoutError::Font(_) => "font",
         }
     }
@@ -350,6 +355,9 @@ pub fn customs_layouts(
 /// # Ok(()) }
 /// ```
 pub fn layout(label: &ValidLabel, options: &Options) -> Result<LabelLayout, LayoutError> {
+    if let Some(conflict) = options.conflict() {
+        return Err(conflict.into());
+    }
     label::lay_out(label, options)
 }
 
