@@ -2,58 +2,139 @@
 //!
 //! Turns an order into a correct, printable, scannable shipping label: it validates the
 //! recipient's name and full postal address (postcode checked against the destination
-//! country's format), the order number and the seller's name and address, then renders a
-//! PDF label (4 × 6 in, or another [`LabelSize`], alone or several to a [`Sheet`]) with a
-//! Code 128 barcode of the order number and a QR code of the
-//! order.
+//! country's format), the order number, the carrier's tracking number and the seller's name
+//! and address, then renders a label (4 × 6 in, or another [`LabelSize`], alone or several
+//! to a [`Sheet`]) with a Code 128 barcode of the order number and a QR code of the order,
+//! and, for a parcel that crosses a border, its customs declaration (CN22 or CN23).
 //!
-//! The pipeline runs one way: [`Label`] (serde) → [`Label::validate`] → [`ValidLabel`] →
-//! [`layout`] → [`render_pdf`]. Only a `ValidLabel` can be laid out or rendered.
+//! The pipeline runs one way: [`Label`] → [`Label::validate`] → [`ValidLabel`] →
+//! [`layout`] → an output ([`render_pdf`], [`PdfWriter`], PNG, ZPL, printpdf). Only a
+//! `ValidLabel` can be laid out or rendered.
+//!
+//! ## Quick start
+//!
+//! From structs:
 //!
 //! ```
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
-//! let json = r#"{
-//!   "order": {"number": "TT-2026-000123", "tracking": "RR473124829GB"},
-//!   "recipient": {"name": "Oliver Smith",
-//!     "address": {"lines": ["Flat 4, 221 Baker Street"], "city": "London", "postcode": "NW1 6XE", "country": "GB"}},
-//!   "seller": {"name": "Shenzhen Bright Home Co., Ltd.",
-//!     "address": {"lines": ["Room 1203, Building A, Tianan Cyber Park"], "city": "Shenzhen Shi",
-//!                 "region": "Guangdong Sheng", "postcode": "518040", "country": "CN"}}
-//! }"#;
-//! // 1. Parse: unknown fields are an error, so a typo cannot hide a missing postcode.
-//! let label: shiplabel::Label = serde_json::from_str(json)?;
-//! // 2. Validate: every problem at once, each with its field path.
-//! let label = label.validate()?;
-//! // 3. Render: one page per label, fonts embedded and subset, byte-identical every time.
-//! let pdf: Vec<u8> = shiplabel::render_pdf(&[label], &shiplabel::Options::default())?;
+//! use shiplabel::{Address, Label, Options, Order, Party};
+//!
+//! let label = Label::new(
+//!     Order::new("TT-2026-000123").with_tracking("RR473124829GB").with_carrier("Royal Mail"),
+//!     Party::new(
+//!         "Oliver Smith",
+//!         Address::new("GB", ["Flat 4, 221 Baker Street"]).with_city("London").with_postcode("NW1 6XE"),
+//!     ),
+//!     Party::new(
+//!         "Shenzhen Bright Home Co., Ltd.",
+//!         Address::new("CN", ["Room 1203, Building A, Tianan Cyber Park"])
+//!             .with_city("Shenzhen Shi")
+//!             .with_region("Guangdong Sheng")
+//!             .with_postcode("518040"),
+//!     ),
+//! );
+//! // Validate: every problem at once, each with its field path; then render.
+//! let pdf: Vec<u8> = shiplabel::render_pdf(&[label.validate()?], &Options::default())?;
 //! assert!(pdf.starts_with(b"%PDF-"));
 //! # Ok(()) }
 //! ```
 //!
-//! Many orders at once: [`render_batch`] validates and prints them, and either prints
-//! nothing if one cannot be printed ([`BatchMode::AllOrNothing`], the default) or prints the
-//! others and returns those orders intact ([`BatchMode::PrintValid`]), each a [`Rejected`]
-//! with its index, order number and every problem; [`validate_batch`] checks them without
-//! printing.
+//! From JSON (feature `serde`), a webhook's body say: every mistake of the order at once, a
+//! typo in the JSON as much as a bad postcode, each `{"field", "code", "message"}`:
 //!
-//! Every way of printing runs through one printing layer, [`PdfWriter`], with that one
-//! policy and one error, [`RenderError`]: it streams orders of any number into one PDF on
-//! any [`std::io::Write`], on [`Options::threads`] threads (one label on the calling
-//! thread), with memory that does not grow with the number of labels; [`documents`] and
-//! [`write_documents`] split a run into PDFs of at most N pages.
+//! ```
+//! # #[cfg(feature = "serde")] {
+//! let body = r#"{"order": {"number": "TT-7"},
+//!   "recipient": {"name": "Oliver Smith",
+//!     "address": {"lines": ["Flat 4, 221 Baker Street"], "city": "London", "postcod": "NW1 6XE", "country": "GB"}},
+//!   "seller": {"name": "Atelier Lumière",
+//!     "address": {"lines": ["5 quai Saint-Antoine"], "city": "Lyon", "postcode": "69002", "country": "FR"}}}"#;
+//! match shiplabel::ValidLabel::from_json(body) {
+//!     Ok(label) => { /* print it */ }
+//!     Err(errors) => {
+//!         // 422 Unprocessable Entity, with the errors as the body.
+//!         let json = serde_json::to_value(&errors).unwrap();
+//!         assert_eq!(json[0]["field"], "recipient.address.postcod");
+//!         assert_eq!(json[0]["code"], "unknown_field");
+//!         assert_eq!(json[1]["field"], "recipient.address.postcode");
+//!         assert_eq!(json[1]["code"], "missing");
+//!     }
+//! }
+//! # }
+//! ```
+//!
+//! ## Outputs
 //!
 //! The laid-out label is public data ([`LabelLayout::elements`]: text lines of shaped
 //! glyphs, rules, the Code 128 modules, the QR matrix, in printer dots; sheets through
-//! [`Sheet::pages`]), which every output draws: the PDF; with the `png` feature
-//! `render_png` (a 1-bit print or a greyscale preview); with `zpl`, `render_zpl` (ZPL II
-//! for thermal printers); with `printpdf`, `draw_on_printpdf` (a page of an app's own
-//! printpdf document). All three features are on by default.
+//! [`Sheet::pages`]), which every output draws:
+//!
+//! - PDF, our own streaming writer: [`render_pdf`], [`render_batch`], [`PdfWriter`] (any
+//!   [`std::io::Write`]), [`documents`] / [`write_documents`] (runs split into files);
+//! - PNG (feature `png`): `render_png`, `PngOutput`: a 1-bit print at the printer's
+//!   resolution or a greyscale preview;
+//! - ZPL II for thermal printers (feature `zpl`): `render_zpl`, `ZplOutput`;
+//! - a page of an app's own printpdf document (feature `printpdf`): `draw_on_printpdf`;
+//! - an app's own: implement [`Output`] and print through [`Printer`].
+//!
+//! A label with a customs declaration prints its CN22 (a label of the label's size) or CN23
+//! (A4 or Letter pages) right after it, in every output ([`customs_layouts`],
+//! [`Options::with_customs_forms`]).
+//!
+//! ## Crate features
+//!
+//! | feature | default | what it adds |
+//! | --- | --- | --- |
+//! | `serde` | on | the order types read from and written as JSON; [`Label::from_json`] and `ValidLabel::from_json` with every JSON mistake by field path; errors, reports and options (de)serialisable |
+//! | `png` | on | `render_png`, `render_sheet_png`, `PngOutput` (tiny-skia, png) |
+//! | `zpl` | on | `render_zpl`, `ZplOutput` (needs `png`; base64) |
+//! | `printpdf` | on | `draw_on_printpdf` onto a `printpdf` page |
+//! | `cjk` | on | the Chinese, Japanese and Korean font (a 6 MB subset of Noto Sans CJK); without it such text is refused at validation |
+//!
+//! Without default features the crate validates and renders PDFs from structs.
+//!
+//! ## Errors
+//!
+//! One error type per concern:
+//!
+//! - [`ValidationErrors`] (from [`Label::validate`] and `from_json`): every problem of an
+//!   order, each a [`ValidationError`] with [`field`](ValidationError::field)
+//!   (`recipient.address.postcode`), [`kind`](ValidationError::kind) and a message. The
+//!   kinds' codes: `missing`, `empty`, `too_long`, `too_many`, `control_character`,
+//!   `bidi_control`, `not_printable_ascii`, `unknown_country`, `invalid_postcode`,
+//!   `unknown_region`, `unknown_city`, `invalid_check_digit`, `unknown_tracking_format`,
+//!   `wrong_carrier`, `ambiguous_carrier`, `out_of_range`, `uncovered_character`,
+//!   `unknown_value`, `invalid_number`, `unknown_currency`, `mixed_currencies`,
+//!   `vague_description`, `invalid_hs_code`, `invalid_date`, `invalid_tax_id`,
+//!   `wrong_form`, `over_weight`, `ioss_required`, and for JSON `invalid_json`,
+//!   `unknown_field`, `invalid_type`, `missing_field`, `duplicate_field` ([`ErrorKind`]
+//!   documents each).
+//! - [`LayoutError`]: a valid order that cannot be laid out (text too long even at 7 pt
+//!   and wrapped, an order number too long for a Code 128 on the label, a CN22 with too
+//!   many items…), with [`code`](LayoutError::code) and the field.
+//! - [`RenderError`]: a run that failed, with [`code`](RenderError::code): the orders set
+//!   aside ([`Rejected`], each with its index, the order as given and its problems), an I/O
+//!   error with its [`std::io::Error`] as the source ([`IoError`]), contradictory options.
+//!
+//! With `serde`, each serialises as `{"field", "code", "message"}`.
+//!
+//! ## Threads and async
+//!
+//! [`PdfWriter`] and every [`Printer`] lay out and draw a run's labels on
+//! [`Options::threads`] worker threads (the available cores unless set) while the calling
+//! thread writes them in order; one label ([`Printer::write_label`]) stays on the calling
+//! thread, and `with_threads(1)` keeps everything there, as a server running a request per
+//! core wants. Nothing is global but a bounded per-thread cache of shaped text lines; the
+//! types are `Send` and `Sync`. In an async server, print in `spawn_blocking` and stream to
+//! the response body ([`PdfWriter`] shows how).
+//!
+//! ## Limits and guarantees
 //!
 //! Every input has a documented maximum ([`MAX_TEXT_CHARS`], [`MAX_ADDRESS_LINES`],
 //! [`MAX_POSTCODE_CHARS`], [`OrderNumber::MAX_LEN`], [`TrackingNumber::MAX_LEN`],
 //! [`MAX_CUSTOMS_ITEMS`], [`MAX_TAX_IDS`], [`MAX_LABELS`], [`MAX_JSON_BYTES`]), checked
-//! before any work that grows with the input.
-//! The library never panics on input.
+//! before any work that grows with the input. The library never panics on input. The same
+//! input and options give byte-identical output.
 //!
 //! Geometry: every bar and QR module is a whole number of printer dots at
 //! [`Options::dpi`] (203 dpi by default). The Code 128 module is the widest that fits with
