@@ -70,12 +70,9 @@ fn check(line: &str) -> (Report, bool) {
             );
         }
     };
-    let party = Party {
-        name: record.name,
-        company: record.company,
-        phone: record.phone,
-        address: record.address,
-    };
+    let mut party = Party::new(record.name, record.address);
+    party.company = record.company;
+    party.phone = record.phone;
     match party.validate() {
         Ok(valid) => (
             report(

@@ -28,6 +28,7 @@ use serde::Serialize;
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(Serialize))]
+#[non_exhaustive]
 pub struct Label {
     /// The order the parcel belongs to.
     pub order: Order,
@@ -44,11 +45,12 @@ pub struct Label {
 /// The order: its number, and the shipment details printed beside the QR code.
 ///
 /// ```
-/// let order = shiplabel::Order { number: "TT-2026-000123".into(), ..Default::default() };
+/// let order = shiplabel::Order::new("TT-2026-000123");
 /// assert!(order.tracking.is_none());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "serde", derive(Serialize))]
+#[non_exhaustive]
 pub struct Order {
     /// The order number: 1–48 printable ASCII characters, encoded in the Code 128.
     pub number: String,
@@ -70,23 +72,20 @@ pub struct Order {
 /// A person or business with a postal address: the recipient or the seller.
 ///
 /// ```
-/// let party = shiplabel::Party {
-///     name: "Emily Johnson".into(),
-///     company: Some("Johnson Design LLC".into()),
-///     phone: None,
-///     address: shiplabel::Address {
-///         lines: vec!["1600 Amphitheatre Parkway".into()],
-///         city: Some("Mountain View".into()),
-///         region: Some("CA".into()),
-///         postcode: Some("94043".into()),
-///         country: "US".into(),
-///         ..Default::default()
-///     },
-/// };
+/// use shiplabel::{Address, Party};
+/// let party = Party::new(
+///     "Emily Johnson",
+///     Address::new("US", ["1600 Amphitheatre Parkway"])
+///         .with_city("Mountain View")
+///         .with_region("CA")
+///         .with_postcode("94043"),
+/// )
+/// .with_company("Johnson Design LLC");
 /// assert_eq!(party.address.lines.len(), 1);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "serde", derive(Serialize))]
+#[non_exhaustive]
 pub struct Party {
     /// The person's (or business's) name.
     pub name: String,
@@ -106,17 +105,14 @@ pub struct Party {
 /// `country`.
 ///
 /// ```
-/// let address = shiplabel::Address {
-///     lines: vec!["Schönhauser Allee 36".into()],
-///     city: Some("Berlin".into()),
-///     postcode: Some("10435".into()),
-///     country: "DE".into(),
-///     ..Default::default()
-/// };
+/// let address = shiplabel::Address::new("DE", ["Schönhauser Allee 36"])
+///     .with_city("Berlin")
+///     .with_postcode("10435");
 /// assert!(address.region.is_none());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "serde", derive(Serialize))]
+#[non_exhaustive]
 pub struct Address {
     /// Street address lines: street and number, building, flat. At least one.
     pub lines: Vec<String>,
@@ -147,31 +143,19 @@ pub struct Address {
 /// Money is a decimal string (`"24.00"`), never a float; currencies are ISO 4217 codes.
 ///
 /// ```
-/// use shiplabel::{Customs, CustomsItem, Label, TaxId};
-/// let mut label = Label::sample();
-/// label.customs = Some(Customs {
-///     value_sdr: Some("25.40".into()),
-///     contents: "merchandise".into(),
-///     non_delivery: Some("return".into()),
-///     items: vec![CustomsItem {
-///         description: "Cotton T-shirt, men's".into(),
-///         quantity: 2,
-///         weight_grams: 300,
-///         value: "24.00".into(),
-///         currency: "USD".into(),
-///         hs_code: "610910".into(),
-///         origin_country: "CN".into(),
-///     }],
-///     signer: "Li Wei".into(),
-///     date: "2026-12-01".into(),
-///     ..Customs::default()
-/// });
+/// use shiplabel::{Customs, CustomsItem, Label};
+/// let item = CustomsItem::new("Cotton T-shirt, men's", 2, 300, "24.00", "USD", "610910", "CN");
+/// let customs = Customs::new("merchandise", vec![item], "Li Wei", "2026-12-01")
+///     .with_value_sdr("25.40")
+///     .with_non_delivery("return");
+/// let label = Label::sample().with_customs(customs);
 /// let valid = label.validate()?;
 /// assert_eq!(valid.customs().unwrap().form(), shiplabel::CustomsForm::Cn22);
 /// # Ok::<(), shiplabel::ValidationErrors>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "serde", derive(Serialize))]
+#[non_exhaustive]
 pub struct Customs {
     /// `cn22`, `cn23` or `auto` (the default: CN22 under 300 SDR, else CN23).
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
@@ -224,19 +208,12 @@ pub struct Customs {
 /// One line of a customs declaration.
 ///
 /// ```
-/// let item = shiplabel::CustomsItem {
-///     description: "Ceramic coffee mug".into(),
-///     quantity: 1,
-///     weight_grams: 350,
-///     value: "12.50".into(),
-///     currency: "EUR".into(),
-///     hs_code: "6912.00".into(),
-///     origin_country: "CN".into(),
-/// };
+/// let item = shiplabel::CustomsItem::new("Ceramic coffee mug", 1, 350, "12.50", "EUR", "6912.00", "CN");
 /// assert_eq!(item.quantity, 1);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "serde", derive(Serialize))]
+#[non_exhaustive]
 pub struct CustomsItem {
     /// What it is, specifically: "Cotton T-shirt, men's", not "clothes".
     pub description: String,
@@ -257,11 +234,12 @@ pub struct CustomsItem {
 /// A tax identifier on a customs declaration.
 ///
 /// ```
-/// let ioss = shiplabel::TaxId { kind: "ioss".into(), id: "IM2760000742".into() };
+/// let ioss = shiplabel::TaxId::new("ioss", "IM2760000742");
 /// assert_eq!(ioss.kind, "ioss");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "serde", derive(Serialize))]
+#[non_exhaustive]
 pub struct TaxId {
     /// `ioss`, `eori`, `voec`, `vat` or `other`.
     pub kind: String,
@@ -526,6 +504,22 @@ impl CustomsItem {
     }
 }
 
+impl TaxId {
+    /// A tax id of `kind` (`ioss`, `eori`, `voec`, `vat`, `other`).
+    ///
+    /// ```
+    /// let ioss = shiplabel::TaxId::new("ioss", "IM2760000742");
+    /// assert_eq!(ioss.id, "IM2760000742");
+    /// ```
+    #[must_use]
+    pub fn new(kind: impl Into<String>, id: impl Into<String>) -> TaxId {
+        TaxId {
+            kind: kind.into(),
+            id: id.into(),
+        }
+    }
+}
+
 impl Customs {
     /// A declaration of `items`, of `contents` (`merchandise`, `gift`, …), signed by
     /// `signer` on `date` (`YYYY-MM-DD`); the form chosen by value unless set
@@ -604,10 +598,7 @@ impl Customs {
     /// ```
     #[must_use]
     pub fn with_tax_id(mut self, kind: impl Into<String>, id: impl Into<String>) -> Customs {
-        self.tax_ids.push(TaxId {
-            kind: kind.into(),
-            id: id.into(),
-        });
+        self.tax_ids.push(TaxId::new(kind, id));
         self
     }
 }

@@ -162,10 +162,9 @@ fn a_cn22_with_more_items_than_it_holds_is_refused_naming_the_fix() {
         .items
         .iter_mut()
         .for_each(|i| i.value = "1.00".into());
-    customs.tax_ids.push(shiplabel::TaxId {
-        kind: "ioss".into(),
-        id: "IM2760000742".into(),
-    });
+    customs
+        .tax_ids
+        .push(shiplabel::TaxId::new("ioss", "IM2760000742"));
     let valid = label.validate().unwrap();
     let err = customs_layouts(&valid, &Options::default()).unwrap_err();
     let LayoutError::TooManyCustomsItems { items, fit, .. } = err else {

@@ -72,20 +72,16 @@ fn party(input: Input) -> Party {
         Country::Known(i) => COUNTRIES[usize::from(i) % COUNTRIES.len()].to_owned(),
         Country::Raw(raw) => raw,
     };
-    Party {
-        name: input.name,
-        company: input.company,
-        phone: input.phone,
-        address: Address {
-            lines: input.lines,
-            city: input.city,
-            city_area: input.city_area,
-            region: input.region,
-            postcode: input.postcode,
-            sorting_code: input.sorting_code,
-            country,
-        },
-    }
+    let mut address = Address::new(country, input.lines);
+    address.city = input.city;
+    address.city_area = input.city_area;
+    address.region = input.region;
+    address.postcode = input.postcode;
+    address.sorting_code = input.sorting_code;
+    let mut party = Party::new(input.name, address);
+    party.company = input.company;
+    party.phone = input.phone;
+    party
 }
 
 fn check(party: &Party) {
@@ -109,20 +105,16 @@ fn check(party: &Party) {
     );
     // The normalised address is itself valid, and normalises to itself.
     let address = valid.address();
-    let again = Party {
-        name: valid.name().to_owned(),
-        company: valid.company().map(str::to_owned),
-        phone: valid.phone().map(str::to_owned),
-        address: Address {
-            lines: address.street_lines().to_vec(),
-            city: address.city().map(str::to_owned),
-            city_area: address.city_area().map(str::to_owned),
-            region: address.region().map(str::to_owned),
-            postcode: address.postcode().map(|p| p.as_str().to_owned()),
-            sorting_code: address.sorting_code().map(str::to_owned),
-            country: address.country().as_str().to_owned(),
-        },
-    };
+    let mut again_address =
+        Address::new(address.country().as_str(), address.street_lines().to_vec());
+    again_address.city = address.city().map(str::to_owned);
+    again_address.city_area = address.city_area().map(str::to_owned);
+    again_address.region = address.region().map(str::to_owned);
+    again_address.postcode = address.postcode().map(|p| p.as_str().to_owned());
+    again_address.sorting_code = address.sorting_code().map(str::to_owned);
+    let mut again = Party::new(valid.name(), again_address);
+    again.company = valid.company().map(str::to_owned);
+    again.phone = valid.phone().map(str::to_owned);
     match again.validate() {
         Ok(revalidated) => assert_eq!(revalidated, valid, "{again:?}"),
         Err(errors) => panic!("the normalised party {again:?} is invalid: {errors}"),

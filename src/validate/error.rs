@@ -212,12 +212,7 @@ impl fmt::Display for ErrorKind {
 /// `recipient.address.postcode: "NW1" is not a valid postcode for UNITED KINGDOM (e.g. "EC1Y 8SY")`.
 ///
 /// ```
-/// let label = shiplabel::Label {
-///     order: shiplabel::Order { number: String::new(), ..Default::default() },
-///     recipient: Default::default(),
-///     seller: Default::default(),
-///     customs: None,
-/// };
+/// let label = shiplabel::Label::new(shiplabel::Order::new(""), Default::default(), Default::default());
 /// let errors = label.validate().unwrap_err();
 /// let first = errors.iter().next().unwrap();
 /// assert_eq!(first.field(), "order.number");
@@ -293,12 +288,7 @@ impl std::error::Error for ValidationError {}
 /// `Display` prints one problem per line.
 ///
 /// ```
-/// let label = shiplabel::Label {
-///     order: shiplabel::Order { number: "A\u{1}".into(), ..Default::default() },
-///     recipient: Default::default(),
-///     seller: Default::default(),
-///     customs: None,
-/// };
+/// let label = shiplabel::Label::new(shiplabel::Order::new("A\u{1}"), Default::default(), Default::default());
 /// let errors = label.validate().unwrap_err();
 /// assert!(errors.len() > 1);
 /// assert!(errors.to_string().lines().any(|l| l.starts_with("seller.name: ")));
@@ -325,7 +315,7 @@ impl ValidationErrors {
     /// The problems, in field order.
     ///
     /// ```
-    /// # let label = shiplabel::Label { order: Default::default(), recipient: Default::default(), seller: Default::default(), customs: None };
+    /// # let label = shiplabel::Label::new(Default::default(), Default::default(), Default::default());
     /// let errors = label.validate().unwrap_err();
     /// let fields: Vec<&str> = errors.iter().map(|e| e.field()).collect();
     /// assert_eq!(fields[0], "order.number");
@@ -337,7 +327,7 @@ impl ValidationErrors {
     /// How many problems there are (at least one).
     ///
     /// ```
-    /// # let label = shiplabel::Label { order: Default::default(), recipient: Default::default(), seller: Default::default(), customs: None };
+    /// # let label = shiplabel::Label::new(Default::default(), Default::default(), Default::default());
     /// assert!(label.validate().unwrap_err().len() >= 1);
     /// ```
     #[allow(clippy::len_without_is_empty)] // never empty by construction
@@ -348,7 +338,7 @@ impl ValidationErrors {
     /// The problems, by value.
     ///
     /// ```
-    /// # let label = shiplabel::Label { order: Default::default(), recipient: Default::default(), seller: Default::default(), customs: None };
+    /// # let label = shiplabel::Label::new(Default::default(), Default::default(), Default::default());
     /// let errors: Vec<shiplabel::ValidationError> = label.validate().unwrap_err().into_vec();
     /// assert!(!errors.is_empty());
     /// ```

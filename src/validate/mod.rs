@@ -756,17 +756,12 @@ impl Party {
     /// # Examples
     ///
     /// ```
-    /// let party = shiplabel::Party {
-    ///     name: "Emily Johnson".into(),
-    ///     address: shiplabel::Address {
-    ///         lines: vec!["1600 Amphitheatre Parkway".into()],
-    ///         city: Some("Mountain View".into()),
-    ///         postcode: Some("94043".into()),
-    ///         country: "US".into(),
-    ///         ..Default::default()
-    ///     },
-    ///     ..Default::default()
-    /// };
+    /// let party = shiplabel::Party::new(
+    ///     "Emily Johnson",
+    ///     shiplabel::Address::new("US", ["1600 Amphitheatre Parkway"])
+    ///         .with_city("Mountain View")
+    ///         .with_postcode("94043"),
+    /// );
     /// let errors = party.validate().unwrap_err();
     /// assert_eq!(errors.to_string(), "address.region: is required for addresses in UNITED STATES");
     /// ```
@@ -789,13 +784,9 @@ impl Address {
     /// # Examples
     ///
     /// ```
-    /// let address = shiplabel::Address {
-    ///     lines: vec!["Schönhauser Allee 36".into()],
-    ///     city: Some("Berlin".into()),
-    ///     postcode: Some("10435".into()),
-    ///     country: "de".into(),
-    ///     ..Default::default()
-    /// };
+    /// let address = shiplabel::Address::new("de", ["Schönhauser Allee 36"])
+    ///     .with_city("Berlin")
+    ///     .with_postcode("10435");
     /// let valid = address.validate().unwrap();
     /// assert_eq!(valid.lines(), ["Schönhauser Allee 36", "10435 BERLIN", "GERMANY"]);
     /// ```

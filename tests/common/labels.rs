@@ -92,15 +92,14 @@ fn order() -> impl Strategy<Value = Order> {
         proptest::option::of(text(30)),
         proptest::option::of(1u32..=u32::MAX),
     )
-        .prop_map(
-            |(number, (tracking, carrier), service, weight_grams)| Order {
-                number,
-                tracking,
-                carrier,
-                service,
-                weight_grams,
-            },
-        )
+        .prop_map(|(number, (tracking, carrier), service, weight_grams)| {
+            let mut order = Order::new(number);
+            order.tracking = tracking;
+            order.carrier = carrier;
+            order.service = service;
+            order.weight_grams = weight_grams;
+            order
+        })
 }
 
 /// The sample orders' addresses in Latin script (valid, each with its country's rules).
@@ -122,21 +121,15 @@ fn party() -> impl Strategy<Value = Party> {
     )
         .prop_map(|(name, company, phone, mut address, lines)| {
             address.lines = lines;
-            Party {
-                name,
-                company,
-                phone,
-                address,
-            }
+            let mut party = Party::new(name, address);
+            party.company = company;
+            party.phone = phone;
+            party
         })
 }
 
 /// A label that passes validation (laying it out may still fail, clearly).
 pub fn label() -> impl Strategy<Value = Label> {
-    (order(), party(), party()).prop_map(|(order, recipient, seller)| Label {
-        order,
-        recipient,
-        seller,
-        customs: None,
-    })
+    (order(), party(), party())
+        .prop_map(|(order, recipient, seller)| Label::new(order, recipient, seller))
 }
