@@ -337,10 +337,21 @@ fn format_entry(code: &str, kind: &Value, what: &str) -> FormatEntry {
         url: kind
             .get("tracking_url")
             .and_then(Value::as_str)
-            .map(str::to_owned),
+            .map(secure),
         example,
         valid,
         invalid,
+    }
+}
+
+/// A tracking page over HTTPS: the set gives DHL's and OnTrac's pages as `http://`, and a
+/// page printed in a QR code is opened as printed, so in the clear, redirect or not. Both
+/// sites (`www.dhl.com`, `www.ontrac.com`) serve the same pages over HTTPS, as every other
+/// carrier of the set does.
+fn secure(url: &str) -> String {
+    match url.strip_prefix("http://") {
+        Some(rest) => format!("https://{rest}"),
+        None => url.to_owned(),
     }
 }
 
@@ -708,6 +719,11 @@ fn couriers_rs_is_up_to_date() {
     );
     let countries: Vec<&str> = data.pages.iter().map(|(c, _)| c.as_str()).collect();
     assert_eq!(countries, ["CA", "CN", "GB", "US"]);
+    // Every page goes into QR codes: HTTPS only (the set has DHL's and OnTrac's as HTTP).
+    let urls = data.formats.iter().filter_map(|f| f.url.as_deref());
+    for url in urls.chain(data.pages.iter().map(|(_, u)| u.as_str())) {
+        assert!(url.starts_with("https://"), "{url}");
+    }
     check_generated(&render(&data));
 }
 
@@ -719,7 +735,7 @@ fn parse_reads_formats_posts_and_names() {
             r#"{"name": "Acme", "courier_code": "acme", "tracking_numbers": [
                 {"name": "Acme (5)", "regex": ["\\s*A\\s*(?<SerialNumber>[0-9]{3})", "(?<CheckDigit>[0-9])"],
                  "validation": {"checksum": {"name": "mod7", "modulo": 7}},
-                 "tracking_url": "https://acme.example/t?n=%s",
+                 "tracking_url": "http://acme.example/t?n=%s",
                  "test_numbers": {"valid": ["a 1234"], "invalid": ["A1235"]}}]}"#
                 .to_owned(),
         ),
