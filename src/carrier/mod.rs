@@ -470,8 +470,8 @@ pub(crate) fn identify(number: &str, named: Option<CarrierId>) -> Result<Identit
     {
         return Err(problem);
     }
-    // A lettered number with a wrong check digit in another carrier's shape: a typo, what
-    // ever the carrier named.
+    // A lettered number with a wrong check digit in another carrier's shape: a typo,
+    // whatever carrier is named.
     if strong && let Some(problem) = bad_check(&any_shape) {
         return Err(problem);
     }
