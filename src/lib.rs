@@ -148,7 +148,7 @@
 //!
 //! Tracking numbers are checked against their carrier's formats and check digits (UPU S10,
 //! UPS, FedEx, USPS, DHL, …, from the public `tracking_number_data` set), and the carrier is
-//! found from the number when none is named: see [`TrackingNumber::parse`].
+//! found from a number with letters when none is named: see [`TrackingNumber::parse`].
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]

@@ -30,13 +30,9 @@ const NAMES: &[(&str, &str, &str, &[&str])] = &[
         &["United States Postal Service", "US Postal Service"],
     ),
     ("ups", "ups", "UPS", &["United Parcel Service"]),
-    (
-        "fedex",
-        "fedex",
-        "FedEx",
-        &["Federal Express", "FedEx Express", "FedEx Ground"],
-    ),
-    ("dhl", "dhl", "DHL", &["DHL Express", "DHL eCommerce"]),
+    // Services ("FedEx Ground", "DHL eCommerce") are not other names: a carrier is found by
+    // the leading words of what the seller wrote, and the label prints the service too.
+    ("fedex", "fedex", "FedEx", &["Federal Express"]),
     (
         "landmark",
         "landmark",
@@ -79,6 +75,31 @@ const GENERIC: &[&str] = &["Post"];
 
 /// The posts whose S10 numbers are also a carrier of the data with its own formats.
 const POSTS_WITH_FORMATS: &[(&str, &str)] = &[("US", "usps"), ("CA", "canada_post")];
+
+/// Carriers of the data that issue numbers of other formats than the data's: a number of
+/// no format of theirs is accepted for them (as for the posts, whose domestic numbers the
+/// data does not describe, and EMS), and so is an all-digit number in one of their shapes
+/// with a wrong check digit, which may be one of their other numbers. (code, why.)
+///
+/// USPS is not one: its domestic numbers are all IMpb (USPS Publication 199), which the
+/// data describes with the legacy 20- and 22-digit ones, and its international ones S10.
+const OPEN: &[(&str, &str)] = &[
+    (
+        "dhl",
+        "DHL Paket's 12- and 20-digit numbers (Deutsche Post DHL), DHL Global Forwarding's \
+         and DHL eCommerce's other numbers are not in the data",
+    ),
+    (
+        "dpd",
+        "the data has the 14-digit parcel number only with its check character; DPD gives \
+         customers the 14 digits alone, and DPD UK 10-digit consignment numbers",
+    ),
+    (
+        "canada_post",
+        "the data has only its 16-digit numbers; Canada Post also issues 12-digit and \
+         13-character ones",
+    ),
+];
 
 /// Carriers the data does not have, checked by format only (no check digit is published
 /// for them): (code, name printed, other names, [(format name, pattern, example)], page).
@@ -181,6 +202,7 @@ struct CarrierEntry {
     aliases: Vec<String>,
     s10: Option<String>,
     inferable: bool,
+    open: bool,
 }
 
 /// Everything read from the data.
@@ -334,13 +356,21 @@ fn format_entry(code: &str, kind: &Value, what: &str) -> FormatEntry {
         checksum,
         prepend_if,
         needs_post,
-        url: kind
-            .get("tracking_url")
-            .and_then(Value::as_str)
-            .map(str::to_owned),
+        url: kind.get("tracking_url").and_then(Value::as_str).map(secure),
         example,
         valid,
         invalid,
+    }
+}
+
+/// A tracking page over HTTPS: the set gives DHL's and OnTrac's pages as `http://`, and a
+/// page printed in a QR code is opened as printed, so in the clear, redirect or not. Both
+/// sites (`www.dhl.com`, `www.ontrac.com`) serve the same pages over HTTPS, as every other
+/// carrier of the set does.
+fn secure(url: &str) -> String {
+    match url.strip_prefix("http://") {
+        Some(rest) => format!("https://{rest}"),
+        None => url.to_owned(),
     }
 }
 
@@ -413,12 +443,14 @@ pub(super) fn parse(files: &[(String, String)]) -> Data {
             .iter()
             .find(|(_, c)| *c == code_out)
             .map(|(country, _)| (*country).to_owned());
+        let open = OPEN.iter().any(|(c, _)| *c == code_out);
         carriers.push(CarrierEntry {
             code: code_out,
             name: shown,
             aliases,
             s10,
             inferable: true,
+            open,
         });
     }
     posts.sort();
@@ -442,6 +474,7 @@ pub(super) fn parse(files: &[(String, String)]) -> Data {
             aliases,
             s10: Some(country.clone()),
             inferable: true,
+            open: true,
         });
     }
     for extra in EXTRA {
@@ -466,6 +499,7 @@ pub(super) fn parse(files: &[(String, String)]) -> Data {
             aliases: extra.aliases.iter().map(|a| (*a).to_owned()).collect(),
             s10: None,
             inferable: true,
+            open: false,
         });
     }
     carriers.push(CarrierEntry {
@@ -474,6 +508,8 @@ pub(super) fn parse(files: &[(String, String)]) -> Data {
         aliases: vec!["Express Mail Service".to_owned()],
         s10: Some("EMS".to_owned()),
         inferable: false,
+        // China's domestic EMS numbers are 13 digits, not S10.
+        open: true,
     });
 
     // Every name leads to one carrier.
@@ -594,11 +630,12 @@ fn render(data: &Data) -> String {
         };
         writeln!(
             out,
-            "    Carrier {{ code: {}, name: {}, aliases: &[{}], s10: {s10}, inferable: {} }},",
+            "    Carrier {{ code: {}, name: {}, aliases: &[{}], s10: {s10}, inferable: {}, open: {} }},",
             lit(&c.code),
             lit(&c.name),
             aliases.join(", "),
             c.inferable,
+            c.open,
         )
         .expect("writing to a String");
     }
@@ -708,6 +745,17 @@ fn couriers_rs_is_up_to_date() {
     );
     let countries: Vec<&str> = data.pages.iter().map(|(c, _)| c.as_str()).collect();
     assert_eq!(countries, ["CA", "CN", "GB", "US"]);
+    for (code, _) in OPEN {
+        assert!(
+            data.carriers.iter().any(|c| c.code == *code && c.open),
+            "OPEN names {code}, which the data does not have"
+        );
+    }
+    // Every page goes into QR codes: HTTPS only (the set has DHL's and OnTrac's as HTTP).
+    let urls = data.formats.iter().filter_map(|f| f.url.as_deref());
+    for url in urls.chain(data.pages.iter().map(|(_, u)| u.as_str())) {
+        assert!(url.starts_with("https://"), "{url}");
+    }
     check_generated(&render(&data));
 }
 
@@ -719,7 +767,7 @@ fn parse_reads_formats_posts_and_names() {
             r#"{"name": "Acme", "courier_code": "acme", "tracking_numbers": [
                 {"name": "Acme (5)", "regex": ["\\s*A\\s*(?<SerialNumber>[0-9]{3})", "(?<CheckDigit>[0-9])"],
                  "validation": {"checksum": {"name": "mod7", "modulo": 7}},
-                 "tracking_url": "https://acme.example/t?n=%s",
+                 "tracking_url": "http://acme.example/t?n=%s",
                  "test_numbers": {"valid": ["a 1234"], "invalid": ["A1235"]}}]}"#
                 .to_owned(),
         ),

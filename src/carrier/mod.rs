@@ -42,11 +42,15 @@ impl CarrierId {
         self.get().map_or("", |c| c.name)
     }
 
-    /// Whether the carrier's own formats are all the data knows of it (not a post, whose
-    /// domestic numbers the data does not describe).
-    fn has_formats(self) -> bool {
-        let code = self.get().map_or("", |c| c.code);
-        FORMATS.iter().any(|f| f.carrier == code)
+    /// Whether the carrier issues numbers of other formats than the data's (a post, EMS,
+    /// DHL, DPD, …): see [`Carrier::open`].
+    fn open(self) -> bool {
+        self.get().is_some_and(|c| c.open)
+    }
+
+    /// Whether the carrier is a post (it issues the S10 numbers of a country).
+    fn is_post(self) -> bool {
+        matches!(self.get().and_then(|c| c.s10), Some(S10Issuer::Country(_)))
     }
 
     /// The carrier's formats, its S10 numbers last.
@@ -99,20 +103,75 @@ pub(crate) fn name_key(name: &str) -> String {
         .collect()
 }
 
-/// The carrier called `name` (its code, name or another name it goes by), if known.
-pub(crate) fn find_carrier(name: &str) -> Option<CarrierId> {
-    let key = name_key(name);
+/// The names a carrier goes by: its code, its name, its other names.
+fn names(carrier: &Carrier) -> impl Iterator<Item = &'static str> {
+    [carrier.code, carrier.name]
+        .into_iter()
+        .chain(carrier.aliases.iter().copied())
+}
+
+/// The carrier whose code, name or other name has this key, if any.
+fn carrier_of_key(key: &str) -> Option<CarrierId> {
     if key.is_empty() {
         return None;
     }
     CARRIERS
         .iter()
-        .position(|c| {
-            name_key(c.code) == key
-                || name_key(c.name) == key
-                || c.aliases.iter().any(|a| name_key(a) == key)
-        })
+        .position(|c| names(c).any(|n| name_key(n) == key))
         .map(CarrierId)
+}
+
+/// The carrier called `name` (its code, name or another name it goes by, or that followed
+/// by a service: `UPS Ground`, `Royal Mail Tracked 48`; see [`named_in`]), if known.
+pub(crate) fn find_carrier(name: &str) -> Option<CarrierId> {
+    named_in(name).map(|(carrier, _)| carrier)
+}
+
+/// The carrier `name` names, and what the seller wrote after its name (`""` when nothing).
+///
+/// `name` names a carrier when it is one of the carrier's names (case, spaces and
+/// punctuation aside), or when its leading words are and no other carrier has a name that
+/// starts so: `UPS Ground` and `ups-ground` are UPS's (`Ground` after), `FedEx Home
+/// Delivery` FedEx's, `Royal Mail Tracked 48` Royal Mail's; `La Poste Colissimo` is no
+/// carrier's, since `La Poste Suisse`, `La Poste Monaco`, … start like `La Poste`.
+pub(crate) fn named_in(name: &str) -> Option<(CarrierId, &str)> {
+    if let Some(carrier) = carrier_of_key(&name_key(name)) {
+        return Some((carrier, ""));
+    }
+    // The ends of the words (runs of letters and digits), the last one aside: that prefix
+    // is the whole name, already looked up.
+    let mut ends: Vec<usize> = name
+        .char_indices()
+        .zip(name.chars().skip(1).map(Some).chain(std::iter::once(None)))
+        .filter(|((_, c), next)| c.is_alphanumeric() && !next.is_some_and(char::is_alphanumeric))
+        .map(|((i, c), _)| i + c.len_utf8())
+        .collect();
+    ends.pop();
+    ends.iter().rev().find_map(|&end| {
+        let (lead, rest) = (name.get(..end)?, name.get(end..)?);
+        let key = name_key(lead);
+        let carrier = carrier_of_key(&key)?;
+        let shared = CARRIERS
+            .iter()
+            .enumerate()
+            .any(|(i, c)| i != carrier.0 && names(c).any(|n| name_key(n).starts_with(&key)));
+        let rest = rest
+            .trim_start_matches(|c: char| c.is_whitespace() || "-–—/,:;|·".contains(c))
+            .trim_end();
+        (!shared).then_some((carrier, rest))
+    })
+}
+
+/// How a label prints the carrier the seller called `given`, when the crate knows it: the
+/// carrier's name as it spells it, then what the seller wrote after the name (the service:
+/// `UPS Ground`, `FedEx Home Delivery`, `Royal Mail Tracked 48`, `DHL Paket`).
+pub(crate) fn printed_name(given: &str) -> Option<String> {
+    let (carrier, rest) = named_in(given)?;
+    Some(if rest.is_empty() {
+        carrier.name().to_owned()
+    } else {
+        format!("{} {rest}", carrier.name())
+    })
 }
 
 /// The post that issues S10 numbers ending in `country`.
@@ -178,9 +237,8 @@ fn fit(format: FormatId, number: &str) -> Fit {
     let f = format.get();
     let service = caps.get("ServiceType").unwrap_or("").to_owned();
     let country = caps.get("CountryCode").unwrap_or("").to_owned();
-    if f.needs_post && post_of(&country).is_none() {
-        return Fit::NoShape;
-    }
+    // An S10 number of a country the data has no post for is still S10, its check digit
+    // checked: it is no carrier's (`owners`), not of no shape.
     let Some(checksum) = f.checksum else {
         return Fit::Valid { service, country };
     };
@@ -226,6 +284,8 @@ fn owners(format: FormatId, service: &str, country: &str) -> Vec<CarrierId> {
                 .into_iter()
                 .collect()
         }
+        // The data's S10 numbers are valid only for a post it knows (`needs_post`).
+        FormatId::S10 if S10.needs_post && post_of(country).is_none() => Vec::new(),
         FormatId::S10 => (0..CARRIERS.len())
             .map(CarrierId)
             .filter(|c| issues(*c, service, country))
@@ -274,7 +334,7 @@ pub(crate) enum Problem {
 }
 
 /// Whether `number` looks like an S10 number (two letters, digits, two letters), right or
-/// wrong: such a number named for a post must be one of its S10 numbers.
+/// wrong: such a number named for a post must be one of the posts' S10 numbers.
 fn s10_like(number: &str) -> bool {
     let b = number.as_bytes();
     b.len() > 4
@@ -284,18 +344,44 @@ fn s10_like(number: &str) -> bool {
             .is_some_and(|mid| mid.iter().all(u8::is_ascii_digit))
 }
 
+/// Whether a number is distinctive enough for its shape and check digit to say whose it
+/// is: it has a letter (UPS `1Z…`, S10, OnTrac `C…`, a DPD check letter). All-digit
+/// numbers are not: a check digit of one digit (mod 7, mod 10) matches one random number
+/// in 7 to 10, and many carriers' all-digit numbers are not in the data (DHL Paket, DPD,
+/// the posts' domestic numbers). So an all-digit match is weak evidence: it never names a
+/// carrier, never makes a number another carrier's, and its wrong check digit is refused
+/// only for a carrier whose formats the data knows all of.
+fn lettered(number: &str) -> bool {
+    number.bytes().any(|b| b.is_ascii_alphabetic())
+}
+
+/// Whether `number` (no spaces, capitals) is of a shape the data knows: one of its
+/// formats with a right check digit, or format only; S10 with a right check digit, whatever
+/// its country. Such a number is kept in its canonical form.
+pub(crate) fn known_shape(number: &str) -> bool {
+    (0..FORMATS.len())
+        .map(FormatId::Listed)
+        .chain(std::iter::once(FormatId::S10))
+        .any(|f| matches!(fit(f, number), Fit::Valid { .. }))
+}
+
 /// Whose number `number` (no spaces, capitals) is, when `named` (if any) is the carrier
-/// the seller named.
+/// the seller named. Only a number with letters ([`lettered`]) names a carrier by itself
+/// or is another carrier's.
 ///
-/// - Named: one of its formats, check digit right; else, if it is valid for other
-///   carriers, [`Problem::WrongCarrier`]; else a check-digit error on its format's shape;
-///   else, for a post (whose domestic numbers the data does not describe), anything but an
-///   S10-like number is accepted; else [`Problem::NotOfCarrier`].
-/// - Not named: the carrier whose format and check digit match, when there is exactly one
-///   (formats without a check digit do not name a carrier on their own);
-///   [`Problem::Ambiguous`] for several; a check-digit error for a wrong check character in
-///   a shape with letters (S10, UPS 1Z…: all-digit shapes are too common to judge); else
-///   [`Identity::Unknown`].
+/// - Named: one of its formats, check digit right; else, for a post, an S10 number of any
+///   post (a destination post delivers the origin post's items under their number); else,
+///   if it is a lettered number valid for other carriers, [`Problem::WrongCarrier`]; else
+///   a check-digit error in one of its shapes (S10 for a post: any post's), when the
+///   number is lettered or the carrier's formats are all the data knows of it; else a
+///   check-digit error for a lettered number with a wrong check character in any shape;
+///   else, for an open carrier ([`Carrier::open`]: a post, EMS, DHL, DPD, …), anything but
+///   an S10-like number named for a post or EMS is accepted, of no format; else
+///   [`Problem::NotOfCarrier`].
+/// - Not named: the carrier whose format and check digit match a lettered number, when
+///   there is exactly one (formats without a check digit do not name a carrier on their
+///   own); [`Problem::Ambiguous`] for several; a check-digit error for a lettered number
+///   with a wrong check character in a shape of the data; else [`Identity::Unknown`].
 pub(crate) fn identify(number: &str, named: Option<CarrierId>) -> Result<Identity, Problem> {
     let all = (0..FORMATS.len())
         .map(FormatId::Listed)
@@ -309,11 +395,17 @@ pub(crate) fn identify(number: &str, named: Option<CarrierId>) -> Result<Identit
             }
         }
     }
-    // Carriers a number names by itself: a check digit verified, one match per carrier.
+    let strong = lettered(number);
+    // Carriers a number names by itself: lettered, a check digit verified, one match per
+    // carrier.
     let mut checked: Vec<Match> = Vec::new();
     for (carrier, format) in &valid {
         let inferable = carrier.get().is_some_and(|c| c.inferable);
-        if inferable && format.has_check_digit() && !checked.iter().any(|(c, _)| c == carrier) {
+        if strong
+            && inferable
+            && format.has_check_digit()
+            && !checked.iter().any(|(c, _)| c == carrier)
+        {
             checked.push((*carrier, *format));
         }
     }
@@ -338,11 +430,12 @@ pub(crate) fn identify(number: &str, named: Option<CarrierId>) -> Result<Identit
             _ => None,
         })
     };
+    let any_shape = |_: FormatId, _: &str, _: &str| true;
 
     let Some(named) = named else {
         return match checked.as_slice() {
             [(carrier, format)] => Ok(Identity::Known(*carrier, Some(*format))),
-            [] => match bad_check(&|format, _, _| has_letters(format)) {
+            [] => match bad_check(&any_shape).filter(|_| strong) {
                 Some(problem) => Err(problem),
                 None => Ok(Identity::Unknown),
             },
@@ -354,6 +447,13 @@ pub(crate) fn identify(number: &str, named: Option<CarrierId>) -> Result<Identit
     if let Some((_, format)) = valid.iter().find(|(c, _)| *c == named) {
         return Ok(Identity::Known(named, Some(*format)));
     }
+    // The last mile: a post delivers another post's S10 items under their number.
+    let any_posts = valid
+        .iter()
+        .any(|(c, f)| *f == FormatId::S10 && c.is_post());
+    if named.is_post() && any_posts {
+        return Ok(Identity::Known(named, Some(FormatId::S10)));
+    }
     let others: Vec<Match> = checked.into_iter().filter(|(c, _)| *c != named).collect();
     if !others.is_empty() {
         return Err(Problem::WrongCarrier {
@@ -363,13 +463,23 @@ pub(crate) fn identify(number: &str, named: Option<CarrierId>) -> Result<Identit
     }
     let own = |format: FormatId, service: &str, country: &str| match format {
         FormatId::Listed(_) => owners(format, service, country).contains(&named),
-        FormatId::S10 => issues(named, service, country),
+        FormatId::S10 => named.is_post() || issues(named, service, country),
     };
-    if let Some(problem) = bad_check(&own) {
+    if (strong || !named.open())
+        && let Some(problem) = bad_check(&own)
+    {
         return Err(problem);
     }
-    if !named.has_formats() && !s10_like(number) {
-        return Ok(Identity::Known(named, None));
+    // A lettered number with a wrong check digit in another carrier's shape: a typo,
+    // whatever carrier is named.
+    if strong && let Some(problem) = bad_check(&any_shape) {
+        return Err(problem);
+    }
+    if named.open() {
+        let issues_s10 = named.get().is_some_and(|c| c.s10.is_some());
+        if !(issues_s10 && s10_like(number)) {
+            return Ok(Identity::Known(named, None));
+        }
     }
     Err(Problem::NotOfCarrier {
         named,
@@ -384,28 +494,6 @@ pub(crate) fn identify(number: &str, named: Option<CarrierId>) -> Result<Identit
             })
             .collect(),
     })
-}
-
-/// Whether a format's numbers have letters besides the check character (judged from its
-/// example): such shapes are distinct enough that a wrong check digit is a typo, not
-/// another carrier's number (DPD's 15 characters end in a check letter, but all-digit
-/// numbers of its shape are common).
-fn has_letters(format: FormatId) -> bool {
-    let f = format.get();
-    let slot = match format {
-        FormatId::Listed(i) => i,
-        FormatId::S10 => FORMATS.len(),
-    };
-    let check = patterns()
-        .get(slot)
-        .and_then(|p| p.number.as_ref())
-        .and_then(|p| p.captures(f.example))
-        .and_then(|c| c.span("CheckDigit"));
-    f.example
-        .bytes()
-        .enumerate()
-        .filter(|(i, _)| check.is_none_or(|(start, end)| !(start..end).contains(i)))
-        .any(|(_, b)| b.is_ascii_alphabetic())
 }
 
 /// The official page where `number` of `carrier` (in `format`, if known) is tracked: the

@@ -75,6 +75,11 @@ pub(crate) struct Carrier {
     /// Whether a number can name this carrier on its own: not for EMS, whose numbers are
     /// also their post's.
     pub(crate) inferable: bool,
+    /// Whether the carrier issues numbers of other formats than the data's (the posts,
+    /// whose domestic numbers the data does not describe; DHL, DPD, …): a number of none of
+    /// its formats is then accepted for it, and so is an all-digit number of one of its
+    /// shapes with a wrong check digit.
+    pub(crate) open: bool,
 }
 
 /// A post's tracking page for its S10 numbers.

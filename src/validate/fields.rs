@@ -120,15 +120,21 @@ impl fmt::Display for OrderNumber {
 /// Spaces are removed first (receipts print `1Z 999 AA1 01 2345 6784`). Then:
 ///
 /// - with a carrier the crate knows (see [`TrackingNumber::parse`]), the number must be one
-///   of that carrier's formats with a correct check digit where the format has one;
-/// - with no carrier, the carrier is found from the number when exactly one carrier's format
-///   and check digit match it ([`TrackingNumber::carrier`]);
+///   of that carrier's formats with a correct check digit where the format has one (for
+///   carriers that also issue numbers the data does not describe, the posts, DHL, DPD,
+///   Canada Post, EMS, other numbers are accepted too);
+/// - with no carrier, the carrier is found from a number with letters (UPS `1Z…`, S10,
+///   OnTrac `C…`) when exactly one carrier's format and check digit match it
+///   ([`TrackingNumber::carrier`]); an all-digit number names no carrier, since one random
+///   number in 7 to 10 has a right check digit for one of the all-digit formats;
 /// - a number of no format the crate knows (or of a carrier it does not know) is accepted as
-///   1 to 40 printable ASCII characters, except that a number in the shape of UPU S10 or
-///   another lettered format with a check digit (UPS `1Z…`) must have a right check digit.
+///   1 to 40 printable ASCII characters, except that a number with letters in the shape of a
+///   format with a check digit (UPU S10, whatever its country; UPS `1Z…`) must have a right
+///   check digit.
 ///
-/// A recognised number is kept in its canonical form (no spaces, capitals), which the label
-/// prints.
+/// A number of a shape the crate knows (a valid S10 number above all) is kept in its
+/// canonical form (no spaces, capitals), which the label, its barcode and its QR code
+/// print; any other as given.
 ///
 /// ```
 /// use shiplabel::TrackingNumber;
@@ -137,6 +143,12 @@ impl fmt::Display for OrderNumber {
 /// assert!(t.is_s10());
 /// assert_eq!(t.carrier(), Some("Royal Mail"));
 /// assert!(TrackingNumber::try_from("RR473124828GB").is_err());
+/// // S10 whatever the country: its check digit is checked, its form canonical.
+/// assert!(TrackingNumber::try_from("RR473124828XK").is_err());
+/// let t = TrackingNumber::parse("rr 473 124 829 xk", Some("Acme Couriers")).unwrap();
+/// assert_eq!((t.as_str(), t.is_s10()), ("RR473124829XK", true));
+/// // All digits: no carrier is found from them (name it).
+/// assert_eq!(TrackingNumber::try_from("986578788855").unwrap().carrier(), None);
 /// let ups = TrackingNumber::try_from("1Z 5R8 939 03 5756 7127").unwrap();
 /// assert_eq!((ups.as_str(), ups.carrier()), ("1Z5R89390357567127", Some("UPS")));
 /// ```
@@ -164,20 +176,31 @@ impl TrackingNumber {
     /// Carriers are named case-insensitively, spaces and punctuation aside, by name or
     /// code: `UPS`, `fedex`, `USPS`, `DHL`, `Royal Mail`, `China Post`, `EMS`, `J&T`,
     /// `SF Express`, `Cainiao`, `YunExpress`, `Canada Post`, `DPD`, … and every post by its
-    /// name in the UPU's list (`Deutsche Post`, `La Poste`, `PostNL`, …). A post's
-    /// international (UPU S10) numbers must end in its country's code; its other numbers,
-    /// which the data does not describe, are accepted unless they are another carrier's.
+    /// name in the UPU's list (`Deutsche Post`, `La Poste`, `PostNL`, …), alone or followed
+    /// by a service (`UPS Ground`, `FedEx Home Delivery`, `Royal Mail Tracked 48`,
+    /// `DHL Paket`: leading words that start no other carrier's name).
+    ///
+    /// A post takes the UPU S10 numbers of every post (it delivers the items other posts
+    /// send it under their number; [`TrackingNumber::tracking_url`] is then the issuing
+    /// post's page) and, like DHL, DPD, Canada Post and EMS, which also issue numbers the
+    /// data does not describe, any number but another carrier's lettered one: an all-digit
+    /// number in one of their shapes with a wrong check digit may be one of their others.
+    /// Only a number with letters is another carrier's ([`ErrorKind::WrongCarrier`]): an
+    /// all-digit one may be anyone's.
+    ///
     /// A carrier the crate does not know is no error: the number is then checked as with no
-    /// carrier, but not assigned to one.
+    /// carrier (a wrong check digit in a lettered shape is refused), but not assigned to
+    /// one.
     ///
     /// # Errors
     ///
     /// As [`TryFrom<&str>`](#impl-TryFrom%3C%26str%3E-for-TrackingNumber), and, for a known
-    /// carrier: [`ErrorKind::WrongCarrier`] when the number is valid only for other carriers
-    /// (named in the message), [`ErrorKind::InvalidCheckDigit`] in the shape of one of the
-    /// carrier's formats with a wrong check digit (the message gives the right one), and
-    /// [`ErrorKind::UnknownTrackingFormat`] otherwise (the message lists the carrier's
-    /// formats with an example of each).
+    /// carrier: [`ErrorKind::WrongCarrier`] when the number has letters and is valid only
+    /// for other carriers (named in the message), [`ErrorKind::InvalidCheckDigit`] in the
+    /// shape of one of the carrier's formats with a wrong check digit, or of any format for
+    /// a number with letters (the message gives the right one), and
+    /// [`ErrorKind::UnknownTrackingFormat`] otherwise, for a carrier whose numbers the data
+    /// describes all of (the message lists the carrier's formats with an example of each).
     ///
     /// # Examples
     ///
@@ -188,9 +211,22 @@ impl TrackingNumber {
     /// assert_eq!(t.format(), Some("FedEx Express (12)"));
     /// let err = TrackingNumber::parse("1Z5R89390357567127", Some("FedEx")).unwrap_err();
     /// assert_eq!(err.kind(), ErrorKind::WrongCarrier);
-    /// // A carrier the crate does not know: accepted as given.
+    /// // A service after the carrier's name.
+    /// let t = TrackingNumber::parse("1Z5R89390357567127", Some("UPS Ground")).unwrap();
+    /// assert_eq!(t.carrier(), Some("UPS"));
+    /// let err = TrackingNumber::parse("1Z5R89390357567128", Some("UPS Ground")).unwrap_err();
+    /// assert_eq!(err.kind(), ErrorKind::InvalidCheckDigit);
+    /// // DHL Paket's 20 digits, which the data does not describe.
+    /// let t = TrackingNumber::parse("00340434161094042557", Some("DHL Paket")).unwrap();
+    /// assert_eq!((t.carrier(), t.format()), (Some("DHL"), None));
+    /// // China Post's item, delivered by Royal Mail: tracked on China Post's page.
+    /// let t = TrackingNumber::parse("LX473124829CN", Some("Royal Mail")).unwrap();
+    /// assert_eq!(t.tracking_url().as_deref(), Some("https://yjcx.ems.com.cn/qps/english/yjcx"));
+    /// // A carrier the crate does not know: accepted as given, checked as with none.
     /// let t = TrackingNumber::parse("ZX-0042", Some("Acme Couriers")).unwrap();
     /// assert_eq!((t.as_str(), t.carrier()), ("ZX-0042", None));
+    /// let err = TrackingNumber::parse("1Z5R89390357567128", Some("Acme Couriers")).unwrap_err();
+    /// assert_eq!(err.kind(), ErrorKind::InvalidCheckDigit);
     /// ```
     pub fn parse(raw: &str, carrier: Option<&str>) -> Result<TrackingNumber, ValidationError> {
         const FIELD: &str = "order.tracking";
@@ -207,15 +243,25 @@ impl TrackingNumber {
             s10_parts(&compact).is_some_and(|(serial, check)| check == s10_check_digit(&serial));
         let carrier = carrier.filter(|c| !c.trim().is_empty());
         let named = carrier.and_then(carrier::find_carrier);
-        let as_given = || {
+        // Canonical (no spaces, capitals) when of a shape the data knows, S10 above all.
+        let canonical = s10 || carrier::known_shape(&compact);
+        let keep = |carrier: Option<CarrierId>, format: Option<FormatId>| {
+            if canonical {
+                return Ok(TrackingNumber {
+                    value: compact.clone(),
+                    s10,
+                    carrier,
+                    format,
+                });
+            }
             if trimmed.len() > Self::MAX_LEN {
                 return Err(too_long(FIELD, trimmed.len(), Self::MAX_LEN));
             }
             Ok(TrackingNumber {
                 value: trimmed.to_owned(),
                 s10,
-                carrier: None,
-                format: None,
+                carrier,
+                format,
             })
         };
         let error = |problem: Problem| {
@@ -226,30 +272,17 @@ impl TrackingNumber {
             )
         };
         if carrier.is_some() && named.is_none() {
-            // A carrier the crate does not know: the number is not assigned to another, and
-            // only what it shows by itself, a wrong S10 check digit, is an error.
+            // A carrier the crate does not know: the number is checked as with none named
+            // (a wrong check digit in a lettered shape is an error), but not assigned to
+            // the carrier it looks like, nor refused for looking like several.
             return match carrier::identify(&compact, None) {
-                Err(
-                    problem @ Problem::CheckDigit {
-                        format: FormatId::S10,
-                        ..
-                    },
-                ) => Err(error(problem)),
-                _ => as_given(),
+                Err(problem @ Problem::CheckDigit { .. }) => Err(error(problem)),
+                _ => keep(None, None),
             };
         }
         match carrier::identify(&compact, named) {
-            Ok(Identity::Known(carrier, Some(format))) => Ok(TrackingNumber {
-                value: compact.clone(),
-                s10,
-                carrier: Some(carrier),
-                format: Some(format),
-            }),
-            Ok(Identity::Known(carrier, None)) => as_given().map(|t| TrackingNumber {
-                carrier: Some(carrier),
-                ..t
-            }),
-            Ok(Identity::Unknown) => as_given(),
+            Ok(Identity::Known(carrier, format)) => keep(Some(carrier), format),
+            Ok(Identity::Unknown) => keep(None, None),
             Err(problem) => Err(error(problem)),
         }
     }
@@ -273,8 +306,9 @@ impl TrackingNumber {
         self.s10
     }
 
-    /// The carrier the number is of, as the label prints it: the one named, when the crate
-    /// knows it, or the one found from the number (`None` when neither).
+    /// The carrier the number is of, by the crate's name for it: the one named, when the
+    /// crate knows it (`UPS` for `ups ground`), or the one found from the number (`None`
+    /// when neither).
     ///
     /// ```
     /// let t = shiplabel::TrackingNumber::try_from("EE000000080CN").unwrap();
@@ -440,10 +474,10 @@ impl TryFrom<&str> for TrackingNumber {
     ///
     /// # Errors
     ///
-    /// [`ErrorKind::InvalidCheckDigit`] for a number in the shape of UPU S10 or another
-    /// lettered format with a check digit (UPS `1Z…`, OnTrac, DPD, UPS Waybill) whose check
-    /// digit is wrong; [`ErrorKind::AmbiguousCarrier`] for a number valid for several
-    /// carriers (name one); [`ErrorKind::Empty`], [`ErrorKind::NotPrintableAscii`],
+    /// [`ErrorKind::InvalidCheckDigit`] for a number with letters in the shape of a format
+    /// with a check digit (UPU S10 whatever its country, UPS `1Z…`, OnTrac, UPS Waybill, DPD
+    /// with a check letter) whose check digit is wrong; [`ErrorKind::AmbiguousCarrier`] for
+    /// a number with letters valid for several carriers (name one); [`ErrorKind::Empty`], [`ErrorKind::NotPrintableAscii`],
     /// [`ErrorKind::ControlCharacter`] or [`ErrorKind::TooLong`] (over
     /// [`TrackingNumber::MAX_LEN`]) otherwise.
     fn try_from(raw: &str) -> Result<Self, ValidationError> {

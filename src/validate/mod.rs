@@ -182,9 +182,12 @@ impl ValidOrder {
         self.tracking.as_ref()
     }
 
-    /// The carrier's name: for a carrier the crate knows, its name as labels print it (`UPS`
-    /// for `ups`); with none named, the carrier found from the tracking number; else as
-    /// given.
+    /// The carrier's name as the label prints it. For a carrier the crate knows: its name as
+    /// the carrier spells it, followed by what the seller wrote after the name, the service
+    /// (`UPS` for `ups`, `UPS Ground` for `ups ground`, `FedEx Home Delivery`, `Royal Mail
+    /// Tracked 48`): a sorter matches the carrier's own spelling, and the service says which
+    /// network or stream the parcel goes to. A carrier the crate does not know: as given.
+    /// With none named: the carrier found from the tracking number, if any.
     ///
     /// ```
     /// # let label = shiplabel::Label::sample().validate().unwrap();
@@ -195,6 +198,10 @@ impl ValidOrder {
     /// let valid = label.validate().unwrap();
     /// assert_eq!(valid.order().carrier(), Some("UPS"));
     /// assert_eq!(valid.order().tracking().map(|t| t.as_str()), Some("1Z5R89390357567127"));
+    /// let mut label = shiplabel::Label::sample();
+    /// label.order.carrier = Some("ups Ground".into());
+    /// label.order.tracking = Some("1Z5R89390357567127".into());
+    /// assert_eq!(label.validate().unwrap().order().carrier(), Some("UPS Ground"));
     /// ```
     pub fn carrier(&self) -> Option<&str> {
         self.carrier.as_deref()
@@ -479,19 +486,17 @@ impl Checker {
             Some(t) if text::is_blank(t) => Some(None),
             Some(t) => self.keep(TrackingNumber::parse(t, named)).map(Some),
         };
-        // The carrier as the label prints it: the crate's name for one it knows (`UPS` for
-        // `ups`), the one found from the number when none was named, else as given.
-        let carrier = carrier.map(|given| {
-            tracking
+        // The carrier as the label prints it: for one the crate knows, its name as the
+        // carrier spells it and the service the seller wrote after it (`UPS Ground` for
+        // `ups ground`); for another, as given; with none named, the one found from the
+        // number.
+        let carrier = carrier.map(|given| match given {
+            Some(given) => Some(crate::carrier::printed_name(&given).unwrap_or(given)),
+            None => tracking
                 .as_ref()
                 .and_then(Option::as_ref)
                 .and_then(TrackingNumber::carrier)
-                .or_else(|| {
-                    let known = given.as_deref().and_then(crate::carrier::find_carrier);
-                    known.map(crate::carrier::CarrierId::name)
-                })
-                .map(str::to_owned)
-                .or(given)
+                .map(str::to_owned),
         });
         let service = self.keep(text::optional(order.service.as_deref(), "order.service"));
         let weight_grams = match order.weight_grams {
