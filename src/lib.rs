@@ -47,7 +47,8 @@
 //! [`Sheet::pages`]), which every output draws: the PDF; with the `png` feature
 //! `render_png` (a 1-bit print or a greyscale preview); with `zpl`, `render_zpl` (ZPL II
 //! for thermal printers); with `printpdf`, `draw_on_printpdf` (a page of an app's own
-//! printpdf document). All three features are on by default.
+//! printpdf document). `png` and `zpl` are on by default; `printpdf`, for apps that use
+//! printpdf themselves, is not.
 //!
 //! Every input has a documented maximum ([`MAX_TEXT_CHARS`], [`MAX_ADDRESS_LINES`],
 //! [`MAX_POSTCODE_CHARS`], [`OrderNumber::MAX_LEN`], [`TrackingNumber::MAX_LEN`],
