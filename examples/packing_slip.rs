@@ -3,8 +3,8 @@
 //! `shiplabel::draw_on_printpdf` on the right half, inside a dashed line to cut along.
 //!
 //! ```text
-//! cargo run --example packing_slip                   # writes packing-slip.pdf
-//! cargo run --example packing_slip -- out/slip.pdf   # or the path given
+//! cargo run --features printpdf --example packing_slip                  # writes packing-slip.pdf
+//! cargo run --features printpdf --example packing_slip -- out/slip.pdf  # or the path given
 //! ```
 //!
 //! The file is written atomically (a temporary file beside it, renamed over it when

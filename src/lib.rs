@@ -88,7 +88,7 @@
 //! | `serde` | on | the order types read from and written as JSON; [`Label::from_json`] and `ValidLabel::from_json` with every JSON mistake by field path; errors, reports and options (de)serialisable |
 //! | `png` | on | `render_png`, `render_sheet_png`, `PngOutput` (tiny-skia, png) |
 //! | `zpl` | on | `render_zpl`, `ZplOutput` (needs `png`; base64) |
-//! | `printpdf` | on | `draw_on_printpdf` onto a `printpdf` page |
+//! | `printpdf` | off | `draw_on_printpdf` onto a `printpdf` page: for apps that use printpdf 0.12 themselves (it roughly doubles a release build's CPU time otherwise) |
 //! | `cjk` | on | the Chinese, Japanese and Korean font (a 6 MB subset of Noto Sans CJK); without it such text is refused at validation |
 //!
 //! Without default features the crate validates and renders PDFs from structs.

@@ -3,8 +3,9 @@
 //! embedded, subset, with character maps; its codes scan; and the `packing_slip` example
 //! writes the same bytes every run.
 //!
-//! A plain `cargo test` builds the examples first; `cargo test --test printpdf` alone does
-//! not, so run `cargo build --examples` before it. The tests marked ignored need poppler,
+//! Needs the `printpdf` feature (not a default): `cargo test --all-features` builds the
+//! examples first; `cargo test --features printpdf --test printpdf` alone does not, so run
+//! `cargo build --features printpdf --examples` before it. The tests marked ignored need poppler,
 //! Ghostscript, MuPDF, zbar and qpdf; `.ci/run` installs them and runs them.
 
 mod common;
