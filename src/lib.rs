@@ -121,7 +121,10 @@ pub use raster::{PngOutput, Raster, render_png, render_sheet_png};
 #[cfg(feature = "printpdf")]
 pub use render::draw_on_printpdf;
 pub use render::{PdfOutput, PdfWriter, Prepared};
-pub use text::Typeface;
+pub use text::{
+    FontFile, FontFileError, MAX_REGISTERED_FONTS, RegisteredFace, Typeface, register_font,
+    register_font_with_bold,
+};
 pub use units::{Dots, Dpi, Mm, Pt};
 pub use validate::{
     Contents, CountryCode, Currency, CustomsForm, ErrorKind, Money, NonDelivery, OrderNumber,
