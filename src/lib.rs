@@ -49,6 +49,14 @@
 //! for thermal printers); with `printpdf`, `draw_on_printpdf` (a page of an app's own
 //! printpdf document). All three features are on by default.
 //!
+//! Fonts: Noto Sans (Latin, Greek, Cyrillic, Vietnamese) is always bundled; each other script
+//! family is a feature, all on by default: `arabic`, `hebrew`, `thai`, `armenian`,
+//! `georgian` and `cjk` (a 6 MB subset of Noto Sans CJK), or `fonts` for all six. Text no
+//! enabled font covers is refused by validation ([`ErrorKind::UncoveredCharacter`]). An app
+//! can give the crate a font file of its own at run time ([`FontFile`], [`register_font`]):
+//! one it already ships, such as the full Noto Sans CJK, or one for a script no feature
+//! bundles.
+//!
 //! Every input has a documented maximum ([`MAX_TEXT_CHARS`], [`MAX_ADDRESS_LINES`],
 //! [`MAX_POSTCODE_CHARS`], [`OrderNumber::MAX_LEN`], [`TrackingNumber::MAX_LEN`],
 //! [`MAX_LABELS`], [`MAX_JSON_BYTES`]), checked before any work that grows with the input.
