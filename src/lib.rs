@@ -89,9 +89,12 @@
 //! | `png` | on | `render_png`, `render_sheet_png`, `PngOutput` (tiny-skia, png) |
 //! | `zpl` | on | `render_zpl`, `ZplOutput` (needs `png`; base64) |
 //! | `printpdf` | off | `draw_on_printpdf` onto a `printpdf` page: for apps that use printpdf 0.12 themselves (it roughly doubles a release build's CPU time otherwise) |
-//! | `cjk` | on | the Chinese, Japanese and Korean font (a 6 MB subset of Noto Sans CJK); without it such text is refused at validation |
+//! | `fonts` | on | every script family below |
+//! | `arabic`, `hebrew`, `thai`, `armenian`, `georgian` | on (through `fonts`) | that script's Noto Sans fonts (54 to 497 KB each); without one, its text is refused at validation |
+//! | `cjk` | on (through `fonts`) | the Chinese, Japanese and Korean font (a 6 MB subset of Noto Sans CJK) |
 //!
-//! Without default features the crate validates and renders PDFs from structs.
+//! Noto Sans (Latin, Greek, Cyrillic) is always bundled. Without default features the crate
+//! validates and renders PDFs from structs.
 //!
 //! ## Errors
 //!
@@ -129,6 +132,14 @@
 //! the response body ([`PdfWriter`] shows how).
 //!
 //! ## Limits and guarantees
+//!
+//! Fonts: Noto Sans (Latin, Greek, Cyrillic, Vietnamese) is always bundled; each other script
+//! family is a feature, all on by default: `arabic`, `hebrew`, `thai`, `armenian`,
+//! `georgian` and `cjk` (a 6 MB subset of Noto Sans CJK), or `fonts` for all six. Text no
+//! enabled font covers is refused by validation ([`ErrorKind::UncoveredCharacter`]). An app
+//! can give the crate a font file of its own at run time ([`FontFile`], [`register_font`]):
+//! one it already ships, such as the full Noto Sans CJK, or one for a script no feature
+//! bundles.
 //!
 //! Every input has a documented maximum ([`MAX_TEXT_CHARS`], [`MAX_ADDRESS_LINES`],
 //! [`MAX_POSTCODE_CHARS`], [`OrderNumber::MAX_LEN`], [`TrackingNumber::MAX_LEN`],
@@ -206,7 +217,10 @@ pub use raster::{PngOutput, Raster, render_png, render_sheet_png};
 #[cfg(feature = "printpdf")]
 pub use render::draw_on_printpdf;
 pub use render::{PdfOutput, PdfWriter, Prepared};
-pub use text::Typeface;
+pub use text::{
+    FontFile, FontFileError, MAX_REGISTERED_FONTS, RegisteredFace, Typeface, register_font,
+    register_font_with_bold,
+};
 pub use units::{Dots, Dpi, InvalidDpi, Mm, Pt};
 pub use validate::{
     Contents, CountryCode, Currency, CustomsForm, ErrorKind, Money, NonDelivery, OrderNumber,

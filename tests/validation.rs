@@ -721,22 +721,35 @@ fn characters_no_label_font_prints_are_refused_with_the_field() {
         ]
     );
     assert_eq!(ErrorKind::UncoveredCharacter.code(), "uncovered_character");
-    // Every script the fonts cover passes, joiners and direction marks included.
-    for name in [
-        "محمد العلي",
-        "דוד כהן",
-        "สมชาย ใจดี",
-        "Γιώργος",
-        "Иван Петров",
-        "Արամ",
-        "გიორგი",
-        "Nguyễn Thị Hương",
-        "عبد\u{200C}الله",
+    // Every script the enabled fonts cover passes, joiners and direction marks included;
+    // a script whose font feature is off is refused, naming its first character.
+    for (name, bundled, first) in [
+        ("محمد العلي", cfg!(feature = "arabic"), "'م' (U+0645)"),
+        ("דוד כהן", cfg!(feature = "hebrew"), "'ד' (U+05D3)"),
+        ("สมชาย ใจดี", cfg!(feature = "thai"), "'ส' (U+0E2A)"),
+        ("Γιώργος", true, ""),
+        ("Иван Петров", true, ""),
+        ("Արամ", cfg!(feature = "armenian"), "'Ա' (U+0531)"),
+        ("გიორგი", cfg!(feature = "georgian"), "'გ' (U+10D2)"),
+        ("山田 太郎", cfg!(feature = "cjk"), "'山' (U+5C71)"),
+        ("Nguyễn Thị Hương", true, ""),
+        ("عبد\u{200C}الله", cfg!(feature = "arabic"), "'ع' (U+0639)"),
     ] {
-        assert_eq!(
-            errors(with(&[("/recipient/name", json!(name))])),
-            [],
-            "{name}"
-        );
+        let found = errors(with(&[("/recipient/name", json!(name))]));
+        if bundled {
+            assert_eq!(found, [], "{name}");
+        } else {
+            let message =
+                format!("contains the character {first}, which the label fonts cannot print");
+            assert_eq!(
+                found,
+                [err(
+                    "recipient.name",
+                    ErrorKind::UncoveredCharacter,
+                    &message
+                )],
+                "{name}"
+            );
+        }
     }
 }

@@ -1198,6 +1198,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "arabic")]
     fn every_script_lays_out_and_right_to_left_lines_end_at_the_right_margin() {
         let mut label = Label::sample();
         label.recipient.name = "محمد عبدالله".into();

@@ -14,12 +14,15 @@ use super::RenderError;
 use super::content::{push_hex, push_integer, push_number};
 use super::file::{Effort, ObjRef, PdfFile};
 use super::subset::{subset_font, subset_tag};
-use crate::text::{Font, Typeface};
+use crate::text::{Font, SLOTS, Typeface};
 
 /// What a typeface's glyphs are shown as, worked out once per process from the font.
 struct Codes {
+    /// Whether the outlines are CFF (else TrueType).
+    cff: bool,
     /// The code of each glyph: its CID in a CID-keyed CFF; `None` for TrueType, where the
-    /// code is the glyph id.
+    /// code is the glyph id (and for a CFF font that is not CID-keyed, which cannot be
+    /// embedded: registering refuses one).
     cids: Option<Vec<u16>>,
     /// For each glyph, the smallest character the font's character map gives it (0: none),
     /// which is the text its code extracts as.
@@ -44,19 +47,19 @@ impl Codes {
                 });
             }
         }
-        let cids = if face.tables().glyf.is_none() {
+        let cff = face.tables().glyf.is_none();
+        let cids = if cff {
             face.raw_face()
                 .table(ttf_parser::Tag::from_bytes(b"CFF "))
                 .and_then(|table| cids(table, count))
         } else {
             None
         };
-        Codes { cids, chars }
+        Codes { cff, cids, chars }
     }
 
     fn get(typeface: Typeface) -> Result<&'static Codes, RenderError> {
-        static CODES: [OnceLock<Codes>; Typeface::ALL.len()] =
-            [const { OnceLock::new() }; Typeface::ALL.len()];
+        static CODES: [OnceLock<Codes>; SLOTS] = [const { OnceLock::new() }; SLOTS];
         let font = Font::get(typeface).map_err(|e| RenderError::Pdf(e.to_string()))?;
         CODES
             .get(typeface.index())
@@ -103,6 +106,7 @@ pub(super) fn code_of(typeface: Typeface, id: u16) -> Result<(u16, Option<char>)
                 typeface.postscript_name()
             ))
         })?,
+        None if codes.cff => return Err(fail(typeface, "its CFF outlines are not CID-keyed")),
         None => id,
     };
     let char = codes
@@ -226,7 +230,7 @@ fn write_font<W: std::io::Write>(
         typeface.postscript_name()
     );
     let [type0, cid_font, descriptor, program, to_unicode] = [(); 5].map(|()| file.reserve());
-    let cff = Codes::get(typeface)?.cids.is_some();
+    let cff = Codes::get(typeface)?.cff;
 
     // The font program: TrueType whole; CFF as the bare table.
     if cff {
@@ -459,6 +463,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "arabic")]
     fn a_glyph_without_a_character_keeps_its_first_text() {
         let mut fonts = DocumentFonts::default();
         let shown = |text: &str| Shown {

@@ -48,7 +48,9 @@ pub(super) fn subset_font(
     let data = ReadScope::new(font.bytes())
         .read::<FontData<'_>>()
         .map_err(|e| fail(&e.to_string()))?;
-    let provider = data.table_provider(0).map_err(|e| fail(&e.to_string()))?;
+    let provider = data
+        .table_provider(font.index() as usize)
+        .map_err(|e| fail(&e.to_string()))?;
     let bytes = subset(&provider, &ids, &SubsetProfile::Pdf, CmapTarget::Unicode)
         .map_err(|e| fail(&e.to_string()))?;
     // TrueType subsets lose their hinting, most of their bytes (see `sfnt`); the CJK face's
@@ -63,7 +65,8 @@ pub(super) fn subset_font(
 }
 
 /// The six capital letters that mark an embedded font as a subset (PDF 32000-1, 9.6.4),
-/// derived from the typeface and the glyphs it holds, so equal subsets get equal tags.
+/// derived from the typeface (its name, and for a registered font a digest of its file, as
+/// two files can have one name) and the glyphs it holds, so equal subsets get equal tags.
 pub(super) fn subset_tag(typeface: Typeface, glyphs: &[u16]) -> String {
     subset_tag_with(typeface, glyphs, &[])
 }
@@ -73,9 +76,11 @@ pub(super) fn subset_tag(typeface: Typeface, glyphs: &[u16]) -> String {
 #[cfg_attr(not(feature = "printpdf"), allow(dead_code))]
 pub(super) fn subset_tag_with(typeface: Typeface, glyphs: &[u16], extra: &[u8]) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let fingerprint = typeface.fingerprint().map(u64::to_be_bytes);
     let bytes = typeface
         .postscript_name()
         .bytes()
+        .chain(fingerprint.into_iter().flatten())
         .chain(glyphs.iter().flat_map(|g| g.to_be_bytes()))
         .chain(extra.iter().copied());
     for byte in bytes {

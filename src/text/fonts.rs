@@ -1,13 +1,17 @@
-//! The bundled fonts: which typeface draws which characters, and parsing each once.
+//! The fonts: which typeface draws which characters, and parsing each once.
 //!
 //! Text is set in a weight ([`Weight`]); each grapheme cluster is drawn by the first
 //! typeface of that weight's fallback chain that covers it: Noto Sans (Latin, Greek,
-//! Cyrillic, Vietnamese), then Noto Sans Arabic, Hebrew, Thai, Armenian and Georgian, then a
-//! subset of Noto Sans
-//! CJK JP (Chinese, Japanese, Korean; `fonts/subset-cjk.py` says what it keeps). The CJK
-//! face has one weight: bold CJK text is drawn from it with a stroked outline.
+//! Cyrillic, Vietnamese, always bundled), then those of Noto Sans Arabic, Hebrew, Thai,
+//! Armenian and Georgian and a subset of Noto Sans CJK JP (Chinese, Japanese, Korean;
+//! `fonts/subset-cjk.py` says what it keeps) whose features are on, then the fonts given at
+//! run time ([`super::registry`]), in the order they were registered. The CJK face has one
+//! weight: bold CJK text is drawn from it with a stroked outline, as is bold text in a
+//! registered font given without a bold.
 
 use std::sync::OnceLock;
+
+use super::registry::{self, RegisteredFace};
 
 /// How heavy text is set. The layout chooses a weight; the fallback chain picks the fonts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -20,12 +24,18 @@ impl Weight {
     /// Both weights.
     pub(crate) const ALL: [Weight; 2] = [Weight::Regular, Weight::Bold];
 
-    /// The typefaces tried, in order, for a grapheme cluster set in this weight.
-    pub(crate) fn chain(self) -> &'static [Typeface] {
-        match self {
+    /// The typefaces tried, in order, for a grapheme cluster set in this weight: the
+    /// bundled ones, then the registered ones. Registering a font only ever adds to the end,
+    /// so text a chain covered is drawn by the same typefaces after any registration.
+    pub(crate) fn chain(self) -> impl Iterator<Item = Typeface> {
+        let bundled = match self {
             Weight::Regular => REGULAR_CHAIN,
             Weight::Bold => BOLD_CHAIN,
-        }
+        };
+        bundled
+            .iter()
+            .copied()
+            .chain(registry::faces(self).map(Typeface::Registered))
     }
 
     /// The chain's first typeface, Noto Sans, which draws all of printable ASCII.
@@ -39,10 +49,15 @@ impl Weight {
 
 const REGULAR_CHAIN: &[Typeface] = &[
     Typeface::Latin,
+    #[cfg(feature = "arabic")]
     Typeface::Arabic,
+    #[cfg(feature = "hebrew")]
     Typeface::Hebrew,
+    #[cfg(feature = "thai")]
     Typeface::Thai,
+    #[cfg(feature = "armenian")]
     Typeface::Armenian,
+    #[cfg(feature = "georgian")]
     Typeface::Georgian,
     #[cfg(feature = "cjk")]
     Typeface::Cjk,
@@ -50,17 +65,28 @@ const REGULAR_CHAIN: &[Typeface] = &[
 
 const BOLD_CHAIN: &[Typeface] = &[
     Typeface::LatinBold,
+    #[cfg(feature = "arabic")]
     Typeface::ArabicBold,
+    #[cfg(feature = "hebrew")]
     Typeface::HebrewBold,
+    #[cfg(feature = "thai")]
     Typeface::ThaiBold,
+    #[cfg(feature = "armenian")]
     Typeface::ArmenianBold,
+    #[cfg(feature = "georgian")]
     Typeface::GeorgianBold,
     #[cfg(feature = "cjk")]
     Typeface::Cjk,
 ];
 
-/// One bundled font file (SIL Open Font License 1.1: `fonts/OFL.txt`, `fonts/OFL-CJK.txt`),
-/// as a [`GlyphRun`](crate::GlyphRun) names the font of its glyph ids.
+/// One font a [`GlyphRun`](crate::GlyphRun) names its glyph ids in: a bundled font file
+/// (SIL Open Font License 1.1: `fonts/OFL.txt`, `fonts/OFL-CJK.txt`), one per weight of each
+/// script family whose feature is on, or a font given at run time
+/// ([`register_font`](crate::register_font)).
+///
+/// The bundled faces' variants exist only with their feature (`arabic`, `hebrew`, `thai`,
+/// `armenian`, `georgian`, `cjk`); Noto Sans ([`Typeface::Latin`], [`Typeface::LatinBold`])
+/// is always bundled.
 ///
 /// ```
 /// use shiplabel::{Element, Label, Options, layout};
@@ -69,6 +95,7 @@ const BOLD_CHAIN: &[Typeface] = &[
 /// let typeface = line.runs().next().unwrap().typeface();
 /// assert_eq!(typeface.postscript_name(), "NotoSans-Bold");
 /// assert_eq!(&typeface.data()[..4], b"\0\x01\0\0"); // a TrueType font
+/// assert!(typeface.is_bundled());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
@@ -77,57 +104,129 @@ pub enum Typeface {
     Latin,
     /// Noto Sans Bold.
     LatinBold,
-    /// Noto Sans Arabic.
+    /// Noto Sans Arabic (feature `arabic`).
+    #[cfg(feature = "arabic")]
     Arabic,
-    /// Noto Sans Arabic Bold.
+    /// Noto Sans Arabic Bold (feature `arabic`).
+    #[cfg(feature = "arabic")]
     ArabicBold,
-    /// Noto Sans Hebrew.
+    /// Noto Sans Hebrew (feature `hebrew`).
+    #[cfg(feature = "hebrew")]
     Hebrew,
-    /// Noto Sans Hebrew Bold.
+    /// Noto Sans Hebrew Bold (feature `hebrew`).
+    #[cfg(feature = "hebrew")]
     HebrewBold,
-    /// Noto Sans Thai.
+    /// Noto Sans Thai (feature `thai`).
+    #[cfg(feature = "thai")]
     Thai,
-    /// Noto Sans Thai Bold.
+    /// Noto Sans Thai Bold (feature `thai`).
+    #[cfg(feature = "thai")]
     ThaiBold,
-    /// Noto Sans Armenian.
+    /// Noto Sans Armenian (feature `armenian`).
+    #[cfg(feature = "armenian")]
     Armenian,
-    /// Noto Sans Armenian Bold.
+    /// Noto Sans Armenian Bold (feature `armenian`).
+    #[cfg(feature = "armenian")]
     ArmenianBold,
-    /// Noto Sans Georgian.
+    /// Noto Sans Georgian (feature `georgian`).
+    #[cfg(feature = "georgian")]
     Georgian,
-    /// Noto Sans Georgian Bold.
+    /// Noto Sans Georgian Bold (feature `georgian`).
+    #[cfg(feature = "georgian")]
     GeorgianBold,
-    /// The bundled subset of Noto Sans CJK JP (one weight; bold is drawn stroked).
+    /// The bundled subset of Noto Sans CJK JP (feature `cjk`; one weight, bold is drawn
+    /// stroked).
     #[cfg(feature = "cjk")]
     Cjk,
+    /// A font given at run time, with [`register_font`](crate::register_font) or
+    /// [`register_font_with_bold`](crate::register_font_with_bold).
+    Registered(RegisteredFace),
 }
 
+/// How many slots the bundled typefaces take: one per face any build can bundle, so a face
+/// keeps its number (and its PDF font resource name, `/F<n>`) whatever features are on.
+pub(crate) const BUNDLED_SLOTS: usize = 13;
+
+/// How many slots all typefaces take: the bundled ones, then two per registered family.
+pub(crate) const SLOTS: usize = BUNDLED_SLOTS + 2 * registry::MAX_REGISTERED;
+
 impl Typeface {
-    /// Every typeface, in a fixed order (font resource names and parsing slots follow it).
+    /// Every bundled typeface of this build, in a fixed order.
+    #[cfg(test)]
     pub(crate) const ALL: &[Typeface] = &[
         Typeface::Latin,
         Typeface::LatinBold,
+        #[cfg(feature = "arabic")]
         Typeface::Arabic,
+        #[cfg(feature = "arabic")]
         Typeface::ArabicBold,
+        #[cfg(feature = "hebrew")]
         Typeface::Hebrew,
+        #[cfg(feature = "hebrew")]
         Typeface::HebrewBold,
+        #[cfg(feature = "thai")]
         Typeface::Thai,
+        #[cfg(feature = "thai")]
         Typeface::ThaiBold,
+        #[cfg(feature = "armenian")]
         Typeface::Armenian,
+        #[cfg(feature = "armenian")]
         Typeface::ArmenianBold,
+        #[cfg(feature = "georgian")]
         Typeface::Georgian,
+        #[cfg(feature = "georgian")]
         Typeface::GeorgianBold,
         #[cfg(feature = "cjk")]
         Typeface::Cjk,
     ];
 
-    /// Its position in [`Typeface::ALL`].
+    /// Its slot, below [`SLOTS`]: font resource names and parsing slots follow it.
     pub(crate) fn index(self) -> usize {
-        self as usize
+        match self {
+            Typeface::Latin => 0,
+            Typeface::LatinBold => 1,
+            #[cfg(feature = "arabic")]
+            Typeface::Arabic => 2,
+            #[cfg(feature = "arabic")]
+            Typeface::ArabicBold => 3,
+            #[cfg(feature = "hebrew")]
+            Typeface::Hebrew => 4,
+            #[cfg(feature = "hebrew")]
+            Typeface::HebrewBold => 5,
+            #[cfg(feature = "thai")]
+            Typeface::Thai => 6,
+            #[cfg(feature = "thai")]
+            Typeface::ThaiBold => 7,
+            #[cfg(feature = "armenian")]
+            Typeface::Armenian => 8,
+            #[cfg(feature = "armenian")]
+            Typeface::ArmenianBold => 9,
+            #[cfg(feature = "georgian")]
+            Typeface::Georgian => 10,
+            #[cfg(feature = "georgian")]
+            Typeface::GeorgianBold => 11,
+            #[cfg(feature = "cjk")]
+            Typeface::Cjk => 12,
+            Typeface::Registered(face) => BUNDLED_SLOTS + face.slot(),
+        }
+    }
+
+    /// Whether the font is one the crate bundles (not one given at run time).
+    ///
+    /// ```
+    /// # use shiplabel::{Element, Label, Options, layout};
+    /// # let layout = layout(&Label::sample().validate().unwrap(), &Options::default()).unwrap();
+    /// # let Element::Text(line) = &layout.elements()[0] else { unreachable!() };
+    /// let typeface = line.runs().next().unwrap().typeface();
+    /// assert!(typeface.is_bundled());
+    /// ```
+    pub fn is_bundled(self) -> bool {
+        !matches!(self, Typeface::Registered(_))
     }
 
     /// The font's PostScript name, as the PDF names the embedded font and the layout dump
-    /// names the fonts a line uses.
+    /// names the fonts a line uses. A registered font's is the one its `name` table gives,
+    /// reduced to the characters a PDF name may hold.
     ///
     /// ```
     /// # use shiplabel::{Element, Label, Options, layout};
@@ -140,32 +239,48 @@ impl Typeface {
         match self {
             Typeface::Latin => "NotoSans-Regular",
             Typeface::LatinBold => "NotoSans-Bold",
+            #[cfg(feature = "arabic")]
             Typeface::Arabic => "NotoSansArabic-Regular",
+            #[cfg(feature = "arabic")]
             Typeface::ArabicBold => "NotoSansArabic-Bold",
+            #[cfg(feature = "hebrew")]
             Typeface::Hebrew => "NotoSansHebrew-Regular",
+            #[cfg(feature = "hebrew")]
             Typeface::HebrewBold => "NotoSansHebrew-Bold",
+            #[cfg(feature = "thai")]
             Typeface::Thai => "NotoSansThai-Regular",
+            #[cfg(feature = "thai")]
             Typeface::ThaiBold => "NotoSansThai-Bold",
+            #[cfg(feature = "armenian")]
             Typeface::Armenian => "NotoSansArmenian-Regular",
+            #[cfg(feature = "armenian")]
             Typeface::ArmenianBold => "NotoSansArmenian-Bold",
+            #[cfg(feature = "georgian")]
             Typeface::Georgian => "NotoSansGeorgian-Regular",
+            #[cfg(feature = "georgian")]
             Typeface::GeorgianBold => "NotoSansGeorgian-Bold",
             #[cfg(feature = "cjk")]
             Typeface::Cjk => "NotoSansCJKjp-Regular",
+            Typeface::Registered(face) => registry::font(face).map_or("", |f| f.name),
         }
     }
 
     /// Whether text set in `weight` with this typeface needs a stroked outline to look
-    /// bold, because the typeface has no bold of its own.
+    /// bold, because the typeface has no bold of its own: the CJK face, and a registered
+    /// font given without a bold.
     pub(crate) fn synthetic_bold(self, weight: Weight) -> bool {
-        #[cfg(feature = "cjk")]
-        let no_bold = self == Typeface::Cjk;
-        #[cfg(not(feature = "cjk"))]
-        let no_bold = false;
+        let no_bold = match self {
+            #[cfg(feature = "cjk")]
+            Typeface::Cjk => true,
+            Typeface::Registered(face) => !face.is_bold(),
+            _ => false,
+        };
         no_bold && weight == Weight::Bold
     }
 
-    /// The font file (OpenType: TrueType outlines, or CFF for the CJK face), as bundled.
+    /// The font file (OpenType: TrueType outlines, or CFF for the CJK face), as bundled or
+    /// as registered (a file holding several fonts, a collection, is given whole; a
+    /// registered one's face in it is the one given).
     ///
     /// ```
     /// # use shiplabel::{Element, Label, Options, layout};
@@ -178,18 +293,38 @@ impl Typeface {
         match self {
             Typeface::Latin => include_bytes!("../../fonts/NotoSans-Regular.ttf"),
             Typeface::LatinBold => include_bytes!("../../fonts/NotoSans-Bold.ttf"),
+            #[cfg(feature = "arabic")]
             Typeface::Arabic => include_bytes!("../../fonts/NotoSansArabic-Regular.ttf"),
+            #[cfg(feature = "arabic")]
             Typeface::ArabicBold => include_bytes!("../../fonts/NotoSansArabic-Bold.ttf"),
+            #[cfg(feature = "hebrew")]
             Typeface::Hebrew => include_bytes!("../../fonts/NotoSansHebrew-Regular.ttf"),
+            #[cfg(feature = "hebrew")]
             Typeface::HebrewBold => include_bytes!("../../fonts/NotoSansHebrew-Bold.ttf"),
+            #[cfg(feature = "thai")]
             Typeface::Thai => include_bytes!("../../fonts/NotoSansThai-Regular.ttf"),
+            #[cfg(feature = "thai")]
             Typeface::ThaiBold => include_bytes!("../../fonts/NotoSansThai-Bold.ttf"),
+            #[cfg(feature = "armenian")]
             Typeface::Armenian => include_bytes!("../../fonts/NotoSansArmenian-Regular.ttf"),
+            #[cfg(feature = "armenian")]
             Typeface::ArmenianBold => include_bytes!("../../fonts/NotoSansArmenian-Bold.ttf"),
+            #[cfg(feature = "georgian")]
             Typeface::Georgian => include_bytes!("../../fonts/NotoSansGeorgian-Regular.ttf"),
+            #[cfg(feature = "georgian")]
             Typeface::GeorgianBold => include_bytes!("../../fonts/NotoSansGeorgian-Bold.ttf"),
             #[cfg(feature = "cjk")]
             Typeface::Cjk => include_bytes!("../../fonts/NotoSansCJKjp-Regular-subset.otf"),
+            Typeface::Registered(face) => registry::font(face).map_or(&[], |f| f.font.bytes()),
+        }
+    }
+
+    /// What tells this font's subsets apart from another font's of the same name: nothing
+    /// for a bundled font (its name is its own), a digest of the file for a registered one.
+    pub(crate) fn fingerprint(self) -> Option<u64> {
+        match self {
+            Typeface::Registered(face) => registry::font(face).map(|f| f.fingerprint),
+            _ => None,
         }
     }
 }
@@ -197,6 +332,8 @@ impl Typeface {
 /// One parsed font, ready to shape with and to embed.
 pub(crate) struct Font {
     bytes: &'static [u8],
+    /// Which face of the file (a collection holds several; a single font is face 0).
+    index: u32,
     face: rustybuzz::Face<'static>,
     units_per_em: f32,
 }
@@ -205,48 +342,58 @@ impl std::fmt::Debug for Font {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Font")
             .field("bytes", &self.bytes.len())
+            .field("index", &self.index)
             .field("units_per_em", &self.units_per_em)
             .finish()
     }
 }
 
-/// A bundled font failed to parse: the crate was built with a broken font file.
+/// A font failed to parse: the crate was built with a broken font file (a registered one
+/// was checked when it was registered).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("the bundled font {0} could not be parsed")]
+#[error("the font {0} could not be parsed")]
 pub(crate) struct FontError(pub(crate) &'static str);
 
 impl Font {
-    fn parse(typeface: Typeface) -> Result<Font, FontError> {
-        let fail = || FontError(typeface.postscript_name());
-        let face = rustybuzz::Face::from_slice(typeface.data(), 0).ok_or_else(fail)?;
+    /// Parses face `index` of `bytes`; `None` if it is not a font this crate can set text
+    /// in.
+    pub(crate) fn parse(bytes: &'static [u8], index: u32) -> Option<Font> {
+        let face = rustybuzz::Face::from_slice(bytes, index)?;
         let units_per_em = face.units_per_em();
         if units_per_em <= 0 {
-            return Err(fail());
+            return None;
         }
-        Ok(Font {
-            bytes: typeface.data(),
+        Some(Font {
+            bytes,
+            index,
             face,
             units_per_em: units_per_em as f32,
         })
     }
 
     /// The parsed font, parsed on first use and then kept for the life of the process (a
-    /// label in Latin script never parses the CJK font).
+    /// label in Latin script never parses the CJK font); a registered font was parsed when
+    /// it was registered.
     pub(crate) fn get(typeface: Typeface) -> Result<&'static Font, FontError> {
-        static FONTS: [OnceLock<Result<Font, FontError>>; Typeface::ALL.len()] =
-            [const { OnceLock::new() }; Typeface::ALL.len()];
-        match FONTS.get(typeface.index()) {
-            Some(slot) => slot
-                .get_or_init(|| Font::parse(typeface))
-                .as_ref()
-                .map_err(Clone::clone),
-            None => Err(FontError(typeface.postscript_name())),
-        }
+        static FONTS: [OnceLock<Option<Font>>; BUNDLED_SLOTS] =
+            [const { OnceLock::new() }; BUNDLED_SLOTS];
+        let font = match typeface {
+            Typeface::Registered(face) => registry::font(face).map(|f| &f.font),
+            bundled => FONTS
+                .get(bundled.index())
+                .and_then(|slot| slot.get_or_init(|| Font::parse(bundled.data(), 0)).as_ref()),
+        };
+        font.ok_or(FontError(typeface.postscript_name()))
     }
 
-    /// The font file.
+    /// The font file (the whole collection, for a face of one).
     pub(crate) fn bytes(&self) -> &'static [u8] {
         self.bytes
+    }
+
+    /// Which face of [`Font::bytes`] this is.
+    pub(crate) fn index(&self) -> u32 {
+        self.index
     }
 
     /// The shaping face.
@@ -319,7 +466,7 @@ pub(crate) fn typeface_for(cluster: &str, weight: Weight) -> Result<Option<Typef
         // Printable ASCII: Noto Sans has all of it (a test checks).
         return Ok(Some(weight.latin()));
     }
-    for &typeface in weight.chain() {
+    for typeface in weight.chain() {
         let font = Font::get(typeface)?;
         if cluster.chars().all(|c| font.covers(c)) {
             return Ok(Some(typeface));
@@ -332,13 +479,15 @@ pub(crate) fn typeface_for(cluster: &str, weight: Weight) -> Result<Option<Typef
 mod tests {
     use super::*;
 
+    const MAX_SLOT: usize = registry::MAX_REGISTERED - 1;
+
     fn pick(cluster: &str, weight: Weight) -> Option<Typeface> {
         typeface_for(cluster, weight).unwrap()
     }
 
     #[test]
     fn every_typeface_of_the_chains_parses() {
-        for &typeface in Weight::Regular.chain().iter().chain(Weight::Bold.chain()) {
+        for typeface in Weight::Regular.chain().chain(Weight::Bold.chain()) {
             let font = Font::get(typeface).unwrap();
             assert!(font.units_per_em() >= 1000.0, "{typeface:?}");
             assert!(font.covers(' '), "{typeface:?}");
@@ -353,9 +502,13 @@ mod tests {
             ("Ж", Typeface::Latin, Typeface::LatinBold),
             ("Ω", Typeface::Latin, Typeface::LatinBold),
             ("1", Typeface::Latin, Typeface::LatinBold),
+            #[cfg(feature = "arabic")]
             ("ش", Typeface::Arabic, Typeface::ArabicBold),
+            #[cfg(feature = "hebrew")]
             ("ש", Typeface::Hebrew, Typeface::HebrewBold),
+            #[cfg(feature = "hebrew")]
             ("שׁ", Typeface::Hebrew, Typeface::HebrewBold),
+            #[cfg(feature = "thai")]
             ("ที่", Typeface::Thai, Typeface::ThaiBold),
             #[cfg(feature = "cjk")]
             ("山", Typeface::Cjk, Typeface::Cjk),
@@ -365,7 +518,9 @@ mod tests {
             ("한", Typeface::Cjk, Typeface::Cjk),
             #[cfg(feature = "cjk")]
             ("〒", Typeface::Cjk, Typeface::Cjk),
+            #[cfg(feature = "armenian")]
             ("Ա", Typeface::Armenian, Typeface::ArmenianBold),
+            #[cfg(feature = "georgian")]
             ("თ", Typeface::Georgian, Typeface::GeorgianBold),
             #[cfg(feature = "cjk")]
             ("埗", Typeface::Cjk, Typeface::Cjk),
@@ -377,9 +532,21 @@ mod tests {
             assert_eq!(pick(cluster, Weight::Bold), Some(bold), "{cluster}");
         }
         // Joiners and direction marks travel with the cluster they sit in.
+        #[cfg(feature = "arabic")]
         assert_eq!(pick("ل\u{200D}", Weight::Regular), Some(Typeface::Arabic));
+        // A script whose feature is off has no font (and none is registered in unit tests).
         #[cfg(not(feature = "cjk"))]
         assert_eq!(pick("山", Weight::Regular), None);
+        #[cfg(not(feature = "arabic"))]
+        assert_eq!(pick("ش", Weight::Bold), None);
+        #[cfg(not(feature = "hebrew"))]
+        assert_eq!(pick("ש", Weight::Regular), None);
+        #[cfg(not(feature = "thai"))]
+        assert_eq!(pick("ที่", Weight::Regular), None);
+        #[cfg(not(feature = "armenian"))]
+        assert_eq!(pick("Ա", Weight::Bold), None);
+        #[cfg(not(feature = "georgian"))]
+        assert_eq!(pick("თ", Weight::Regular), None);
         // Nothing draws an emoji or a private-use character.
         assert_eq!(pick("😀", Weight::Regular), None);
         assert_eq!(pick("\u{E000}", Weight::Bold), None);
@@ -398,11 +565,45 @@ mod tests {
     }
 
     #[test]
-    #[cfg(feature = "cjk")]
-    fn only_cjk_in_bold_is_synthetic() {
-        assert!(Typeface::Cjk.synthetic_bold(Weight::Bold));
-        assert!(!Typeface::Cjk.synthetic_bold(Weight::Regular));
+    fn only_faces_without_a_bold_are_synthetic_in_bold() {
+        #[cfg(feature = "cjk")]
+        {
+            assert!(Typeface::Cjk.synthetic_bold(Weight::Bold));
+            assert!(!Typeface::Cjk.synthetic_bold(Weight::Regular));
+        }
+        #[cfg(feature = "arabic")]
         assert!(!Typeface::ArabicBold.synthetic_bold(Weight::Bold));
+        assert!(!Typeface::LatinBold.synthetic_bold(Weight::Bold));
+        let alone = Typeface::Registered(RegisteredFace::new(0, false));
+        assert!(alone.synthetic_bold(Weight::Bold));
+        assert!(!alone.synthetic_bold(Weight::Regular));
+        let bold = Typeface::Registered(RegisteredFace::new(0, true));
+        assert!(!bold.synthetic_bold(Weight::Bold));
+    }
+
+    #[test]
+    fn every_bundled_typeface_has_its_own_slot_and_file() {
+        let mut slots: Vec<usize> = Typeface::ALL.iter().map(|t| t.index()).collect();
+        slots.sort_unstable();
+        slots.dedup();
+        assert_eq!(slots.len(), Typeface::ALL.len());
+        assert!(slots.iter().all(|&s| s < BUNDLED_SLOTS));
+        for &typeface in Typeface::ALL {
+            assert!(typeface.is_bundled());
+            assert_eq!(typeface.fingerprint(), None);
+            let font = Font::get(typeface).unwrap();
+            assert_eq!(
+                font.bytes().as_ptr(),
+                typeface.data().as_ptr(),
+                "{typeface:?}"
+            );
+        }
+        let registered = Typeface::Registered(RegisteredFace::new(MAX_SLOT, true));
+        assert_eq!(registered.index(), SLOTS - 1);
+        assert!(!registered.is_bundled());
+        // Nothing is registered in the unit tests: the face has no font, and says so.
+        assert_eq!(Font::get(registered).unwrap_err(), FontError(""));
+        assert_eq!(registered.data(), b"");
     }
 
     #[test]

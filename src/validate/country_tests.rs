@@ -28,12 +28,23 @@ fn address_for(country: &Country, postcode: Option<&str>) -> Option<Address> {
         }
         return Some(address);
     }
-    // The first region (and its first city) that the postcode fits.
+    // The first region (and its first city) that the postcode fits: by its key, or by its
+    // Latin name where no enabled font prints the key (a build without that script's
+    // font feature), as a seller would then write it.
+    let printable =
+        |key: &'static str, lname: Option<&'static str>| match crate::text::first_uncovered(key) {
+            Ok(None) => key,
+            _ => lname.unwrap_or(key),
+        };
     for region in list {
-        let city = region.cities.first().map_or("Capital", |c| c.key);
-        let (_, problems) = check_place(country, Some(region.key), Some(city), postcode, true);
+        let city = region
+            .cities
+            .first()
+            .map_or("Capital", |c| printable(c.key, c.lname));
+        let key = printable(region.key, region.lname);
+        let (_, problems) = check_place(country, Some(key), Some(city), postcode, true);
         if problems.is_empty() {
-            address.region = Some(region.key.into());
+            address.region = Some(key.into());
             address.city = Some(city.into());
             return Some(address);
         }

@@ -184,6 +184,44 @@ pub(crate) fn optional(raw: Option<&str>, field: &str) -> Result<Option<String>,
 mod tests {
     use super::*;
 
+    /// Each bundled script family, a name in it, and whether this build bundles its font.
+    const FAMILIES: [(&str, &str, bool); 6] = [
+        ("arabic", "محمد العلي", cfg!(feature = "arabic")),
+        ("hebrew", "דוד כהן", cfg!(feature = "hebrew")),
+        ("thai", "สมชาย ใจดี", cfg!(feature = "thai")),
+        ("armenian", "Արամ Սարգսյան", cfg!(feature = "armenian")),
+        ("georgian", "გიორგი", cfg!(feature = "georgian")),
+        ("cjk", "山田 太郎", cfg!(feature = "cjk")),
+    ];
+
+    #[test]
+    fn a_script_validates_exactly_when_its_font_feature_is_on() {
+        // (No font is registered in the unit tests: the bundled ones decide.)
+        for (feature, name, bundled) in FAMILIES {
+            let mut label = crate::Label::sample();
+            label.recipient.name = name.into();
+            match label.validate() {
+                Ok(valid) => {
+                    assert!(bundled, "{feature}: {name} validated without its font");
+                    assert_eq!(valid.recipient().name(), name);
+                }
+                Err(errors) => {
+                    assert!(!bundled, "{feature}: {errors}");
+                    let found: Vec<_> = errors.iter().map(|e| (e.field(), e.kind())).collect();
+                    assert_eq!(
+                        found,
+                        [("recipient.name", ErrorKind::UncoveredCharacter)],
+                        "{feature}"
+                    );
+                }
+            }
+        }
+        // Latin, Greek, Cyrillic and Vietnamese are always bundled.
+        let mut label = crate::Label::sample();
+        label.recipient.name = "Γιώργος Иван Nguyễn".into();
+        assert!(label.validate().is_ok());
+    }
+
     #[test]
     fn trims_and_collapses_white_space() {
         assert_eq!(
@@ -275,6 +313,7 @@ mod tests {
             assert_eq!(clean(raw, "f").unwrap(), None, "{raw:?}");
         }
         // Beside a visible character they are kept: ZWJ joins emoji, ZWNJ shapes Persian.
+        #[cfg(feature = "arabic")]
         assert_eq!(
             clean("می\u{200C}خواهم", "f").unwrap().as_deref(),
             Some("می\u{200C}خواهم")
