@@ -264,6 +264,14 @@ impl Label {
     /// );
     /// assert!(label.validate().is_ok());
     /// ```
+    ///
+    /// A builder whose result is dropped is a mistake the compiler points out:
+    ///
+    /// ```compile_fail
+    /// #![deny(unused_must_use)]
+    /// let order = shiplabel::Order::new("TT-1");
+    /// order.with_tracking("RR473124829GB"); // the order with the number is thrown away
+    /// ```
     #[must_use]
     pub fn new(order: Order, recipient: Party, seller: Party) -> Label {
         Label {
