@@ -160,8 +160,9 @@ fn json_mistakes_give_their_field_paths_and_kinds() {
         ),
         (
             "{\"order\": ".to_owned(),
+            // Where the reading stopped: in the order.
             vec![t(
-                "",
+                "order",
                 "invalid_json",
                 "is not JSON: EOF while parsing a value at line 1 column 10",
             )],
