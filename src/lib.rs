@@ -175,6 +175,8 @@ mod batch;
 mod carrier;
 mod documents;
 mod error;
+#[cfg(test)]
+mod generated;
 #[cfg(feature = "serde")]
 mod json;
 mod layout;

@@ -696,38 +696,10 @@ pub(super) fn test_numbers(data: &Data) -> Vec<(String, String, Vec<String>, Vec
         .collect()
 }
 
-/// Checks that `couriers.rs` has the text `expected`, or writes it when
-/// `UPDATE_GENERATED=1` (or when it is missing, then failing so the tests run again).
+/// Checks that `couriers.rs` is up to date.
 fn check_generated(expected: &str) {
     let path = module_dir().join("couriers.rs");
-    let update = std::env::var_os("UPDATE_GENERATED").is_some_and(|v| v == "1");
-    match std::fs::read_to_string(&path) {
-        Ok(actual) if actual == expected => {}
-        Ok(_) if update => std::fs::write(&path, expected)
-            .unwrap_or_else(|e| panic!("write {}: {e}", path.display())),
-        Ok(actual) => {
-            let first = actual
-                .lines()
-                .zip(expected.lines())
-                .position(|(a, b)| a != b)
-                .map_or_else(|| "length".to_owned(), |n| format!("line {}", n + 1));
-            panic!(
-                "{} is out of date (first difference: {first}); \
-                 run `UPDATE_GENERATED=1 cargo test carrier::generate`",
-                path.display()
-            );
-        }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            std::fs::write(&path, expected)
-                .unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
-            assert!(
-                update,
-                "{} was missing and has been written; run the tests again",
-                path.display()
-            );
-        }
-        Err(e) => panic!("read {}: {e}", path.display()),
-    }
+    crate::generated::check_generated(&path, expected, "carrier::generate");
 }
 
 #[test]
