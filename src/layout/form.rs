@@ -274,8 +274,8 @@ pub(super) const CERTIFICATION: &str = "I, the undersigned, whose name and addre
     this item does not contain any dangerous article or articles prohibited by legislation or \
     by postal or customs regulations.";
 
-/// Height of capitals in Noto Sans, as a fraction of the size.
-const CAP_HEIGHT: f32 = 0.714;
+/// Height of capitals in Noto Sans, as a fraction of the size (714 units of 1000).
+pub(super) const CAP_HEIGHT: f32 = 0.714;
 
 /// Weight in grams as kilograms with three decimals, as the UPU forms ask: `0.300`.
 pub(super) fn kilograms(grams: u64) -> String {

@@ -26,7 +26,7 @@
 
 use crate::address::Field;
 use crate::barcode::{CODE128_QUIET_MODULES, QR_QUIET_MODULES, QrLevel, encode_code128, encode_qr};
-use crate::layout::form::{fit_error, place_lines};
+use crate::layout::form::{CAP_HEIGHT, fit_error, place_lines};
 use crate::layout::{
     Align, Code128Symbol, Element, LabelLayout, LayoutError, QrSymbol, Rule, TextLine, qr_payload,
 };
@@ -94,8 +94,6 @@ const COUNTRY_BOX_W: f32 = 56.0;
 const COUNTRY_BOX_H: f32 = 42.0;
 /// The country code's size, unless the two letters (MW, say) need it smaller to fit.
 const COUNTRY_CODE_SIZE: f32 = 27.0;
-/// Height of capitals in Noto Sans, as a fraction of the size (714 units of 1000).
-const CAP_HEIGHT: f32 = 0.714;
 /// Size of the human-readable order number under the bars.
 const HRI_SIZE: f32 = 13.0;
 

@@ -12,7 +12,7 @@ mod sheet;
 
 use std::fmt;
 
-use crate::options::Options;
+use crate::options::{LabelSize, Options};
 use crate::units::{Dots, Dpi, Pt};
 use crate::validate::ValidLabel;
 
@@ -55,6 +55,13 @@ impl LabelLayout {
     /// ```
     pub fn width(&self) -> Pt {
         self.width
+    }
+
+    /// Whether this page is a label of `size` (and not, say, a CN23's A4 page): what the
+    /// outputs ask to place it on a sheet or print it on a thermal printer's labels.
+    pub(crate) fn is_of_size(&self, size: LabelSize) -> bool {
+        (self.width.0 - size.width().0).abs() < 0.01
+            && (self.height.0 - size.height().0).abs() < 0.01
     }
 
     /// The page height.

@@ -278,9 +278,7 @@ impl SheetCursor {
 
     /// Whether `layout` is a label of the sheet's size, to be placed on it.
     pub(crate) fn is_label_of(sheet: &Sheet, layout: &LabelLayout) -> bool {
-        let size = sheet.layout().label_size();
-        (layout.width.0 - size.width().0).abs() < 0.01
-            && (layout.height.0 - size.height().0).abs() < 0.01
+        layout.is_of_size(sheet.layout().label_size())
     }
 }
 

@@ -357,9 +357,7 @@ impl<W: Write> Output for ZplOutput<W> {
     ) -> impl Fn(&LabelLayout) -> Result<(), LayoutError> + Sync + 'static {
         let label = options.label_size();
         move |layout| {
-            if (layout.width().0 - label.width().0).abs() > 0.01
-                || (layout.height().0 - label.height().0).abs() > 0.01
-            {
+            if !layout.is_of_size(label) {
                 return Err(LayoutError::Unprintable {
                     field: "customs.form".into(),
                     message: format!(
