@@ -146,6 +146,24 @@ mod tests {
             .unwrap()
     }
 
+    /// The height and width parameters of a field's `^A0N,h,w`.
+    fn font0_size(field: &str) -> (u32, u32) {
+        let params: Vec<u32> = field
+            .split("^A0N,")
+            .nth(1)
+            .and_then(|rest| rest.split('^').next())
+            .unwrap()
+            .split(',')
+            .map(|n| n.parse().unwrap())
+            .collect();
+        (params[0], params[1])
+    }
+
+    /// The summed advance widths of `text` at `^A0N,100,100`.
+    fn advances_of(text: &str) -> u32 {
+        text.chars().map(|c| u32::from(advance(c).unwrap())).sum()
+    }
+
     #[test]
     fn repertoire_is_windows_1252() {
         assert_eq!(advance('A'), Some(56));
@@ -171,26 +189,14 @@ mod tests {
             )),
             "{field}"
         );
-        let params: Vec<u32> = field
-            .split("^A0N,")
-            .nth(1)
-            .and_then(|rest| rest.split('^').next())
-            .unwrap()
-            .split(',')
-            .map(|n| n.parse().unwrap())
-            .collect();
-        let (h, w) = (params[0], params[1]);
+        let (h, w) = font0_size(&field);
         // Capitals as tall as ours.
         let cap = name.size().0 * 203.0 / 72.0 * OUR_CAP_HEIGHT;
         assert!(
             (h as f32 * FONT0_CAP_HEIGHT - cap).abs() <= 1.0,
             "{h} vs {cap}"
         );
-        let advances: u32 = "Oliver Smith"
-            .chars()
-            .map(|c| u32::from(advance(c).unwrap()))
-            .sum();
-        assert!(advances * w / 100 <= (name.width().0 * 203.0 / 72.0) as u32);
+        assert!(advances_of("Oliver Smith") * w / 100 <= (name.width().0 * 203.0 / 72.0) as u32);
         assert!(field.ends_with("^FH_^FDOliver Smith^FS"));
     }
 
@@ -201,19 +207,8 @@ mod tests {
         assert_eq!(number.align(), Align::Centre);
         let field = font0_field(&number, Dpi::DPI_203).unwrap();
         let x: f32 = field[3..].split(',').next().unwrap().parse().unwrap();
-        let params: Vec<f32> = field
-            .split("^A0N,")
-            .nth(1)
-            .and_then(|rest| rest.split('^').next())
-            .unwrap()
-            .split(',')
-            .map(|n| n.parse().unwrap())
-            .collect();
-        let advances: u32 = "TT-2026-000123"
-            .chars()
-            .map(|c| u32::from(advance(c).unwrap()))
-            .sum();
-        let printed = advances as f32 * params[1] / 100.0;
+        let (_, w) = font0_size(&field);
+        let printed = advances_of("TT-2026-000123") as f32 * w as f32 / 100.0;
         let centre = (number.x().0 + number.width().0 / 2.0) * 203.0 / 72.0;
         assert!((x + printed / 2.0 - centre).abs() <= 1.0);
     }
