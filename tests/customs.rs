@@ -1,6 +1,8 @@
 //! Customs declarations (CN22 / CN23): every rule with the exact field path, kind and
 //! message; the form chosen; the totals, by property.
 
+mod common;
+
 use proptest::prelude::*;
 use serde_json::{Value, json};
 use shiplabel::{Contents, CustomsForm, ErrorKind, Label};
@@ -12,24 +14,7 @@ fn base() -> Value {
 
 /// `base()` with the values at `/`-separated pointers replaced (or removed, for `Null`).
 fn with(changes: &[(&str, Value)]) -> Value {
-    let mut v = base();
-    for (pointer, value) in changes {
-        let (parent, key) = pointer.rsplit_once('/').expect("pointer has a parent");
-        let parent = v
-            .pointer_mut(parent)
-            .unwrap_or_else(|| panic!("no {parent}"));
-        match parent {
-            Value::Object(map) if value.is_null() => {
-                map.remove(key);
-            }
-            Value::Object(map) => {
-                map.insert(key.to_owned(), value.clone());
-            }
-            Value::Array(items) => items[key.parse::<usize>().unwrap()] = value.clone(),
-            _ => panic!("{parent} is not a container"),
-        }
-    }
-    v
+    common::with_changes(base(), changes)
 }
 
 fn errors(v: Value) -> Vec<(String, ErrorKind, String)> {

@@ -3,6 +3,8 @@
 
 #![cfg(feature = "serde")]
 
+mod common;
+
 use serde_json::{Value, json};
 use shiplabel::{
     BatchMode, Dpi, ErrorKind, Label, LabelSize, Options, Paper, QrContent, Sheet, SheetLayout,
@@ -15,18 +17,7 @@ fn sample() -> Value {
 
 /// The sample with the value at a `/` pointer replaced, or removed for `null`.
 fn with(changes: &[(&str, Value)]) -> String {
-    let mut v = sample();
-    for (pointer, value) in changes {
-        let (parent, key) = pointer.rsplit_once('/').unwrap();
-        let parent = v.pointer_mut(parent).unwrap();
-        let map = parent.as_object_mut().unwrap();
-        if value.is_null() {
-            map.remove(key);
-        } else {
-            map.insert(key.to_owned(), value.clone());
-        }
-    }
-    v.to_string()
+    common::with_changes(sample(), changes).to_string()
 }
 
 /// An error as field, code and message.

@@ -19,20 +19,7 @@ fn base() -> Value {
 
 /// `base()` with the value at a `/`-separated pointer replaced (or removed, for `Null`).
 fn with(changes: &[(&str, Value)]) -> Value {
-    let mut v = base();
-    for (pointer, value) in changes {
-        let (parent, key) = pointer.rsplit_once('/').expect("pointer has a parent");
-        let parent = v
-            .pointer_mut(parent)
-            .unwrap_or_else(|| panic!("no {parent}"));
-        let map = parent.as_object_mut().expect("parent is an object");
-        if value.is_null() {
-            map.remove(key);
-        } else {
-            map.insert(key.to_owned(), value.clone());
-        }
-    }
-    v
+    common::with_changes(base(), changes)
 }
 
 fn parse(v: Value) -> Label {

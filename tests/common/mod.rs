@@ -141,3 +141,29 @@ pub fn expected_payload(label: &Label) -> String {
     payload.push_str(&format!("\nC:{country}"));
     payload
 }
+
+/// `value` with the values at `/`-separated JSON pointers replaced, or removed for `null`
+/// (an array's element is replaced by its index): one order with its mistakes.
+pub fn with_changes(
+    mut value: serde_json::Value,
+    changes: &[(&str, serde_json::Value)],
+) -> serde_json::Value {
+    use serde_json::Value;
+    for (pointer, new) in changes {
+        let (parent, key) = pointer.rsplit_once('/').expect("pointer has a parent");
+        let parent = value
+            .pointer_mut(parent)
+            .unwrap_or_else(|| panic!("no {parent}"));
+        match parent {
+            Value::Object(map) if new.is_null() => {
+                map.remove(key);
+            }
+            Value::Object(map) => {
+                map.insert(key.to_owned(), new.clone());
+            }
+            Value::Array(items) => items[key.parse::<usize>().expect("an index")] = new.clone(),
+            _ => panic!("{parent} is not a container"),
+        }
+    }
+    value
+}
