@@ -15,14 +15,14 @@ mod tables;
 #[cfg(test)]
 mod tests;
 
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
 use couriers::{CARRIERS, FORMATS, POST_PAGES, S10};
 use pattern::Pattern;
 use tables::{Carrier, Format, S10Issuer};
 
 /// One of the known carriers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(crate) struct CarrierId(usize);
 
 /// One tracking-number format: of the list, or UPU S10 (shared by the posts).
@@ -110,15 +110,39 @@ fn names(carrier: &Carrier) -> impl Iterator<Item = &'static str> {
         .chain(carrier.aliases.iter().copied())
 }
 
-/// The carrier whose code, name or other name has this key, if any.
+/// Every carrier's names as lookup keys with their carrier, sorted (by key, then by the
+/// carrier's place in the table): made once, on the first lookup, so that a label's carrier
+/// is a binary search, not a pass over every name of every carrier.
+static KEYS: LazyLock<Vec<(String, CarrierId)>> = LazyLock::new(|| {
+    let mut keys: Vec<(String, CarrierId)> = CARRIERS
+        .iter()
+        .enumerate()
+        .flat_map(|(i, c)| names(c).map(move |n| (name_key(n), CarrierId(i))))
+        .filter(|(key, _)| !key.is_empty())
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+});
+
+/// The keys that start with `key`, with their carriers.
+fn keys_from(key: &str) -> impl Iterator<Item = &'static (String, CarrierId)> {
+    let first = KEYS.partition_point(|(k, _)| k.as_str() < key);
+    KEYS[first..]
+        .iter()
+        .take_while(move |(k, _)| k.starts_with(key))
+}
+
+/// The carrier whose code, name or other name has this key, if any (the first in the table
+/// when several have).
 fn carrier_of_key(key: &str) -> Option<CarrierId> {
     if key.is_empty() {
         return None;
     }
-    CARRIERS
-        .iter()
-        .position(|c| names(c).any(|n| name_key(n) == key))
-        .map(CarrierId)
+    keys_from(key)
+        .take_while(|(k, _)| k == key)
+        .map(|&(_, id)| id)
+        .next()
 }
 
 /// The carrier called `name` (its code, name or another name it goes by, or that followed
@@ -151,10 +175,7 @@ pub(crate) fn named_in(name: &str) -> Option<(CarrierId, &str)> {
         let (lead, rest) = (name.get(..end)?, name.get(end..)?);
         let key = name_key(lead);
         let carrier = carrier_of_key(&key)?;
-        let shared = CARRIERS
-            .iter()
-            .enumerate()
-            .any(|(i, c)| i != carrier.0 && names(c).any(|n| name_key(n).starts_with(&key)));
+        let shared = keys_from(&key).any(|&(_, id)| id != carrier);
         let rest = rest
             .trim_start_matches(|c: char| c.is_whitespace() || "-–—/,:;|·".contains(c))
             .trim_end();
