@@ -433,21 +433,20 @@ fn low_bits(n: usize) -> u64 {
     if n >= 64 { u64::MAX } else { (1u64 << n) - 1 }
 }
 
-/// [`run_penalty`] of a line held as bits.
+/// [`run_penalty`] of a line held as bits, without walking its runs.
+///
+/// Bit `i` of `same` says module `i` has the colour of module `i + 1`, so a run of `n`
+/// modules is `n - 1` set bits in a row, and `long` (four of them in a row) marks `n - 4`
+/// places in each run of five or more. A run's penalty `n - 2` is then its places in
+/// `long` plus 2 for the run, which starts wherever `long` does.
 fn run_penalty_bits(line: u64, width: usize) -> i64 {
-    let mut score = 0;
-    let mut start = 0;
-    while start < width {
-        // The run starting at `start` ends where the colour first changes.
-        let colour = line >> start & 1;
-        let rest = (if colour == 1 { !line } else { line }) >> start;
-        let len = (rest.trailing_zeros() as usize).min(width - start);
-        if len >= 5 {
-            score += len as i64 - 2;
-        }
-        start += len;
+    if width < 5 {
+        return 0;
     }
-    score
+    let same = !(line ^ (line >> 1)) & low_bits(width - 1);
+    let long = same & (same >> 1) & (same >> 2) & (same >> 3);
+    let starts = long & !(long << 1);
+    i64::from(long.count_ones() + 2 * starts.count_ones())
 }
 
 /// [`finder_like`] of a line held as bits.
