@@ -144,6 +144,23 @@ impl Content {
         self.op(b" cm");
     }
 
+    /// `BI … ID … EI`: an inline image mask (PDF 32000-1, 8.9.6.2 and 8.9.7) of `width` ×
+    /// `height` samples filling the unit square, its first row at the top: each row's bits
+    /// packed from the most significant bit of `rows`' bytes, padded to a whole byte, 1
+    /// painting the fill colour. The samples are written in hexadecimal (`/F /AHx`): the
+    /// content stream is compressed anyway, and the data then ends at its filter's own `>`,
+    /// which every reader finds without guessing where binary data might end.
+    pub(crate) fn image_mask(&mut self, width: usize, height: usize, rows: &[u8]) {
+        self.buf.extend_from_slice(b"BI /W ");
+        push_integer(&mut self.buf, width as u64);
+        self.buf.extend_from_slice(b" /H ");
+        push_integer(&mut self.buf, height as u64);
+        self.buf
+            .extend_from_slice(b" /IM true /BPC 1 /D [1 0] /F /AHx ID\n");
+        push_hex(&mut self.buf, rows);
+        self.op(b">\nEI");
+    }
+
     /// `BT`.
     pub(crate) fn begin_text(&mut self) {
         self.op(b"BT");
@@ -268,6 +285,7 @@ mod tests {
         c.rect(3.0, 0.0, 1.0, 1.0);
         c.fill();
         c.restore();
+        c.image_mask(10, 2, &[0b1010_0000, 0b0100_0000, 0xFF, 0xC0]);
         c.begin_text();
         c.font(2, 9.0);
         c.text_at(10.0, 405.49);
@@ -280,7 +298,8 @@ mod tests {
         c.end_text();
         assert_eq!(
             String::from_utf8(c.into_bytes()).unwrap(),
-            "0 g\nq\n1.773399 0 0 67.74 44.69 0 cm\n0 0 2 1 re\n3 0 1 1 re\nf\nQ\nBT\n\
+            "0 g\nq\n1.773399 0 0 67.74 44.69 0 cm\n0 0 2 1 re\n3 0 1 1 re\nf\nQ\n\
+             BI /W 10 /H 2 /IM true /BPC 1 /D [1 0] /F /AHx ID\nA040FFC0>\nEI\nBT\n\
              /F2 9 Tf\n1 0 0 1 10 405.49 Tm\n<00240025> Tj\n[<0024>12<00250026>-3.5<0027>] TJ\n\
              2 Tr\n0.315 w\n/Span<</ActualText<FEFF002800610029>>> BDC\nEMC\nET\n"
         );

@@ -3,12 +3,10 @@
 //! the glyphs it shows, for the document's fonts.
 
 use super::RenderError;
+use super::cells::{Cell, code128_cells};
 use super::content::Content;
 use super::embed::{DocumentFonts, Shown, code_of, width};
-use crate::barcode::QrMatrix;
-use crate::layout::{
-    Code128Symbol, Element, LabelLayout, QrSymbol, Rule, SYNTHETIC_BOLD_STROKE, TextLine,
-};
+use crate::layout::{Element, LabelLayout, QrSymbol, Rule, SYNTHETIC_BOLD_STROKE, TextLine};
 use crate::text::{Font, Run, ShapedLine};
 use crate::units::{Dpi, Pt};
 
@@ -95,7 +93,7 @@ pub(super) fn draw_label(
             }
             Element::Qr(qr) => {
                 let origin = (qr.x.to_pt(dpi).0, h - qr.y.to_pt(dpi).0 - offset);
-                in_dots(&mut c, dpi, origin, |c| fill_all(c, &qr_cells(qr)));
+                in_dots(&mut c, dpi, origin, |c| qr_mask(qr).draw(c));
             }
         }
     }
@@ -198,25 +196,6 @@ impl Glyphs<'_> {
     }
 }
 
-/// How far the edge between a dark and a light module of a barcode lies inside the dark
-/// one, in dots.
-///
-/// Rasterizers differ on the pixels an edge touches: MuPDF without anti-aliasing and
-/// Ghostscript fill every pixel a shape touches (a 4-dot bar on the grid prints 5 dots),
-/// poppler's 1-bit path does so for shapes of several rectangles, cairo and others fill the
-/// pixels whose centres the shape covers. With every edge a quarter of a dot inside its
-/// dark module, both rules fill exactly the nominal dots, and stay exact when the page sits
-/// up to a quarter of a dot off their pixel grid ([`grid_offset`]). Edges between two dark
-/// modules move only by [`SEAM`], so nothing shows between them on a screen.
-/// `tests/print_dots.rs` measures every bar and module under poppler, Ghostscript, MuPDF
-/// and cairo.
-const INSET: f32 = 0.25;
-
-/// How far the edge between two dark modules drawn as separate rectangles lies inside each,
-/// in dots: a rasterizer that fills every pixel a shape touches would otherwise fill the
-/// light pixel diagonally across an inner corner. Too thin to show on a screen.
-const SEAM: f32 = 0.02;
-
 /// How far below the dot grid counted from the page's top the barcodes are drawn on a page
 /// `height` tall (negative: above).
 ///
@@ -250,10 +229,83 @@ fn in_dots(c: &mut Content, dpi: Dpi, origin: (f32, f32), draw: impl FnOnce(&mut
     c.restore();
 }
 
-/// A rectangle of a barcode to fill as a path of its own: `(x, y, width, height)` in dots
-/// from the symbol's top-left corner, y downwards, its edges already moved inwards by
-/// [`INSET`] or [`SEAM`].
-pub(super) type Cell = (f32, f32, f32, f32);
+/// How far inside its nominal dots a barcode's image is placed on every side, in dots.
+///
+/// Rasterizers round an image's edges differently: poppler fills from the pixel its left
+/// edge falls in to the one after the pixel its right edge falls in (one dot too many for an
+/// image that ends exactly on a pixel boundary), MuPDF widens an image to the whole pixels it
+/// touches, cairo and Ghostscript fill the pixels whose centres it covers. An image whose
+/// edges lie a quarter of a dot inside the nominal ones gets exactly the nominal dots from
+/// each, its inner module edges stay within a quarter of a dot of the grid, and it stays
+/// exact when the page sits up to a quarter of a dot off the rasterizer's pixel grid
+/// ([`grid_offset`]). `tests/print_dots.rs` measures every bar and module under all four.
+const EDGE_INSET: f32 = 0.25;
+
+/// A QR symbol as a 1-bit image mask: a sample per module, each sample `scale` dots wide
+/// and tall, so the symbol lands on whole dots.
+///
+/// An image says "these dots" in one operator, placed as [`EDGE_INSET`] says. It is also
+/// small: a QR of 41 × 41 modules is 246 bytes of samples where rectangles were about 500
+/// `re f` pairs (some 8 KB of operators, most of a label's content and of the time spent
+/// compressing it). The Code 128 stays rectangles (a few dozen bars): as an image it would
+/// be one row of samples stretched over the bars' height, and cairo, which samples images
+/// bilinearly, then drops the top row of bars when the image's edge falls a little above a
+/// pixel centre (`tests/print_dots.rs` saw it on the 4 × 8 label).
+struct Mask {
+    /// Samples per row and rows.
+    width: usize,
+    height: usize,
+    /// Dots per sample, across and down.
+    scale: (u32, u32),
+    /// The rows, each packed from the most significant bit and padded to a whole byte.
+    rows: Vec<u8>,
+}
+
+impl Mask {
+    /// A mask of `width` × `height` samples, dark where `dark(column, row)`.
+    fn new(
+        width: usize,
+        height: usize,
+        scale: (u32, u32),
+        dark: impl Fn(usize, usize) -> bool,
+    ) -> Mask {
+        let stride = width.div_ceil(8);
+        let mut rows = vec![0u8; stride * height];
+        for (y, row) in rows
+            .chunks_exact_mut(stride.max(1))
+            .enumerate()
+            .take(height)
+        {
+            for x in (0..width).filter(|&x| dark(x, y)) {
+                row[x / 8] |= 0x80 >> (x % 8);
+            }
+        }
+        Mask {
+            width,
+            height,
+            scale,
+            rows,
+        }
+    }
+
+    /// Draws it in dot units (see [`in_dots`]): its top-left corner at the origin.
+    fn draw(&self, c: &mut Content) {
+        let (w, h) = (
+            self.width as f64 * f64::from(self.scale.0),
+            self.height as f64 * f64::from(self.scale.1),
+        );
+        // The unit square to w × h dots less [`EDGE_INSET`] on every side, its first row at
+        // the top (y runs downwards here).
+        let inset = f64::from(EDGE_INSET);
+        c.save();
+        c.transform(
+            (w - 2.0 * inset, -(h - 2.0 * inset)),
+            (EDGE_INSET, (h - inset) as f32),
+        );
+        c.image_mask(self.width, self.height, &self.rows);
+        c.restore();
+    }
+}
 
 /// Fills each cell as a path of its own.
 fn fill_all(c: &mut Content, cells: &[Cell]) {
@@ -263,75 +315,13 @@ fn fill_all(c: &mut Content, cells: &[Cell]) {
     }
 }
 
-/// The cells a Code 128 is printed as: each bar a rectangle, light on every side.
-pub(super) fn code128_cells(bars: &Code128Symbol) -> Vec<Cell> {
-    let module = bars.module.0 as f32;
-    let tall = bars.height.0 as f32;
-    runs(bars.modules.iter().copied())
-        .into_iter()
-        .map(|(start, len)| {
-            let bar = (start as f32 * module, 0.0, len as f32 * module, tall);
-            inset_cells(bar, [true; 4])
-        })
-        .collect()
-}
-
-/// The cells a QR symbol is printed as: each row's runs of dark modules, split where the
-/// modules above or below change, so that only edges against light modules move.
-pub(super) fn qr_cells(qr: &QrSymbol) -> Vec<Cell> {
-    let matrix = &qr.matrix;
-    let m = qr.module.0 as f32;
-    let n = matrix.width();
-    let mut out = Vec::new();
-    for row in 0..n {
-        for (start, len) in runs((0..n).map(|col| matrix.dark(col, row))) {
-            let run = (start, start + len);
-            for (from, to, above, below) in segments(matrix, row, run) {
-                let cells = (from as f32 * m, row as f32 * m, (to - from) as f32 * m, m);
-                let light = [from == start, !above, to == start + len, !below];
-                out.push(inset_cells(cells, light));
-            }
-        }
-    }
-    out
-}
-
-/// `width` × `height` dots at `x`, `y`, each side moved [`INSET`] inwards where `light`
-/// (left, top, right, bottom) says a light module is on the other side, and [`SEAM`] where
-/// a dark one is.
-fn inset_cells(
-    (x, y, width, height): (f32, f32, f32, f32),
-    [left, top, right, bottom]: [bool; 4],
-) -> Cell {
-    let inset = |light: bool| if light { INSET } else { SEAM };
-    let (x0, y0) = (x + inset(left), y + inset(top));
-    let (x1, y1) = (x + width - inset(right), y + height - inset(bottom));
-    (x0, y0, x1 - x0, y1 - y0)
-}
-
-/// The parts of a run of dark modules `start..end` in row `row` of `matrix` between which
-/// the modules above and below change from dark to light: `(from, to, above dark, below
-/// dark)`.
-fn segments(
-    matrix: &QrMatrix,
-    row: usize,
-    (start, end): (usize, usize),
-) -> Vec<(usize, usize, bool, bool)> {
-    let around = |col: usize| {
-        (
-            row > 0 && matrix.dark(col, row - 1),
-            matrix.dark(col, row + 1),
-        )
-    };
-    let mut out: Vec<(usize, usize, bool, bool)> = Vec::new();
-    for col in start..end {
-        let (above, below) = around(col);
-        match out.last_mut() {
-            Some(last) if (last.2, last.3) == (above, below) => last.1 = col + 1,
-            _ => out.push((col, col + 1, above, below)),
-        }
-    }
-    out
+/// A QR symbol as an image mask: a sample per module (the quiet zone is the light around
+/// it).
+fn qr_mask(qr: &QrSymbol) -> Mask {
+    let n = qr.matrix.width();
+    Mask::new(n, n, (qr.module.0, qr.module.0), |x, y| {
+        qr.matrix.dark(x, y)
+    })
 }
 
 fn flush(c: &mut Content, pending: &mut Vec<(u16, f32)>) {
@@ -359,28 +349,6 @@ pub(super) fn needs_actual_text(line: &ShapedLine) -> bool {
         })
 }
 
-/// Runs of `true` in `cells`: (start, length).
-fn runs(cells: impl Iterator<Item = bool>) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    let mut n = 0;
-    for (i, dark) in cells.enumerate() {
-        match (dark, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                out.push((s, i - s));
-                start = None;
-            }
-            _ => {}
-        }
-        n = i + 1;
-    }
-    if let Some(s) = start {
-        out.push((s, n - s));
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -406,46 +374,43 @@ mod tests {
     }
 
     #[test]
-    fn qr_runs_split_where_the_modules_above_or_below_change() {
-        let qr = crate::barcode::encode_qr("SL1", crate::barcode::QrLevel::Q).unwrap();
-        // The top row of the top-left finder: seven dark modules over a row that is dark at
-        // both ends and light between.
-        assert_eq!(
-            segments(&qr, 0, (0, 7)),
-            [
-                (0, 1, false, true),
-                (1, 6, false, false),
-                (6, 7, false, true)
-            ]
-        );
-    }
-
-    #[test]
-    fn runs_of_dark_cells() {
-        let cells = [true, true, false, true, false, false, true];
-        assert_eq!(runs(cells.into_iter()), [(0, 2), (3, 1), (6, 1)]);
-        assert_eq!(runs([false, false].into_iter()), []);
-        assert_eq!(runs([true].into_iter()), [(0, 1)]);
-    }
-
-    #[test]
-    fn a_label_draws_each_bar_as_a_filled_path_of_its_own_on_the_dot_grid() {
+    fn a_label_draws_its_barcodes_as_image_masks_on_the_dot_grid() {
         let label = crate::Label::sample().validate().unwrap();
         let layout = crate::layout(&label, &crate::Options::default()).unwrap();
         let drawn = draw_label(&layout, None).unwrap();
         let text = String::from_utf8(drawn.content).unwrap();
         assert!(text.starts_with("0 g\nBT\n"), "{text}");
-        // The Code 128 in units of one dot at 203 dpi (0.35468 pt), y downwards from its
-        // top-left corner: every bar a rectangle filled on its own, inset a quarter of a
-        // dot on each side, 4-dot modules and 208 dots tall (26 mm).
-        let code = text
-            .find("0.35468 0 0 -0.35468 ")
-            .expect("a dot-scaled matrix");
-        let after = &text[code..];
-        let end = after.find("\nQ\n").unwrap();
-        let ops: Vec<&str> = after[..end].lines().skip(1).collect();
+        let bars = layout
+            .elements()
+            .iter()
+            .find_map(|e| match e {
+                Element::Code128(b) => Some(b),
+                _ => None,
+            })
+            .unwrap();
+        let qr = layout
+            .elements()
+            .iter()
+            .find_map(|e| match e {
+                Element::Qr(q) => Some(q),
+                _ => None,
+            })
+            .unwrap();
+        // Each barcode in units of one dot at 203 dpi (0.35468 pt), y downwards from its
+        // top-left corner, then the unit square stretched over the symbol's dots.
+        let symbols: Vec<&str> = text.split("0.35468 0 0 -0.35468 ").skip(1).collect();
+        assert_eq!(symbols.len(), 2, "{text}");
+        // The Code 128: every bar a rectangle filled on its own, inset a quarter of a dot on
+        // each side, 4-dot modules and 208 dots tall (26 mm).
+        let ops: Vec<&str> = symbols[0]
+            .lines()
+            .skip(1)
+            .take_while(|l| *l != "Q")
+            .collect();
         assert_eq!(ops[..2], ["0.25 0.25 7.5 207.5 re", "f"]);
-        assert!(ops.len() > 40, "{ops:?}");
+        let bar_count = ops.len() / 2;
+        let runs = bars.modules.windows(2).filter(|w| w[1] && !w[0]).count() + 1;
+        assert_eq!(bar_count, runs, "{ops:?}");
         for pair in ops.chunks(2) {
             let numbers: Vec<f32> = pair[0]
                 .trim_end_matches(" re")
@@ -456,6 +421,40 @@ mod tests {
             assert_eq!((numbers[0] - 0.25) % 4.0, 0.0, "{pair:?}");
             assert_eq!((numbers[2] + 0.5) % 4.0, 0.0, "{pair:?}");
             assert_eq!((numbers[1], numbers[3]), (0.25, 207.5), "{pair:?}");
+        }
+        // The QR: an image mask of a sample per module, each 7 × 7 dots, a quarter of a dot
+        // inside its dots on every side.
+        let n = qr.matrix.width();
+        let w = n * 7;
+        assert!(
+            symbols[1].contains(&format!(
+                "\nq\n{}.5 0 0 -{}.5 0.25 {}.75 cm\nBI /W {n} /H {n} /IM true /BPC 1 /D [1 0] /F /AHx ID\n",
+                w - 1,
+                w - 1,
+                w - 1
+            )),
+            "{}",
+            symbols[1]
+        );
+        // Its samples are the modules, row by row, from each byte's most significant bit.
+        let hex = symbols[1]
+            .split(" ID\n")
+            .nth(1)
+            .unwrap()
+            .split('>')
+            .next()
+            .unwrap();
+        let bytes: Vec<u8> = (0..hex.len())
+            .step_by(2)
+            .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).unwrap())
+            .collect();
+        let stride = n.div_ceil(8);
+        assert_eq!(bytes.len(), stride * n);
+        for y in 0..n {
+            for x in 0..n {
+                let bit = bytes[y * stride + x / 8] >> (7 - x % 8) & 1 == 1;
+                assert_eq!(bit, qr.matrix.dark(x, y), "module ({x}, {y})");
+            }
         }
         // Every glyph shown is reported, with its text.
         assert!(drawn.shown.iter().any(|s| s.char == Some('O')));

@@ -1,5 +1,6 @@
 //! Rendering laid-out labels into output formats.
 
+mod cells;
 mod content;
 mod draw;
 mod embed;

@@ -18,7 +18,8 @@ use printpdf::{
 };
 
 use super::RenderError;
-use super::draw::{Cell, code128_cells, grid_offset, needs_actual_text, qr_cells};
+use super::cells::{Cell, code128_cells, qr_cells};
+use super::draw::{grid_offset, needs_actual_text};
 use super::embed::code_of;
 use super::subset::{SubsetFont, subset_font, subset_tag_with};
 use crate::layout::{Element, LabelLayout, SYNTHETIC_BOLD_STROKE};
