@@ -196,19 +196,17 @@ fn masked_rows(
     let mask = MASKS[index % MASKS.len()];
     // Every mask repeats after 6 columns and 12 rows (periods 2, 3, 4 and 6): each row of
     // the pattern is its first six columns, doubled until the row is full.
-    let pattern: Vec<u64> = (0..12)
-        .map(|y| {
-            let mut row = (0..6)
-                .filter(|&x| flips(mask, x, y))
-                .fold(0u64, |row, x| row | 1 << x);
-            let mut period = 6;
-            while period < 64 {
-                row |= row << period;
-                period *= 2;
-            }
-            row & low_bits(width)
-        })
-        .collect();
+    let pattern: [u64; 12] = std::array::from_fn(|y| {
+        let mut row = (0..6)
+            .filter(|&x| flips(mask, x, y))
+            .fold(0u64, |row, x| row | 1 << x);
+        let mut period = 6;
+        while period < 64 {
+            row |= row << period;
+            period *= 2;
+        }
+        row & low_bits(width)
+    });
     let mut rows: Vec<u64> = dark
         .iter()
         .zip(maskable)
@@ -393,19 +391,10 @@ fn penalty_of_bits(modules: &[bool], width: usize) -> u32 {
 /// modules wide.
 fn penalty_of_rows(rows: &[u64], width: usize) -> u32 {
     let full = low_bits(width);
-    let mut columns = vec![0u64; width];
-    for (y, &row) in rows.iter().enumerate() {
-        let mut bits = row;
-        while bits != 0 {
-            let x = bits.trailing_zeros() as usize;
-            if let Some(column) = columns.get_mut(x) {
-                *column |= 1 << y;
-            }
-            bits &= bits - 1;
-        }
-    }
+    let columns = transpose(rows);
+    let columns = columns.get(..width).unwrap_or(&columns);
     let mut score: i64 = 0;
-    for lines in [rows, &columns[..]] {
+    for lines in [rows, columns] {
         let mut finder = 0;
         for &line in lines.iter() {
             score += run_penalty_bits(line, width);
@@ -426,6 +415,33 @@ fn penalty_of_rows(rows: &[u64], width: usize) -> u32 {
     let ratio = (dark as usize * 200 / (width * width)) as i64;
     score += (ratio - 100).abs();
     u32::try_from(score.max(0)).unwrap_or(u32::MAX)
+}
+
+/// The columns of up to 64 rows of up to 64 bits (bit `x` of row `y` becomes bit `y` of
+/// column `x`), by swapping ever smaller blocks: the top-right and bottom-left 32 × 32
+/// blocks, then within each the 16 × 16 ones, down to single bits (six rounds of 32 word
+/// operations, whatever the symbol holds).
+fn transpose(rows: &[u64]) -> [u64; 64] {
+    let mut a = [0u64; 64];
+    for (word, &row) in a.iter_mut().zip(rows) {
+        *word = row;
+    }
+    let mut j = 32;
+    let mut mask: u64 = 0x0000_0000_FFFF_FFFF;
+    while j != 0 {
+        // Every row `k` with bit `j` clear, paired with row `k + j`: the high `j` bits of
+        // each `2j`-bit group of row `k` change places with the low `j` bits of row `k + j`.
+        let mut k = 0;
+        while k < 64 {
+            let t = ((a[k] >> j) ^ a[k + j]) & mask;
+            a[k] ^= t << j;
+            a[k + j] ^= t;
+            k = (k + j + 1) & !j;
+        }
+        j >>= 1;
+        mask ^= mask << j;
+    }
+    a
 }
 
 /// The lowest `n` bits set.
@@ -551,6 +567,34 @@ mod tests {
                 .into_iter()
                 .map(|c| c == qrcode::Color::Dark)
                 .collect(),
+        }
+    }
+
+    #[test]
+    fn the_transpose_moves_every_bit_across_the_diagonal() {
+        // A pseudo-random 64 × 64 matrix, and a narrow one (rows beyond it are zero).
+        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        let rows: Vec<u64> = (0..64)
+            .map(|_| {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                seed
+            })
+            .collect();
+        for n in [64, 41, 21, 1] {
+            let narrow: Vec<u64> = rows[..n].iter().map(|r| r & low_bits(n)).collect();
+            let columns = transpose(&narrow);
+            for x in 0..64 {
+                for y in 0..64 {
+                    let bit = |row: Option<&u64>, at: usize| row.is_some_and(|r| r >> at & 1 == 1);
+                    assert_eq!(
+                        bit(columns.get(x), y),
+                        bit(narrow.get(y), x),
+                        "{n} wide: ({x}, {y})"
+                    );
+                }
+            }
         }
     }
 

@@ -97,6 +97,9 @@ pub(crate) fn is_blank(raw: &str) -> bool {
 /// Text over [`MAX_TEXT_CHARS`] is an error giving its full length; only the first
 /// [`MAX_TEXT_CHARS`] characters are ever copied, so a huge value costs no memory.
 pub(crate) fn clean(raw: &str, field: &str) -> Result<Option<String>, ValidationError> {
+    if let Some(printable) = clean_printable_ascii(raw) {
+        return Ok(printable);
+    }
     reject_control(raw, field)?;
     reject_bidi(raw, field)?;
     if is_blank(raw) {
@@ -124,6 +127,24 @@ pub(crate) fn clean(raw: &str, field: &str) -> Result<Option<String>, Validation
     }
     reject_uncovered(&out, field)?;
     Ok(Some(out))
+}
+
+/// [`clean`] of the most common text, printable ASCII of at most [`MAX_TEXT_CHARS`]
+/// characters (`None` for any other): it holds no control or bidirectional character, is
+/// already composed, cannot be too long, and Noto Sans, which is always bundled, draws every
+/// one of its characters; what is left is to collapse the spaces.
+fn clean_printable_ascii(raw: &str) -> Option<Option<String>> {
+    if raw.len() > MAX_TEXT_CHARS || !raw.bytes().all(|b| matches!(b, b' '..=b'~')) {
+        return None;
+    }
+    let mut out = String::with_capacity(raw.len());
+    for word in raw.split_ascii_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    Some((!out.is_empty()).then_some(out))
 }
 
 /// Every grapheme cluster must be drawable by one of the bundled fonts: an emoji or a
@@ -183,6 +204,30 @@ pub(crate) fn optional(raw: Option<&str>, field: &str) -> Result<Option<String>,
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn printable_ascii_is_cleaned_as_the_general_path_cleans_it() {
+        // Every printable ASCII character is drawn by the always-bundled Noto Sans.
+        let all: String = (b' '..=b'~').map(char::from).collect();
+        assert_eq!(crate::text::first_uncovered(&all).ok(), Some(None));
+        for raw in ["  Flat 4,  221 Baker Street ", "a", "   ", "", &all] {
+            let fast = clean_printable_ascii(raw).expect("printable ASCII");
+            // The general path, as it runs for any other text.
+            let words: Vec<&str> = raw.split_whitespace().collect();
+            let general = (!words.is_empty()).then(|| words.join(" "));
+            assert_eq!(fast, general, "{raw:?}");
+            assert_eq!(clean(raw, "f").unwrap(), general, "{raw:?}");
+        }
+        // Anything else takes the general path.
+        for raw in [
+            "Zoë",
+            "tab\there",
+            "\u{7f}",
+            &"x".repeat(MAX_TEXT_CHARS + 1),
+        ] {
+            assert_eq!(clean_printable_ascii(raw), None, "{raw:?}");
+        }
+    }
 
     /// Each bundled script family, a name in it, and whether this build bundles its font.
     const FAMILIES: [(&str, &str, bool); 6] = [
