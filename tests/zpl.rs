@@ -293,11 +293,11 @@ fn a_second_renderer_reads_every_golden_label_in_zpl() {
     std::fs::create_dir_all(&dir).unwrap();
     let script =
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tools/zpl-render/render.cjs");
-    let mut drawings = 0;
+    let drawings = std::sync::atomic::AtomicUsize::new(0);
     // `zpl` drawn by Zebrash on a canvas of the label's dots; the image and its file.
-    let mut zebrash = |zpl: &[u8], laid_out: &LabelLayout| {
-        drawings += 1;
-        let zpl_path = dir.join(format!("{drawings}.zpl"));
+    let zebrash = |zpl: &[u8], laid_out: &LabelLayout| {
+        let drawing = drawings.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+        let zpl_path = dir.join(format!("{drawing}.zpl"));
         let png_path = zpl_path.with_extension("png");
         std::fs::write(&zpl_path, zpl).unwrap();
         let dpmm = f64::from(dpmm(laid_out.dpi()));
@@ -320,12 +320,15 @@ fn a_second_renderer_reads_every_golden_label_in_zpl() {
         (common::raster::read_png(&png_path).unwrap(), png_path)
     };
     let orders = common::sample_orders();
-    let mut failures = Vec::new();
-    let cases = cases()
+    let cases: Vec<_> = cases()
         .into_iter()
-        .filter(|(.., bars)| *bars == ZplBars::Graphic);
-    for (what, index, options, bars) in cases {
-        let laid_out = layout(&common::golden_label(index), &options).unwrap();
+        .filter(|(.., bars)| *bars == ZplBars::Graphic)
+        .collect();
+    // Each case's problems (Node draws one label at a time; two run at once, one a core).
+    let check = |(what, index, options, bars): &(String, usize, Options, ZplBars)| {
+        let (index, bars) = (*index, *bars);
+        let mut failures = Vec::new();
+        let laid_out = layout(&common::golden_label(index), options).unwrap();
         let order = &orders[index];
         let number = order.order.number.trim().to_owned();
         let payload = common::expected_payload(order);
@@ -366,7 +369,17 @@ fn a_second_renderer_reads_every_golden_label_in_zpl() {
                 _ => failures.extend(misplaced_text(&what, &laid_out, &drawn)),
             }
         }
-    }
+        failures
+    };
+    let failures: Vec<String> = std::thread::scope(|scope| {
+        let (first, second) = cases.split_at(cases.len() / 2);
+        let workers = [first, second]
+            .map(|half| scope.spawn(|| half.iter().flat_map(check).collect::<Vec<_>>()));
+        workers
+            .into_iter()
+            .flat_map(|worker| worker.join().unwrap())
+            .collect()
+    });
     std::fs::remove_dir_all(&dir).ok();
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
