@@ -202,7 +202,8 @@ impl Glyphs<'_> {
 /// poppler, MuPDF and cairo count pixel rows from the page's top, Ghostscript from its
 /// bottom. On a page that is not a whole number of dots tall (A6, 100 × 150 mm, A4 at
 /// 203 dpi) the two grids lie a fraction of a dot apart; drawing halfway between them keeps
-/// every edge within a quarter of a dot of both, which [`INSET`] absorbs. (At a resolution
+/// every edge within a quarter of a dot of both, which the quarter-dot insets of the bars
+/// ([`super::cells`]) and of the QR image ([`EDGE_INSET`]) absorb. (At a resolution
 /// where the two lie almost exactly half a dot apart, that leaves no margin: the resolutions
 /// the tests print at, 203, 300 and 600 dpi, are not such.)
 pub(super) fn grid_offset(height: Pt, dpi: Dpi) -> Pt {
