@@ -707,8 +707,15 @@ impl Postcode {
             ));
         }
         let rules = country.rules();
-        let normalised = canonical(rules, &normalised).unwrap_or(normalised);
-        if !rules.postcode_matches(&normalised) {
+        // A canonical form is one that matched the country's pattern already.
+        let (normalised, matches) = match canonical(rules, &normalised) {
+            Some(canonical) => (canonical, true),
+            None => {
+                let matches = rules.postcode_matches(&normalised);
+                (normalised, matches)
+            }
+        };
+        if !matches {
             let example = super::text::example_suffix(rules.postcode_example());
             return Err(ValidationError::new(
                 FIELD,
