@@ -16,8 +16,9 @@ use crate::layout::QrSymbol;
 /// poppler's 1-bit path does so for shapes of several rectangles, cairo and others fill the
 /// pixels whose centres the shape covers. With every edge a quarter of a dot inside its
 /// dark module, both rules fill exactly the nominal dots, and stay exact when the page sits
-/// up to a quarter of a dot off their pixel grid ([`super::draw::grid_offset`]). Edges between two dark
-/// modules move only by [`SEAM`], so nothing shows between them on a screen.
+/// up to a quarter of a dot off their pixel grid ([`super::draw::grid_offset`]). Edges
+/// between two dark modules move only by [`SEAM`], so nothing shows between them on a
+/// screen.
 /// `tests/print_dots.rs` measures every bar and module under poppler, Ghostscript, MuPDF
 /// and cairo.
 const INSET: f32 = 0.25;

@@ -375,7 +375,7 @@ mod tests {
     }
 
     #[test]
-    fn a_label_draws_its_barcodes_as_image_masks_on_the_dot_grid() {
+    fn a_label_draws_its_bars_as_rectangles_and_its_qr_as_an_image_mask_on_the_dot_grid() {
         let label = crate::Label::sample().validate().unwrap();
         let layout = crate::layout(&label, &crate::Options::default()).unwrap();
         let drawn = draw_label(&layout, None).unwrap();

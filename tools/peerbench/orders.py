@@ -43,6 +43,7 @@ def main():
     import labeldata
 
     out = sys.stdout
+    out.reconfigure(encoding="utf-8")  # JSON Lines are UTF-8 whatever the locale
     for i in range(int(sys.argv[2])):
         out.write(json.dumps(order(labeldata, i), ensure_ascii=False, separators=(",", ":")))
         out.write("\n")

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Side by side, whole processes, one run: the label example against fpdf2 (and reportlab with
+# Side by side, whole processes: the label example against fpdf2 (and reportlab with
 # TOOLS="fpdf2 reportlab") printing the same N different 4x6 labels into one PDF.
 #
 #   tools/peerbench/run.sh [N ...]        default: 1000 10000
 #
 # Each tool runs RUNS times (default 3) per N under /usr/bin/time; the table gives the median
-# wall time, CPU time (user + sys) and peak resident memory, the PDF's bytes per label, and
-# how many times faster shiplabel was. Our orders are the peers' labels (orders.py).
+# of each figure over the runs (wall time, CPU time as user + sys, peak resident memory), the
+# PDF's bytes per label, and how many times less wall and CPU time shiplabel took. Our orders
+# are the peers' labels (orders.py). Any failed run stops the script with its message.
 # Env: OUT=/tmp/peerbench  PEERS=<repo>/../shared/peers  RUNS=3  TOOLS=fpdf2  PY=<venv python>
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -27,34 +28,49 @@ if [[ -z ${PY:-} ]]; then
   PY=$OUT/venv/bin/python
 fi
 (cd "$REPO" && cargo build -q --release --example label)
-LABEL=${CARGO_TARGET_DIR:-$REPO/target}/release/examples/label
+# Where cargo put it, whatever CARGO_TARGET_DIR or .cargo/config say.
+TARGET=$(cd "$REPO" && cargo metadata --format-version 1 --no-deps |
+  "$PY" -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')
+LABEL=$TARGET/release/examples/label
 
-# One measured run: prints "wall cpu peak_mib".
+# One measured run, appended to $OUT/runs as "wall cpu peak_mib"; a failed run stops here.
 measure() {
-  /usr/bin/time -f '%e %U %S %M' -o "$OUT/time" "$@" >/dev/null 2>"$OUT/stderr" || {
-    cat "$OUT/stderr" >&2; exit 1; }
-  awk '{ printf "%.3f %.3f %.1f\n", $1, $2 + $3, $4 / 1024 }' "$OUT/time"
+  if ! /usr/bin/time -f '%e %U %S %M' -o "$OUT/time" "$@" >/dev/null 2>"$OUT/stderr"; then
+    echo "failed: $*" >&2
+    cat "$OUT/stderr" >&2
+    exit 1
+  fi
+  awk '{ printf "%.3f %.3f %.1f\n", $1, $2 + $3, $4 / 1024 }' "$OUT/time" >> "$OUT/runs"
 }
-# The median of RUNS runs of a command, by wall time.
+# Runs a command RUNS times; sets wall, cpu and peak to the median of each figure.
 median() {
-  for _ in $(seq "$RUNS"); do measure "$@"; done | sort -n | awk -v r="$RUNS" 'NR == int((r + 1) / 2)'
+  : > "$OUT/runs"
+  for _ in $(seq "$RUNS"); do measure "$@"; done
+  local column
+  for column in 1 2 3; do
+    cut -d' ' -f"$column" "$OUT/runs" | sort -n | awk -v r="$RUNS" 'NR == int((r + 1) / 2)'
+  done > "$OUT/medians"
+  { read -r wall; read -r cpu; read -r peak; } < "$OUT/medians"
 }
+# a / b to the nearest whole number, or "-" when b rounds to 0.
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.0f", a / b; else printf "-" }'; }
 
 echo '| labels | tool | wall (s) | CPU (s) | peak (MiB) | bytes/label | wall × | CPU × |'
 echo '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |'
 for n in "$@"; do
   "$PY" "$HERE/orders.py" "$PEERS" "$n" > "$OUT/orders-$n.jsonl"
-  read -r ours_wall ours_cpu ours_peak < <(median "$LABEL" "$OUT/orders-$n.jsonl" -o "$OUT/shiplabel-$n.pdf")
+  median "$LABEL" "$OUT/orders-$n.jsonl" -o "$OUT/shiplabel-$n.pdf"
+  ours_wall=$wall ours_cpu=$cpu
   bytes=$(stat -c %s "$OUT/shiplabel-$n.pdf")
-  printf '| %s | shiplabel | %s | %s | %s | %s | | |\n' "$n" "$ours_wall" "$ours_cpu" "$ours_peak" \
+  printf '| %s | shiplabel | %s | %s | %s | %s | | |\n' "$n" "$wall" "$cpu" "$peak" \
     "$(awk -v b="$bytes" -v n="$n" 'BEGIN { printf "%.0f", b / n }')"
   for tool in $TOOLS; do
     case $tool in fpdf2) script=fpdf2_label.py ;; reportlab) script=rl_label.py ;;
       *) echo "unknown tool $tool" >&2; exit 2 ;; esac
-    read -r wall cpu peak < <(median "$PY" "$PEERS/$script" multi "$n" "$OUT/$tool-$n.pdf")
+    median "$PY" "$PEERS/$script" multi "$n" "$OUT/$tool-$n.pdf"
     bytes=$(stat -c %s "$OUT/$tool-$n.pdf")
-    awk -v n="$n" -v t="$tool" -v w="$wall" -v c="$cpu" -v p="$peak" -v b="$bytes" \
-        -v ow="$ours_wall" -v oc="$ours_cpu" 'BEGIN {
-      printf "| %s | %s | %s | %s | %s | %.0f | %.0f | %.0f |\n", n, t, w, c, p, b / n, w / ow, c / oc }'
+    printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "$n" "$tool" "$wall" "$cpu" "$peak" \
+      "$(awk -v b="$bytes" -v n="$n" 'BEGIN { printf "%.0f", b / n }')" \
+      "$(ratio "$wall" "$ours_wall")" "$(ratio "$cpu" "$ours_cpu")"
   done
 done
