@@ -172,6 +172,7 @@
 mod address;
 mod barcode;
 mod batch;
+mod bits;
 mod carrier;
 mod documents;
 mod error;

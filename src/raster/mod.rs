@@ -7,6 +7,7 @@ mod canvas;
 use canvas::Canvas;
 pub(crate) use canvas::rule_edges;
 
+use crate::bits::pack_rows;
 use crate::error::{IoError, RenderError};
 use crate::layout::{LabelLayout, SheetCursor, SheetPage, TextLine};
 use crate::options::{Options, Sheet};
@@ -201,16 +202,11 @@ fn encode(canvas: &Canvas, raster: Raster, ppi: u32) -> Result<Vec<u8>, RenderEr
     let (depth, data) = match raster {
         Raster::Print => {
             // Rows of bits, the first pixel in the high bit; 1 is white.
-            let row_bytes = width.div_ceil(8) as usize;
-            let mut data = vec![0u8; row_bytes * height as usize];
-            for (row, cells) in coverage.chunks(width as usize).enumerate() {
-                let out = &mut data[row * row_bytes..(row + 1) * row_bytes];
-                for (col, &ink) in cells.iter().enumerate() {
-                    if ink < 128 {
-                        out[col / 8] |= 0x80 >> (col % 8);
-                    }
-                }
-            }
+            let rows = coverage.chunks_exact((width as usize).max(1));
+            let data = pack_rows(
+                width as usize,
+                rows.map(|cells| cells.iter().map(|&ink| ink < 128)),
+            );
             (png::BitDepth::One, data)
         }
         Raster::Preview { .. } => (

@@ -6,6 +6,7 @@ use super::RenderError;
 use super::cells::{Cell, code128_cells};
 use super::content::Content;
 use super::embed::{DocumentFonts, Shown, code_of, width};
+use crate::bits::pack_rows;
 use crate::layout::{Element, LabelLayout, QrSymbol, Rule, SYNTHETIC_BOLD_STROKE, TextLine};
 use crate::text::{Font, Run, ShapedLine};
 use crate::units::{Dpi, Pt};
@@ -263,32 +264,6 @@ struct Mask {
 }
 
 impl Mask {
-    /// A mask of `width` × `height` samples, dark where `dark(column, row)`.
-    fn new(
-        width: usize,
-        height: usize,
-        scale: (u32, u32),
-        dark: impl Fn(usize, usize) -> bool,
-    ) -> Mask {
-        let stride = width.div_ceil(8);
-        let mut rows = vec![0u8; stride * height];
-        for (y, row) in rows
-            .chunks_exact_mut(stride.max(1))
-            .enumerate()
-            .take(height)
-        {
-            for x in (0..width).filter(|&x| dark(x, y)) {
-                row[x / 8] |= 0x80 >> (x % 8);
-            }
-        }
-        Mask {
-            width,
-            height,
-            scale,
-            rows,
-        }
-    }
-
     /// Draws it in dot units (see [`in_dots`]): its top-left corner at the origin.
     fn draw(&self, c: &mut Content) {
         let (w, h) = (
@@ -320,9 +295,13 @@ fn fill_all(c: &mut Content, cells: &[Cell]) {
 /// it).
 fn qr_mask(qr: &QrSymbol) -> Mask {
     let n = qr.matrix.width();
-    Mask::new(n, n, (qr.module.0, qr.module.0), |x, y| {
-        qr.matrix.dark(x, y)
-    })
+    let rows = (0..n).map(|y| (0..n).map(move |x| qr.matrix.dark(x, y)));
+    Mask {
+        width: n,
+        height: n,
+        scale: (qr.module.0, qr.module.0),
+        rows: pack_rows(n, rows),
+    }
 }
 
 fn flush(c: &mut Content, pending: &mut Vec<(u16, f32)>) {

@@ -6,6 +6,8 @@ use std::fmt::Write as _;
 use std::io::Write as _;
 
 use base64::Engine as _;
+
+use crate::bits::pack_rows;
 use flate2::Compression;
 use flate2::write::ZlibEncoder;
 
@@ -13,19 +15,8 @@ use flate2::write::ZlibEncoder;
 /// `^GFA,<bytes>,<bytes>,<bytes per row>,:Z64:<base64>:<crc>`.
 pub(super) fn graphic_field(width: u32, ink: &[bool]) -> String {
     let row_bytes = width.div_ceil(8) as usize;
-    let rows = if width == 0 {
-        0
-    } else {
-        ink.len() / width as usize
-    };
-    let mut data = vec![0u8; row_bytes * rows];
-    for (row, dots) in ink.chunks(width.max(1) as usize).enumerate() {
-        for (col, &dot) in dots.iter().enumerate() {
-            if dot {
-                data[row * row_bytes + col / 8] |= 0x80 >> (col % 8);
-            }
-        }
-    }
+    let rows = ink.chunks_exact(width.max(1) as usize);
+    let data = pack_rows(width as usize, rows.map(|dots| dots.iter().copied()));
     let total = data.len();
     format!("^GFA,{total},{total},{row_bytes},{}", z64(&data))
 }
