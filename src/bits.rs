@@ -11,13 +11,14 @@ pub(crate) fn pack_rows<R: IntoIterator<Item = bool>>(
     let stride = width.div_ceil(8);
     let mut out = Vec::new();
     for row in rows {
-        let start = out.len();
-        out.resize(start + stride, 0);
-        for (x, set) in row.into_iter().take(width).enumerate() {
-            if set {
-                out[start + x / 8] |= 0x80 >> (x % 8);
-            }
-        }
+        let mut pixels = row.into_iter().take(width);
+        // A byte at a time: eight pixels, the first in the high bit, zeros past the row's end.
+        out.extend((0..stride).map(|_| {
+            (0..8).fold(0u8, |byte, bit| match pixels.next() {
+                Some(true) => byte | 0x80 >> bit,
+                _ => byte,
+            })
+        }));
     }
     out
 }
