@@ -349,4 +349,40 @@ fn one_page_per_label_and_fonts_embedded_once() {
         );
         assert_eq!(rest, family);
     }
+    // TrueType subsets keep their glyph ids, so no CIDFont needs a map from codes to glyphs;
+    // the regular and bold cuts of a family number their glyphs alike and share one
+    // `ToUnicode` map (the text of every golden label extracting right is crosscheck's).
+    let fonts: Vec<&lopdf::Dictionary> = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter(|d| {
+            d.get(b"Type")
+                .is_ok_and(|t| t.as_name().is_ok_and(|n| n == b"Font"))
+        })
+        .collect();
+    assert!(
+        fonts.iter().all(|d| d.get(b"CIDToGIDMap").is_err()),
+        "no CIDToGIDMap"
+    );
+    let to_unicode = |family: &str| {
+        let font = fonts
+            .iter()
+            .find(|d| {
+                d.get(b"Subtype")
+                    .is_ok_and(|t| t.as_name().is_ok_and(|n| n == b"Type0"))
+                    && d.get(b"BaseFont")
+                        .and_then(|n| n.as_name())
+                        .is_ok_and(|n| n.ends_with(format!("+{family}").as_bytes()))
+            })
+            .unwrap_or_else(|| panic!("{family}"));
+        font.get(b"ToUnicode").unwrap().as_reference().unwrap()
+    };
+    assert_eq!(to_unicode("NotoSans-Regular"), to_unicode("NotoSans-Bold"));
+    assert_ne!(
+        to_unicode("NotoSans-Regular"),
+        to_unicode("NotoSansArabic-Regular")
+    );
+    let maps: std::collections::BTreeSet<_> = families.iter().map(|f| to_unicode(f)).collect();
+    assert!(maps.len() < families.len(), "{maps:?}");
 }

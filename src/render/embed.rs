@@ -1,6 +1,6 @@
 //! Fonts in a PDF that is written as it goes: content streams show each glyph by a code
-//! fixed in advance (the glyph id for TrueType, with a `/CIDToGIDMap` from it to the subset's
-//! glyph; the CID for the CJK face's CID-keyed CFF, whose subset keeps its CIDs), so pages
+//! fixed in advance (the glyph id for TrueType, whose subset keeps its glyph ids; the CID
+//! for the CJK face's CID-keyed CFF, whose subset keeps its CIDs), so pages
 //! can be written before the document knows which glyphs it uses. At the end, each typeface
 //! is subset to those glyphs and embedded once: a `Type0` font, its CIDFont, descriptor,
 //! font program, widths and a `ToUnicode` map.
@@ -13,7 +13,7 @@ use rustybuzz::ttf_parser::{self, GlyphId};
 use super::RenderError;
 use super::content::{push_hex, push_integer, push_number};
 use super::file::{Effort, ObjRef, PdfFile};
-use super::subset::{subset_font, subset_tag};
+use super::subset::{subset_font, subset_keeping_ids, subset_tag};
 use crate::text::{Font, SLOTS, Typeface};
 
 /// What a typeface's glyphs are shown as, worked out once per process from the font.
@@ -189,9 +189,40 @@ impl DocumentFonts {
         &self,
         file: &mut PdfFile<W>,
     ) -> Result<Vec<u8>, RenderError> {
+        // One `ToUnicode` map serves every typeface whose codes agree with it (a regular
+        // and a bold cut of one family number their glyphs alike, so their maps merge):
+        // each typeface joins the first map none of whose codes it gives other text.
+        let mut maps: Vec<BTreeMap<u16, &str>> = Vec::new();
+        let mut map_of: Vec<usize> = Vec::with_capacity(self.used.len());
+        for codes in self.used.values() {
+            let texts = codes
+                .iter()
+                .filter(|(_, u)| !u.text.is_empty())
+                .map(|(&code, u)| (code, u.text.as_str()));
+            let agrees = |map: &BTreeMap<u16, &str>| {
+                texts
+                    .clone()
+                    .all(|(code, text)| map.get(&code).is_none_or(|&t| t == text))
+            };
+            let index = match maps.iter().position(agrees) {
+                Some(index) => index,
+                None => {
+                    maps.push(BTreeMap::new());
+                    maps.len() - 1
+                }
+            };
+            maps[index].extend(texts);
+            map_of.push(index);
+        }
+        let mut map_refs = Vec::with_capacity(maps.len());
+        for map in &maps {
+            let to_unicode = file.reserve();
+            file.deflated_stream(to_unicode, b"", &to_unicode_cmap(map), Effort::Best)?;
+            map_refs.push(to_unicode);
+        }
         let mut resources = Vec::new();
-        for (&typeface, codes) in &self.used {
-            let font = write_font(file, typeface, codes)?;
+        for ((&typeface, codes), map) in self.used.iter().zip(map_of) {
+            let font = write_font(file, typeface, codes, map_refs[map])?;
             resources.extend_from_slice(b"/F");
             push_integer(&mut resources, typeface.index() as u64);
             resources.push(b' ');
@@ -215,34 +246,37 @@ fn fail(typeface: Typeface, what: &str) -> RenderError {
     ))
 }
 
-/// Writes one typeface's font objects and returns its `Type0` font.
+/// Writes one typeface's font objects, its text given by the `ToUnicode` map `to_unicode`,
+/// and returns its `Type0` font.
 fn write_font<W: std::io::Write>(
     file: &mut PdfFile<W>,
     typeface: Typeface,
     codes: &BTreeMap<u16, CodeUse>,
+    to_unicode: ObjRef,
 ) -> Result<ObjRef, RenderError> {
     let font = Font::get(typeface).map_err(|e| RenderError::Pdf(e.to_string()))?;
     let glyphs: Vec<u16> = codes.values().map(|u| u.glyph).collect();
-    let subset = subset_font(typeface, &glyphs, false)?;
     let name = format!(
         "{}+{}",
         subset_tag(typeface, &glyphs),
         typeface.postscript_name()
     );
-    let [type0, cid_font, descriptor, program, to_unicode] = [(); 5].map(|()| file.reserve());
+    let [type0, cid_font, descriptor, program] = [(); 4].map(|()| file.reserve());
     let cff = Codes::get(typeface)?.cff;
 
     // The font program: TrueType whole; CFF as the bare table.
     if cff {
+        let subset = subset_font(typeface, &glyphs, false)?;
         let table = ttf_parser::RawFace::parse(&subset.bytes, 0)
             .ok()
             .and_then(|raw| raw.table(ttf_parser::Tag::from_bytes(b"CFF ")))
             .ok_or_else(|| fail(typeface, "the subset has no CFF table"))?;
         file.deflated_stream(program, b"/Subtype/CIDFontType0C", table, Effort::Best)?;
     } else {
+        let subset = subset_keeping_ids(typeface, &glyphs)?;
         let mut dict = b"/Length1 ".to_vec();
-        push_integer(&mut dict, subset.bytes.len() as u64);
-        file.deflated_stream(program, &dict, &subset.bytes, Effort::Best)?;
+        push_integer(&mut dict, subset.len() as u64);
+        file.deflated_stream(program, &dict, &subset, Effort::Best)?;
     }
 
     // The descriptor, metrics in thousandths of an em.
@@ -280,7 +314,8 @@ fn write_font<W: std::io::Write>(
     d.extend_from_slice(b">>");
     file.object(descriptor, d)?;
 
-    // The CIDFont: widths by code, and for TrueType the map from code to subset glyph.
+    // The CIDFont: widths by code. A TrueType subset keeps the glyph ids the codes are, so
+    // its codes map to its glyphs by the default `/CIDToGIDMap`, `Identity`.
     let mut c = b"<</Type/Font/Subtype/".to_vec();
     c.extend_from_slice(if cff {
         b"CIDFontType0"
@@ -312,25 +347,8 @@ fn write_font<W: std::io::Write>(
         c.push(b']');
     }
     c.push(b']');
-    if !cff {
-        let map = file.reserve();
-        let last = codes.keys().next_back().copied().unwrap_or(0);
-        let mut gids = vec![0u8; 2 * (usize::from(last) + 1)];
-        for (&code, u) in codes {
-            let new = subset
-                .new_id(u.glyph)
-                .ok_or_else(|| fail(typeface, "a glyph was lost"))?;
-            let at = 2 * usize::from(code);
-            gids[at..at + 2].copy_from_slice(&new.to_be_bytes());
-        }
-        file.deflated_stream(map, b"", &gids, Effort::Best)?;
-        c.extend_from_slice(b"/CIDToGIDMap ");
-        map.push(&mut c);
-    }
     c.extend_from_slice(b">>");
     file.object(cid_font, c)?;
-
-    file.deflated_stream(to_unicode, b"", &to_unicode_cmap(codes), Effort::Best)?;
 
     let mut t = b"<</Type/Font/Subtype/Type0/BaseFont/".to_vec();
     t.extend_from_slice(name.as_bytes());
@@ -348,7 +366,7 @@ fn write_font<W: std::io::Write>(
 /// one `bfrange` each, within one high byte of code and character as the format asks; the
 /// rest are `bfchar` entries. A hundred entries per block, as PostScript asks. Codes without
 /// text are left out.
-fn to_unicode_cmap(codes: &BTreeMap<u16, CodeUse>) -> Vec<u8> {
+fn to_unicode_cmap(codes: &BTreeMap<u16, &str>) -> Vec<u8> {
     let mut out = b"/CIDInit/ProcSet findresource begin\n12 dict begin\nbegincmap\n\
 /CIDSystemInfo<</Registry(Adobe)/Ordering(UCS)/Supplement 0>>def\n\
 /CMapName/Adobe-Identity-UCS def\n/CMapType 2 def\n\
@@ -356,8 +374,8 @@ fn to_unicode_cmap(codes: &BTreeMap<u16, CodeUse>) -> Vec<u8> {
         .to_vec();
     let entries: Vec<(u16, &str)> = codes
         .iter()
-        .filter(|(_, u)| !u.text.is_empty())
-        .map(|(&code, u)| (code, u.text.as_str()))
+        .filter(|(_, text)| !text.is_empty())
+        .map(|(&code, &text)| (code, text))
         .collect();
     let unit_of = |text: &str| {
         let mut units = text.encode_utf16();
@@ -484,11 +502,8 @@ mod tests {
 
     #[test]
     fn the_to_unicode_cmap_maps_codes_to_utf16_in_blocks_of_a_hundred() {
-        let codes: BTreeMap<u16, CodeUse> = (0..150u16)
-            .map(|i| {
-                let text = if i == 3 { "fi".into() } else { "A".into() };
-                (i, CodeUse { glyph: i, text })
-            })
+        let codes: BTreeMap<u16, &str> = (0..150u16)
+            .map(|i| (i, if i == 3 { "fi" } else { "A" }))
             .collect();
         let cmap = String::from_utf8(to_unicode_cmap(&codes)).unwrap();
         assert!(cmap.contains("100 beginbfchar\n<0000><0041>\n"), "{cmap}");
@@ -497,17 +512,11 @@ mod tests {
         assert!(cmap.ends_with("defineresource pop\nend\nend\n"));
         // Consecutive codes for consecutive characters make ranges, never across a high
         // byte of either.
-        let alphabet: BTreeMap<u16, CodeUse> = (0..300u16)
-            .map(|i| {
-                let c = char::from_u32(0xC0 + u32::from(i)).unwrap();
-                (
-                    0x20 + i,
-                    CodeUse {
-                        glyph: i,
-                        text: c.to_string(),
-                    },
-                )
-            })
+        let texts: Vec<String> = (0..300u32)
+            .map(|i| char::from_u32(0xC0 + i).unwrap().to_string())
+            .collect();
+        let alphabet: BTreeMap<u16, &str> = (0..300u16)
+            .map(|i| (0x20 + i, texts[usize::from(i)].as_str()))
             .collect();
         let cmap = String::from_utf8(to_unicode_cmap(&alphabet)).unwrap();
         assert!(!cmap.contains("bfchar"), "{cmap}");

@@ -30,13 +30,34 @@ type Table<'a> = ([u8; 4], &'a [u8]);
 
 /// The tables of an sfnt, in directory order.
 fn tables(font: &[u8]) -> Result<Vec<Table<'_>>, SfntError> {
-    if u32_at(font, 0)? != 0x0001_0000 {
+    tables_at(font, 0)
+}
+
+/// Where the table directory of font `index` of `font` starts: 0 in a font file, the
+/// offset the header gives in a collection (`ttcf`).
+fn directory_of(font: &[u8], index: u32) -> Result<usize, SfntError> {
+    if font.get(..4) != Some(b"ttcf") {
+        return match index {
+            0 => Ok(0),
+            _ => Err(SfntError("a font file holds one font")),
+        };
+    }
+    if index >= u32_at(font, 8)? {
+        return Err(SfntError("no such font in the collection"));
+    }
+    Ok(u32_at(font, 12 + 4 * index as usize)? as usize)
+}
+
+/// The tables of the sfnt whose directory starts at `start` (table offsets count from the
+/// start of the file, as in a collection), in directory order.
+fn tables_at(font: &[u8], start: usize) -> Result<Vec<Table<'_>>, SfntError> {
+    if u32_at(font, start)? != 0x0001_0000 {
         return Err(SfntError("not TrueType outlines"));
     }
-    let count = usize::from(u16_at(font, 4)?);
+    let count = usize::from(u16_at(font, start + 4)?);
     let mut out = Vec::with_capacity(count);
     for i in 0..count {
-        let entry = 12 + 16 * i;
+        let entry = start + 12 + 16 * i;
         let tag = font
             .get(entry..entry + 4)
             .and_then(|t| <[u8; 4]>::try_from(t).ok())
@@ -79,28 +100,11 @@ fn strip_glyph(glyph: &[u8]) -> Result<Vec<u8>, SfntError> {
         return Ok(out);
     }
     // Composite: components until one lacks MORE_COMPONENTS.
-    const ARG_1_AND_2_ARE_WORDS: u16 = 0x0001;
-    const WE_HAVE_A_SCALE: u16 = 0x0008;
-    const MORE_COMPONENTS: u16 = 0x0020;
-    const WE_HAVE_AN_X_AND_Y_SCALE: u16 = 0x0040;
-    const WE_HAVE_A_TWO_BY_TWO: u16 = 0x0080;
-    const WE_HAVE_INSTRUCTIONS: u16 = 0x0100;
     let mut out = glyph.get(..10).ok_or(SfntError("truncated"))?.to_vec();
     let mut at = 10;
     loop {
         let flags = u16_at(glyph, at)?;
-        let mut size = 4 + if flags & ARG_1_AND_2_ARE_WORDS != 0 {
-            4
-        } else {
-            2
-        };
-        if flags & WE_HAVE_A_SCALE != 0 {
-            size += 2;
-        } else if flags & WE_HAVE_AN_X_AND_Y_SCALE != 0 {
-            size += 4;
-        } else if flags & WE_HAVE_A_TWO_BY_TWO != 0 {
-            size += 8;
-        }
+        let size = component_size(flags);
         let component = glyph
             .get(at..at + size)
             .ok_or(SfntError("a component runs past its glyph"))?;
@@ -111,6 +115,34 @@ fn strip_glyph(glyph: &[u8]) -> Result<Vec<u8>, SfntError> {
             return Ok(out);
         }
     }
+}
+
+// A composite glyph's component flags (OpenType, glyf).
+const ARG_1_AND_2_ARE_WORDS: u16 = 0x0001;
+const WE_HAVE_A_SCALE: u16 = 0x0008;
+const MORE_COMPONENTS: u16 = 0x0020;
+const WE_HAVE_AN_X_AND_Y_SCALE: u16 = 0x0040;
+const WE_HAVE_A_TWO_BY_TWO: u16 = 0x0080;
+const WE_HAVE_INSTRUCTIONS: u16 = 0x0100;
+
+/// The bytes of one component of a composite glyph: flags, glyph id, its two arguments,
+/// and the transform its flags announce.
+fn component_size(flags: u16) -> usize {
+    let arguments = if flags & ARG_1_AND_2_ARE_WORDS != 0 {
+        4
+    } else {
+        2
+    };
+    let transform = if flags & WE_HAVE_A_SCALE != 0 {
+        2
+    } else if flags & WE_HAVE_AN_X_AND_Y_SCALE != 0 {
+        4
+    } else if flags & WE_HAVE_A_TWO_BY_TWO != 0 {
+        8
+    } else {
+        0
+    };
+    4 + arguments + transform
 }
 
 /// The length of a simple glyph's flags and coordinates for `points` points: each flag
@@ -198,33 +230,9 @@ pub(crate) fn without_hinting(font: &[u8], keep_maps: Option<&str>) -> Result<Ve
         }
     }
     starts.push(new_glyf.len());
-    // Short offsets (halved, two bytes) while the glyphs fit them, else long ones.
-    let short = new_glyf.len() < 0x2_0000;
-    let mut new_loca = Vec::with_capacity(if short { 2 } else { 4 } * starts.len());
-    for start in starts {
-        if short {
-            new_loca.extend_from_slice(&((start / 2) as u16).to_be_bytes());
-        } else {
-            new_loca.extend_from_slice(&(start as u32).to_be_bytes());
-        }
-    }
-
-    let mut new_head = head.to_vec();
-    new_head
-        .get_mut(8..12)
-        .ok_or(SfntError("truncated"))?
-        .fill(0); // checksum adjustment: not needed inside a PDF
-    new_head
-        .get_mut(50..52)
-        .ok_or(SfntError("truncated"))?
-        .copy_from_slice(&u16::from(!short).to_be_bytes());
-    let mut new_maxp = maxp.to_vec();
-    if new_maxp.len() >= 32 {
-        // maxZones 1, then twilight points, storage, function and instruction defs, stack
-        // elements and instruction size 0: nothing is left to run.
-        new_maxp[14..16].copy_from_slice(&1u16.to_be_bytes());
-        new_maxp[16..28].fill(0);
-    }
+    let (new_loca, short) = loca_for(&starts);
+    let new_head = head_for(head, short)?;
+    let new_maxp = maxp_without_hinting(maxp, None);
 
     let mut kept: Vec<([u8; 4], Vec<u8>)> = tables
         .iter()
@@ -248,8 +256,186 @@ pub(crate) fn without_hinting(font: &[u8], keep_maps: Option<&str>) -> Result<Ve
     if let Some(name) = keep_maps {
         kept.push((*b"name", postscript_name_table(name)?));
     }
+    assemble(kept)
+}
 
-    // The sfnt: header, directory (sorted by tag), then each table on a 4-byte boundary.
+/// A subset of the TrueType font `index` of `font` (a font file or collection) that keeps
+/// every glyph's id: `glyphs`, `.notdef` and the components of composite glyphs keep their
+/// outlines and advances, without hinting; the others up to the highest id kept are empty,
+/// and the ids past it are gone. A PDF then shows each glyph by its id in the full font and
+/// needs no `/CIDToGIDMap` (the default, `Identity`, is right; ISO 32000-1, 9.7.4.2), which
+/// for a label is smaller than the map a renumbered subset needs: the unused ids below the
+/// highest cost a run of equal `loca` offsets and zero metrics, which deflate to almost
+/// nothing. The tables are those PDF asks of an embedded TrueType font (9.9): `head`, `hhea`,
+/// `loca`, `maxp`, `glyf`, `hmtx`, and `cvt `, `fpgm` and `prep` empty where the font had
+/// them; a format 3 `post` (no glyph names) as subsetters write it.
+pub(crate) fn keeping_ids(font: &[u8], index: u32, glyphs: &[u16]) -> Result<Vec<u8>, SfntError> {
+    let tables = tables_at(font, directory_of(font, index)?)?;
+    let find = |tag: &[u8; 4]| tables.iter().find(|(t, _)| t == tag).map(|(_, d)| *d);
+    let head = find(b"head").ok_or(SfntError("no head table"))?;
+    let hhea = find(b"hhea").ok_or(SfntError("no hhea table"))?;
+    let hmtx = find(b"hmtx").ok_or(SfntError("no hmtx table"))?;
+    let loca = find(b"loca").ok_or(SfntError("no loca table"))?;
+    let glyf = find(b"glyf").ok_or(SfntError("no glyf table"))?;
+    let maxp = find(b"maxp").ok_or(SfntError("no maxp table"))?;
+    let count = usize::from(u16_at(maxp, 4)?);
+    let metrics = usize::from(u16_at(hhea, 34)?);
+    if metrics == 0 || metrics > count {
+        return Err(SfntError(
+            "hhea's number of metrics is not that of the glyphs",
+        ));
+    }
+    let long = u16_at(head, 50)? == 1;
+    let glyph = |id: usize| -> Result<&[u8], SfntError> {
+        let offset = |i: usize| -> Result<usize, SfntError> {
+            Ok(if long {
+                u32_at(loca, 4 * i)? as usize
+            } else {
+                2 * usize::from(u16_at(loca, 2 * i)?)
+            })
+        };
+        glyf.get(offset(id)?..offset(id + 1)?)
+            .ok_or(SfntError("a glyph lies outside glyf"))
+    };
+
+    // The glyphs kept: those asked for, .notdef, and every component of a kept composite.
+    let mut keep = vec![false; count];
+    let mut pending: Vec<usize> = std::iter::once(0)
+        .chain(glyphs.iter().map(|&g| usize::from(g)))
+        .collect();
+    while let Some(id) = pending.pop() {
+        match keep.get_mut(id) {
+            None => return Err(SfntError("a glyph id past the font's glyphs")),
+            Some(true) => continue,
+            Some(kept) => *kept = true,
+        }
+        pending.extend(components(glyph(id)?)?.into_iter().map(usize::from));
+    }
+    let last = keep.iter().rposition(|&k| k).unwrap_or(0);
+
+    let mut new_glyf = Vec::new();
+    let mut starts = Vec::with_capacity(last + 2);
+    let mut new_hmtx = Vec::with_capacity(4 * (last + 1));
+    let last_advance = u16_at(hmtx, 4 * (metrics - 1))?;
+    for (id, &kept) in keep.iter().enumerate().take(last + 1) {
+        starts.push(new_glyf.len());
+        if !kept {
+            new_hmtx.extend_from_slice(&[0; 4]);
+            continue;
+        }
+        new_glyf.extend_from_slice(&strip_glyph(glyph(id)?)?);
+        if new_glyf.len() % 2 != 0 {
+            new_glyf.push(0);
+        }
+        // Past the long metrics, a glyph has the last advance and a side bearing of its own.
+        let (advance, bearing) = if id < metrics {
+            (u16_at(hmtx, 4 * id)?, u16_at(hmtx, 4 * id + 2)?)
+        } else {
+            (
+                last_advance,
+                u16_at(hmtx, 4 * metrics + 2 * (id - metrics))?,
+            )
+        };
+        new_hmtx.extend_from_slice(&advance.to_be_bytes());
+        new_hmtx.extend_from_slice(&bearing.to_be_bytes());
+    }
+    starts.push(new_glyf.len());
+    let (new_loca, short) = loca_for(&starts);
+    let mut post = vec![0u8; 32];
+    post[..4].copy_from_slice(&0x0003_0000u32.to_be_bytes());
+    if let Some(original) = find(b"post").and_then(|p| p.get(4..16)) {
+        // Italic angle, underline position and thickness, fixed pitch: as they were.
+        post[4..16].copy_from_slice(original);
+    }
+    let kept_count = u16::try_from(last + 1).map_err(|_| SfntError("too many glyphs"))?;
+    let mut new_hhea = hhea.to_vec();
+    new_hhea
+        .get_mut(34..36)
+        .ok_or(SfntError("truncated"))?
+        .copy_from_slice(&kept_count.to_be_bytes());
+
+    let mut kept: Vec<([u8; 4], Vec<u8>)> = vec![
+        (*b"head", head_for(head, short)?),
+        (*b"hhea", new_hhea),
+        (*b"maxp", maxp_without_hinting(maxp, Some(kept_count))),
+        (*b"hmtx", new_hmtx),
+        (*b"loca", new_loca),
+        (*b"glyf", new_glyf),
+        (*b"post", post),
+    ];
+    for program in [b"cvt ", b"fpgm", b"prep"] {
+        if find(program).is_some() {
+            kept.push((*program, Vec::new()));
+        }
+    }
+    assemble(kept)
+}
+
+/// The glyph ids a composite glyph is made of (none for a simple or empty glyph).
+fn components(glyph: &[u8]) -> Result<Vec<u16>, SfntError> {
+    if glyph.is_empty() || u16_at(glyph, 0)? as i16 >= 0 {
+        return Ok(Vec::new());
+    }
+    let mut ids = Vec::new();
+    let mut at = 10;
+    loop {
+        let flags = u16_at(glyph, at)?;
+        ids.push(u16_at(glyph, at + 2)?);
+        at += component_size(flags);
+        if flags & MORE_COMPONENTS == 0 {
+            return Ok(ids);
+        }
+    }
+}
+
+/// `loca` for glyphs starting at `starts` (the last entry the end of the last glyph): short
+/// offsets (halved, two bytes) while the glyphs fit them, else long ones; and which it is.
+fn loca_for(starts: &[usize]) -> (Vec<u8>, bool) {
+    let short = starts.last().is_none_or(|&end| end < 0x2_0000);
+    let mut loca = Vec::with_capacity(if short { 2 } else { 4 } * starts.len());
+    for &start in starts {
+        if short {
+            loca.extend_from_slice(&((start / 2) as u16).to_be_bytes());
+        } else {
+            loca.extend_from_slice(&(start as u32).to_be_bytes());
+        }
+    }
+    (loca, short)
+}
+
+/// `head` for a rebuilt font: its checksum adjustment cleared (set once the font is
+/// assembled) and the `loca` format given.
+fn head_for(head: &[u8], short: bool) -> Result<Vec<u8>, SfntError> {
+    let mut new_head = head.to_vec();
+    new_head
+        .get_mut(8..12)
+        .ok_or(SfntError("truncated"))?
+        .fill(0);
+    new_head
+        .get_mut(50..52)
+        .ok_or(SfntError("truncated"))?
+        .copy_from_slice(&u16::from(!short).to_be_bytes());
+    Ok(new_head)
+}
+
+/// `maxp` with nothing left to run (maxZones 1; twilight points, storage, function and
+/// instruction definitions, stack elements and instruction size 0), and the number of
+/// glyphs changed to `glyphs` if given.
+fn maxp_without_hinting(maxp: &[u8], glyphs: Option<u16>) -> Vec<u8> {
+    let mut new_maxp = maxp.to_vec();
+    if let (Some(count), Some(field)) = (glyphs, new_maxp.get_mut(4..6)) {
+        field.copy_from_slice(&count.to_be_bytes());
+    }
+    if new_maxp.len() >= 32 {
+        new_maxp[14..16].copy_from_slice(&1u16.to_be_bytes());
+        new_maxp[16..28].fill(0);
+    }
+    new_maxp
+}
+
+/// An sfnt of `tables`: header, directory sorted by tag, each table on a 4-byte boundary,
+/// checksums, and `head`'s checksum adjustment as the OpenType specification says.
+fn assemble(kept: Vec<([u8; 4], Vec<u8>)>) -> Result<Vec<u8>, SfntError> {
     let count = kept.len() as u16;
     let mut power = 1u16;
     let mut log2 = 0u16;
@@ -447,6 +633,113 @@ mod tests {
             kept.len(),
             without.len() + 2 * 16 + padded(cmap.len()) + padded(50)
         );
+    }
+
+    #[test]
+    fn a_subset_keeping_ids_keeps_each_glyph_under_its_own_id() {
+        let font = Font::get(Typeface::Latin).unwrap();
+        let original = font.bytes();
+        let before = ttf_parser::Face::parse(original, 0).unwrap();
+        // Letters, a ligature, and accented capitals, which Noto Sans makes of components.
+        let glyphs: Vec<u16> = "Oliver Smith, 221B ÅÉÖ ǅ ﬁ"
+            .chars()
+            .filter_map(|c| font.glyph(c))
+            .collect();
+        // Every glyph a kept one is made of, as far down as it goes.
+        let mut parts: Vec<u16> = Vec::new();
+        let mut pending = glyphs.clone();
+        while let Some(id) = pending.pop() {
+            let more = components(glyph_bytes(original, id)).unwrap();
+            pending.extend(more.iter().filter(|p| !parts.contains(p)));
+            parts.extend(more);
+        }
+        let a_ring = components(glyph_bytes(original, font.glyph('Å').unwrap())).unwrap();
+        assert!(!a_ring.is_empty(), "Å is a composite glyph in Noto Sans");
+        let subset = keeping_ids(original, 0, &glyphs).unwrap();
+        let after = ttf_parser::Face::parse(&subset, 0).unwrap();
+        let last = *glyphs.iter().chain(&parts).max().unwrap();
+        assert_eq!(after.number_of_glyphs(), last + 1);
+        for id in 0..=last {
+            let kept = id == 0 || glyphs.contains(&id) || parts.contains(&id);
+            if kept {
+                assert_eq!(outline(&before, id), outline(&after, id), "glyph {id}");
+                assert_eq!(
+                    before.glyph_hor_advance(GlyphId(id)),
+                    after.glyph_hor_advance(GlyphId(id)),
+                    "glyph {id}"
+                );
+            } else {
+                assert_eq!(outline(&after, id), Path::default(), "glyph {id}");
+                assert_eq!(after.glyph_hor_advance(GlyphId(id)), Some(0));
+            }
+        }
+        let tags: Vec<[u8; 4]> = tables(&subset).unwrap().iter().map(|t| t.0).collect();
+        let expected: [&[u8; 4]; 10] = [
+            b"cvt ", b"fpgm", b"glyf", b"head", b"hhea", b"hmtx", b"loca", b"maxp", b"post",
+            b"prep",
+        ];
+        assert_eq!(tags, expected.map(|t| *t));
+        assert_eq!(checksum(&subset), 0xB1B0_AFBA);
+        // Far smaller than the font, and the same font from a collection.
+        assert!(subset.len() < original.len() / 10, "{}", subset.len());
+        let collection = as_collection(original);
+        assert_eq!(keeping_ids(&collection, 0, &glyphs).unwrap(), subset);
+    }
+
+    #[test]
+    fn a_subset_keeping_ids_refuses_what_it_cannot_keep() {
+        let original = Font::get(Typeface::Latin).unwrap().bytes();
+        let count = ttf_parser::Face::parse(original, 0)
+            .unwrap()
+            .number_of_glyphs();
+        assert!(keeping_ids(original, 0, &[count]).is_err());
+        assert!(keeping_ids(original, 1, &[3]).is_err());
+        assert!(keeping_ids(&as_collection(original), 1, &[3]).is_err());
+        assert!(keeping_ids(b"ttcf", 0, &[3]).is_err());
+        assert!(keeping_ids(b"OTTO\0\0\0\0", 0, &[3]).is_err());
+        // Only .notdef: a font of one glyph.
+        let notdef = keeping_ids(original, 0, &[]).unwrap();
+        assert_eq!(
+            ttf_parser::Face::parse(&notdef, 0)
+                .unwrap()
+                .number_of_glyphs(),
+            1
+        );
+    }
+
+    /// The bytes of glyph `id` of a TrueType font.
+    fn glyph_bytes(font: &[u8], id: u16) -> &[u8] {
+        let all = tables(font).unwrap();
+        let find = |tag: &[u8; 4]| all.iter().find(|(t, _)| t == tag).unwrap().1;
+        let long = u16_at(find(b"head"), 50).unwrap() == 1;
+        let offset = |i: usize| {
+            if long {
+                u32_at(find(b"loca"), 4 * i).unwrap() as usize
+            } else {
+                2 * usize::from(u16_at(find(b"loca"), 2 * i).unwrap())
+            }
+        };
+        let id = usize::from(id);
+        &find(b"glyf")[offset(id)..offset(id + 1)]
+    }
+
+    /// `font` as the only font of a collection: a `ttcf` header before it, and its table
+    /// offsets moved by the header's 16 bytes, as offsets in a collection count from the
+    /// start of the file.
+    fn as_collection(font: &[u8]) -> Vec<u8> {
+        let mut out = b"ttcf".to_vec();
+        for value in [0x0001_0000u32, 1, 16] {
+            out.extend_from_slice(&value.to_be_bytes());
+        }
+        let mut font = font.to_vec();
+        let count = usize::from(u16_at(&font, 4).unwrap());
+        for i in 0..count {
+            let at = 12 + 16 * i + 8;
+            let moved = u32_at(&font, at).unwrap() + 16;
+            font[at..at + 4].copy_from_slice(&moved.to_be_bytes());
+        }
+        out.extend_from_slice(&font);
+        out
     }
 
     #[test]

@@ -13,11 +13,13 @@ pub(super) struct SubsetFont {
     /// The font file.
     pub(super) bytes: Vec<u8>,
     /// The original id of each of its glyphs, in order: `.notdef` first, then ascending.
+    #[cfg_attr(not(feature = "printpdf"), allow(dead_code))]
     ids: Vec<u16>,
 }
 
 impl SubsetFont {
     /// The id in the subset of the original glyph `old`.
+    #[cfg_attr(not(feature = "printpdf"), allow(dead_code))]
     pub(super) fn new_id(&self, old: u16) -> Option<u16> {
         self.ids
             .binary_search(&old)
@@ -62,6 +64,22 @@ pub(super) fn subset_font(
         bytes
     };
     Ok(SubsetFont { bytes, ids })
+}
+
+/// A subset of the TrueType `typeface` in which `glyphs` (and `.notdef`, and the parts of
+/// composite glyphs) keep their ids, without hinting (see [`super::sfnt::keeping_ids`]):
+/// what our own writer embeds, showing each glyph by its id with no `/CIDToGIDMap`.
+pub(super) fn subset_keeping_ids(
+    typeface: Typeface,
+    glyphs: &[u16],
+) -> Result<Vec<u8>, RenderError> {
+    let font = Font::get(typeface).map_err(|e| RenderError::Pdf(e.to_string()))?;
+    super::sfnt::keeping_ids(font.bytes(), font.index(), glyphs).map_err(|e| {
+        RenderError::Pdf(format!(
+            "subsetting the font {} failed: {e}",
+            typeface.postscript_name()
+        ))
+    })
 }
 
 /// The six capital letters that mark an embedded font as a subset (PDF 32000-1, 9.6.4),
