@@ -51,6 +51,37 @@ pub(crate) fn deflate(data: &[u8], effort: Effort) -> Vec<u8> {
     })
 }
 
+/// Compresses all of `data` onto `out` with `compress`, finishing the stream with
+/// [`FlushCompress::Finish`].
+fn deflate_more(
+    compress: &mut Compress,
+    data: &[u8],
+    out: &mut Vec<u8>,
+    flush: FlushCompress,
+) -> Result<(), RenderError> {
+    let start = compress.total_in();
+    loop {
+        let consumed = (compress.total_in() - start) as usize;
+        let input = data.get(consumed..).unwrap_or_default();
+        out.reserve(input.len() / 2 + 1024);
+        match compress.compress_vec(input, out, flush) {
+            Ok(Status::StreamEnd) => return Ok(()),
+            Ok(Status::Ok | Status::BufError)
+                if flush == FlushCompress::None
+                    && compress.total_in() - start == data.len() as u64 =>
+            {
+                return Ok(());
+            }
+            Ok(Status::Ok | Status::BufError) => {}
+            Err(e) => {
+                return Err(RenderError::Pdf(format!(
+                    "compressing the cross-reference failed: {e}"
+                )));
+            }
+        }
+    }
+}
+
 /// `data` as a zlib stream of stored (uncompressed) blocks: valid for `/FlateDecode`.
 fn zlib_stored(data: &[u8]) -> Vec<u8> {
     let mut out = vec![0x78, 0x01];
@@ -87,7 +118,7 @@ impl ObjRef {
 }
 
 /// Where an object was put.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Location {
     /// Numbered but not written yet.
     Pending,
@@ -95,6 +126,74 @@ enum Location {
     At(u64),
     /// The `index`th object of the object stream `stream`.
     Packed { stream: u32, index: u16 },
+}
+
+/// Each object's [`Location`], by number - 1, eight bytes each in blocks of a fixed size:
+/// a document of 100,000 pages keeps some 200,000 of them until its cross-reference is
+/// written, and neither a location's size nor a growing vector's spare half and copying
+/// should make memory follow the page count more than that.
+#[derive(Debug, Default)]
+struct Locations {
+    blocks: Vec<Vec<u64>>,
+    len: usize,
+}
+
+impl Locations {
+    /// Locations per block: 32 KiB.
+    const BLOCK: usize = 4096;
+    /// The top bit marks an object in an object stream (offsets stay below 2⁶³).
+    const PACKED: u64 = 1 << 63;
+    const PENDING: u64 = u64::MAX;
+
+    fn encode(location: Location) -> u64 {
+        match location {
+            Location::Pending => Self::PENDING,
+            Location::At(offset) => offset & !Self::PACKED,
+            Location::Packed { stream, index } => {
+                Self::PACKED | u64::from(stream) << 16 | u64::from(index)
+            }
+        }
+    }
+
+    fn decode(word: u64) -> Location {
+        match word {
+            Self::PENDING => Location::Pending,
+            w if w & Self::PACKED != 0 => Location::Packed {
+                stream: (w >> 16) as u32,
+                index: w as u16,
+            },
+            offset => Location::At(offset),
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    fn push(&mut self, location: Location) {
+        if self.len.is_multiple_of(Self::BLOCK) {
+            self.blocks.push(Vec::with_capacity(Self::BLOCK));
+        }
+        if let Some(block) = self.blocks.last_mut() {
+            block.push(Self::encode(location));
+            self.len += 1;
+        }
+    }
+
+    /// Sets the location of object `index` (its number - 1), if there is one.
+    fn set(&mut self, index: usize, location: Location) {
+        if let Some(word) = self
+            .blocks
+            .get_mut(index / Self::BLOCK)
+            .and_then(|block| block.get_mut(index % Self::BLOCK))
+        {
+            *word = Self::encode(location);
+        }
+    }
+
+    fn iter(&self) -> impl Iterator<Item = Location> + '_ {
+        self.blocks.iter().flatten().map(|&word| Self::decode(word))
+    }
 }
 
 /// Objects per object stream: enough to compress page dictionaries well, few enough that
@@ -108,8 +207,8 @@ pub(crate) struct PdfFile<W: Write> {
     written: u64,
     /// FNV-1a of everything written, twice with different seeds: the document's `/ID`.
     hash: (u64, u64),
-    /// Each object's place, by number - 1.
-    locations: Vec<Location>,
+    /// Each object's place.
+    locations: Locations,
     /// Small objects waiting for their object stream: number and body.
     packed: Vec<(u32, Vec<u8>)>,
 }
@@ -121,7 +220,7 @@ impl<W: Write> PdfFile<W> {
             out,
             written: 0,
             hash: (0xcbf2_9ce4_8422_2325, 0x6c62_272e_07bb_0142),
-            locations: Vec::new(),
+            locations: Locations::default(),
             packed: Vec::new(),
         };
         file.emit(b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n")?;
@@ -149,11 +248,8 @@ impl<W: Write> PdfFile<W> {
     }
 
     fn locate(&mut self, id: ObjRef, location: Location) {
-        if let Some(slot) = (id.0 as usize)
-            .checked_sub(1)
-            .and_then(|i| self.locations.get_mut(i))
-        {
-            *slot = location;
+        if let Some(index) = (id.0 as usize).checked_sub(1) {
+            self.locations.set(index, location);
         }
     }
 
@@ -240,11 +336,7 @@ impl<W: Write> PdfFile<W> {
     /// and returns the writer.
     pub(crate) fn finish(mut self, root: ObjRef, info: ObjRef) -> Result<W, RenderError> {
         self.pack()?;
-        if self
-            .locations
-            .iter()
-            .any(|l| matches!(l, Location::Pending))
-        {
+        if self.locations.iter().any(|l| l == Location::Pending) {
             return Err(RenderError::Pdf(
                 "an object was numbered but never written".into(),
             ));
@@ -254,20 +346,40 @@ impl<W: Write> PdfFile<W> {
         self.locate(xref, Location::At(at));
         // Field widths: type, offset or object stream, generation or index.
         let offset_bytes = (1..=8).find(|&n| n == 8 || at < 1 << (8 * n)).unwrap_or(8);
-        let mut entries = Vec::with_capacity((self.locations.len() + 1) * (offset_bytes + 3));
-        let mut entry = |kind: u8, field: u64, last: u16| {
+        // The entries, compressed a block at a time: a long document's would be megabytes.
+        let mut compress = Compress::new(Compression::best(), true);
+        let mut compressed = Vec::new();
+        let mut entries = Vec::with_capacity(Locations::BLOCK * (offset_bytes + 3));
+        let entry = |entries: &mut Vec<u8>, kind: u8, field: u64, last: u16| {
             entries.push(kind);
             entries.extend_from_slice(&field.to_be_bytes()[8 - offset_bytes..]);
             entries.extend_from_slice(&last.to_be_bytes());
         };
-        entry(0, 0, 0xFFFF);
-        for location in &self.locations {
-            match *location {
-                Location::At(offset) => entry(1, offset, 0),
-                Location::Packed { stream, index } => entry(2, u64::from(stream), index),
-                Location::Pending => entry(0, 0, 0),
+        entry(&mut entries, 0, 0, 0xFFFF);
+        for location in self.locations.iter() {
+            match location {
+                Location::At(offset) => entry(&mut entries, 1, offset, 0),
+                Location::Packed { stream, index } => {
+                    entry(&mut entries, 2, u64::from(stream), index);
+                }
+                Location::Pending => entry(&mut entries, 0, 0, 0),
+            }
+            if entries.len() >= Locations::BLOCK * (offset_bytes + 3) {
+                deflate_more(
+                    &mut compress,
+                    &entries,
+                    &mut compressed,
+                    FlushCompress::None,
+                )?;
+                entries.clear();
             }
         }
+        deflate_more(
+            &mut compress,
+            &entries,
+            &mut compressed,
+            FlushCompress::Finish,
+        )?;
         let (a, b) = self.hash;
         let mut id = Vec::with_capacity(32);
         push_hex(&mut id, &a.to_be_bytes());
@@ -286,7 +398,9 @@ impl<W: Write> PdfFile<W> {
         dict.extend_from_slice(b"><");
         dict.extend_from_slice(&id);
         dict.extend_from_slice(b">]");
-        self.deflated_stream(xref, &dict, &entries, Effort::Best)?;
+        let mut full = b"/Filter/FlateDecode".to_vec();
+        full.extend_from_slice(&dict);
+        self.stream(xref, &full, &compressed)?;
         let mut tail = b"startxref\n".to_vec();
         push_integer(&mut tail, at);
         tail.extend_from_slice(b"\n%%EOF\n");
@@ -361,6 +475,70 @@ mod tests {
             b"0 0 10 10 re\nf"
         );
         assert!(pdf.ends_with(b"%%EOF\n"));
+    }
+
+    #[test]
+    fn locations_keep_every_kind_across_blocks() {
+        let mut locations = Locations::default();
+        let n = 3 * Locations::BLOCK + 5;
+        for _ in 0..n {
+            locations.push(Location::Pending);
+        }
+        assert_eq!(locations.len(), n);
+        let kinds = |i: usize| match i % 3 {
+            0 => Location::At(i as u64 * 1_000_003 + (1 << 40)),
+            1 => Location::Packed {
+                stream: u32::MAX - i as u32,
+                index: (i % 100) as u16,
+            },
+            _ => Location::Pending,
+        };
+        for i in 0..n {
+            locations.set(i, kinds(i));
+        }
+        locations.set(n, Location::At(1)); // past the end: nothing
+        assert_eq!(locations.blocks.len(), 4);
+        assert!(
+            locations
+                .blocks
+                .iter()
+                .all(|b| b.capacity() == Locations::BLOCK)
+        );
+        let back: Vec<Location> = locations.iter().collect();
+        assert_eq!(back, (0..n).map(kinds).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_cross_reference_of_several_blocks_finds_every_object() {
+        // More objects than a block of locations holds, streams and packed ones mixed.
+        let mut file = PdfFile::new(Vec::new()).unwrap();
+        let catalog = file.reserve();
+        let info = file.reserve();
+        let count = 3 * Locations::BLOCK;
+        let ids: Vec<ObjRef> = (0..count).map(|_| file.reserve()).collect();
+        for (i, &id) in ids.iter().enumerate() {
+            let text = format!("({i})");
+            if i % 2 == 0 {
+                file.stream(id, b"", text.as_bytes()).unwrap();
+            } else {
+                file.object(id, text.into_bytes()).unwrap();
+            }
+        }
+        file.object(catalog, b"<</Type/Catalog>>".to_vec()).unwrap();
+        file.object(info, b"<<>>".to_vec()).unwrap();
+        let pdf = file.finish(catalog, info).unwrap();
+        let doc = lopdf::Document::load_mem(&pdf).unwrap();
+        for (i, id) in ids.iter().enumerate() {
+            let object = doc.get_object((id.0, 0)).unwrap();
+            let text = match object {
+                lopdf::Object::Stream(stream) => stream.content.clone(),
+                lopdf::Object::String(bytes, _) => {
+                    format!("({})", String::from_utf8_lossy(bytes)).into_bytes()
+                }
+                other => panic!("{other:?}"),
+            };
+            assert_eq!(text, format!("({i})").into_bytes(), "object {}", id.0);
+        }
     }
 
     #[test]
