@@ -18,7 +18,7 @@ mod tests;
 use std::sync::{LazyLock, OnceLock};
 
 use couriers::{CARRIERS, FORMATS, POST_PAGES, S10};
-use pattern::Pattern;
+use pattern::{Pattern, Subject};
 use tables::{Carrier, Format, S10Issuer};
 
 /// One of the known carriers.
@@ -244,7 +244,7 @@ fn patterns() -> &'static [Parsed] {
     })
 }
 
-fn fit(format: FormatId, number: &str) -> Fit {
+fn fit(format: FormatId, number: &Subject<'_>) -> Fit {
     let slot = match format {
         FormatId::Listed(i) => i,
         FormatId::S10 => FORMATS.len(),
@@ -252,7 +252,7 @@ fn fit(format: FormatId, number: &str) -> Fit {
     let Some(parsed) = patterns().get(slot) else {
         return Fit::NoShape;
     };
-    let Some(caps) = parsed.number.as_ref().and_then(|p| p.captures(number)) else {
+    let Some(caps) = parsed.number.as_ref().and_then(|p| p.captures_of(number)) else {
         return Fit::NoShape;
     };
     let f = format.get();
@@ -376,14 +376,31 @@ fn lettered(number: &str) -> bool {
     number.bytes().any(|b| b.is_ascii_alphabetic())
 }
 
-/// Whether `number` (no spaces, capitals) is of a shape the data knows: one of its
-/// formats with a right check digit, or format only; S10 with a right check digit, whatever
-/// its country. Such a number is kept in its canonical form.
-pub(crate) fn known_shape(number: &str) -> bool {
-    (0..FORMATS.len())
-        .map(FormatId::Listed)
-        .chain(std::iter::once(FormatId::S10))
-        .any(|f| matches!(fit(f, number), Fit::Valid { .. }))
+/// How a number fares against every format of the data, S10 last: worked out once per
+/// number, for [`Fits::known_shape`] and [`identify`].
+pub(crate) struct Fits(Vec<(FormatId, Fit)>);
+
+impl Fits {
+    /// Fits `number` (no spaces, capitals) to every format.
+    pub(crate) fn of(number: &str) -> Fits {
+        let subject = Subject::new(number);
+        Fits(
+            (0..FORMATS.len())
+                .map(FormatId::Listed)
+                .chain(std::iter::once(FormatId::S10))
+                .map(|f| (f, fit(f, &subject)))
+                .collect(),
+        )
+    }
+
+    /// Whether the number is of a shape the data knows: one of its formats with a right
+    /// check digit, or format only; S10 with a right check digit, whatever its country.
+    /// Such a number is kept in its canonical form.
+    pub(crate) fn known_shape(&self) -> bool {
+        self.0
+            .iter()
+            .any(|(_, fit)| matches!(fit, Fit::Valid { .. }))
+    }
 }
 
 /// Whose number `number` (no spaces, capitals) is, when `named` (if any) is the carrier
@@ -403,13 +420,20 @@ pub(crate) fn known_shape(number: &str) -> bool {
 ///   there is exactly one (formats without a check digit do not name a carrier on their
 ///   own); [`Problem::Ambiguous`] for several; a check-digit error for a lettered number
 ///   with a wrong check character in a shape of the data; else [`Identity::Unknown`].
+#[cfg(test)]
 pub(crate) fn identify(number: &str, named: Option<CarrierId>) -> Result<Identity, Problem> {
-    let all = (0..FORMATS.len())
-        .map(FormatId::Listed)
-        .chain(std::iter::once(FormatId::S10));
-    let fits: Vec<(FormatId, Fit)> = all.map(|f| (f, fit(f, number))).collect();
+    identify_in(&Fits::of(number), number, named)
+}
+
+/// [`identify`] with the number's [`Fits`] worked out already.
+pub(crate) fn identify_in(
+    fits: &Fits,
+    number: &str,
+    named: Option<CarrierId>,
+) -> Result<Identity, Problem> {
+    let fits = &fits.0;
     let mut valid: Vec<Match> = Vec::new();
-    for (format, result) in &fits {
+    for (format, result) in fits {
         if let Fit::Valid { service, country } = result {
             for carrier in owners(*format, service, country) {
                 valid.push((carrier, *format));

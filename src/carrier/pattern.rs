@@ -44,11 +44,263 @@ enum Node {
 }
 
 /// A parsed pattern: its alternatives and the names of its capture groups (unnamed groups
-/// have an empty name).
+/// have an empty name), and what any input it matches must be like.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Pattern {
     alts: Vec<Vec<Node>>,
     names: Vec<String>,
+    shape: Shape,
+    /// The pattern for inputs without white space: the same, less its optional runs of
+    /// white space (`\s*`), which can then only match nothing. The dataset puts one after
+    /// nearly every character, and tracking numbers are matched without their spaces.
+    lean: Vec<Vec<Node>>,
+    lean_shape: Shape,
+}
+
+/// A set of bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+struct Bytes([u64; 4]);
+
+impl Bytes {
+    fn insert_range(&mut self, low: u8, high: u8) {
+        for b in low..=high {
+            self.0[usize::from(b >> 6)] |= 1 << (b & 63);
+        }
+    }
+
+    fn contains(self, b: u8) -> bool {
+        self.0[usize::from(b >> 6)] & (1 << (b & 63)) != 0
+    }
+
+    fn union(self, other: Bytes) -> Bytes {
+        Bytes(std::array::from_fn(|i| self.0[i] | other.0[i]))
+    }
+
+    fn complement(self) -> Bytes {
+        Bytes(self.0.map(|w| !w))
+    }
+}
+
+/// An input to match, with what the shape tests ask of it worked out once.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Subject<'a> {
+    text: &'a str,
+    /// The bytes it has.
+    bytes: Bytes,
+    /// Whether it has white space.
+    spaced: bool,
+}
+
+impl<'a> Subject<'a> {
+    pub(crate) fn new(text: &'a str) -> Subject<'a> {
+        let mut bytes = Bytes::default();
+        for b in text.bytes() {
+            bytes.insert_range(b, b);
+        }
+        let spaced = bytes.0.iter().zip(white_space().0).any(|(b, s)| b & s != 0);
+        Subject {
+            text,
+            bytes,
+            spaced,
+        }
+    }
+}
+
+/// A set of lengths: each below 64 exactly, the others as one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Lengths {
+    /// Bit `n`: length `n`.
+    short: u64,
+    /// Some length of 64 or more.
+    long: bool,
+}
+
+impl Lengths {
+    const ZERO: Lengths = Lengths {
+        short: 1,
+        long: false,
+    };
+    const ONE: Lengths = Lengths {
+        short: 2,
+        long: false,
+    };
+
+    fn contains(self, n: usize) -> bool {
+        match n {
+            0..64 => self.short & (1 << n) != 0,
+            _ => self.long,
+        }
+    }
+
+    fn or(self, other: Lengths) -> Lengths {
+        Lengths {
+            short: self.short | other.short,
+            long: self.long || other.long,
+        }
+    }
+
+    fn is_empty(self) -> bool {
+        self.short == 0 && !self.long
+    }
+
+    /// The lengths of one of these followed by one of `other`.
+    fn then(self, other: Lengths) -> Lengths {
+        if self.is_empty() || other.is_empty() {
+            return Lengths {
+                short: 0,
+                long: false,
+            };
+        }
+        let mut sum = Lengths {
+            short: 0,
+            long: self.long || other.long,
+        };
+        for n in (0..64).filter(|&n| self.short & (1 << n) != 0) {
+            sum.short |= other.short << n;
+            // Bits shifted out are lengths of 64 or more.
+            sum.long |= n > 0 && other.short >> (64 - n) != 0;
+        }
+        sum
+    }
+
+    /// The lengths of `min` to `max` (no limit: `None`) of these in a row.
+    fn repeated(self, min: u32, max: Option<u32>) -> Lengths {
+        // Past 64 repetitions of a non-empty length every sum is long; with an empty one
+        // the set stops growing. Either way the set is settled by then.
+        const SETTLED: u32 = 65;
+        let mut set = Lengths::ZERO;
+        for _ in 0..min.min(SETTLED) {
+            set = set.then(self);
+        }
+        let more = max.map_or(SETTLED, |max| (max - min).min(SETTLED));
+        let mut last = set;
+        for _ in 0..more {
+            last = last.then(self);
+            let grown = set.or(last);
+            if grown == set && max.is_none() {
+                break;
+            }
+            set = grown;
+        }
+        set
+    }
+}
+
+/// What every input a pattern matches has, worked out from the pattern when it is parsed,
+/// so that most of the dataset's hundreds of patterns turn a number down in a few byte
+/// tests instead of a backtracking search (identifying a carrier tries all of them). Each
+/// test is necessary, never sufficient: assertions (`^`, `$`, `\b`, lookahead) only narrow
+/// what a pattern matches, so they count as matching the empty string and are left out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Shape {
+    /// The lengths a match may have.
+    lengths: Lengths,
+    /// Every byte a match may consist of.
+    alphabet: Bytes,
+    /// The bytes a match may start with, and whether it may be empty.
+    first: Bytes,
+    /// The bytes a match may end with.
+    last: Bytes,
+    nullable: bool,
+}
+
+impl Shape {
+    /// The shape of the empty string: what assertions match.
+    const EMPTY: Shape = Shape {
+        lengths: Lengths::ZERO,
+        alphabet: Bytes([0; 4]),
+        first: Bytes([0; 4]),
+        last: Bytes([0; 4]),
+        nullable: true,
+    };
+
+    fn of_bytes(bytes: Bytes) -> Shape {
+        Shape {
+            lengths: Lengths::ONE,
+            alphabet: bytes,
+            first: bytes,
+            last: bytes,
+            nullable: false,
+        }
+    }
+
+    fn of_node(node: &Node) -> Shape {
+        match node {
+            Node::Byte(b) => {
+                let mut bytes = Bytes::default();
+                bytes.insert_range(*b, *b);
+                Shape::of_bytes(bytes)
+            }
+            Node::Class { ranges, negated } => {
+                let mut bytes = Bytes::default();
+                for &(low, high) in ranges {
+                    bytes.insert_range(low, high);
+                }
+                Shape::of_bytes(if *negated { bytes.complement() } else { bytes })
+            }
+            Node::WordBoundary | Node::Start | Node::End | Node::Look { .. } => Shape::EMPTY,
+            Node::Group { alts, .. } => Shape::of_alternatives(alts),
+            Node::Repeat { node, min, max } => {
+                let one = Shape::of_node(node);
+                Shape {
+                    lengths: one.lengths.repeated(*min, *max),
+                    alphabet: one.alphabet,
+                    first: one.first,
+                    last: one.last,
+                    nullable: *min == 0 || one.nullable,
+                }
+            }
+        }
+    }
+
+    fn of_sequence(seq: &[Node]) -> Shape {
+        seq.iter()
+            .map(Shape::of_node)
+            .fold(Shape::EMPTY, |before, next| Shape {
+                lengths: before.lengths.then(next.lengths),
+                alphabet: before.alphabet.union(next.alphabet),
+                first: match before.nullable {
+                    true => before.first.union(next.first),
+                    false => before.first,
+                },
+                last: match next.nullable {
+                    true => before.last.union(next.last),
+                    false => next.last,
+                },
+                nullable: before.nullable && next.nullable,
+            })
+    }
+
+    fn of_alternatives(alts: &[Vec<Node>]) -> Shape {
+        let mut shapes = alts.iter().map(|seq| Shape::of_sequence(seq));
+        let Some(first) = shapes.next() else {
+            return Shape::EMPTY;
+        };
+        shapes.fold(first, |a, b| Shape {
+            lengths: a.lengths.or(b.lengths),
+            alphabet: a.alphabet.union(b.alphabet),
+            first: a.first.union(b.first),
+            last: a.last.union(b.last),
+            nullable: a.nullable || b.nullable,
+        })
+    }
+
+    /// Whether `subject` could be a whole match.
+    fn admits(&self, subject: &Subject<'_>) -> bool {
+        let input = subject.text.as_bytes();
+        let (Some(&head), Some(&tail)) = (input.first(), input.last()) else {
+            return self.nullable;
+        };
+        self.lengths.contains(input.len())
+            && self.first.contains(head)
+            && self.last.contains(tail)
+            && subject
+                .bytes
+                .0
+                .iter()
+                .zip(self.alphabet.0)
+                .all(|(b, a)| b & !a == 0)
+    }
 }
 
 /// Why a pattern could not be parsed: the byte offset and what was wrong.
@@ -98,14 +350,44 @@ impl Pattern {
         if parser.pos != parser.bytes.len() {
             return Err(parser.error("unbalanced ')'"));
         }
+        let shape = Shape::of_alternatives(&alts);
+        let lean = lean_alternatives(&alts);
+        let lean_shape = Shape::of_alternatives(&lean);
         Ok(Pattern {
             alts,
             names: parser.names,
+            shape,
+            lean,
+            lean_shape,
         })
     }
 
     /// The captures when the pattern matches the whole of `input`.
     pub(crate) fn captures<'a>(&'a self, input: &'a str) -> Option<Captures<'a>> {
+        self.captures_of(&Subject::new(input))
+    }
+
+    /// [`Pattern::captures`] of an input looked at once for all the patterns it is tried
+    /// with.
+    pub(crate) fn captures_of<'a>(&'a self, subject: &Subject<'a>) -> Option<Captures<'a>> {
+        let (alts, shape) = match subject.spaced {
+            true => (&self.alts, &self.shape),
+            false => (&self.lean, &self.lean_shape),
+        };
+        if !shape.admits(subject) {
+            return None;
+        }
+        self.run(alts, subject.text)
+    }
+
+    /// The captures of the backtracking matcher alone, on the pattern as written: what
+    /// [`Pattern::captures`] must always give (the tests compare them).
+    #[cfg(test)]
+    pub(crate) fn captures_as_written<'a>(&'a self, input: &'a str) -> Option<Captures<'a>> {
+        self.run(&self.alts, input)
+    }
+
+    fn run<'a>(&'a self, alts: &'a [Vec<Node>], input: &'a str) -> Option<Captures<'a>> {
         let matcher = Matcher {
             input: input.as_bytes(),
             steps: std::cell::Cell::new(0),
@@ -113,7 +395,7 @@ impl Pattern {
         let mut spans = vec![None; self.names.len()];
         let mut result = None;
         let end = input.len();
-        let matched = matcher.alternatives(&self.alts, 0, &mut spans, &mut |at, spans| {
+        let matched = matcher.alternatives(alts, 0, &mut spans, &mut |at, spans| {
             if at == end {
                 result = Some(spans.clone());
                 true
@@ -388,6 +670,43 @@ fn space_ranges() -> Vec<(u8, u8)> {
     vec![(b' ', b' '), (b'\t', b'\r')]
 }
 
+/// The bytes of `\s`: tab to carriage return (9 to 13) and space (32).
+fn white_space() -> Bytes {
+    Bytes([0x3E00 | 1 << 32, 0, 0, 0])
+}
+
+/// `alts` without the optional repetitions of white space only, everywhere in them: the
+/// same pattern for an input without white space.
+fn lean_alternatives(alts: &[Vec<Node>]) -> Vec<Vec<Node>> {
+    let space = white_space();
+    let only_space = |node: &Node| {
+        let alphabet = Shape::of_node(node).alphabet;
+        alphabet.union(space) == space
+    };
+    let lean = |node: &Node| -> Option<Node> {
+        Some(match node {
+            Node::Repeat { node, min: 0, .. } if only_space(node) => return None,
+            Node::Repeat { node, min, max } => Node::Repeat {
+                node: Box::new(lean_alternatives(&[vec![(**node).clone()]]).pop()?.pop()?),
+                min: *min,
+                max: *max,
+            },
+            Node::Group { alts, capture } => Node::Group {
+                alts: lean_alternatives(alts),
+                capture: *capture,
+            },
+            Node::Look { alts, negated } => Node::Look {
+                alts: lean_alternatives(alts),
+                negated: *negated,
+            },
+            other => other.clone(),
+        })
+    };
+    alts.iter()
+        .map(|seq| seq.iter().filter_map(lean).collect())
+        .collect()
+}
+
 type Spans = Vec<Option<(usize, usize)>>;
 type Next<'k> = dyn FnMut(usize, &mut Spans) -> bool + 'k;
 
@@ -570,6 +889,23 @@ mod tests {
         );
         let caps = pat.captures("12345").unwrap();
         assert_eq!((caps.get("Zip"), caps.get("Rest")), (None, Some("12345")));
+    }
+
+    #[test]
+    fn white_space_is_what_backslash_s_matches() {
+        let mut bytes = Bytes::default();
+        for (low, high) in space_ranges() {
+            bytes.insert_range(low, high);
+        }
+        assert_eq!(white_space(), bytes);
+        let pattern = p(r"\s");
+        for b in 0..=u8::MAX {
+            let input = [b];
+            let Ok(input) = std::str::from_utf8(&input) else {
+                continue;
+            };
+            assert_eq!(pattern.is_match(input), white_space().contains(b), "{b}");
+        }
     }
 
     #[test]

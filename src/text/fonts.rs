@@ -466,9 +466,35 @@ pub(crate) fn typeface_for(cluster: &str, weight: Weight) -> Result<Option<Typef
         // Printable ASCII: Noto Sans has all of it (a test checks).
         return Ok(Some(weight.latin()));
     }
+    // A cluster of one character (most are): each thread remembers which typeface drew
+    // it. Registering a font only adds to the end of the chain, so the first typeface that
+    // covers a character stays the first; one no typeface covers is not remembered.
+    const REMEMBERED: usize = 4096;
+    thread_local! {
+        static FIRST_COVERING: std::cell::RefCell<std::collections::HashMap<(char, Weight), Typeface>> =
+            std::cell::RefCell::new(std::collections::HashMap::new());
+    }
+    let mut chars = cluster.chars();
+    let single = match (chars.next(), chars.next()) {
+        (Some(c), None) => Some(c),
+        _ => None,
+    };
+    if let Some(c) = single
+        && let Some(typeface) = FIRST_COVERING.with_borrow(|seen| seen.get(&(c, weight)).copied())
+    {
+        return Ok(Some(typeface));
+    }
     for typeface in weight.chain() {
         let font = Font::get(typeface)?;
         if cluster.chars().all(|c| font.covers(c)) {
+            if let Some(c) = single {
+                FIRST_COVERING.with_borrow_mut(|seen| {
+                    if seen.len() >= REMEMBERED {
+                        seen.clear();
+                    }
+                    seen.insert((c, weight), typeface);
+                });
+            }
             return Ok(Some(typeface));
         }
     }

@@ -103,13 +103,42 @@ fn describe_uncovered(cluster: &str, weight: Weight) -> Result<String, FontError
 
 /// The first grapheme cluster of `text` no bundled font draws, described as in
 /// [`ShapeError::Uncovered`]. Both weights cover the same characters; both are checked.
+///
+/// Printable ASCII needs no look: Noto Sans has all of it (see [`typeface_for`]), and two
+/// printable ASCII characters in a row are always two clusters. So only the stretches
+/// around other characters are split into clusters: each run of them with the character
+/// before and after it, runs one character apart taken together. Such a stretch starts and
+/// ends where the whole text has cluster boundaries, so it splits as the text does.
 pub(crate) fn first_uncovered(text: &str) -> Result<Option<String>, FontError> {
-    for cluster in text.graphemes(true) {
-        for weight in Weight::ALL {
-            if typeface_for(cluster, weight)?.is_none() {
-                return describe_uncovered(cluster, weight).map(Some);
+    let bytes = text.as_bytes();
+    let plain = |at: usize| bytes.get(at).is_some_and(|b| (b' '..=b'~').contains(b));
+    let mut at = 0;
+    while let Some(offset) = bytes
+        .get(at..)
+        .and_then(|rest| rest.iter().position(|b| !(b' '..=b'~').contains(b)))
+    {
+        let first = at + offset;
+        let start = if first > at { first - 1 } else { first };
+        let mut end = first;
+        loop {
+            while end < bytes.len() && !plain(end) {
+                end += 1;
+            }
+            // `end` is printable ASCII (or the end): taken, and the stretch goes on if
+            // another run starts right after it.
+            end = (end + 1).min(bytes.len());
+            if end >= bytes.len() || plain(end) {
+                break;
             }
         }
+        for cluster in text.get(start..end).unwrap_or_default().graphemes(true) {
+            for weight in Weight::ALL {
+                if typeface_for(cluster, weight)?.is_none() {
+                    return describe_uncovered(cluster, weight).map(Some);
+                }
+            }
+        }
+        at = end;
     }
     Ok(None)
 }
@@ -430,6 +459,71 @@ pub(crate) fn measure(text: &str, weight: Weight, rtl: bool) -> Result<f32, Shap
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`first_uncovered`] as it reads, every cluster of the text looked at.
+    fn first_uncovered_everywhere(text: &str) -> Option<String> {
+        for cluster in text.graphemes(true) {
+            for weight in Weight::ALL {
+                if typeface_for(cluster, weight).unwrap().is_none() {
+                    return describe_uncovered(cluster, weight).ok();
+                }
+            }
+        }
+        None
+    }
+
+    #[test]
+    fn looking_only_around_other_characters_finds_what_looking_everywhere_finds() {
+        let pieces = [
+            "a",
+            " ",
+            "7",
+            "é",
+            "e\u{301}",
+            "\u{600}1",
+            "1\u{600}",
+            "🇩🇪",
+            "🇩",
+            "👍🏽",
+            "👨\u{200d}👩",
+            "\r\n",
+            "\n",
+            "\t",
+            "\u{1b}",
+            "ß",
+            "中",
+            "硅胶",
+            "ع",
+            "مر",
+            "ש",
+            "ก\u{e31}",
+            "\u{e31}",
+            "😀",
+            "\u{2060}",
+            "Ω",
+            "\u{10ffff}",
+            "\u{5d0}\u{301}a\u{301}",
+            "\u{200d}",
+            "\u{fe0f}",
+        ];
+        let mut texts: Vec<String> = Vec::new();
+        for a in pieces {
+            for b in pieces {
+                for c in ["", "x", "xy", "x y"] {
+                    texts.push(format!("{a}{c}{b}"));
+                    texts.push(format!("q{a}{b}{c}{a}"));
+                }
+            }
+        }
+        texts.push(String::new());
+        let mut found = 0;
+        for text in &texts {
+            let fast = first_uncovered(text).unwrap();
+            assert_eq!(fast, first_uncovered_everywhere(text), "{text:?}");
+            found += usize::from(fast.is_some());
+        }
+        assert!(found > 100, "{found}");
+    }
 
     fn shaped(text: &str, weight: Weight) -> ShapedLine {
         ShapedLine::clone(&shape_line(text, weight, is_rtl(text)).unwrap())

@@ -244,7 +244,8 @@ impl TrackingNumber {
         let carrier = carrier.filter(|c| !c.trim().is_empty());
         let named = carrier.and_then(carrier::find_carrier);
         // Canonical (no spaces, capitals) when of a shape the data knows, S10 above all.
-        let canonical = s10 || carrier::known_shape(&compact);
+        let fits = carrier::Fits::of(&compact);
+        let canonical = s10 || fits.known_shape();
         let keep = |carrier: Option<CarrierId>, format: Option<FormatId>| {
             if canonical {
                 return Ok(TrackingNumber {
@@ -275,12 +276,12 @@ impl TrackingNumber {
             // A carrier the crate does not know: the number is checked as with none named
             // (a wrong check digit in a lettered shape is an error), but not assigned to
             // the carrier it looks like, nor refused for looking like several.
-            return match carrier::identify(&compact, None) {
+            return match carrier::identify_in(&fits, &compact, None) {
                 Err(problem @ Problem::CheckDigit { .. }) => Err(error(problem)),
                 _ => keep(None, None),
             };
         }
-        match carrier::identify(&compact, named) {
+        match carrier::identify_in(&fits, &compact, named) {
             Ok(Identity::Known(carrier, format)) => keep(Some(carrier), format),
             Ok(Identity::Unknown) => keep(None, None),
             Err(problem) => Err(error(problem)),
@@ -691,14 +692,22 @@ impl Postcode {
             return Err(too_long(FIELD, len, MAX_POSTCODE_CHARS));
         }
         // Japan's postcode mark 〒 is not part of the postcode.
-        let normalised = raw
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_uppercase()
-            .trim_start_matches('〒')
-            .trim_start()
-            .to_owned();
+        let mut normalised = String::with_capacity(raw.len());
+        for word in raw.split_whitespace() {
+            if !normalised.is_empty() {
+                normalised.push(' ');
+            }
+            normalised.push_str(word);
+        }
+        if normalised.is_ascii() {
+            normalised.make_ascii_uppercase();
+        } else {
+            normalised = normalised.to_uppercase();
+            let mark = normalised.trim_start_matches('〒').trim_start();
+            if mark.len() != normalised.len() {
+                normalised = mark.to_owned();
+            }
+        }
         if normalised.is_empty() {
             return Err(ValidationError::new(
                 FIELD,

@@ -459,6 +459,46 @@ fn join(path: &str, field: &str) -> String {
     }
 }
 
+/// The path of a field of the value at `parent` (`recipient.address` and `lines`, line 1),
+/// written out only when a problem there is reported: checking a valid order builds no
+/// paths.
+#[derive(Debug, Clone, Copy)]
+struct FieldPath<'a> {
+    parent: &'a str,
+    name: &'a str,
+    index: Option<usize>,
+}
+
+impl<'a> FieldPath<'a> {
+    fn new(parent: &'a str, name: &'a str) -> Self {
+        FieldPath {
+            parent,
+            name,
+            index: None,
+        }
+    }
+
+    fn item(parent: &'a str, name: &'a str, index: usize) -> Self {
+        FieldPath {
+            parent,
+            name,
+            index: Some(index),
+        }
+    }
+}
+
+impl From<FieldPath<'_>> for String {
+    fn from(path: FieldPath<'_>) -> String {
+        let mut out = join(path.parent, path.name);
+        if let Some(index) = path.index {
+            out.push('[');
+            out.push_str(&index.to_string());
+            out.push(']');
+        }
+        out
+    }
+}
+
 /// Collects problems; each check either yields a value or records why not.
 struct Checker {
     errors: Vec<ValidationError>,
@@ -520,12 +560,15 @@ impl Checker {
     }
 
     fn party(&mut self, party: &Party, path: &str) -> Option<ValidParty> {
-        let name = self.keep(text::required(&party.name, &join(path, "name")));
+        let name = self.keep(text::required(&party.name, FieldPath::new(path, "name")));
         let company = self.keep(text::optional(
             party.company.as_deref(),
-            &join(path, "company"),
+            FieldPath::new(path, "company"),
         ));
-        let phone = self.keep(text::optional(party.phone.as_deref(), &join(path, "phone")));
+        let phone = self.keep(text::optional(
+            party.phone.as_deref(),
+            FieldPath::new(path, "phone"),
+        ));
         let address = self.address(&party.address, &join(path, "address"));
         Some(ValidParty {
             name: name?,
@@ -555,7 +598,7 @@ impl Checker {
             ));
         } else {
             for (i, line) in address.lines.iter().enumerate() {
-                match text::clean(line, &join(path, &format!("lines[{i}]"))) {
+                match text::clean(line, FieldPath::item(path, "lines", i)) {
                     Ok(Some(line)) => lines.push(line),
                     Ok(None) => {} // a blank line carries nothing: dropped
                     Err(e) => {
@@ -573,18 +616,21 @@ impl Checker {
             }
         }
 
-        let city = self.keep(text::optional(address.city.as_deref(), &join(path, "city")));
+        let city = self.keep(text::optional(
+            address.city.as_deref(),
+            FieldPath::new(path, "city"),
+        ));
         let city_area = self.keep(text::optional(
             address.city_area.as_deref(),
-            &join(path, "city_area"),
+            FieldPath::new(path, "city_area"),
         ));
         let region = self.keep(text::optional(
             address.region.as_deref(),
-            &join(path, "region"),
+            FieldPath::new(path, "region"),
         ));
         let sorting_code = self.keep(text::optional(
             address.sorting_code.as_deref(),
-            &join(path, "sorting_code"),
+            FieldPath::new(path, "sorting_code"),
         ));
 
         let mut postcode = None;
@@ -690,8 +736,11 @@ impl Checker {
 /// (not the name: a Cyrillic name on a Latin-script address to Japan still gets Japan's
 /// Latin format): then a country's Latin format applies and regions take their Latin names.
 fn latin_script(lines: &[String], city: Option<&str>) -> bool {
-    let sample: String = lines.iter().map(String::as_str).chain(city).collect();
-    address::is_latin(&sample)
+    lines
+        .iter()
+        .map(String::as_str)
+        .chain(city)
+        .all(address::is_latin)
 }
 
 /// `did you mean A, B or C?` / `expected one of A, B, C`.

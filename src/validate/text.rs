@@ -24,7 +24,10 @@ pub(crate) fn example_suffix(example: Option<&str>) -> String {
 
 /// The first control character (Unicode Cc: tab, newline, NUL, DEL, …) of `raw`, as an
 /// error naming it and its 1-based position in `raw`.
-pub(crate) fn reject_control(raw: &str, field: &str) -> Result<(), ValidationError> {
+pub(crate) fn reject_control(
+    raw: &str,
+    field: impl Into<String> + Copy,
+) -> Result<(), ValidationError> {
     match raw.chars().enumerate().find(|(_, c)| c.is_control()) {
         Some((pos, c)) => Err(ValidationError::new(
             field,
@@ -49,7 +52,7 @@ fn is_bidi_control(c: char) -> bool {
 
 /// The first bidirectional control of `raw` (see [`is_bidi_control`]), as an error naming it
 /// and its 1-based position.
-fn reject_bidi(raw: &str, field: &str) -> Result<(), ValidationError> {
+fn reject_bidi(raw: &str, field: impl Into<String> + Copy) -> Result<(), ValidationError> {
     match raw.chars().enumerate().find(|(_, c)| is_bidi_control(*c)) {
         Some((pos, c)) => Err(ValidationError::new(
             field,
@@ -96,7 +99,10 @@ pub(crate) fn is_blank(raw: &str) -> bool {
 ///
 /// Text over [`MAX_TEXT_CHARS`] is an error giving its full length; only the first
 /// [`MAX_TEXT_CHARS`] characters are ever copied, so a huge value costs no memory.
-pub(crate) fn clean(raw: &str, field: &str) -> Result<Option<String>, ValidationError> {
+pub(crate) fn clean(
+    raw: &str,
+    field: impl Into<String> + Copy,
+) -> Result<Option<String>, ValidationError> {
     if let Some(printable) = clean_printable_ascii(raw) {
         return Ok(printable);
     }
@@ -151,7 +157,10 @@ fn clean_printable_ascii(raw: &str) -> Option<Option<String>> {
 /// character of a script the fonts lack is refused here, with the field named, rather than
 /// printed as a blank box. (A broken bundled font is not the input's fault: layout reports
 /// it.)
-pub(crate) fn reject_uncovered(text: &str, field: &str) -> Result<(), ValidationError> {
+pub(crate) fn reject_uncovered(
+    text: &str,
+    field: impl Into<String> + Copy,
+) -> Result<(), ValidationError> {
     match crate::text::first_uncovered(text) {
         Ok(Some(chars)) => Err(ValidationError::new(
             field,
@@ -180,7 +189,10 @@ impl Bounded {
 
 /// A required free-text field: blank is an error, which names an invisible character when
 /// that is all there is.
-pub(crate) fn required(raw: &str, field: &str) -> Result<String, ValidationError> {
+pub(crate) fn required(
+    raw: &str,
+    field: impl Into<String> + Copy,
+) -> Result<String, ValidationError> {
     clean(raw, field)?.ok_or_else(|| {
         let message = match raw.chars().find(|&c| is_invisible(c)) {
             Some(c) => format!(
@@ -194,7 +206,10 @@ pub(crate) fn required(raw: &str, field: &str) -> Result<String, ValidationError
 }
 
 /// An optional free-text field: absent or blank is `None`.
-pub(crate) fn optional(raw: Option<&str>, field: &str) -> Result<Option<String>, ValidationError> {
+pub(crate) fn optional(
+    raw: Option<&str>,
+    field: impl Into<String> + Copy,
+) -> Result<Option<String>, ValidationError> {
     match raw {
         Some(raw) => clean(raw, field),
         None => Ok(None),
