@@ -185,6 +185,7 @@ mod limits;
 mod model;
 mod options;
 mod parallel;
+mod pattern;
 mod print;
 mod printer;
 #[cfg(feature = "png")]

@@ -21,7 +21,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use regex_lite::Regex;
+use crate::pattern::Pattern;
 use unicode_normalization::UnicodeNormalization;
 
 use super::regions::REGIONS;
@@ -239,9 +239,9 @@ pub(crate) fn check_place(
         && range_applies(country.code, postcode)
         && let Some(pattern) = index.zips.get(r)
         && let Some(pattern) = pattern
-            .get_or_init(|| Regex::new(&format!("^(?:{zip})")).ok())
+            .get_or_init(|| Pattern::parse(&format!("(?:{zip}).*")).ok())
             .as_ref()
-        && !pattern.is_match(postcode)
+        && pattern.captures(postcode).is_none()
     {
         problems.push(PlaceProblem::PostcodeNotInRegion {
             postcode: postcode.to_owned(),
@@ -269,9 +269,9 @@ struct CountryIndex {
     /// Per region (same positions as the region list): its cities' spellings,
     /// built on first use.
     cities: Vec<OnceLock<Names>>,
-    /// Per region: its compiled postcode prefix pattern (`None` when it does
-    /// not compile), built on first use.
-    zips: Vec<OnceLock<Option<Regex>>>,
+    /// Per region: its postcode prefix pattern, followed by anything (`None` when it
+    /// does not parse), built on first use.
+    zips: Vec<OnceLock<Option<Pattern>>>,
 }
 
 /// The index of the country at position `table` of [`REGIONS`], built on

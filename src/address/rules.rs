@@ -6,7 +6,7 @@
 
 use std::sync::OnceLock;
 
-use regex_lite::Regex;
+use crate::pattern::Pattern;
 
 use super::countries::COUNTRIES;
 pub(crate) use super::tables::Country;
@@ -103,9 +103,9 @@ impl Country {
     /// only. A country without a usable pattern accepts any postcode, as
     /// there is nothing to check it against.
     pub(crate) fn postcode_matches(&self, postcode: &str) -> bool {
-        match self.postcode_regex() {
-            Some(CachedRegex::Shared(re)) => re.is_match(postcode),
-            Some(CachedRegex::Owned(re)) => re.is_match(postcode),
+        match self.postcode_pattern() {
+            Some(Compiled::Shared(pattern)) => pattern.captures(postcode).is_some(),
+            Some(Compiled::Owned(pattern)) => pattern.captures(postcode).is_some(),
             None => true,
         }
     }
@@ -115,9 +115,9 @@ impl Country {
         self.zipex.first().copied()
     }
 
-    /// The compiled, anchored postcode pattern; compiled at most once per
-    /// country of the table, on first use.
-    fn postcode_regex(&self) -> Option<CachedRegex> {
+    /// The parsed postcode pattern (matched against the whole postcode); parsed at most
+    /// once per country of the table, on first use.
+    fn postcode_pattern(&self) -> Option<Compiled> {
         let pattern = self.zip?;
         let index = COUNTRIES
             .binary_search_by(|c| c.code.cmp(self.code))
@@ -125,29 +125,24 @@ impl Country {
             .filter(|&i| COUNTRIES.get(i).is_some_and(|c| c.zip == self.zip));
         let Some(index) = index else {
             // Not an entry of the table (only tests build such values).
-            return compile_anchored(pattern).map(CachedRegex::Owned);
+            return Pattern::parse(pattern).ok().map(|p| Compiled::Owned(Box::new(p)));
         };
-        static CACHE: OnceLock<Vec<OnceLock<Option<Regex>>>> = OnceLock::new();
+        static CACHE: OnceLock<Vec<OnceLock<Option<Pattern>>>> = OnceLock::new();
         let cache = CACHE.get_or_init(|| COUNTRIES.iter().map(|_| OnceLock::new()).collect());
         cache
             .get(index)?
-            .get_or_init(|| compile_anchored(pattern))
+            .get_or_init(|| Pattern::parse(pattern).ok())
             .as_ref()
-            .map(CachedRegex::Shared)
+            .map(Compiled::Shared)
     }
 }
 
-/// A postcode regex either from the per-country cache or freshly compiled.
-enum CachedRegex {
-    /// Compiled once and kept for the life of the program.
-    Shared(&'static Regex),
-    /// Compiled for a country that is not in the table.
-    Owned(Regex),
-}
-
-/// Compiles `^(?:pattern)$`; a pattern that does not compile yields `None`.
-fn compile_anchored(pattern: &str) -> Option<Regex> {
-    Regex::new(&format!("^(?:{pattern})$")).ok()
+/// A postcode pattern either from the per-country cache or parsed for the caller.
+enum Compiled {
+    /// Parsed once and kept for the life of the program.
+    Shared(&'static Pattern),
+    /// Parsed for a country that is not in the table.
+    Owned(Box<Pattern>),
 }
 
 /// Whether every alphabetic character of `text` is Latin: Basic Latin,

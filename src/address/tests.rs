@@ -51,14 +51,92 @@ fn defaults_are_inherited() {
 fn every_pattern_compiles() {
     for c in COUNTRIES {
         if let Some(zip) = c.zip {
-            let anchored = format!("^(?:{zip})$");
             assert!(
-                regex_lite::Regex::new(&anchored).is_ok(),
+                crate::pattern::Pattern::parse(zip).is_ok(),
                 "{}: {zip}",
                 c.code
             );
         }
     }
+}
+
+/// Variants of a postcode that a seller might type, right and wrong: itself, without
+/// separators, each character replaced by a digit, a letter or a space in turn, one
+/// character more or fewer.
+fn variants(example: &str) -> Vec<String> {
+    let mut out = vec![
+        example.to_owned(),
+        example.replace([' ', '-'], ""),
+        format!("{example}0"),
+        format!("0{example}"),
+        format!("{example} "),
+    ];
+    for (i, c) in example.char_indices() {
+        for with in ["0", "9", "A", "Z", " ", "-"] {
+            let mut changed = example.to_owned();
+            changed.replace_range(i..i + c.len_utf8(), with);
+            out.push(changed);
+        }
+        let mut shorter = example.to_owned();
+        shorter.remove(i);
+        out.push(shorter);
+    }
+    out
+}
+
+/// The postcode patterns run on the crate's own matcher: on every example of every
+/// country and region, and variants of them, it says what `regex-lite` says of the same
+/// pattern (anchored at both ends for a country, at the start for a region's prefix).
+/// Each country's pattern meets its own examples' variants and every tenth of the
+/// others'; each region's prefix its own and its country's.
+#[test]
+fn postcode_patterns_match_as_a_regex_engine_matches_them() {
+    let mut everyone: Vec<String> = vec![String::new(), "GIR 0AA".into(), "BFPO 1234".into()];
+    for c in COUNTRIES {
+        for ex in c.zipex {
+            everyone.extend(variants(ex));
+        }
+    }
+    everyone.sort();
+    everyone.dedup();
+    let others: Vec<&String> = everyone.iter().step_by(10).collect();
+    let mut matched = 0;
+    for c in COUNTRIES {
+        let Some(zip) = c.zip else { continue };
+        let regex = regex_lite::Regex::new(&format!("^(?:{zip})$")).unwrap();
+        let own: Vec<String> = c.zipex.iter().flat_map(|ex| variants(ex)).collect();
+        for input in own.iter().chain(others.iter().copied()) {
+            let ours = c.postcode_matches(input);
+            assert_eq!(ours, regex.is_match(input), "{} {zip} {input:?}", c.code);
+            matched += usize::from(ours);
+        }
+    }
+    assert!(matched > 1_000, "{matched}");
+    let mut prefixes = 0;
+    for (code, regions) in crate::address::regions::REGIONS {
+        let country: Vec<String> = COUNTRIES
+            .iter()
+            .filter(|c| c.code == *code)
+            .flat_map(|c| c.zipex.iter().flat_map(|ex| variants(ex)))
+            .collect();
+        for r in *regions {
+            let Some(zip) = r.zip else { continue };
+            let regex = regex_lite::Regex::new(&format!("^(?:{zip})")).unwrap();
+            let ours = crate::pattern::Pattern::parse(&format!("(?:{zip}).*")).unwrap();
+            let own: Vec<String> = r.zipex.iter().flat_map(|ex| variants(ex)).collect();
+            for input in own.iter().chain(&country) {
+                let found = ours.captures(input).is_some();
+                assert_eq!(
+                    found,
+                    regex.is_match(input),
+                    "{code} {} {zip} {input:?}",
+                    r.key
+                );
+                prefixes += usize::from(found);
+            }
+        }
+    }
+    assert!(prefixes > 1_000, "{prefixes}");
 }
 
 // ---------------------------------------------------------------- postcodes

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 
 use super::name_key;
-use super::pattern::Pattern;
+use crate::pattern::Pattern;
 
 /// Directory of this module in the source tree.
 fn module_dir() -> PathBuf {

@@ -10,15 +10,14 @@ mod checksum;
 mod couriers;
 #[cfg(test)]
 mod generate;
-mod pattern;
 mod tables;
 #[cfg(test)]
 mod tests;
 
 use std::sync::{LazyLock, OnceLock};
 
+use crate::pattern::{Pattern, Subject};
 use couriers::{CARRIERS, FORMATS, POST_PAGES, S10};
-use pattern::{Pattern, Subject};
 use tables::{Carrier, Format, S10Issuer};
 
 /// One of the known carriers.

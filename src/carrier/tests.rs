@@ -731,7 +731,7 @@ fn carriers_are_found_by_their_leading_words() {
 /// matcher gives on the pattern as written.
 #[test]
 fn the_fast_paths_of_the_patterns_change_no_match() {
-    use super::pattern::Pattern;
+    use crate::pattern::Pattern;
     let patterns: Vec<Pattern> = FORMATS
         .iter()
         .chain(std::iter::once(&S10))

@@ -1,16 +1,24 @@
-//! The tracking-number patterns of the dataset, matched as written.
+//! The patterns of the crate's data, matched as written: the tracking-number formats
+//! (`src/carrier/data/`) and the address data's postcode patterns, a country's and its
+//! regions'.
 //!
-//! The dataset's regexes use lookahead (`(?=…)`, `(?!…)`: USPS IMpb ties the ZIP prefix to
-//! the serial's length with it, DHL eCommerce asks for a digit somewhere), which
-//! `regex-lite` does not have. Rewriting them by hand would change what they accept, so
-//! this small backtracking matcher runs the subset they use, unchanged: literals, classes
-//! (`[A-Z0-9]`, `[^…]`, `\d`, `\s`, `.`), groups (capturing, `(?:…)`, named `(?<Name>…)`),
-//! alternation, greedy quantifiers (`*`, `+`, `?`, `{n}`, `{n,}`, `{n,m}`), lookahead and
-//! `\b`, `^`, `$`. A pattern always matches the whole input; the generator test checks that every
-//! pattern of the data parses.
+//! The tracking dataset's regexes use lookahead (`(?=…)`, `(?!…)`: USPS IMpb ties the ZIP
+//! prefix to the serial's length with it, DHL eCommerce asks for a digit somewhere), which
+//! small regex engines do not have. Rewriting them by hand would change what they accept, so
+//! this small backtracking matcher runs the subset the data uses, unchanged: literals,
+//! classes (`[A-Z0-9]`, `[^…]`, `\d`, `\s`, `.`), groups (capturing, `(?:…)`, named
+//! `(?<Name>…)`), alternation, greedy quantifiers (`*`, `+`, `?`, `{n}`, `{n,}`, `{n,m}`),
+//! lookahead and `\b`, `^`, `$` (`\d` and `\b` in ASCII, as the data means them). A pattern
+//! always matches the whole input; tests check that every pattern of the data parses, and
+//! that the postcode patterns match exactly as a regex engine (`regex-lite`) matches them.
 //!
-//! Inputs are short (a tracking number, at most 40 characters) and every match runs under a
-//! step budget, so no input can make it slow.
+//! Most inputs are turned down before any matching: each pattern knows the lengths, bytes,
+//! first and last bytes its matches can have, and each alternative the bytes it can start
+//! with (identifying a carrier tries every format; the United Kingdom's postcode pattern is
+//! a list of 120 area prefixes).
+//!
+//! Inputs are short (a tracking number, at most 40 characters; a postcode) and every match
+//! runs under a step budget, so no input can make it slow.
 
 /// One element of a pattern.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,11 +38,11 @@ enum Node {
     End,
     /// A group of alternatives, capturing into `capture` when it has a slot.
     Group {
-        alts: Vec<Vec<Node>>,
+        alts: Vec<Seq>,
         capture: Option<usize>,
     },
     /// `(?=…)` or, negated, `(?!…)`: looks ahead without consuming.
-    Look { alts: Vec<Vec<Node>>, negated: bool },
+    Look { alts: Vec<Seq>, negated: bool },
     /// A greedy repetition.
     Repeat {
         node: Box<Node>,
@@ -43,17 +51,40 @@ enum Node {
     },
 }
 
+/// One alternative: its elements in order, and what a match of it can start with (so the
+/// matcher passes over an alternative that cannot start where it is, as most of a long
+/// list of literal prefixes cannot).
+#[derive(Debug, Clone, PartialEq)]
+struct Seq {
+    nodes: Vec<Node>,
+    /// What a match of it is like (its groups' shapes come from their own alternatives',
+    /// each worked out once).
+    shape: Shape,
+}
+
+impl Seq {
+    fn new(nodes: Vec<Node>) -> Seq {
+        let shape = Shape::of_sequence(&nodes);
+        Seq { nodes, shape }
+    }
+
+    /// Whether a match of it can start at `at` of `input`.
+    fn may_start(&self, input: &[u8], at: usize) -> bool {
+        self.shape.nullable || input.get(at).is_some_and(|&b| self.shape.first.contains(b))
+    }
+}
+
 /// A parsed pattern: its alternatives and the names of its capture groups (unnamed groups
 /// have an empty name), and what any input it matches must be like.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Pattern {
-    alts: Vec<Vec<Node>>,
+    alts: Vec<Seq>,
     names: Vec<String>,
     shape: Shape,
     /// The pattern for inputs without white space: the same, less its optional runs of
     /// white space (`\s*`), which can then only match nothing. The dataset puts one after
     /// nearly every character, and tracking numbers are matched without their spaces.
-    lean: Vec<Vec<Node>>,
+    lean: Vec<Seq>,
     lean_shape: Shape,
 }
 
@@ -151,14 +182,22 @@ impl Lengths {
                 long: false,
             };
         }
+        // The sum is the same either way round: shift by the sparser set's lengths.
+        let (few, many) = match self.short.count_ones() <= other.short.count_ones() {
+            true => (self.short, other.short),
+            false => (other.short, self.short),
+        };
         let mut sum = Lengths {
             short: 0,
             long: self.long || other.long,
         };
-        for n in (0..64).filter(|&n| self.short & (1 << n) != 0) {
-            sum.short |= other.short << n;
+        let mut rest = few;
+        while rest != 0 {
+            let n = rest.trailing_zeros();
+            rest &= rest - 1;
+            sum.short |= many << n;
             // Bits shifted out are lengths of 64 or more.
-            sum.long |= n > 0 && other.short >> (64 - n) != 0;
+            sum.long |= n > 0 && many >> (64 - n) != 0;
         }
         sum
     }
@@ -271,8 +310,8 @@ impl Shape {
             })
     }
 
-    fn of_alternatives(alts: &[Vec<Node>]) -> Shape {
-        let mut shapes = alts.iter().map(|seq| Shape::of_sequence(seq));
+    fn of_alternatives(alts: &[Seq]) -> Shape {
+        let mut shapes = alts.iter().map(|seq| seq.shape);
         let Some(first) = shapes.next() else {
             return Shape::EMPTY;
         };
@@ -387,7 +426,7 @@ impl Pattern {
         self.run(&self.alts, input)
     }
 
-    fn run<'a>(&'a self, alts: &'a [Vec<Node>], input: &'a str) -> Option<Captures<'a>> {
+    fn run<'a>(&'a self, alts: &'a [Seq], input: &'a str) -> Option<Captures<'a>> {
         let matcher = Matcher {
             input: input.as_bytes(),
             steps: std::cell::Cell::new(0),
@@ -445,19 +484,19 @@ impl Parser<'_> {
     }
 
     /// Alternatives up to an unmatched `)` or the end; `depth` 0 is the top level.
-    fn alternatives(&mut self, depth: u32) -> Result<Vec<Vec<Node>>, ParseError> {
+    fn alternatives(&mut self, depth: u32) -> Result<Vec<Seq>, ParseError> {
         if depth > 32 {
             return Err(self.error("groups nested too deeply"));
         }
-        let mut alts = vec![Vec::new()];
+        let mut alts: Vec<Vec<Node>> = vec![Vec::new()];
         loop {
             match self.peek() {
-                None => return Ok(alts),
+                None => return Ok(alts.into_iter().map(Seq::new).collect()),
                 Some(b')') => {
                     if depth == 0 {
                         return Err(self.error("unbalanced ')'"));
                     }
-                    return Ok(alts);
+                    return Ok(alts.into_iter().map(Seq::new).collect());
                 }
                 Some(b'|') => {
                     self.pos += 1;
@@ -677,7 +716,7 @@ fn white_space() -> Bytes {
 
 /// `alts` without the optional repetitions of white space only, everywhere in them: the
 /// same pattern for an input without white space.
-fn lean_alternatives(alts: &[Vec<Node>]) -> Vec<Vec<Node>> {
+fn lean_alternatives(alts: &[Seq]) -> Vec<Seq> {
     let space = white_space();
     let only_space = |node: &Node| {
         let alphabet = Shape::of_node(node).alphabet;
@@ -687,7 +726,12 @@ fn lean_alternatives(alts: &[Vec<Node>]) -> Vec<Vec<Node>> {
         Some(match node {
             Node::Repeat { node, min: 0, .. } if only_space(node) => return None,
             Node::Repeat { node, min, max } => Node::Repeat {
-                node: Box::new(lean_alternatives(&[vec![(**node).clone()]]).pop()?.pop()?),
+                node: Box::new(
+                    lean_alternatives(&[Seq::new(vec![(**node).clone()])])
+                        .pop()?
+                        .nodes
+                        .pop()?,
+                ),
                 min: *min,
                 max: *max,
             },
@@ -703,7 +747,7 @@ fn lean_alternatives(alts: &[Vec<Node>]) -> Vec<Vec<Node>> {
         })
     };
     alts.iter()
-        .map(|seq| seq.iter().filter_map(lean).collect())
+        .map(|seq| Seq::new(seq.nodes.iter().filter_map(lean).collect()))
         .collect()
 }
 
@@ -725,12 +769,13 @@ impl Matcher<'_> {
 
     fn alternatives(
         &self,
-        alts: &[Vec<Node>],
+        alts: &[Seq],
         at: usize,
         spans: &mut Spans,
         next: &mut Next<'_>,
     ) -> bool {
-        alts.iter().any(|seq| self.sequence(seq, at, spans, next))
+        alts.iter()
+            .any(|seq| seq.may_start(self.input, at) && self.sequence(&seq.nodes, at, spans, next))
     }
 
     fn sequence(&self, seq: &[Node], at: usize, spans: &mut Spans, next: &mut Next<'_>) -> bool {
