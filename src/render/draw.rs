@@ -32,6 +32,7 @@ pub(super) fn draw_label(
     let offset = grid_offset(layout.height, dpi).0;
     let mut c = Content::default();
     let mut shown = Vec::new();
+    let mut seen = Seen::default();
     c.fill_grey(0.0);
     let mut in_text = false;
     for element in &layout.elements {
@@ -70,7 +71,7 @@ pub(super) fn draw_label(
                         size: *size,
                         mark_odd_glyphs: !actual_text,
                     };
-                    glyphs.draw(&mut c, &mut shown, document)?;
+                    glyphs.draw(&mut c, &mut shown, &mut seen, document)?;
                     if run.synthetic_bold {
                         c.render_mode(0);
                     }
@@ -110,6 +111,28 @@ pub(super) fn draw_label(
     })
 }
 
+/// The codes of each typeface (by index) a label has reported, a bit each.
+#[derive(Debug, Default)]
+struct Seen(Vec<Vec<u64>>);
+
+impl Seen {
+    /// Marks `code` of typeface `index` seen; whether it was new.
+    fn insert(&mut self, index: usize, code: u16) -> bool {
+        if self.0.len() <= index {
+            self.0.resize_with(index + 1, Vec::new);
+        }
+        let words = &mut self.0[index];
+        let word = usize::from(code / 64);
+        if words.len() <= word {
+            words.resize(word + 1, 0);
+        }
+        let bit = 1u64 << (code % 64);
+        let new = words[word] & bit == 0;
+        words[word] |= bit;
+        new
+    }
+}
+
 /// One run's glyphs, its left edge and baseline at `origin`.
 struct Glyphs<'a> {
     run: &'a Run,
@@ -132,6 +155,7 @@ impl Glyphs<'_> {
         &self,
         c: &mut Content,
         shown: &mut Vec<Shown>,
+        seen: &mut Seen,
         document: Option<&DocumentFonts>,
     ) -> Result<(), RenderError> {
         let run = self.run;
@@ -154,13 +178,17 @@ impl Glyphs<'_> {
                     .and_then(|d| d.text_of(run.typeface, code))
                     .is_none_or(|text| text == glyph.text),
             };
-            shown.push(Shown {
-                typeface: run.typeface,
-                glyph: glyph.id,
-                code,
-                text: char.is_none().then(|| glyph.text.clone()),
-                char,
-            });
+            // A glyph the character map reaches is the same whatever it stands for here:
+            // reported once a label.
+            if char.is_none() || seen.insert(run.typeface.index(), code) {
+                shown.push(Shown {
+                    typeface: run.typeface,
+                    glyph: glyph.id,
+                    code,
+                    text: char.is_none().then(|| glyph.text.clone()),
+                    char,
+                });
+            }
             if self.mark_odd_glyphs && !own_text {
                 flush(c, &mut pending);
                 c.begin_actual_text(&glyph.text);
@@ -332,6 +360,19 @@ pub(super) fn needs_actual_text(line: &ShapedLine) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn seen_codes_are_new_once_per_typeface() {
+        let mut seen = Seen::default();
+        assert!(seen.insert(0, 36));
+        assert!(!seen.insert(0, 36));
+        assert!(seen.insert(3, 36), "another typeface");
+        assert!(seen.insert(0, 37));
+        assert!(seen.insert(0, u16::MAX));
+        assert!(!seen.insert(0, u16::MAX));
+        assert!(seen.insert(0, 0));
+        assert!(!seen.insert(3, 36));
+    }
 
     #[test]
     fn barcodes_sit_halfway_between_the_top_and_bottom_pixel_grids() {
