@@ -125,7 +125,9 @@ impl Country {
             .filter(|&i| COUNTRIES.get(i).is_some_and(|c| c.zip == self.zip));
         let Some(index) = index else {
             // Not an entry of the table (only tests build such values).
-            return Pattern::parse(pattern).ok().map(|p| Compiled::Owned(Box::new(p)));
+            return Pattern::parse(pattern)
+                .ok()
+                .map(|p| Compiled::Owned(Box::new(p)));
         };
         static CACHE: OnceLock<Vec<OnceLock<Option<Pattern>>>> = OnceLock::new();
         let cache = CACHE.get_or_init(|| COUNTRIES.iter().map(|_| OnceLock::new()).collect());
