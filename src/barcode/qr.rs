@@ -140,12 +140,17 @@ fn with_best_mask(bits: Bits, level: QrLevel) -> Option<QrMatrix> {
     let (codewords, ec) = qrcode::ec::construct_codewords(&data, version, level.ec()).ok()?;
     let mut canvas = Canvas::new(version, level.ec());
     canvas.draw_all_functional_patterns();
-    canvas.draw_data(&codewords, &ec);
     let width = usize::try_from(version.width()).ok()?;
     if width > 64 {
+        canvas.draw_data(&codewords, &ec);
         return with_best_mask_on_canvas(&canvas, width, level);
     }
-    let (dark, maskable) = unmasked_rows(&canvas, width);
+    // The function patterns from the canvas; the data placed here, on the words.
+    let (mut dark, maskable) = unmasked_rows(&canvas, width);
+    let data = place_data(&maskable, width, codewords.iter().chain(&ec).copied());
+    dark.iter_mut()
+        .zip(data)
+        .for_each(|(row, data)| *row |= data);
     let mut best: Option<(u32, Vec<u64>)> = None;
     for index in 0..MASKS.len() {
         let rows = masked_rows(&dark, &maskable, width, index, level);
@@ -183,6 +188,33 @@ fn unmasked_rows(canvas: &Canvas, width: usize) -> (Vec<u64>, Vec<u64>) {
         }
     }
     (dark, maskable)
+}
+
+/// The dark modules of `codewords` placed in the symbol's data modules (`maskable`, a word
+/// per row) as ISO/IEC 18004 (7.7.3) places them: in two-module columns from the right,
+/// up then down in turn, the vertical timing pattern's column passed over, the right module
+/// of each pair first, each codeword's bits most significant first; modules left over are
+/// light (the remainder bits).
+fn place_data(maskable: &[u64], width: usize, codewords: impl Iterator<Item = u8>) -> Vec<u64> {
+    let mut bits = codewords.flat_map(|byte| (0..8).rev().map(move |i| byte >> i & 1 == 1));
+    let mut dark = vec![0u64; width];
+    let mut right = width;
+    let mut upward = true;
+    while right >= 2 {
+        // The pair's right column; the timing column (6) is skipped.
+        let column = if right - 1 == 6 { 5 } else { right - 1 };
+        for i in 0..width {
+            let y = if upward { width - 1 - i } else { i };
+            for x in [column, column - 1] {
+                if maskable[y] >> x & 1 == 1 && bits.next() == Some(true) {
+                    dark[y] |= 1 << x;
+                }
+            }
+        }
+        upward = !upward;
+        right = column - 1;
+    }
+    dark
 }
 
 /// The symbol with mask `MASKS[index]` and its format information, as words per row.
@@ -654,6 +686,40 @@ mod tests {
                     "{payload:?} at {level:?}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn data_placement_equals_the_qrcode_crates() {
+        for (v, level) in (1..=11).flat_map(|v| LEVELS.map(|level| (v, level))) {
+            let version = Version::Normal(v);
+            // As much of a long payload as the version holds, so data, padding and error
+            // correction all fill it.
+            let payload: Vec<u8> = (0..400u32)
+                .map(|i| b"S:RR473124829GB O:TT-2026"[i as usize % 25] ^ (i as u8 & 7))
+                .collect();
+            let bits = (1..=payload.len())
+                .rev()
+                .find_map(|n| {
+                    let mut bits = Bits::new(version);
+                    bits.push_byte_data(&payload[..n]).ok()?;
+                    bits.push_terminator(level.ec()).ok()?;
+                    Some(bits)
+                })
+                .unwrap();
+            let (codewords, ec) =
+                qrcode::ec::construct_codewords(&bits.into_bytes(), version, level.ec()).unwrap();
+            let mut canvas = Canvas::new(version, level.ec());
+            canvas.draw_all_functional_patterns();
+            let width = usize::try_from(version.width()).unwrap();
+            let (functional, maskable) = unmasked_rows(&canvas, width);
+            let data = place_data(&maskable, width, codewords.iter().chain(&ec).copied());
+            canvas.draw_data(&codewords, &ec);
+            let (expected, expected_maskable) = unmasked_rows(&canvas, width);
+            assert_eq!(maskable, expected_maskable, "version {v}-{level:?}");
+            let got: Vec<u64> = functional.iter().zip(&data).map(|(f, d)| f | d).collect();
+            assert_eq!(got, expected, "version {v}-{level:?}");
+            assert!(data.iter().any(|&row| row != 0));
         }
     }
 
