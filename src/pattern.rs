@@ -380,6 +380,14 @@ impl<'a> Captures<'a> {
 impl Pattern {
     /// Parses `pattern`.
     pub(crate) fn parse(pattern: &str) -> Result<Pattern, ParseError> {
+        // The matcher works on bytes: a character of more than one would be matched (or
+        // repeated, or put in a class) a byte at a time, unlike a regex engine.
+        if let Some(at) = pattern.bytes().position(|b| !b.is_ascii()) {
+            return Err(ParseError {
+                at,
+                what: "only ASCII patterns are supported",
+            });
+        }
         let mut parser = Parser {
             bytes: pattern.as_bytes(),
             pos: 0,
@@ -423,13 +431,20 @@ impl Pattern {
     /// [`Pattern::captures`] must always give (the tests compare them).
     #[cfg(test)]
     pub(crate) fn captures_as_written<'a>(&'a self, input: &'a str) -> Option<Captures<'a>> {
-        self.run(&self.alts, input)
+        self.run_with(&self.alts, input, false)
     }
 
     fn run<'a>(&'a self, alts: &'a [Seq], input: &'a str) -> Option<Captures<'a>> {
+        self.run_with(alts, input, true)
+    }
+
+    /// Runs the matcher; `skip`: whether it passes over alternatives that cannot start at
+    /// the byte (always, but for the tests' reference).
+    fn run_with<'a>(&'a self, alts: &'a [Seq], input: &'a str, skip: bool) -> Option<Captures<'a>> {
         let matcher = Matcher {
             input: input.as_bytes(),
             steps: std::cell::Cell::new(0),
+            skip,
         };
         let mut spans = vec![None; self.names.len()];
         let mut result = None;
@@ -757,6 +772,8 @@ type Next<'k> = dyn FnMut(usize, &mut Spans) -> bool + 'k;
 struct Matcher<'i> {
     input: &'i [u8],
     steps: std::cell::Cell<u32>,
+    /// Whether alternatives that cannot start at the byte are passed over.
+    skip: bool,
 }
 
 impl Matcher<'_> {
@@ -774,8 +791,10 @@ impl Matcher<'_> {
         spans: &mut Spans,
         next: &mut Next<'_>,
     ) -> bool {
-        alts.iter()
-            .any(|seq| seq.may_start(self.input, at) && self.sequence(&seq.nodes, at, spans, next))
+        alts.iter().any(|seq| {
+            (!self.skip || seq.may_start(self.input, at))
+                && self.sequence(&seq.nodes, at, spans, next)
+        })
     }
 
     fn sequence(&self, seq: &[Node], at: usize, spans: &mut Spans, next: &mut Next<'_>) -> bool {
@@ -956,8 +975,8 @@ mod tests {
     #[test]
     fn refuses_what_it_does_not_support() {
         for bad in [
-            "(", "a)", "[a", "a{2", "a{3,2}", "*a", "a**", "a+?", "^*", r"\w", "(?i)a", "(?<>a)",
-            "a{99999}", r"\b+",
+            "é", "[é]", "a.é?", "(", "a)", "[a", "a{2", "a{3,2}", "*a", "a**", "a+?", "^*", r"\w",
+            "(?i)a", "(?<>a)", "a{99999}", r"\b+",
         ] {
             assert!(Pattern::parse(bad).is_err(), "{bad}");
         }

@@ -189,16 +189,16 @@ impl DocumentFonts {
         &self,
         file: &mut PdfFile<W>,
     ) -> Result<Vec<u8>, RenderError> {
-        // One `ToUnicode` map serves every typeface whose codes agree with it (a regular
-        // and a bold cut of one family number their glyphs alike, so their maps merge):
-        // each typeface joins the first map none of whose codes it gives other text.
+        // One `ToUnicode` map serves every typeface whose codes agree with it: each
+        // typeface joins the first map none of whose codes it gives other text, a code
+        // that extracts as nothing (the second glyph of a split vowel) included, so no
+        // glyph takes another typeface's text. A regular and a bold cut of one family
+        // number their glyphs alike and share one; typefaces whose codes do not meet
+        // (Noto Sans and the CJK face's CIDs, mostly) may too.
         let mut maps: Vec<BTreeMap<u16, &str>> = Vec::new();
         let mut map_of: Vec<usize> = Vec::with_capacity(self.used.len());
         for codes in self.used.values() {
-            let texts = codes
-                .iter()
-                .filter(|(_, u)| !u.text.is_empty())
-                .map(|(&code, u)| (code, u.text.as_str()));
+            let texts = codes.iter().map(|(&code, u)| (code, u.text.as_str()));
             let agrees = |map: &BTreeMap<u16, &str>| {
                 texts
                     .clone()
@@ -498,6 +498,70 @@ mod tests {
             "another text for the same code"
         );
         assert_eq!(fonts.text_of(Typeface::Arabic, 900), Some("ي"));
+    }
+
+    #[test]
+    fn typefaces_share_a_to_unicode_map_only_when_every_code_agrees() {
+        let use_of = |glyph: u16, text: &str| CodeUse {
+            glyph,
+            text: text.into(),
+        };
+        let maps_of = |used: Vec<(Typeface, Vec<(u16, &str)>)>| {
+            let fonts = DocumentFonts {
+                used: used
+                    .into_iter()
+                    .map(|(t, codes)| {
+                        (
+                            t,
+                            codes.into_iter().map(|(c, x)| (c, use_of(c, x))).collect(),
+                        )
+                    })
+                    .collect(),
+            };
+            let mut file = PdfFile::new(Vec::new()).unwrap();
+            fonts.write(&mut file).unwrap();
+            let catalog = file.reserve();
+            let info = file.reserve();
+            file.object(catalog, b"<</Type/Catalog>>".to_vec()).unwrap();
+            file.object(info, b"<<>>".to_vec()).unwrap();
+            let pdf = file.finish(catalog, info).unwrap();
+            let doc = lopdf::Document::load_mem(&pdf).unwrap();
+            let mut maps: Vec<(Vec<u8>, (u32, u16))> = doc
+                .objects
+                .values()
+                .filter_map(|o| o.as_dict().ok())
+                .filter(|d| {
+                    d.get(b"Subtype")
+                        .is_ok_and(|t| t.as_name().is_ok_and(|n| n == b"Type0"))
+                })
+                .map(|d| {
+                    let name = d.get(b"BaseFont").unwrap().as_name().unwrap();
+                    let name = name[7..].to_vec();
+                    (name, d.get(b"ToUnicode").unwrap().as_reference().unwrap())
+                })
+                .collect();
+            maps.sort();
+            maps.into_iter().map(|(_, r)| r).collect::<Vec<_>>()
+        };
+        // Regular and bold agreeing on every code: one map.
+        let shared = maps_of(vec![
+            (Typeface::Latin, vec![(36, "A"), (37, "B")]),
+            (Typeface::LatinBold, vec![(36, "A"), (68, "a")]),
+        ]);
+        assert_eq!(shared[0], shared[1]);
+        // A code one typeface extracts as nothing and the other as text: two maps, so
+        // the first typeface's glyph does not extract as the second's text.
+        let apart = maps_of(vec![
+            (Typeface::Latin, vec![(36, "A"), (37, "")]),
+            (Typeface::LatinBold, vec![(36, "A"), (37, "B")]),
+        ]);
+        assert_ne!(apart[0], apart[1]);
+        // And a code with other text.
+        let apart = maps_of(vec![
+            (Typeface::Latin, vec![(36, "A")]),
+            (Typeface::LatinBold, vec![(36, "Z")]),
+        ]);
+        assert_ne!(apart[0], apart[1]);
     }
 
     #[test]

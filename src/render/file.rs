@@ -527,6 +527,69 @@ mod tests {
         file.object(catalog, b"<</Type/Catalog>>".to_vec()).unwrap();
         file.object(info, b"<<>>".to_vec()).unwrap();
         let pdf = file.finish(catalog, info).unwrap();
+        // Every entry of the cross-reference stream, read here: a stream object's offset
+        // is where `n 0 obj` starts; a packed object's stream lists it at its index.
+        // Offsets are bytes: searched in the bytes, not in text made of them.
+        let find = |from: usize, key: &str| -> usize {
+            from + pdf[from..]
+                .windows(key.len())
+                .position(|w| w == key.as_bytes())
+                .unwrap()
+        };
+        let number_after = |at: usize, key: &str| -> usize {
+            let from = find(at, key) + key.len();
+            let digits: String = pdf[from..]
+                .iter()
+                .take_while(|b| b.is_ascii_digit())
+                .map(|&b| char::from(b))
+                .collect();
+            digits.parse().unwrap()
+        };
+        // The stream data of the object at `at`, inflated.
+        let stream_at = |at: usize| -> Vec<u8> {
+            let length = number_after(at, "/Length ");
+            let start = find(at, ">>\nstream\n") + ">>\nstream\n".len();
+            inflate(&pdf[start..start + length])
+        };
+        let tail = pdf.len() - 40;
+        let xref_at = number_after(tail, "startxref\n");
+        let width = number_after(xref_at, "/W[1 ");
+        let entries = stream_at(xref_at);
+        let size = number_after(xref_at, "/Size ");
+        assert_eq!(entries.len(), size * (width + 3));
+        let entry = |id: usize| {
+            let e = &entries[id * (width + 3)..(id + 1) * (width + 3)];
+            let field = e[1..1 + width]
+                .iter()
+                .fold(0usize, |v, &b| v << 8 | usize::from(b));
+            (
+                e[0],
+                field,
+                usize::from(u16::from_be_bytes([e[1 + width], e[2 + width]])),
+            )
+        };
+        let mut packed = 0;
+        for id in 1..size {
+            match entry(id) {
+                (1, offset, 0) => {
+                    assert!(pdf[offset..].starts_with(format!("{id} 0 obj\n").as_bytes()));
+                }
+                (2, stream, index) => {
+                    let (kind, offset, _) = entry(stream);
+                    assert_eq!(kind, 1);
+                    let header = stream_at(offset);
+                    let numbers: Vec<usize> = String::from_utf8_lossy(&header)
+                        .split_ascii_whitespace()
+                        .take(2 * number_after(offset, "/N "))
+                        .map(|n| n.parse().unwrap())
+                        .collect();
+                    assert_eq!(numbers[2 * index], id, "object {id}");
+                    packed += 1;
+                }
+                other => panic!("object {id}: {other:?}"),
+            }
+        }
+        assert!(packed >= count / 2, "{packed}");
         let doc = lopdf::Document::load_mem(&pdf).unwrap();
         for (i, id) in ids.iter().enumerate() {
             let object = doc.get_object((id.0, 0)).unwrap();

@@ -7,7 +7,6 @@ mod embed;
 mod file;
 #[cfg(feature = "printpdf")]
 mod printpdf_page;
-mod sfnt;
 mod sheet;
 mod subset;
 pub(crate) mod writer;

@@ -31,7 +31,7 @@ impl SubsetFont {
 /// A subset of `typeface` holding just `glyphs` (and `.notdef`, which stays glyph 0),
 /// renumbered in ascending order of their original ids. `keep_maps`: whether a TrueType
 /// subset keeps its character map and a `name` table with its PostScript name, as printpdf
-/// needs (see [`super::sfnt::without_hinting`]).
+/// needs (see [`crate::sfnt::without_hinting`]).
 pub(super) fn subset_font(
     typeface: Typeface,
     glyphs: &[u16],
@@ -58,7 +58,7 @@ pub(super) fn subset_font(
     // TrueType subsets lose their hinting, most of their bytes (see `sfnt`); the CJK face's
     // CFF outlines carry none worth the trouble.
     let bytes = if bytes.starts_with(&[0, 1, 0, 0]) {
-        super::sfnt::without_hinting(&bytes, keep_maps.then(|| typeface.postscript_name()))
+        crate::sfnt::without_hinting(&bytes, keep_maps.then(|| typeface.postscript_name()))
             .map_err(|e| fail(&e.to_string()))?
     } else {
         bytes
@@ -67,14 +67,14 @@ pub(super) fn subset_font(
 }
 
 /// A subset of the TrueType `typeface` in which `glyphs` (and `.notdef`, and the parts of
-/// composite glyphs) keep their ids, without hinting (see [`super::sfnt::keeping_ids`]):
+/// composite glyphs) keep their ids, without hinting (see [`crate::sfnt::keeping_ids`]):
 /// what our own writer embeds, showing each glyph by its id with no `/CIDToGIDMap`.
 pub(super) fn subset_keeping_ids(
     typeface: Typeface,
     glyphs: &[u16],
 ) -> Result<Vec<u8>, RenderError> {
     let font = Font::get(typeface).map_err(|e| RenderError::Pdf(e.to_string()))?;
-    super::sfnt::keeping_ids(font.bytes(), font.index(), glyphs).map_err(|e| {
+    crate::sfnt::keeping_ids(font.bytes(), font.index(), glyphs).map_err(|e| {
         RenderError::Pdf(format!(
             "subsetting the font {} failed: {e}",
             typeface.postscript_name()

@@ -258,8 +258,13 @@ fn check(data: &[u8], index: u32) -> Result<String, FontFileError> {
     if rustybuzz::Face::from_slice(data, index).is_none() {
         return Err(unreadable("the shaper cannot read it".into()));
     }
-    // The subsetter reads the font as the PDF writer will: cut down to `.notdef`.
+    // The subsetters read the font as the PDF writers will: cut down to `.notdef` (ours
+    // for TrueType outlines in our own PDFs; allsorts for CFF, and for printpdf).
     subset_notdef(data, index).map_err(|e| unreadable(format!("it cannot be subset: {e}")))?;
+    if tables.glyf.is_some() {
+        crate::sfnt::keeping_ids(data, index, &[])
+            .map_err(|e| unreadable(format!("it cannot be subset: {e}")))?;
+    }
     Ok(name)
 }
 

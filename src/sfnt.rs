@@ -51,7 +51,8 @@ fn directory_of(font: &[u8], index: u32) -> Result<usize, SfntError> {
 /// The tables of the sfnt whose directory starts at `start` (table offsets count from the
 /// start of the file, as in a collection), in directory order.
 fn tables_at(font: &[u8], start: usize) -> Result<Vec<Table<'_>>, SfntError> {
-    if u32_at(font, start)? != 0x0001_0000 {
+    // Version 1.0, or `true` as older Apple fonts say.
+    if !matches!(u32_at(font, start)?, 0x0001_0000 | 0x7472_7565) {
         return Err(SfntError("not TrueType outlines"));
     }
     let count = usize::from(u16_at(font, start + 4)?);
@@ -641,10 +642,15 @@ mod tests {
         let original = font.bytes();
         let before = ttf_parser::Face::parse(original, 0).unwrap();
         // Letters, a ligature, and accented capitals, which Noto Sans makes of components.
-        let glyphs: Vec<u16> = "Oliver Smith, 221B ÅÉÖ ǅ ﬁ"
+        // And the font's last glyph, past its long metrics (Noto Sans gives all but its
+        // last glyph an advance of their own).
+        let mut glyphs: Vec<u16> = "Oliver Smith, 221B ÅÉÖ ǅ ﬁ"
             .chars()
             .filter_map(|c| font.glyph(c))
             .collect();
+        let last_glyph = before.number_of_glyphs() - 1;
+        assert!(last_glyph >= before.tables().hhea.number_of_metrics);
+        glyphs.push(last_glyph);
         // Every glyph a kept one is made of, as far down as it goes.
         let mut parts: Vec<u16> = Vec::new();
         let mut pending = glyphs.clone();
@@ -696,6 +702,13 @@ mod tests {
         assert!(keeping_ids(original, 1, &[3]).is_err());
         assert!(keeping_ids(&as_collection(original), 1, &[3]).is_err());
         assert!(keeping_ids(b"ttcf", 0, &[3]).is_err());
+        // Older Apple fonts say `true` for version 1.0.
+        let mut apple = original.to_vec();
+        apple[..4].copy_from_slice(b"true");
+        assert_eq!(
+            keeping_ids(&apple, 0, &[36, 68]).unwrap(),
+            keeping_ids(original, 0, &[36, 68]).unwrap()
+        );
         assert!(keeping_ids(b"OTTO\0\0\0\0", 0, &[3]).is_err());
         // Only .notdef: a font of one glyph.
         let notdef = keeping_ids(original, 0, &[]).unwrap();
