@@ -208,21 +208,11 @@ pub(crate) fn without_hinting(font: &[u8], keep_maps: Option<&str>) -> Result<Ve
     let maxp = find(b"maxp").ok_or(SfntError("no maxp table"))?;
     let glyphs = usize::from(u16_at(maxp, 4)?);
     let long = u16_at(head, 50)? == 1;
-    let offset = |i: usize| -> Result<usize, SfntError> {
-        Ok(if long {
-            u32_at(loca, 4 * i)? as usize
-        } else {
-            2 * usize::from(u16_at(loca, 2 * i)?)
-        })
-    };
 
     let mut new_glyf = Vec::with_capacity(glyf.len());
     let mut starts = Vec::with_capacity(glyphs + 1);
     for i in 0..glyphs {
-        let (start, end) = (offset(i)?, offset(i + 1)?);
-        let glyph = glyf
-            .get(start..end)
-            .ok_or(SfntError("a glyph lies outside glyf"))?;
+        let glyph = glyph_in(glyf, loca, long, i)?;
         starts.push(new_glyf.len());
         new_glyf.extend_from_slice(&strip_glyph(glyph)?);
         // Glyphs start on even offsets, as short offsets need.
@@ -287,17 +277,7 @@ pub(crate) fn keeping_ids(font: &[u8], index: u32, glyphs: &[u16]) -> Result<Vec
         ));
     }
     let long = u16_at(head, 50)? == 1;
-    let glyph = |id: usize| -> Result<&[u8], SfntError> {
-        let offset = |i: usize| -> Result<usize, SfntError> {
-            Ok(if long {
-                u32_at(loca, 4 * i)? as usize
-            } else {
-                2 * usize::from(u16_at(loca, 2 * i)?)
-            })
-        };
-        glyf.get(offset(id)?..offset(id + 1)?)
-            .ok_or(SfntError("a glyph lies outside glyf"))
-    };
+    let glyph = |id: usize| glyph_in(glyf, loca, long, id);
 
     // The glyphs kept: those asked for, .notdef, and every component of a kept composite.
     let mut keep = vec![false; count];
@@ -370,6 +350,20 @@ pub(crate) fn keeping_ids(font: &[u8], index: u32, glyphs: &[u16]) -> Result<Vec
         }
     }
     assemble(kept)
+}
+
+/// The bytes of glyph `id` in `glyf`, where `loca` puts them (`long`: four-byte offsets,
+/// else halved two-byte ones, as `head` says).
+fn glyph_in<'a>(glyf: &'a [u8], loca: &[u8], long: bool, id: usize) -> Result<&'a [u8], SfntError> {
+    let offset = |i: usize| -> Result<usize, SfntError> {
+        Ok(if long {
+            u32_at(loca, 4 * i)? as usize
+        } else {
+            2 * usize::from(u16_at(loca, 2 * i)?)
+        })
+    };
+    glyf.get(offset(id)?..offset(id + 1)?)
+        .ok_or(SfntError("a glyph lies outside glyf"))
 }
 
 /// The glyph ids a composite glyph is made of (none for a simple or empty glyph).
@@ -725,15 +719,7 @@ mod tests {
         let all = tables(font).unwrap();
         let find = |tag: &[u8; 4]| all.iter().find(|(t, _)| t == tag).unwrap().1;
         let long = u16_at(find(b"head"), 50).unwrap() == 1;
-        let offset = |i: usize| {
-            if long {
-                u32_at(find(b"loca"), 4 * i).unwrap() as usize
-            } else {
-                2 * usize::from(u16_at(find(b"loca"), 2 * i).unwrap())
-            }
-        };
-        let id = usize::from(id);
-        &find(b"glyf")[offset(id)..offset(id + 1)]
+        glyph_in(find(b"glyf"), find(b"loca"), long, usize::from(id)).unwrap()
     }
 
     /// `font` as the only font of a collection: a `ttcf` header before it, and its table

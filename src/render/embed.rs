@@ -266,7 +266,7 @@ fn write_font<W: std::io::Write>(
 
     // The font program: TrueType whole; CFF as the bare table.
     if cff {
-        let subset = subset_font(typeface, &glyphs, false)?;
+        let subset = subset_font(typeface, &glyphs)?;
         let table = ttf_parser::RawFace::parse(&subset.bytes, 0)
             .ok()
             .and_then(|raw| raw.table(ttf_parser::Tag::from_bytes(b"CFF ")))

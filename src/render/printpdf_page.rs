@@ -188,7 +188,7 @@ impl Face {
         // With its character map and name: printpdf's font parser needs the one (with
         // `text_layout`, which an app's own printpdf may have on) and names the font from
         // the other.
-        let subset = subset_font(typeface, &glyphs, true)?;
+        let subset = subset_font(typeface, &glyphs)?;
         let mut warnings = Vec::new();
         let program = ParsedFont::from_bytes(&subset.bytes, 0, &mut warnings).ok_or_else(|| {
             RenderError::Pdf(format!(

@@ -29,14 +29,12 @@ impl SubsetFont {
 }
 
 /// A subset of `typeface` holding just `glyphs` (and `.notdef`, which stays glyph 0),
-/// renumbered in ascending order of their original ids. `keep_maps`: whether a TrueType
-/// subset keeps its character map and a `name` table with its PostScript name, as printpdf
-/// needs (see [`crate::sfnt::without_hinting`]).
-pub(super) fn subset_font(
-    typeface: Typeface,
-    glyphs: &[u16],
-    keep_maps: bool,
-) -> Result<SubsetFont, RenderError> {
+/// renumbered in ascending order of their original ids: the CJK face's CFF for our own
+/// writer, and any typeface for printpdf. A TrueType subset keeps its character map and a
+/// `name` table with its PostScript name, as printpdf needs (see
+/// [`crate::sfnt::without_hinting`]); our writer embeds TrueType through
+/// [`subset_keeping_ids`].
+pub(super) fn subset_font(typeface: Typeface, glyphs: &[u16]) -> Result<SubsetFont, RenderError> {
     let font = Font::get(typeface).map_err(|e| RenderError::Pdf(e.to_string()))?;
     let mut ids: Vec<u16> = std::iter::once(0).chain(glyphs.iter().copied()).collect();
     ids.sort_unstable();
@@ -58,7 +56,7 @@ pub(super) fn subset_font(
     // TrueType subsets lose their hinting, most of their bytes (see `sfnt`); the CJK face's
     // CFF outlines carry none worth the trouble.
     let bytes = if bytes.starts_with(&[0, 1, 0, 0]) {
-        crate::sfnt::without_hinting(&bytes, keep_maps.then(|| typeface.postscript_name()))
+        crate::sfnt::without_hinting(&bytes, Some(typeface.postscript_name()))
             .map_err(|e| fail(&e.to_string()))?
     } else {
         bytes
@@ -121,7 +119,7 @@ mod tests {
             .chars()
             .filter_map(|c| font.glyph(c))
             .collect();
-        let subset = subset_font(Typeface::Latin, &glyphs, false).unwrap();
+        let subset = subset_font(Typeface::Latin, &glyphs).unwrap();
         let after = ttf_parser::Face::parse(&subset.bytes, 0).unwrap();
         // A subset this small uses short glyph offsets.
         assert_eq!(
