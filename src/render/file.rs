@@ -36,50 +36,46 @@ pub(crate) fn deflate(data: &[u8], effort: Effort) -> Vec<u8> {
         let compress =
             compressors[slot].get_or_insert_with(|| Compress::new(Compression::new(level), true));
         compress.reset();
-        let mut out = Vec::with_capacity(data.len() / 2 + 64);
-        loop {
-            let consumed = compress.total_in() as usize;
-            let input = data.get(consumed..).unwrap_or_default();
-            match compress.compress_vec(input, &mut out, FlushCompress::Finish) {
-                Ok(Status::StreamEnd) => return out,
-                // Out of room: give it more and go on.
-                Ok(Status::Ok | Status::BufError) => out.reserve(out.capacity().max(256)),
-                // zlib only fails on misuse; the stream stays valid uncompressed.
-                Err(_) => return zlib_stored(data),
-            }
+        let mut out = Vec::new();
+        match deflate_more(compress, data, &mut out, FlushCompress::Finish) {
+            Ok(()) => out,
+            // zlib only fails on misuse; the stream stays valid uncompressed.
+            Err(_) => zlib_stored(data),
         }
     })
 }
 
-/// Compresses all of `data` onto `out` with `compress`, finishing the stream with
-/// [`FlushCompress::Finish`].
+/// Compresses all of `data` onto `out` with `compress`: with [`FlushCompress::None`] as
+/// part of a longer stream, with [`FlushCompress::Finish`] to its end. The error is zlib's
+/// (which only fails on misuse).
 fn deflate_more(
     compress: &mut Compress,
     data: &[u8],
     out: &mut Vec<u8>,
     flush: FlushCompress,
-) -> Result<(), RenderError> {
+) -> Result<(), flate2::CompressError> {
     let start = compress.total_in();
     loop {
         let consumed = (compress.total_in() - start) as usize;
         let input = data.get(consumed..).unwrap_or_default();
-        out.reserve(input.len() / 2 + 1024);
-        match compress.compress_vec(input, out, flush) {
-            Ok(Status::StreamEnd) => return Ok(()),
-            Ok(Status::Ok | Status::BufError)
+        // Room for what is left, and more each time the output fills.
+        out.reserve(input.len() / 2 + 64);
+        match compress.compress_vec(input, out, flush)? {
+            Status::StreamEnd => return Ok(()),
+            Status::Ok | Status::BufError
                 if flush == FlushCompress::None
                     && compress.total_in() - start == data.len() as u64 =>
             {
                 return Ok(());
             }
-            Ok(Status::Ok | Status::BufError) => {}
-            Err(e) => {
-                return Err(RenderError::Pdf(format!(
-                    "compressing the cross-reference failed: {e}"
-                )));
-            }
+            Status::Ok | Status::BufError => {}
         }
     }
+}
+
+/// The error of a cross-reference that could not be compressed.
+fn xref_failed(e: flate2::CompressError) -> RenderError {
+    RenderError::Pdf(format!("compressing the cross-reference failed: {e}"))
 }
 
 /// `data` as a zlib stream of stored (uncompressed) blocks: valid for `/FlateDecode`.
@@ -282,11 +278,20 @@ impl<W: Write> PdfFile<W> {
         data: &[u8],
         effort: Effort,
     ) -> Result<(), RenderError> {
-        let compressed = deflate(data, effort);
+        self.flate_stream(id, dict, &deflate(data, effort))
+    }
+
+    /// A stream of data compressed already, with `/FlateDecode`.
+    fn flate_stream(
+        &mut self,
+        id: ObjRef,
+        dict: &[u8],
+        compressed: &[u8],
+    ) -> Result<(), RenderError> {
         let mut full = Vec::with_capacity(dict.len() + 20);
         full.extend_from_slice(b"/Filter/FlateDecode");
         full.extend_from_slice(dict);
-        self.stream(id, &full, &compressed)
+        self.stream(id, &full, compressed)
     }
 
     /// Writes a small object (a dictionary, an array): it waits to be packed into an
@@ -370,7 +375,8 @@ impl<W: Write> PdfFile<W> {
                     &entries,
                     &mut compressed,
                     FlushCompress::None,
-                )?;
+                )
+                .map_err(xref_failed)?;
                 entries.clear();
             }
         }
@@ -379,7 +385,8 @@ impl<W: Write> PdfFile<W> {
             &entries,
             &mut compressed,
             FlushCompress::Finish,
-        )?;
+        )
+        .map_err(xref_failed)?;
         let (a, b) = self.hash;
         let mut id = Vec::with_capacity(32);
         push_hex(&mut id, &a.to_be_bytes());
@@ -398,9 +405,7 @@ impl<W: Write> PdfFile<W> {
         dict.extend_from_slice(b"><");
         dict.extend_from_slice(&id);
         dict.extend_from_slice(b">]");
-        let mut full = b"/Filter/FlateDecode".to_vec();
-        full.extend_from_slice(&dict);
-        self.stream(xref, &full, &compressed)?;
+        self.flate_stream(xref, &dict, &compressed)?;
         let mut tail = b"startxref\n".to_vec();
         push_integer(&mut tail, at);
         tail.extend_from_slice(b"\n%%EOF\n");
