@@ -732,38 +732,36 @@ fn white_space() -> Bytes {
 /// `alts` without the optional repetitions of white space only, everywhere in them: the
 /// same pattern for an input without white space.
 fn lean_alternatives(alts: &[Seq]) -> Vec<Seq> {
-    let space = white_space();
-    let only_space = |node: &Node| {
-        let alphabet = Shape::of_node(node).alphabet;
-        alphabet.union(space) == space
-    };
-    let lean = |node: &Node| -> Option<Node> {
-        Some(match node {
-            Node::Repeat { node, min: 0, .. } if only_space(node) => return None,
-            Node::Repeat { node, min, max } => Node::Repeat {
-                node: Box::new(
-                    lean_alternatives(&[Seq::new(vec![(**node).clone()])])
-                        .pop()?
-                        .nodes
-                        .pop()?,
-                ),
-                min: *min,
-                max: *max,
-            },
-            Node::Group { alts, capture } => Node::Group {
-                alts: lean_alternatives(alts),
-                capture: *capture,
-            },
-            Node::Look { alts, negated } => Node::Look {
-                alts: lean_alternatives(alts),
-                negated: *negated,
-            },
-            other => other.clone(),
-        })
-    };
     alts.iter()
-        .map(|seq| Seq::new(seq.nodes.iter().filter_map(lean).collect()))
+        .map(|seq| Seq::new(seq.nodes.iter().filter_map(lean_node).collect()))
         .collect()
+}
+
+/// `node` as [`lean_alternatives`] leaves it: `None` for an optional repetition of white
+/// space only.
+fn lean_node(node: &Node) -> Option<Node> {
+    let space = white_space();
+    Some(match node {
+        Node::Repeat { node, min: 0, .. }
+            if Shape::of_node(node).alphabet.union(space) == space =>
+        {
+            return None;
+        }
+        Node::Repeat { node, min, max } => Node::Repeat {
+            node: Box::new(lean_node(node)?),
+            min: *min,
+            max: *max,
+        },
+        Node::Group { alts, capture } => Node::Group {
+            alts: lean_alternatives(alts),
+            capture: *capture,
+        },
+        Node::Look { alts, negated } => Node::Look {
+            alts: lean_alternatives(alts),
+            negated: *negated,
+        },
+        other => other.clone(),
+    })
 }
 
 type Spans = Vec<Option<(usize, usize)>>;

@@ -113,11 +113,7 @@ pub(crate) fn first_uncovered(text: &str) -> Result<Option<String>, FontError> {
     let bytes = text.as_bytes();
     let plain = |at: usize| bytes.get(at).is_some_and(|b| (b' '..=b'~').contains(b));
     let mut at = 0;
-    while let Some(offset) = bytes
-        .get(at..)
-        .and_then(|rest| rest.iter().position(|b| !(b' '..=b'~').contains(b)))
-    {
-        let first = at + offset;
+    while let Some(first) = (at..bytes.len()).find(|&i| !plain(i)) {
         let start = if first > at { first - 1 } else { first };
         let mut end = first;
         loop {
