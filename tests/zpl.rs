@@ -288,14 +288,12 @@ fn a_run_in_zpl_is_one_format_per_label_and_refuses_sheets() {
 #[test]
 #[ignore = "needs node, tools/zpl-render/node_modules and zbarimg; .ci/run runs it"]
 fn a_second_renderer_reads_every_golden_label_in_zpl() {
-    use common::tools::{run, zbar};
+    use common::tools::zbar;
     let dir = std::env::temp_dir().join(format!("shiplabel-zpl-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let script =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tools/zpl-render/render.cjs");
     let drawings = std::sync::atomic::AtomicUsize::new(0);
     // `zpl` drawn by Zebrash on a canvas of the label's dots; the image and its file.
-    let zebrash = |zpl: &[u8], laid_out: &LabelLayout| {
+    let zebrash = |renderer: &mut Zebrash, zpl: &[u8], laid_out: &LabelLayout| {
         let drawing = drawings.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
         let zpl_path = dir.join(format!("{drawing}.zpl"));
         let png_path = zpl_path.with_extension("png");
@@ -305,18 +303,7 @@ fn a_second_renderer_reads_every_golden_label_in_zpl() {
             f64::from(laid_out.width_dots().0) / dpmm,
             f64::from(laid_out.height_dots().0) / dpmm,
         );
-        run(
-            "node",
-            &[
-                script.to_str().unwrap(),
-                zpl_path.to_str().unwrap(),
-                png_path.to_str().unwrap(),
-                &w.to_string(),
-                &h.to_string(),
-                &dpmm.to_string(),
-            ],
-        )
-        .unwrap();
+        renderer.draw(&zpl_path, &png_path, w, h, dpmm);
         (common::raster::read_png(&png_path).unwrap(), png_path)
     };
     let orders = common::sample_orders();
@@ -324,8 +311,10 @@ fn a_second_renderer_reads_every_golden_label_in_zpl() {
         .into_iter()
         .filter(|(.., bars)| *bars == ZplBars::Graphic)
         .collect();
-    // Each case's problems (Node draws one label at a time; two run at once, one a core).
-    let check = |(what, index, options, bars): &(String, usize, Options, ZplBars)| {
+    // Each case's problems (a Node process draws one label at a time; two run at once, one
+    // a core).
+    let check = |renderer: &mut Zebrash,
+                 (what, index, options, bars): &(String, usize, Options, ZplBars)| {
         let (index, bars) = (*index, *bars);
         let mut failures = Vec::new();
         let laid_out = layout(&common::golden_label(index), options).unwrap();
@@ -343,7 +332,7 @@ fn a_second_renderer_reads_every_golden_label_in_zpl() {
             let what = format!("{what}, text {text:?}");
             let zpl_options = ZplOptions::default().with_bars(bars).with_text(text);
             let zpl = render_zpl_with(&laid_out, zpl_options).unwrap();
-            let (drawn, png_path) = zebrash(&zpl, &laid_out);
+            let (drawn, png_path) = zebrash(renderer, &zpl, &laid_out);
             let codes = [
                 (BarcodeFormat::QR_CODE, "qrcode", &payload),
                 (BarcodeFormat::CODE_128, "code128", &number),
@@ -363,7 +352,7 @@ fn a_second_renderer_reads_every_golden_label_in_zpl() {
                     let zpl = String::from_utf8(zpl).unwrap();
                     let (fields, _) = font0_fields(&laid_out, &zpl);
                     failures.extend(font0_out_of_band(&what, &laid_out, &fields, |zpl| {
-                        zebrash(zpl, &laid_out).0
+                        zebrash(renderer, zpl, &laid_out).0
                     }));
                 }
                 _ => failures.extend(misplaced_text(&what, &laid_out, &drawn)),
@@ -373,8 +362,14 @@ fn a_second_renderer_reads_every_golden_label_in_zpl() {
     };
     let failures: Vec<String> = std::thread::scope(|scope| {
         let (first, second) = cases.split_at(cases.len() / 2);
-        let workers = [first, second]
-            .map(|half| scope.spawn(|| half.iter().flat_map(check).collect::<Vec<_>>()));
+        let workers = [first, second].map(|half| {
+            scope.spawn(|| {
+                let mut renderer = Zebrash::start();
+                half.iter()
+                    .flat_map(|case| check(&mut renderer, case))
+                    .collect::<Vec<_>>()
+            })
+        });
         workers
             .into_iter()
             .flat_map(|worker| worker.join().unwrap())
@@ -382,4 +377,58 @@ fn a_second_renderer_reads_every_golden_label_in_zpl() {
     });
     std::fs::remove_dir_all(&dir).ok();
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// One Node process running `tools/zpl-render/render.cjs`, which loads Zebrash's WebAssembly
+/// once and then draws a job a line (half a second of start-up saved on each of the ~100
+/// drawings). Dropped, it closes the process's input and waits for it.
+struct Zebrash {
+    child: std::process::Child,
+    answers: std::io::BufReader<std::process::ChildStdout>,
+}
+
+impl Zebrash {
+    fn start() -> Zebrash {
+        use std::process::{Command, Stdio};
+        let script =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tools/zpl-render/render.cjs");
+        let mut child = Command::new("node")
+            .arg(script)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("node runs (is it installed?)");
+        let answers = std::io::BufReader::new(child.stdout.take().unwrap());
+        Zebrash { child, answers }
+    }
+
+    /// Draws the ZPL in `zpl` to the PNG `png`, `width` x `height` mm at `dpmm` dots a mm.
+    fn draw(
+        &mut self,
+        zpl: &std::path::Path,
+        png: &std::path::Path,
+        width: f64,
+        height: f64,
+        dpmm: f64,
+    ) {
+        use std::io::{BufRead, Write};
+        let job = format!(
+            "{}\t{}\t{width}\t{height}\t{dpmm}\n",
+            zpl.to_str().unwrap(),
+            png.to_str().unwrap()
+        );
+        let input = self.child.stdin.as_mut().unwrap();
+        input.write_all(job.as_bytes()).unwrap();
+        input.flush().unwrap();
+        let mut answer = String::new();
+        self.answers.read_line(&mut answer).unwrap();
+        assert_eq!(answer, "ok\n", "zpl-renderer-js on {}", zpl.display());
+    }
+}
+
+impl Drop for Zebrash {
+    fn drop(&mut self) {
+        drop(self.child.stdin.take());
+        self.child.wait().ok();
+    }
 }
