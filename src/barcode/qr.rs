@@ -3,6 +3,7 @@
 use qrcode::bits::{Bits, encode_auto};
 use qrcode::canvas::{Canvas, MaskPattern, Module};
 use qrcode::{EcLevel, Version};
+use std::sync::OnceLock;
 
 /// The quiet zone a QR symbol needs on every side, in modules.
 pub(crate) const QR_QUIET_MODULES: usize = 4;
@@ -138,22 +139,19 @@ fn with_best_mask(bits: Bits, level: QrLevel) -> Option<QrMatrix> {
     let version = bits.version();
     let data = bits.into_bytes();
     let (codewords, ec) = qrcode::ec::construct_codewords(&data, version, level.ec()).ok()?;
-    let mut canvas = Canvas::new(version, level.ec());
-    canvas.draw_all_functional_patterns();
     let width = usize::try_from(version.width()).ok()?;
-    if width > 64 {
+    let Some(frame) = Frame::get(version, level) else {
+        let mut canvas = Canvas::new(version, level.ec());
+        canvas.draw_all_functional_patterns();
         canvas.draw_data(&codewords, &ec);
         return with_best_mask_on_canvas(&canvas, width, level);
-    }
-    // The function patterns from the canvas; the data placed here, on the words.
-    let (mut dark, maskable) = unmasked_rows(&canvas, width);
-    let data = place_data(&maskable, width, codewords.iter().chain(&ec).copied());
-    dark.iter_mut()
-        .zip(data)
-        .for_each(|(row, data)| *row |= data);
+    };
+    // The function patterns from the frame; the data placed on the words.
+    let data = place_data(&frame.order, width, codewords.iter().chain(&ec).copied());
+    let dark: Vec<u64> = frame.dark.iter().zip(data).map(|(f, d)| f | d).collect();
     let mut best: Option<(u32, Vec<u64>)> = None;
     for index in 0..MASKS.len() {
-        let rows = masked_rows(&dark, &maskable, width, index, level);
+        let rows = masked_rows(&dark, &frame.maskable, width, index, level);
         let score = penalty_of_rows(&rows, width);
         if best.as_ref().is_none_or(|(lowest, _)| score < *lowest) {
             best = Some((score, rows));
@@ -190,14 +188,54 @@ fn unmasked_rows(canvas: &Canvas, width: usize) -> (Vec<u64>, Vec<u64>) {
     (dark, maskable)
 }
 
-/// The dark modules of `codewords` placed in the symbol's data modules (`maskable`, a word
-/// per row) as ISO/IEC 18004 (7.7.3) places them: in two-module columns from the right,
-/// up then down in turn, the vertical timing pattern's column passed over, the right module
-/// of each pair first, each codeword's bits most significant first; modules left over are
-/// light (the remainder bits).
-fn place_data(maskable: &[u64], width: usize, codewords: impl Iterator<Item = u8>) -> Vec<u64> {
-    let mut bits = codewords.flat_map(|byte| (0..8).rev().map(move |i| byte >> i & 1 == 1));
-    let mut dark = vec![0u64; width];
+/// A symbol of one version and level up to 64 modules wide before its data: the words of
+/// its function patterns and where its data goes, worked out once per process (from the
+/// qrcode crate's canvas) for every symbol of that size.
+#[derive(Debug)]
+struct Frame {
+    /// The function patterns' dark modules, a word per row (bit `x` is column `x`).
+    dark: Vec<u64>,
+    /// The modules a mask flips (data and error correction), a word per row.
+    maskable: Vec<u64>,
+    /// The data modules, as (row, column), in the order the codewords' bits fill them.
+    order: Vec<(u8, u8)>,
+}
+
+impl Frame {
+    /// Versions up to 64 modules wide: 1 to 11 (61 modules; version 12 is 65).
+    const VERSIONS: usize = 11;
+
+    /// The frame of `version` at `level`; `None` for symbols wider than a word.
+    fn get(version: Version, level: QrLevel) -> Option<&'static Frame> {
+        static FRAMES: [OnceLock<Frame>; 2 * Frame::VERSIONS] =
+            [const { OnceLock::new() }; 2 * Frame::VERSIONS];
+        let Version::Normal(number) = version else {
+            return None;
+        };
+        let index = usize::try_from(number).ok()?.checked_sub(1)?;
+        let slot = FRAMES.get(2 * index + usize::from(level == QrLevel::Q))?;
+        Some(slot.get_or_init(|| Frame::build(version, level)))
+    }
+
+    fn build(version: Version, level: QrLevel) -> Frame {
+        let mut canvas = Canvas::new(version, level.ec());
+        canvas.draw_all_functional_patterns();
+        let width = usize::try_from(version.width()).unwrap_or(0).min(64);
+        let (dark, maskable) = unmasked_rows(&canvas, width);
+        let order = placement_order(&maskable, width);
+        Frame {
+            dark,
+            maskable,
+            order,
+        }
+    }
+}
+
+/// The data modules (`maskable`, a word per row) in the order ISO/IEC 18004 (7.7.3) fills
+/// them: in two-module columns from the right, up then down in turn, the vertical timing
+/// pattern's column passed over, the right module of each pair first.
+fn placement_order(maskable: &[u64], width: usize) -> Vec<(u8, u8)> {
+    let mut order = Vec::new();
     let mut right = width;
     let mut upward = true;
     while right >= 2 {
@@ -206,13 +244,31 @@ fn place_data(maskable: &[u64], width: usize, codewords: impl Iterator<Item = u8
         for i in 0..width {
             let y = if upward { width - 1 - i } else { i };
             for x in [column, column - 1] {
-                if maskable[y] >> x & 1 == 1 && bits.next() == Some(true) {
-                    dark[y] |= 1 << x;
+                if maskable[y] >> x & 1 == 1 {
+                    // Both below 64: the frame is at most a word wide.
+                    order.push((y as u8, x as u8));
                 }
             }
         }
         upward = !upward;
         right = column - 1;
+    }
+    order
+}
+
+/// The dark modules of `codewords` placed in the data modules, `order` being where their
+/// bits go, each codeword's most significant first; modules left over are light (the
+/// remainder bits).
+fn place_data(order: &[(u8, u8)], width: usize, codewords: impl Iterator<Item = u8>) -> Vec<u64> {
+    let mut dark = vec![0u64; width];
+    for (places, byte) in order.chunks(8).zip(codewords) {
+        for (i, &(y, x)) in places.iter().enumerate() {
+            if byte >> (7 - i) & 1 == 1
+                && let Some(row) = dark.get_mut(usize::from(y))
+            {
+                *row |= 1 << x;
+            }
+        }
     }
     dark
 }
@@ -691,6 +747,10 @@ mod tests {
 
     #[test]
     fn data_placement_equals_the_qrcode_crates() {
+        assert!(
+            Frame::get(Version::Normal(12), QrLevel::M).is_none(),
+            "65 modules wide"
+        );
         for (v, level) in (1..=11).flat_map(|v| LEVELS.map(|level| (v, level))) {
             let version = Version::Normal(v);
             // As much of a long payload as the version holds, so data, padding and error
@@ -709,15 +769,24 @@ mod tests {
                 .unwrap();
             let (codewords, ec) =
                 qrcode::ec::construct_codewords(&bits.into_bytes(), version, level.ec()).unwrap();
+            let frame = Frame::get(version, level).unwrap();
+            let width = usize::try_from(version.width()).unwrap();
+            let data = place_data(&frame.order, width, codewords.iter().chain(&ec).copied());
             let mut canvas = Canvas::new(version, level.ec());
             canvas.draw_all_functional_patterns();
-            let width = usize::try_from(version.width()).unwrap();
-            let (functional, maskable) = unmasked_rows(&canvas, width);
-            let data = place_data(&maskable, width, codewords.iter().chain(&ec).copied());
             canvas.draw_data(&codewords, &ec);
             let (expected, expected_maskable) = unmasked_rows(&canvas, width);
-            assert_eq!(maskable, expected_maskable, "version {v}-{level:?}");
-            let got: Vec<u64> = functional.iter().zip(&data).map(|(f, d)| f | d).collect();
+            assert_eq!(frame.maskable, expected_maskable, "version {v}-{level:?}");
+            assert_eq!(
+                frame.order.len() as u32,
+                frame
+                    .maskable
+                    .iter()
+                    .map(|row| row.count_ones())
+                    .sum::<u32>(),
+                "every data module once"
+            );
+            let got: Vec<u64> = frame.dark.iter().zip(&data).map(|(f, d)| f | d).collect();
             assert_eq!(got, expected, "version {v}-{level:?}");
             assert!(data.iter().any(|&row| row != 0));
         }
