@@ -13,32 +13,51 @@ pub(crate) struct Content {
 /// Appends `value` rounded to `decimals` (at most 6) places, without trailing zeros: `12`,
 /// `-0.5`, `431.998`.
 pub(crate) fn push_number(buf: &mut Vec<u8>, value: f64, decimals: u32) {
-    let scale = 10_i64.pow(decimals.min(6));
-    let scaled = (value * scale as f64).round();
+    let decimals = decimals.min(6) as usize;
+    let scaled = value * 10_i64.pow(decimals as u32) as f64;
     // Coordinates on a page are far inside i64; anything else (NaN, infinities) is a bug
-    // upstream, and 0 keeps the stream valid.
-    let scaled = if scaled.is_finite() && scaled.abs() < 1e15 {
-        scaled as i64
+    // upstream, and 0 keeps the stream valid. Rounded half away from zero as `f64::round`
+    // does, without its library call: the part after the point is exact.
+    let scaled = if scaled.abs() < 1e15 {
+        let whole = scaled as i64;
+        let rest = scaled - whole as f64;
+        whole + i64::from(rest >= 0.5) - i64::from(rest <= -0.5)
     } else {
         0
     };
-    if scaled < 0 {
-        buf.push(b'-');
+    // The digits from the last, into a buffer of their own (a sign, 15 digits, a point):
+    // every division is by the constant 10, and the buffer is appended at once.
+    let mut digits = [0u8; 24];
+    let mut at = digits.len();
+    let mut magnitude = scaled.unsigned_abs();
+    // Trailing zeros of the fraction are not written.
+    let mut fraction = decimals;
+    while fraction > 0 && magnitude % 10 == 0 {
+        magnitude /= 10;
+        fraction -= 1;
     }
-    let magnitude = scaled.unsigned_abs();
-    let scale = scale.unsigned_abs();
-    push_integer(buf, magnitude / scale);
-    let mut fraction = magnitude % scale;
-    if fraction != 0 {
-        buf.push(b'.');
-        let mut digits = scale / 10;
-        while fraction != 0 {
-            let digit = fraction / digits;
-            buf.push(b'0' + digit as u8);
-            fraction %= digits;
-            digits /= 10;
+    if fraction > 0 {
+        for _ in 0..fraction {
+            at -= 1;
+            digits[at] = b'0' + (magnitude % 10) as u8;
+            magnitude /= 10;
+        }
+        at -= 1;
+        digits[at] = b'.';
+    }
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (magnitude % 10) as u8;
+        magnitude /= 10;
+        if magnitude == 0 {
+            break;
         }
     }
+    if scaled < 0 {
+        at -= 1;
+        digits[at] = b'-';
+    }
+    buf.extend_from_slice(&digits[at..]);
 }
 
 /// Appends a non-negative integer in decimal.
@@ -273,6 +292,47 @@ mod tests {
         assert_eq!(number(1_234_567.0, 3), "1234567");
         assert_eq!(number(f64::NAN, 3), "0");
         assert_eq!(number(f64::INFINITY, 3), "0");
+    }
+
+    #[test]
+    fn numbers_have_the_digits_of_their_rounded_value() {
+        // Written with the formatter from the same rounded integer: the digits, the point
+        // and the sign are ours to get right.
+        let reference = |value: f64, decimals: u32| {
+            let scaled = (value * 10f64.powi(decimals as i32)).round() as i64;
+            let scale = 10_u64.pow(decimals);
+            let (whole, fraction) = (scaled.unsigned_abs() / scale, scaled.unsigned_abs() % scale);
+            let mut s = format!(
+                "{}{whole}.{fraction:0width$}",
+                if scaled < 0 { "-" } else { "" },
+                width = decimals as usize
+            );
+            while s.ends_with('0') && s.contains('.') {
+                s.pop();
+            }
+            s.trim_end_matches('.').to_owned()
+        };
+        for half in [0.5, 1.5, -0.5, -2.5, 0.0005, -0.0015, 431.9985, 12_345.5] {
+            for decimals in 0..=6 {
+                assert_eq!(number(half, decimals), reference(half, decimals), "{half}");
+            }
+        }
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        for i in 0..20_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            // Magnitudes from thousandths to millions, both signs.
+            let value = (state % 2_000_000_000) as f64 / 1000.0 / 10f64.powi(i % 4)
+                * if state & 1 == 0 { 1.0 } else { -1.0 };
+            for decimals in 0..=6 {
+                assert_eq!(
+                    number(value, decimals),
+                    reference(value, decimals),
+                    "{value} to {decimals}"
+                );
+            }
+        }
     }
 
     #[test]
