@@ -102,9 +102,6 @@ pub(super) fn draw_label(
     if in_text {
         c.end_text();
     }
-    shown
-        .sort_unstable_by(|a, b| (a.typeface, a.code, &a.text).cmp(&(b.typeface, b.code, &b.text)));
-    shown.dedup();
     Ok(Drawn {
         content: c.into_bytes(),
         shown,
@@ -178,9 +175,19 @@ impl Glyphs<'_> {
                     .and_then(|d| d.text_of(run.typeface, code))
                     .is_none_or(|text| text == glyph.text),
             };
-            // A glyph the character map reaches is the same whatever it stands for here:
-            // reported once a label.
-            if char.is_none() || seen.insert(run.typeface.index(), code) {
+            // A glyph the character map reaches is the same whatever it stands for here,
+            // and is reported once a label (a bit says it was); one it does not reach, once
+            // for each text it stands for (a few glyphs a label, looked through).
+            let new = match char {
+                Some(_) => seen.insert(run.typeface.index(), code),
+                None => !shown.iter().any(|s: &Shown| {
+                    s.char.is_none()
+                        && s.typeface == run.typeface
+                        && s.code == code
+                        && s.text.as_deref() == Some(glyph.text.as_str())
+                }),
+            };
+            if new {
                 shown.push(Shown {
                     typeface: run.typeface,
                     glyph: glyph.id,
