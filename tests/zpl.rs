@@ -381,14 +381,20 @@ fn a_second_renderer_reads_every_golden_label_in_zpl() {
 
 /// One Node process running `tools/zpl-render/render.cjs`, which loads Zebrash's WebAssembly
 /// once and then draws a job a line (half a second of start-up saved on each of the ~100
-/// drawings). Dropped, it closes the process's input and waits for it.
+/// drawings). Its answers are read on a thread of their own, so a drawing that never
+/// answers fails the test after a minute instead of hanging it; the process is killed when
+/// dropped.
 struct Zebrash {
     child: std::process::Child,
-    answers: std::io::BufReader<std::process::ChildStdout>,
+    answers: std::sync::mpsc::Receiver<std::io::Result<String>>,
 }
 
 impl Zebrash {
+    /// How long one drawing may take (a few hundred milliseconds is usual).
+    const PATIENCE: std::time::Duration = std::time::Duration::from_secs(60);
+
     fn start() -> Zebrash {
+        use std::io::BufRead;
         use std::process::{Command, Stdio};
         let script =
             std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tools/zpl-render/render.cjs");
@@ -398,7 +404,15 @@ impl Zebrash {
             .stdout(Stdio::piped())
             .spawn()
             .expect("node runs (is it installed?)");
-        let answers = std::io::BufReader::new(child.stdout.take().unwrap());
+        let stdout = std::io::BufReader::new(child.stdout.take().unwrap());
+        let (send, answers) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for line in stdout.lines() {
+                if send.send(line).is_err() {
+                    break;
+                }
+            }
+        });
         Zebrash { child, answers }
     }
 
@@ -411,24 +425,44 @@ impl Zebrash {
         height: f64,
         dpmm: f64,
     ) {
-        use std::io::{BufRead, Write};
-        let job = format!(
-            "{}\t{}\t{width}\t{height}\t{dpmm}\n",
-            zpl.to_str().unwrap(),
-            png.to_str().unwrap()
-        );
+        use std::io::Write;
+        let (zpl_path, png_path) = (zpl.to_str().unwrap(), png.to_str().unwrap());
+        // A job is a line of tab-separated fields.
+        for path in [zpl_path, png_path] {
+            assert!(
+                !path.contains(['\t', '\n', '\r']),
+                "a path with a tab or a line break: {path:?}"
+            );
+        }
+        let job = format!("{zpl_path}\t{png_path}\t{width}\t{height}\t{dpmm}\n");
         let input = self.child.stdin.as_mut().unwrap();
         input.write_all(job.as_bytes()).unwrap();
         input.flush().unwrap();
-        let mut answer = String::new();
-        self.answers.read_line(&mut answer).unwrap();
-        assert_eq!(answer, "ok\n", "zpl-renderer-js on {}", zpl.display());
+        match self.answers.recv_timeout(Self::PATIENCE) {
+            Ok(Ok(answer)) if answer == "ok" => {}
+            Ok(Ok(answer)) => panic!("zpl-renderer-js on {zpl_path}: {answer}"),
+            Ok(Err(e)) => panic!("reading zpl-renderer-js's answer on {zpl_path}: {e}"),
+            Err(e) => {
+                let status = self.child.try_wait();
+                panic!("no answer from zpl-renderer-js on {zpl_path} ({e}; node: {status:?})")
+            }
+        }
     }
 }
 
 impl Drop for Zebrash {
     fn drop(&mut self) {
+        // Input closed, it finishes and exits; if it does not, or the test is failing
+        // already, it is killed.
         drop(self.child.stdin.take());
+        let deadline = std::time::Instant::now() + Self::PATIENCE;
+        while !std::thread::panicking() && std::time::Instant::now() < deadline {
+            if !matches!(self.child.try_wait(), Ok(None)) {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        self.child.kill().ok();
         self.child.wait().ok();
     }
 }
