@@ -25,10 +25,14 @@ pub(crate) fn push_number(buf: &mut Vec<u8>, value: f64, decimals: u32) {
     } else {
         0
     };
+    let scaled = if scaled.unsigned_abs() < 1_000_000_000_000_000 {
+        scaled
+    } else {
+        0
+    };
     // The digits from the last, into a buffer of their own (a sign, 15 digits, a point):
     // every division is by the constant 10, and the buffer is appended at once.
     let mut digits = [0u8; 24];
-    let mut at = digits.len();
     let mut magnitude = scaled.unsigned_abs();
     // Trailing zeros of the fraction are not written.
     let mut fraction = decimals;
@@ -36,23 +40,13 @@ pub(crate) fn push_number(buf: &mut Vec<u8>, value: f64, decimals: u32) {
         magnitude /= 10;
         fraction -= 1;
     }
+    let mut at = digits.len();
     if fraction > 0 {
-        for _ in 0..fraction {
-            at -= 1;
-            digits[at] = b'0' + (magnitude % 10) as u8;
-            magnitude /= 10;
-        }
+        (at, magnitude) = put_digits(&mut digits, at, magnitude, Some(fraction));
         at -= 1;
         digits[at] = b'.';
     }
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (magnitude % 10) as u8;
-        magnitude /= 10;
-        if magnitude == 0 {
-            break;
-        }
-    }
+    (at, _) = put_digits(&mut digits, at, magnitude, None);
     if scaled < 0 {
         at -= 1;
         digits[at] = b'-';
@@ -60,18 +54,29 @@ pub(crate) fn push_number(buf: &mut Vec<u8>, value: f64, decimals: u32) {
     buf.extend_from_slice(&digits[at..]);
 }
 
-/// Appends a non-negative integer in decimal.
-pub(crate) fn push_integer(buf: &mut Vec<u8>, mut value: u64) {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
+/// Writes the last `count` decimal digits of `value` (all of them, at least one, for
+/// `None`) into `digits`, ending before index `end` (which has room for them): the index
+/// of the first, and what is left of `value`.
+fn put_digits(digits: &mut [u8], end: usize, mut value: u64, count: Option<usize>) -> (usize, u64) {
+    let mut at = end;
     loop {
         at -= 1;
         digits[at] = b'0' + (value % 10) as u8;
         value /= 10;
-        if value == 0 {
-            break;
+        let done = match count {
+            Some(count) => end - at == count,
+            None => value == 0,
+        };
+        if done {
+            return (at, value);
         }
     }
+}
+
+/// Appends a non-negative integer in decimal.
+pub(crate) fn push_integer(buf: &mut Vec<u8>, value: u64) {
+    let mut digits = [0u8; 20];
+    let (at, _) = put_digits(&mut digits, 20, value, None);
     buf.extend_from_slice(&digits[at..]);
 }
 
@@ -312,6 +317,13 @@ mod tests {
             }
             s.trim_end_matches('.').to_owned()
         };
+        // Out of range (rounded to 10^15 or more, NaN, infinite): 0. Decimals past 6: 6.
+        assert_eq!(number(999_999_999_999_999.6, 0), "0");
+        assert_eq!(number(999_999_999_999_999.4, 0), "999999999999999");
+        assert_eq!(number(-999_999_999.999_9, 6), "-999999999.9999");
+        assert_eq!(number(f64::NEG_INFINITY, 3), "0");
+        assert_eq!(number(-0.0, 3), "0");
+        assert_eq!(number(1.234_567_89, 9), "1.234568");
         for half in [0.5, 1.5, -0.5, -2.5, 0.0005, -0.0015, 431.9985, 12_345.5] {
             for decimals in 0..=6 {
                 assert_eq!(number(half, decimals), reference(half, decimals), "{half}");
