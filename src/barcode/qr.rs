@@ -201,6 +201,9 @@ struct Frame {
     order: Vec<(u8, u8)>,
 }
 
+// The widest frame fits a word: 17 modules and 4 a version.
+const _: () = assert!(17 + 4 * Frame::VERSIONS <= 64);
+
 impl Frame {
     /// Versions up to 64 modules wide: 1 to 11 (61 modules; version 12 is 65).
     const VERSIONS: usize = 11;
