@@ -140,7 +140,7 @@ fn with_best_mask(bits: Bits, level: QrLevel) -> Option<QrMatrix> {
     let data = bits.into_bytes();
     let (codewords, ec) = qrcode::ec::construct_codewords(&data, version, level.ec()).ok()?;
     let width = usize::try_from(version.width()).ok()?;
-    let Some(frame) = Frame::get(version, level) else {
+    let Some(frame) = Frame::get(version) else {
         let mut canvas = Canvas::new(version, level.ec());
         canvas.draw_all_functional_patterns();
         canvas.draw_data(&codewords, &ec);
@@ -188,9 +188,11 @@ fn unmasked_rows(canvas: &Canvas, width: usize) -> (Vec<u64>, Vec<u64>) {
     (dark, maskable)
 }
 
-/// A symbol of one version and level up to 64 modules wide before its data: the words of
-/// its function patterns and where its data goes, worked out once per process (from the
-/// qrcode crate's canvas) for every symbol of that size.
+/// A symbol of one version up to 64 modules wide before its data: the words of its function
+/// patterns and where its data goes, worked out once per process (from the qrcode crate's
+/// canvas) for every symbol of that size. The error correction level changes none of it:
+/// the format information, which says the level, is drawn over the frame's reserved
+/// modules with each mask ([`draw_format_info`]).
 #[derive(Debug)]
 struct Frame {
     /// The function patterns' dark modules, a word per row (bit `x` is column `x`).
@@ -208,20 +210,20 @@ impl Frame {
     /// Versions up to 64 modules wide: 1 to 11 (61 modules; version 12 is 65).
     const VERSIONS: usize = 11;
 
-    /// The frame of `version` at `level`; `None` for symbols wider than a word.
-    fn get(version: Version, level: QrLevel) -> Option<&'static Frame> {
-        static FRAMES: [OnceLock<Frame>; 2 * Frame::VERSIONS] =
-            [const { OnceLock::new() }; 2 * Frame::VERSIONS];
+    /// The frame of `version`; `None` for symbols wider than a word.
+    fn get(version: Version) -> Option<&'static Frame> {
+        static FRAMES: [OnceLock<Frame>; Frame::VERSIONS] =
+            [const { OnceLock::new() }; Frame::VERSIONS];
         let Version::Normal(number) = version else {
             return None;
         };
         let index = usize::try_from(number).ok()?.checked_sub(1)?;
-        let slot = FRAMES.get(2 * index + usize::from(level == QrLevel::Q))?;
-        Some(slot.get_or_init(|| Frame::build(version, level)))
+        Some(FRAMES.get(index)?.get_or_init(|| Frame::build(version)))
     }
 
-    fn build(version: Version, level: QrLevel) -> Frame {
-        let mut canvas = Canvas::new(version, level.ec());
+    fn build(version: Version) -> Frame {
+        // The canvas reads its level only for Micro QR symbols.
+        let mut canvas = Canvas::new(version, EcLevel::M);
         canvas.draw_all_functional_patterns();
         let width = usize::try_from(version.width()).unwrap_or(0).min(64);
         let (dark, maskable) = unmasked_rows(&canvas, width);
@@ -750,10 +752,7 @@ mod tests {
 
     #[test]
     fn data_placement_equals_the_qrcode_crates() {
-        assert!(
-            Frame::get(Version::Normal(12), QrLevel::M).is_none(),
-            "65 modules wide"
-        );
+        assert!(Frame::get(Version::Normal(12)).is_none(), "65 modules wide");
         for (v, level) in (1..=11).flat_map(|v| LEVELS.map(|level| (v, level))) {
             let version = Version::Normal(v);
             // As much of a long payload as the version holds, so data, padding and error
@@ -772,7 +771,8 @@ mod tests {
                 .unwrap();
             let (codewords, ec) =
                 qrcode::ec::construct_codewords(&bits.into_bytes(), version, level.ec()).unwrap();
-            let frame = Frame::get(version, level).unwrap();
+            // One frame for both levels, compared with the canvas of each.
+            let frame = Frame::get(version).unwrap();
             let width = usize::try_from(version.width()).unwrap();
             let data = place_data(&frame.order, width, codewords.iter().chain(&ec).copied());
             let mut canvas = Canvas::new(version, level.ec());
