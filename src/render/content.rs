@@ -15,18 +15,14 @@ pub(crate) struct Content {
 pub(crate) fn push_number(buf: &mut Vec<u8>, value: f64, decimals: u32) {
     let decimals = decimals.min(6) as usize;
     let scaled = value * 10_i64.pow(decimals as u32) as f64;
-    // Coordinates on a page are far inside i64; anything else (NaN, infinities) is a bug
-    // upstream, and 0 keeps the stream valid. Rounded half away from zero as `f64::round`
-    // does, without its library call: the part after the point is exact.
-    let scaled = if scaled.abs() < 1e15 {
+    // Coordinates on a page are far inside 15 digits; anything that rounds to more, NaN or
+    // an infinity is a bug upstream, and 0 keeps the stream valid. Rounded half away from
+    // zero as `f64::round` does, without its library call: the part after the point is
+    // exact.
+    let scaled = if scaled.abs() < 999_999_999_999_999.5 {
         let whole = scaled as i64;
         let rest = scaled - whole as f64;
         whole + i64::from(rest >= 0.5) - i64::from(rest <= -0.5)
-    } else {
-        0
-    };
-    let scaled = if scaled.unsigned_abs() < 1_000_000_000_000_000 {
-        scaled
     } else {
         0
     };
@@ -319,6 +315,7 @@ mod tests {
         };
         // Out of range (rounded to 10^15 or more, NaN, infinite): 0. Decimals past 6: 6.
         assert_eq!(number(999_999_999_999_999.6, 0), "0");
+        assert_eq!(number(-999_999_999_999_999.5, 0), "0");
         assert_eq!(number(999_999_999_999_999.4, 0), "999999999999999");
         assert_eq!(number(-999_999_999.999_9, 6), "-999999999.9999");
         assert_eq!(number(f64::NEG_INFINITY, 3), "0");
