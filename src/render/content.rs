@@ -102,6 +102,14 @@ const COORDINATE: u32 = 3;
 const SCALE: u32 = 6;
 
 impl Content {
+    /// Empty, with room for `bytes` of operators (a 4 × 6 label's are about 3.3 KB): the
+    /// buffer then seldom grows while a page is drawn.
+    pub(crate) fn with_capacity(bytes: usize) -> Self {
+        Content {
+            buf: Vec::with_capacity(bytes),
+        }
+    }
+
     /// The operators, taken.
     pub(crate) fn into_bytes(self) -> Vec<u8> {
         self.buf

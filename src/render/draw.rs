@@ -18,6 +18,10 @@ pub(super) struct Drawn {
     pub(super) shown: Vec<Shown>,
 }
 
+/// Room made for a label's operators before drawing: a 4 × 6 label's are about 3.3 KB, a
+/// customs form's more (the buffer then grows as it must).
+const CONTENT_CAPACITY: usize = 4096;
+
 /// Draws `layout`. `document` is the fonts of the document so far, which say what text each
 /// code extracts as; without it, a glyph the character map does not reach is taken to
 /// extract as what it stands for here (true unless the document gave its code another text
@@ -30,8 +34,10 @@ pub(super) fn draw_label(
     let dpi = layout.dpi;
     // Barcodes sit between the page's two pixel grids, in points.
     let offset = grid_offset(layout.height, dpi).0;
-    let mut c = Content::default();
+    let mut c = Content::with_capacity(CONTENT_CAPACITY);
     let mut shown = Vec::new();
+    // Glyphs waiting for one `TJ`, one buffer for every run.
+    let mut pending = Vec::new();
     let mut seen = Seen::default();
     c.fill_grey(0.0);
     let mut in_text = false;
@@ -71,7 +77,7 @@ pub(super) fn draw_label(
                         size: *size,
                         mark_odd_glyphs: !actual_text,
                     };
-                    glyphs.draw(&mut c, &mut shown, &mut seen, document)?;
+                    glyphs.draw(&mut c, &mut shown, &mut seen, &mut pending, document)?;
                     if run.synthetic_bold {
                         c.render_mode(0);
                     }
@@ -153,6 +159,7 @@ impl Glyphs<'_> {
         c: &mut Content,
         shown: &mut Vec<Shown>,
         seen: &mut Seen,
+        pending: &mut Vec<(u16, f32)>,
         document: Option<&DocumentFonts>,
     ) -> Result<(), RenderError> {
         let run = self.run;
@@ -161,7 +168,7 @@ impl Glyphs<'_> {
         let per_unit = 1000.0 / f64::from(run.units_per_em);
         let (x, y) = self.origin;
         let at = |g: &crate::text::Glyph| (x + g.x as f32 * scale, y + g.y as f32 * scale);
-        let mut pending: Vec<(u16, f32)> = Vec::new();
+        pending.clear();
         // The previous glyph on the baseline of `pending`: its position and width.
         let mut previous: Option<(i32, f64)> = None;
         for glyph in &run.glyphs {
@@ -197,7 +204,7 @@ impl Glyphs<'_> {
                 });
             }
             if self.mark_odd_glyphs && !own_text {
-                flush(c, &mut pending);
+                flush(c, pending);
                 c.begin_actual_text(&glyph.text);
                 let (gx, gy) = at(glyph);
                 c.text_at(gx, gy);
@@ -214,7 +221,7 @@ impl Glyphs<'_> {
                     last.1 = (((previous_width - moved) * 1000.0).round() / 1000.0) as f32;
                 }
                 _ => {
-                    flush(c, &mut pending);
+                    flush(c, pending);
                     let (gx, gy) = at(glyph);
                     c.text_at(gx, gy);
                 }
@@ -223,11 +230,11 @@ impl Glyphs<'_> {
             if glyph.y == 0 {
                 previous = Some((glyph.x, width(font, glyph.id)));
             } else {
-                flush(c, &mut pending);
+                flush(c, pending);
                 previous = None;
             }
         }
-        flush(c, &mut pending);
+        flush(c, pending);
         Ok(())
     }
 }
