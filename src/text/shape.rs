@@ -196,6 +196,12 @@ fn font_runs(text: &str, weight: Weight) -> Result<Vec<(Range<usize>, Typeface)>
     Ok(runs)
 }
 
+/// The characters of `cluster` a glyph can stand for: all but the invisible format
+/// characters.
+fn visible_chars(cluster: &str) -> impl Iterator<Item = char> + '_ {
+    cluster.chars().filter(|&c| !is_default_ignorable(c))
+}
+
 /// Which characters each glyph of one cluster stands for.
 ///
 /// A glyph that is the font's own glyph for one of the cluster's characters stands for that
@@ -203,10 +209,7 @@ fn font_runs(text: &str, weight: Weight) -> Result<Vec<(Range<usize>, Typeface)>
 /// (contextual forms, ligatures) take the remaining characters in logical order, and the
 /// last of them any left over. Invisible format characters stand for nothing.
 fn cluster_texts(font: &Font, cluster: &str, glyph_ids: &[u16], rtl: bool) -> Vec<String> {
-    let chars: Vec<char> = cluster
-        .chars()
-        .filter(|&c| !is_default_ignorable(c))
-        .collect();
+    let chars: Vec<char> = visible_chars(cluster).collect();
     let mut texts = vec![String::new(); glyph_ids.len()];
     if glyph_ids.len() == 1 {
         texts[0] = chars.iter().collect();
@@ -260,7 +263,12 @@ fn shape_piece(
     glyphs: &mut Vec<Glyph>,
 ) -> Result<i32, FontError> {
     let font = Font::get(typeface)?;
-    let mut buffer = UnicodeBuffer::new();
+    thread_local! {
+        /// The buffer of the last piece shaped on this thread, emptied: its storage is
+        /// used again rather than allocated for every piece.
+        static BUFFER: RefCell<Option<UnicodeBuffer>> = const { RefCell::new(None) };
+    }
+    let mut buffer = BUFFER.take().unwrap_or_default();
     buffer.push_str(text);
     buffer.guess_segment_properties();
     let direction = if rtl {
@@ -303,11 +311,26 @@ fn shape_piece(
         }
         let next = starts.partition_point(|&c| c <= cluster);
         let end = starts.get(next).copied().unwrap_or(text.len());
+        let cluster_text = text.get(cluster..end).unwrap_or("");
+        if j == i + 1 {
+            // One glyph for the cluster (most of any line): it stands for all of it, as
+            // `cluster_texts` says, without the lists a cluster of several glyphs needs.
+            let position = &positions[i];
+            glyphs.push(Glyph {
+                id: u16::try_from(infos[i].glyph_id).unwrap_or(0),
+                x: pen.saturating_add(position.x_offset),
+                y: position.y_offset,
+                text: visible_chars(cluster_text).collect(),
+            });
+            pen = pen.saturating_add(position.x_advance);
+            i = j;
+            continue;
+        }
         let ids: Vec<u16> = infos[i..j]
             .iter()
             .map(|g| u16::try_from(g.glyph_id).unwrap_or(0))
             .collect();
-        let texts = cluster_texts(font, text.get(cluster..end).unwrap_or(""), &ids, rtl);
+        let texts = cluster_texts(font, cluster_text, &ids, rtl);
         for ((id, text), position) in ids.into_iter().zip(texts).zip(&positions[i..j]) {
             glyphs.push(Glyph {
                 id,
@@ -319,6 +342,7 @@ fn shape_piece(
         }
         i = j;
     }
+    BUFFER.set(Some(shaped.clear()));
     Ok(pen)
 }
 
