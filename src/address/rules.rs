@@ -217,10 +217,28 @@ fn tokenize(format: &str) -> Vec<Vec<Token<'_>>> {
 /// Collapses runs of whitespace (and control characters, so that a value
 /// cannot break a line) into single spaces and trims the ends.
 fn clean(text: &str) -> String {
+    if is_clean(text) {
+        return text.to_owned();
+    }
     text.split(|c: char| c.is_whitespace() || c.is_control())
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// Whether [`clean`] would give `text` back unchanged (as almost every value, already
+/// cleaned by validation, is): words separated by single spaces, none at either end.
+fn is_clean(text: &str) -> bool {
+    // A separator first is not clean; nor is one after another, nor any but a space.
+    let mut after_separator = true;
+    for c in text.chars() {
+        let separator = c.is_whitespace() || c.is_control();
+        if separator && (c != ' ' || after_separator) {
+            return false;
+        }
+        after_separator = separator;
+    }
+    !after_separator || text.is_empty()
 }
 
 /// Whether a literal only separates fields (`" "`, `", "`, `"-"`, `"/"`), as
@@ -599,4 +617,38 @@ fn render_line(pieces: Vec<Piece<'_>>, out: &mut Vec<FormattedLine>) {
             })
             .filter(|l| !l.text.is_empty()),
     );
+}
+
+#[cfg(test)]
+mod clean_tests {
+    use super::*;
+
+    /// What [`clean`] gives without its shortcut.
+    fn collapsed(text: &str) -> String {
+        text.split(|c: char| c.is_whitespace() || c.is_control())
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn the_shortcut_takes_exactly_the_texts_that_come_back_unchanged() {
+        // Every string of up to four characters from letters, a space, the other kinds of
+        // white space, a control character and a non-ASCII letter.
+        let alphabet = ['a', 'é', ' ', '\u{a0}', '\t', '\n', '\u{3000}', '\u{1}'];
+        let mut texts = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = texts
+                .iter()
+                .filter(|t| t.chars().count() == texts.last().map_or(0, |l| l.chars().count()))
+                .flat_map(|t| alphabet.iter().map(move |&c| format!("{t}{c}")))
+                .collect();
+            texts.extend(longer);
+        }
+        assert_eq!(texts.len(), 1 + 8 + 64 + 512 + 4096);
+        for text in &texts {
+            assert_eq!(is_clean(text), collapsed(text) == *text, "{text:?}");
+            assert_eq!(clean(text), collapsed(text), "{text:?}");
+        }
+    }
 }
