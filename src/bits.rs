@@ -23,6 +23,31 @@ pub(crate) fn pack_rows<R: IntoIterator<Item = bool>>(
     out
 }
 
+/// Packs rows held as words, `width` pixels each: pixel `x` of a row is bit `x % 64` of its
+/// word `x / 64` (a set bit is `true`), bits past `width` are not read.
+pub(crate) fn pack_word_rows<'a>(
+    width: usize,
+    rows: impl IntoIterator<Item = &'a [u64]>,
+) -> Vec<u8> {
+    let stride = width.div_ceil(8);
+    let mut out = Vec::new();
+    for words in rows {
+        // A byte at a time: eight pixels from their word, reversed so the first is highest.
+        for byte in 0..stride {
+            let word = words.get(byte / 8).copied().unwrap_or(0);
+            let bits = (word >> (byte % 8 * 8)) as u8;
+            let pixels = width - byte * 8;
+            let kept = if pixels >= 8 {
+                0xFF
+            } else {
+                0xFFu8 << (8 - pixels)
+            };
+            out.push(bits.reverse_bits() & kept);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -43,5 +68,31 @@ mod tests {
         assert_eq!(pack_rows(1, [[true, true]]), [0x80]);
         assert_eq!(pack_rows(8, Vec::<[bool; 8]>::new()), [] as [u8; 0]);
         assert_eq!(pack_rows(0, [[true]]), [] as [u8; 0]);
+    }
+
+    #[test]
+    fn word_rows_pack_as_the_same_pixels_as_bool_rows() {
+        // Widths across one, two and three words, bits set past the width too.
+        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        for width in [1, 7, 8, 9, 33, 63, 64, 65, 127, 128, 129, 177] {
+            let stride = usize::div_ceil(width, 64);
+            let words: Vec<u64> = (0..stride * 5)
+                .map(|_| {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    seed
+                })
+                .collect();
+            let bools = words
+                .chunks(stride)
+                .map(|row| (0..width).map(move |x| row[x / 64] >> (x % 64) & 1 == 1));
+            assert_eq!(
+                pack_word_rows(width, words.chunks(stride)),
+                pack_rows(width, bools),
+                "width {width}"
+            );
+        }
+        assert_eq!(pack_word_rows(0, [&[u64::MAX][..]]), [] as [u8; 0]);
     }
 }

@@ -5,6 +5,8 @@ use qrcode::canvas::{Canvas, MaskPattern, Module};
 use qrcode::{EcLevel, Version};
 use std::sync::OnceLock;
 
+use crate::bits::pack_word_rows;
+
 /// The quiet zone a QR symbol needs on every side, in modules.
 pub(crate) const QR_QUIET_MODULES: usize = 4;
 
@@ -55,15 +57,49 @@ impl QrLevel {
     }
 }
 
-/// A QR symbol: `width × width` modules, row by row, `true` = dark. No quiet zone.
+/// A QR symbol: `width × width` modules, row by row. No quiet zone.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct QrMatrix {
     width: usize,
     level: QrLevel,
-    modules: Vec<bool>,
+    /// The rows, each [`QrMatrix::stride`] words: bit `x % 64` of word `x / 64` is column
+    /// `x`, set where the module is dark (the mask search's own layout, so the chosen
+    /// symbol is kept as it was scored).
+    words: Vec<u64>,
 }
 
 impl QrMatrix {
+    /// A symbol of up to 64 modules a side, a word per row.
+    fn from_rows(width: usize, level: QrLevel, rows: Vec<u64>) -> Self {
+        debug_assert!(width <= 64 && rows.len() == width);
+        QrMatrix {
+            width,
+            level,
+            words: rows,
+        }
+    }
+
+    /// A symbol of any width from its modules, row by row, `true` = dark.
+    fn from_modules(width: usize, level: QrLevel, modules: &[bool]) -> Self {
+        let stride = width.div_ceil(64);
+        let mut words = vec![0u64; stride * width];
+        for (row, modules) in modules.chunks(width.max(1)).take(width).enumerate() {
+            for (x, &dark) in modules.iter().enumerate() {
+                words[row * stride + x / 64] |= u64::from(dark) << (x % 64);
+            }
+        }
+        QrMatrix {
+            width,
+            level,
+            words,
+        }
+    }
+
+    /// Words per row.
+    fn stride(&self) -> usize {
+        self.width.div_ceil(64)
+    }
+
     /// The error correction level it was encoded at.
     pub(crate) fn level(&self) -> QrLevel {
         self.level
@@ -77,11 +113,17 @@ impl QrMatrix {
     /// Whether the module at column `x`, row `y` is dark (`false` outside the symbol).
     pub(crate) fn dark(&self, x: usize, y: usize) -> bool {
         x < self.width
+            && y < self.width
             && self
-                .modules
-                .get(y * self.width + x)
-                .copied()
-                .unwrap_or(false)
+                .words
+                .get(y * self.stride() + x / 64)
+                .is_some_and(|word| word >> (x % 64) & 1 == 1)
+    }
+
+    /// The rows as 1-bit image rows ([`crate::bits`]): the first module of a row in the
+    /// most significant bit of its first byte, a set bit dark.
+    pub(crate) fn packed_rows(&self) -> Vec<u8> {
+        pack_word_rows(self.width, self.words.chunks(self.stride().max(1)))
     }
 }
 
@@ -158,15 +200,7 @@ fn with_best_mask(bits: Bits, level: QrLevel) -> Option<QrMatrix> {
         }
     }
     let (_, rows) = best?;
-    let modules = rows
-        .iter()
-        .flat_map(|&row| (0..width).map(move |x| row >> x & 1 == 1))
-        .collect();
-    Some(QrMatrix {
-        width,
-        level,
-        modules,
-    })
+    Some(QrMatrix::from_rows(width, level, rows))
 }
 
 /// The unmasked symbol as words per row (bit `x` is column `x`): its dark modules, and the
@@ -409,11 +443,7 @@ fn with_best_mask_on_canvas(canvas: &Canvas, width: usize, level: QrLevel) -> Op
             best = Some((score, modules));
         }
     }
-    best.map(|(_, modules)| QrMatrix {
-        width,
-        level,
-        modules,
-    })
+    best.map(|(_, modules)| QrMatrix::from_modules(width, level, &modules))
 }
 
 /// The mask penalty of a `width`×`width` symbol (ISO/IEC 18004, 7.8.3), scored as the qrcode
@@ -652,15 +682,13 @@ mod tests {
                 .unwrap();
             qrcode::QrCode::with_bits(bits, level.ec()).unwrap()
         };
-        QrMatrix {
-            width: code.width(),
-            level,
-            modules: code
-                .into_colors()
-                .into_iter()
-                .map(|c| c == qrcode::Color::Dark)
-                .collect(),
-        }
+        let width = code.width();
+        let modules: Vec<bool> = code
+            .into_colors()
+            .into_iter()
+            .map(|c| c == qrcode::Color::Dark)
+            .collect();
+        QrMatrix::from_modules(width, level, &modules)
     }
 
     #[test]

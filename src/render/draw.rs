@@ -6,7 +6,6 @@ use super::RenderError;
 use super::cells::{Cell, code128_cells};
 use super::content::Content;
 use super::embed::{DocumentFonts, Shown, code_of, width};
-use crate::bits::pack_rows;
 use crate::layout::{Element, LabelLayout, QrSymbol, Rule, SYNTHETIC_BOLD_STROKE, TextLine};
 use crate::text::{Font, Run, ShapedLine};
 use crate::units::{Dpi, Pt};
@@ -337,12 +336,11 @@ fn fill_all(c: &mut Content, cells: &[Cell]) {
 /// it).
 fn qr_mask(qr: &QrSymbol) -> Mask {
     let n = qr.matrix.width();
-    let rows = (0..n).map(|y| (0..n).map(move |x| qr.matrix.dark(x, y)));
     Mask {
         width: n,
         height: n,
         scale: (qr.module.0, qr.module.0),
-        rows: pack_rows(n, rows),
+        rows: qr.matrix.packed_rows(),
     }
 }
 
