@@ -34,27 +34,48 @@ impl Effort {
     }
 }
 
+/// The most room a thread keeps for compressing into: a page's content needs about 3.5 KB,
+/// a sheet of labels some tens.
+const SCRATCH_MAX: usize = 64 * 1024;
+
+/// A thread's compressors, one per effort, and the room they compress into.
+#[derive(Default)]
+struct Compressors {
+    by_effort: [Option<Compressor>; 2],
+    /// Sized for the worst case of each stream, and kept: what a stream takes is copied
+    /// out at its own size, so a page waiting to be written holds only its bytes.
+    scratch: Vec<u8>,
+}
+
 thread_local! {
     /// One compressor per effort per thread: setting one up costs more than compressing a
     /// label's content.
-    static COMPRESSORS: RefCell<[Option<Compressor>; 2]> = const { RefCell::new([None, None]) };
+    static COMPRESSORS: RefCell<Compressors> = RefCell::default();
 }
 
 /// `data` compressed with zlib (`/FlateDecode`), in one piece.
 pub(crate) fn deflate(data: &[u8], effort: Effort) -> Vec<u8> {
-    COMPRESSORS.with(|cell| {
-        let mut compressors = cell.borrow_mut();
+    COMPRESSORS.with_borrow_mut(|Compressors { by_effort, scratch }| {
         let slot = usize::from(effort == Effort::Best);
-        let compressor = compressors[slot].get_or_insert_with(|| {
-            // Levels 1 to 12 are all valid, so the fallback is never taken.
+        let compressor = by_effort[slot].get_or_insert_with(|| {
+            // Levels 0 to 12 are all valid, so the fallback is never taken.
             Compressor::new(CompressionLvl::new(effort.level()).unwrap_or_default())
         });
-        let mut out = vec![0; compressor.zlib_compress_bound(data.len())];
-        match compressor.zlib_compress(data, &mut out) {
-            Ok(written) => {
-                out.truncate(written);
-                out
+        let bound = compressor.zlib_compress_bound(data.len());
+        // A font's stream, written once, gets room of its own rather than leaving the
+        // thread holding as much.
+        let mut own = Vec::new();
+        let room = if bound <= SCRATCH_MAX {
+            if scratch.len() < bound {
+                scratch.resize(bound, 0);
             }
+            scratch
+        } else {
+            own.resize(bound, 0);
+            &mut own
+        };
+        match compressor.zlib_compress(data, room) {
+            Ok(written) => room.get(..written).unwrap_or_default().to_vec(),
             // Only an output smaller than the bound fails; the stream stays valid
             // uncompressed.
             Err(_) => zlib_stored(data),
