@@ -48,6 +48,19 @@ pub(crate) fn pack_word_rows<'a>(
     out
 }
 
+/// `n` pseudo-random words from `seed` (xorshift64), for tests of word-level bit code.
+#[cfg(test)]
+pub(crate) fn random_words(mut seed: u64, n: usize) -> Vec<u64> {
+    (0..n)
+        .map(|_| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -73,17 +86,9 @@ mod tests {
     #[test]
     fn word_rows_pack_as_the_same_pixels_as_bool_rows() {
         // Widths across one, two and three words, bits set past the width too.
-        let mut seed = 0x2545_F491_4F6C_DD1Du64;
         for width in [1, 7, 8, 9, 33, 63, 64, 65, 127, 128, 129, 177] {
             let stride = usize::div_ceil(width, 64);
-            let words: Vec<u64> = (0..stride * 5)
-                .map(|_| {
-                    seed ^= seed << 13;
-                    seed ^= seed >> 7;
-                    seed ^= seed << 17;
-                    seed
-                })
-                .collect();
+            let words = random_words(0x2545_F491_4F6C_DD1D ^ width as u64, stride * 5);
             let bools = words
                 .chunks(stride)
                 .map(|row| (0..width).map(move |x| row[x / 64] >> (x % 64) & 1 == 1));

@@ -694,15 +694,7 @@ mod tests {
     #[test]
     fn the_transpose_moves_every_bit_across_the_diagonal() {
         // A pseudo-random 64 × 64 matrix, and a narrow one (rows beyond it are zero).
-        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
-        let rows: Vec<u64> = (0..64)
-            .map(|_| {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                seed
-            })
-            .collect();
+        let rows = crate::bits::random_words(0x9E37_79B9_7F4A_7C15, 64);
         for n in [64, 41, 21, 1] {
             let narrow: Vec<u64> = rows[..n].iter().map(|r| r & low_bits(n)).collect();
             let columns = transpose(&narrow);
