@@ -144,6 +144,37 @@ impl Content {
         self.op(b"re");
     }
 
+    /// `re` then `f` for each `(x, y, width, height)` of `cells`, each filled as a path of
+    /// its own, as [`Content::rect`] and [`Content::fill`] write them. The `y` and `height`
+    /// that a cell shares with the one before (every bar of a barcode does) are copied as
+    /// written the first time rather than formatted again.
+    pub(crate) fn fill_rects(&mut self, cells: &[(f32, f32, f32, f32)]) {
+        // The band's `y` with its space, and its `height` with the operators after it.
+        let mut band: Option<((f32, f32), Vec<u8>, Vec<u8>)> = None;
+        for &(x, y, width, height) in cells {
+            if band
+                .as_ref()
+                .is_none_or(|(shared, _, _)| *shared != (y, height))
+            {
+                let mut at = Vec::with_capacity(12);
+                push_number(&mut at, f64::from(y), COORDINATE);
+                at.push(b' ');
+                let mut tail = Vec::with_capacity(16);
+                push_number(&mut tail, f64::from(height), COORDINATE);
+                tail.extend_from_slice(b" re\nf\n");
+                band = Some(((y, height), at, tail));
+            }
+            if let Some((_, at, tail)) = &band {
+                self.number(x);
+                self.buf.push(b' ');
+                self.buf.extend_from_slice(at);
+                self.number(width);
+                self.buf.push(b' ');
+                self.buf.extend_from_slice(tail);
+            }
+        }
+    }
+
     /// `f`: fills the path (non-zero winding).
     pub(crate) fn fill(&mut self) {
         self.op(b"f");
@@ -285,6 +316,36 @@ mod tests {
         let mut buf = Vec::new();
         push_number(&mut buf, v, decimals);
         String::from_utf8(buf).unwrap()
+    }
+
+    #[test]
+    fn filled_rects_are_written_as_a_rect_and_a_fill_each() {
+        // Bands shared and not, a band that comes back, a value that rounds alike, NaN.
+        let cells = [
+            (0.25, 0.25, 3.5, 207.5),
+            (8.25, 0.25, 7.5, 207.5),
+            (20.25, 0.25, 11.5, 207.5),
+            (40.25, 1.0, 3.5, 207.5),
+            (44.0, 1.0, 3.5, 100.0),
+            (48.0, 0.25, 3.5, 207.5),
+            (52.0, 0.250_000_1, 3.5, 207.5),
+            (56.0, f32::NAN, 3.5, f32::NAN),
+            (60.0, f32::NAN, 3.5, f32::NAN),
+        ];
+        let mut each = Content::default();
+        for &(x, y, width, height) in &cells {
+            each.rect(x, y, width, height);
+            each.fill();
+        }
+        let mut together = Content::default();
+        together.fill_rects(&cells);
+        assert_eq!(
+            String::from_utf8(together.into_bytes()).unwrap(),
+            String::from_utf8(each.into_bytes()).unwrap()
+        );
+        let mut none = Content::default();
+        none.fill_rects(&[]);
+        assert!(none.into_bytes().is_empty());
     }
 
     #[test]

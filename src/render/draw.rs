@@ -326,10 +326,7 @@ impl Mask {
 
 /// Fills each cell as a path of its own.
 fn fill_all(c: &mut Content, cells: &[Cell]) {
-    for &(x, y, width, height) in cells {
-        c.rect(x, y, width, height);
-        c.fill();
-    }
+    c.fill_rects(cells);
 }
 
 /// A QR symbol as an image mask: a sample per module (the quiet zone is the light around
