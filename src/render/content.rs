@@ -149,28 +149,35 @@ impl Content {
     /// that a cell shares with the one before (every bar of a barcode does) are copied as
     /// written the first time rather than formatted again.
     pub(crate) fn fill_rects(&mut self, cells: &[(f32, f32, f32, f32)]) {
-        // The band's `y` with its space, and its `height` with the operators after it.
-        let mut band: Option<((f32, f32), Vec<u8>, Vec<u8>)> = None;
+        /// Cells' shared `y` and `height`: the `y` written with its space, the `height`
+        /// with the operators after it.
+        struct Band {
+            shared: (f32, f32),
+            at: Vec<u8>,
+            tail: Vec<u8>,
+        }
+        let mut band: Option<Band> = None;
         for &(x, y, width, height) in cells {
-            if band
-                .as_ref()
-                .is_none_or(|(shared, _, _)| *shared != (y, height))
-            {
+            if band.as_ref().is_none_or(|b| b.shared != (y, height)) {
                 let mut at = Vec::with_capacity(12);
                 push_number(&mut at, f64::from(y), COORDINATE);
                 at.push(b' ');
                 let mut tail = Vec::with_capacity(16);
                 push_number(&mut tail, f64::from(height), COORDINATE);
                 tail.extend_from_slice(b" re\nf\n");
-                band = Some(((y, height), at, tail));
+                band = Some(Band {
+                    shared: (y, height),
+                    at,
+                    tail,
+                });
             }
-            if let Some((_, at, tail)) = &band {
+            if let Some(band) = &band {
                 self.number(x);
                 self.buf.push(b' ');
-                self.buf.extend_from_slice(at);
+                self.buf.extend_from_slice(&band.at);
                 self.number(width);
                 self.buf.push(b' ');
-                self.buf.extend_from_slice(tail);
+                self.buf.extend_from_slice(&band.tail);
             }
         }
     }
