@@ -3,7 +3,9 @@
 //! PNG of bit depth 1 and a ZPL graphic field share.
 
 /// Packs `rows` of pixels `width` wide, a bit set where a pixel is `true`; a row's pixels
-/// beyond `width` are not read.
+/// beyond `width` are not read. (The rasters of PNG and ZPL use it; the PDF's QR is packed
+/// from words, [`pack_word_rows`].)
+#[cfg(any(feature = "png", test))]
 pub(crate) fn pack_rows<R: IntoIterator<Item = bool>>(
     width: usize,
     rows: impl IntoIterator<Item = R>,
