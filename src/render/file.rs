@@ -64,18 +64,22 @@ pub(crate) fn deflate(data: &[u8], effort: Effort) -> Vec<u8> {
         let bound = compressor.zlib_compress_bound(data.len());
         // A font's stream, written once, gets room of its own rather than leaving the
         // thread holding as much.
-        let mut own = Vec::new();
-        let room = if bound <= SCRATCH_MAX {
-            if scratch.len() < bound {
-                scratch.resize(bound, 0);
-            }
-            scratch
-        } else {
-            own.resize(bound, 0);
-            &mut own
-        };
-        match compressor.zlib_compress(data, room) {
-            Ok(written) => room.get(..written).unwrap_or_default().to_vec(),
+        if bound > SCRATCH_MAX {
+            let mut own = vec![0; bound];
+            return match compressor.zlib_compress(data, &mut own) {
+                Ok(written) => {
+                    own.truncate(written);
+                    own.shrink_to_fit();
+                    own
+                }
+                Err(_) => zlib_stored(data),
+            };
+        }
+        if scratch.len() < bound {
+            scratch.resize(bound, 0);
+        }
+        match compressor.zlib_compress(data, scratch) {
+            Ok(written) => scratch.get(..written).unwrap_or_default().to_vec(),
             // Only an output smaller than the bound fails; the stream stays valid
             // uncompressed.
             Err(_) => zlib_stored(data),

@@ -263,6 +263,11 @@ fn shape_piece(
     glyphs: &mut Vec<Glyph>,
 ) -> Result<i32, FontError> {
     let font = Font::get(typeface)?;
+    // Nothing to shape. (Shaping an empty buffer would also leave it limited in length:
+    // rustybuzz restores its default limits only after shaping some text.)
+    if text.is_empty() {
+        return Ok(pen);
+    }
     thread_local! {
         /// The buffer of the last piece shaped on this thread, emptied: its storage is
         /// used again rather than allocated for every piece.
