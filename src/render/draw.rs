@@ -3,7 +3,7 @@
 //! the glyphs it shows, for the document's fonts.
 
 use super::RenderError;
-use super::cells::{Cell, code128_cells};
+use super::cells::code128_cells;
 use super::content::Content;
 use super::embed::{DocumentFonts, Shown, code_of, width};
 use crate::layout::{Element, LabelLayout, QrSymbol, Rule, SYNTHETIC_BOLD_STROKE, TextLine};
@@ -96,7 +96,7 @@ pub(super) fn draw_label(
             }
             Element::Code128(bars) => {
                 let origin = (bars.x.to_pt(dpi).0, h - bars.y.to_pt(dpi).0 - offset);
-                in_dots(&mut c, dpi, origin, |c| fill_all(c, &code128_cells(bars)));
+                in_dots(&mut c, dpi, origin, |c| c.fill_rects(&code128_cells(bars)));
             }
             Element::Qr(qr) => {
                 let origin = (qr.x.to_pt(dpi).0, h - qr.y.to_pt(dpi).0 - offset);
@@ -322,11 +322,6 @@ impl Mask {
         c.image_mask(self.width, self.height, &self.rows);
         c.restore();
     }
-}
-
-/// Fills each cell as a path of its own.
-fn fill_all(c: &mut Content, cells: &[Cell]) {
-    c.fill_rects(cells);
 }
 
 /// A QR symbol as an image mask: a sample per module (the quiet zone is the light around
