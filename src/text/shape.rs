@@ -202,6 +202,11 @@ fn visible_chars(cluster: &str) -> impl Iterator<Item = char> + '_ {
     cluster.chars().filter(|&c| !is_default_ignorable(c))
 }
 
+/// What the one glyph of a cluster drawn as one stands for: all of its visible characters.
+fn whole_cluster_text(cluster: &str) -> String {
+    visible_chars(cluster).collect()
+}
+
 /// Which characters each glyph of one cluster stands for.
 ///
 /// A glyph that is the font's own glyph for one of the cluster's characters stands for that
@@ -209,12 +214,11 @@ fn visible_chars(cluster: &str) -> impl Iterator<Item = char> + '_ {
 /// (contextual forms, ligatures) take the remaining characters in logical order, and the
 /// last of them any left over. Invisible format characters stand for nothing.
 fn cluster_texts(font: &Font, cluster: &str, glyph_ids: &[u16], rtl: bool) -> Vec<String> {
+    if glyph_ids.len() == 1 {
+        return vec![whole_cluster_text(cluster)];
+    }
     let chars: Vec<char> = visible_chars(cluster).collect();
     let mut texts = vec![String::new(); glyph_ids.len()];
-    if glyph_ids.len() == 1 {
-        texts[0] = chars.iter().collect();
-        return texts;
-    }
     let mut taken = vec![false; chars.len()];
     let mut matched = vec![false; glyph_ids.len()];
     for (gi, &id) in glyph_ids.iter().enumerate() {
@@ -307,6 +311,17 @@ fn shape_piece(
     let mut starts: Vec<usize> = infos.iter().map(|g| g.cluster as usize).collect();
     starts.sort_unstable();
     starts.dedup();
+    let glyph_id = |g: &rustybuzz::GlyphInfo| u16::try_from(g.glyph_id).unwrap_or(0);
+    // Each glyph at the pen, which it then moves on.
+    let mut place = |id: u16, position: &rustybuzz::GlyphPosition, text: String| {
+        glyphs.push(Glyph {
+            id,
+            x: pen.saturating_add(position.x_offset),
+            y: position.y_offset,
+            text,
+        });
+        pen = pen.saturating_add(position.x_advance);
+    };
     let mut i = 0;
     while i < infos.len() {
         let cluster = infos[i].cluster as usize;
@@ -318,32 +333,18 @@ fn shape_piece(
         let end = starts.get(next).copied().unwrap_or(text.len());
         let cluster_text = text.get(cluster..end).unwrap_or("");
         if j == i + 1 {
-            // One glyph for the cluster (most of any line): it stands for all of it, as
-            // `cluster_texts` says, without the lists a cluster of several glyphs needs.
-            let position = &positions[i];
-            glyphs.push(Glyph {
-                id: u16::try_from(infos[i].glyph_id).unwrap_or(0),
-                x: pen.saturating_add(position.x_offset),
-                y: position.y_offset,
-                text: visible_chars(cluster_text).collect(),
-            });
-            pen = pen.saturating_add(position.x_advance);
-            i = j;
-            continue;
-        }
-        let ids: Vec<u16> = infos[i..j]
-            .iter()
-            .map(|g| u16::try_from(g.glyph_id).unwrap_or(0))
-            .collect();
-        let texts = cluster_texts(font, cluster_text, &ids, rtl);
-        for ((id, text), position) in ids.into_iter().zip(texts).zip(&positions[i..j]) {
-            glyphs.push(Glyph {
-                id,
-                x: pen.saturating_add(position.x_offset),
-                y: position.y_offset,
-                text,
-            });
-            pen = pen.saturating_add(position.x_advance);
+            // One glyph for the cluster (most of any line): no lists to build.
+            place(
+                glyph_id(&infos[i]),
+                &positions[i],
+                whole_cluster_text(cluster_text),
+            );
+        } else {
+            let ids: Vec<u16> = infos[i..j].iter().map(glyph_id).collect();
+            let texts = cluster_texts(font, cluster_text, &ids, rtl);
+            for ((id, text), position) in ids.into_iter().zip(texts).zip(&positions[i..j]) {
+                place(id, position, text);
+            }
         }
         i = j;
     }
