@@ -194,8 +194,8 @@ fn with_best_mask(bits: Bits, level: QrLevel) -> Option<QrMatrix> {
     let mut best: Option<(u32, Vec<u64>)> = None;
     for index in 0..MASKS.len() {
         let rows = masked_rows(&dark, &frame.maskable, width, index, level);
-        let score = penalty_of_rows(&rows, width);
-        if best.as_ref().is_none_or(|(lowest, _)| score < *lowest) {
+        let lowest = best.as_ref().map_or(u32::MAX, |(lowest, _)| *lowest);
+        if let Some(score) = penalty_below(&rows, width, lowest) {
             best = Some((score, rows));
         }
     }
@@ -513,58 +513,104 @@ fn penalty_of_bits(modules: &[bool], width: usize) -> u32 {
 /// [`penalty`] of a symbol held as one `u64` per row (bit `x` is column `x`), up to 64
 /// modules wide.
 fn penalty_of_rows(rows: &[u64], width: usize) -> u32 {
+    penalty_below(rows, width, u32::MAX).unwrap_or(u32::MAX)
+}
+
+/// [`penalty_of_rows`] if it is below `bound`, else `None`, found out as early as can be:
+/// the parts are added in turn (the 2×2 blocks and the dark share, the rows' runs and
+/// finder-like patterns, then the columns'), and none is negative, so a sum that reaches
+/// `bound` can only grow. (The finder-like part of each direction is at least the 360
+/// taken off it: the three real finder patterns, which no mask changes, are nine such
+/// lines each way, all at the symbol's edge.)
+fn penalty_below(rows: &[u64], width: usize, bound: u32) -> Option<u32> {
     let full = low_bits(width);
-    let columns = transpose(rows);
-    let columns = columns.get(..width).unwrap_or(&columns);
+    let bound = i64::from(bound);
     let mut score: i64 = 0;
-    for lines in [rows, columns] {
-        let mut finder = 0;
-        for &line in lines.iter() {
-            score += run_penalty_bits(line, width);
-            finder += 40 * finder_like_bits(line, width, full);
-        }
-        score += finder - 360;
-    }
     // 2×2 blocks: a module that equals its right neighbour, and whose right-hand pair
     // equals the pair below.
     let pairs = full >> 1; // positions that have a right neighbour
-    for y in 0..width - 1 {
-        let (upper, lower) = (rows[y], rows[y + 1]);
+    for pair in rows.windows(2) {
+        let (upper, lower) = (pair[0], pair[1]);
         let same_right = !(upper ^ (upper >> 1)) & !(lower ^ (lower >> 1));
         let same_below = !(upper ^ lower);
         score += 3 * i64::from((same_right & same_below & pairs).count_ones());
     }
     let dark: u32 = rows.iter().map(|r| r.count_ones()).sum();
-    let ratio = (dark as usize * 200 / (width * width)) as i64;
+    let ratio = (dark as usize * 200 / (width * width).max(1)) as i64;
     score += (ratio - 100).abs();
-    u32::try_from(score.max(0)).unwrap_or(u32::MAX)
+    for direction in 0..2 {
+        if score >= bound {
+            return None;
+        }
+        score += if direction == 0 {
+            row_penalty(rows, width, full)
+        } else {
+            column_penalty(rows, full)
+        };
+    }
+    (score < bound).then(|| u32::try_from(score.max(0)).unwrap_or(u32::MAX))
 }
 
-/// The columns of up to 64 rows of up to 64 bits (bit `x` of row `y` becomes bit `y` of
-/// column `x`), by swapping ever smaller blocks: the top-right and bottom-left 32 × 32
-/// blocks, then within each the 16 × 16 ones, down to single bits (six rounds of 32 word
-/// operations, whatever the symbol holds).
-fn transpose(rows: &[u64]) -> [u64; 64] {
-    let mut a = [0u64; 64];
-    for (word, &row) in a.iter_mut().zip(rows) {
-        *word = row;
+/// The rows' part of [`penalty_of_rows`] (their runs and finder-like patterns, less 360).
+fn row_penalty(rows: &[u64], width: usize, full: u64) -> i64 {
+    let mut score = 0;
+    let mut finder = 0;
+    for &line in rows {
+        score += run_penalty_bits(line, width);
+        finder += finder_like_bits(line, width, full);
     }
-    let mut j = 32;
-    let mut mask: u64 = 0x0000_0000_FFFF_FFFF;
-    while j != 0 {
-        // Every row `k` with bit `j` clear, paired with row `k + j`: the high `j` bits of
-        // each `2j`-bit group of row `k` change places with the low `j` bits of row `k + j`.
-        let mut k = 0;
-        while k < 64 {
-            let t = ((a[k] >> j) ^ a[k + j]) & mask;
-            a[k] ^= t << j;
-            a[k + j] ^= t;
-            k = (k + j + 1) & !j;
+    score + 40 * finder - 360
+}
+
+/// The columns' part of [`penalty_of_rows`] (their runs and finder-like patterns, less
+/// 360), read off the rows: a step down the symbol compares a row with the rows below it,
+/// bit `x` of each word being column `x`, so every column moves on at once.
+fn column_penalty(rows: &[u64], full: u64) -> i64 {
+    // The rows between four light ones above and below: off the symbol counts as light.
+    const PAD: usize = 4;
+    let height = rows.len().min(64);
+    let mut padded = [0u64; 64 + 2 * PAD];
+    padded[PAD..PAD + height].copy_from_slice(&rows[..height]);
+    let symbol = &padded[PAD..PAD + height];
+    let mut score = 0;
+    // As in [`run_penalty_bits`], down the columns: bit x of `same` says the modules of
+    // column x in a row and the next match, and `long` marks where five modules down are
+    // one colour.
+    let mut long_above = 0;
+    let mut previous = [full; 4];
+    for (y, pair) in symbol.windows(2).enumerate() {
+        let same = !(pair[0] ^ pair[1]) & full;
+        if y >= 3 {
+            let long = same & previous[0] & previous[1] & previous[2];
+            let starts = long & !long_above;
+            score += i64::from(long.count_ones() + 2 * starts.count_ones());
+            long_above = long;
         }
-        j >>= 1;
-        mask ^= mask << j;
+        previous = [same, previous[0], previous[1], previous[2]];
     }
-    a
+    // As in [`finder_like_bits`], down the columns: dark, light, dark, dark, dark, light,
+    // dark from a row down, lacking a dark module in the four rows above it or in the four
+    // below the pattern.
+    let mut finder = 0;
+    for w in padded
+        .windows(7 + 2 * PAD)
+        .take((height + 1).saturating_sub(7))
+    {
+        let starts = w[PAD]
+            & !w[PAD + 1]
+            & w[PAD + 2]
+            & w[PAD + 3]
+            & w[PAD + 4]
+            & !w[PAD + 5]
+            & w[PAD + 6]
+            & full;
+        if starts != 0 {
+            let above = w[0] | w[1] | w[2] | w[3];
+            let below = w[PAD + 7] | w[PAD + 8] | w[PAD + 9] | w[PAD + 10];
+            finder += i64::from((starts & (!above | !below)).count_ones());
+        }
+    }
+    score + 40 * finder - 360
 }
 
 /// The lowest `n` bits set.
@@ -594,12 +640,9 @@ fn finder_like_bits(line: u64, width: usize, full: u64) -> i64 {
         return 0;
     }
     // Bit j set: modules j..j+7 read dark, light, dark, dark, dark, light, dark.
-    let pattern = [true, false, true, true, true, false, true];
-    let mut starts = full >> 6;
-    for (k, &dark) in pattern.iter().enumerate() {
-        let shifted = line >> k;
-        starts &= if dark { shifted } else { !shifted };
-    }
+    let l = line;
+    let mut starts =
+        (full >> 6) & l & !(l >> 1) & (l >> 2) & (l >> 3) & (l >> 4) & !(l >> 5) & (l >> 6);
     let mut count = 0;
     while starts != 0 {
         let j = starts.trailing_zeros() as usize;
@@ -689,26 +732,6 @@ mod tests {
             .map(|c| c == qrcode::Color::Dark)
             .collect();
         QrMatrix::from_modules(width, level, &modules)
-    }
-
-    #[test]
-    fn the_transpose_moves_every_bit_across_the_diagonal() {
-        // A pseudo-random 64 × 64 matrix, and a narrow one (rows beyond it are zero).
-        let rows = crate::bits::random_words(0x9E37_79B9_7F4A_7C15, 64);
-        for n in [64, 41, 21, 1] {
-            let narrow: Vec<u64> = rows[..n].iter().map(|r| r & low_bits(n)).collect();
-            let columns = transpose(&narrow);
-            for x in 0..64 {
-                for y in 0..64 {
-                    let bit = |row: Option<&u64>, at: usize| row.is_some_and(|r| r >> at & 1 == 1);
-                    assert_eq!(
-                        bit(columns.get(x), y),
-                        bit(narrow.get(y), x),
-                        "{n} wide: ({x}, {y})"
-                    );
-                }
-            }
-        }
     }
 
     #[test]
@@ -843,6 +866,37 @@ mod tests {
                     .flat_map(|&row| (0..width).map(move |x| row >> x & 1 == 1))
                     .collect();
                 assert_eq!(got, expected, "version {v}-{level:?}, mask {index}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_bounded_score_stops_only_where_the_whole_score_reaches_the_bound() {
+        // Every mask of symbols of every frame width: each part of a real symbol's score is
+        // at least zero, so stopping early never drops a score below the bound.
+        for (v, level) in (1..=11).flat_map(|v| LEVELS.map(|level| (v, level))) {
+            let version = Version::Normal(v);
+            let frame = Frame::get(version).unwrap();
+            let width = usize::try_from(version.width()).unwrap();
+            let payload = format!("SL1\nO:TT-{v}-{level:?}\nZ:SW1A 1AA\nC:GB");
+            let codewords: Vec<u8> = payload.bytes().cycle().take(400).collect();
+            let data = place_data(&frame.order, width, codewords.into_iter());
+            let dark: Vec<u64> = frame.dark.iter().zip(data).map(|(f, d)| f | d).collect();
+            for index in 0..MASKS.len() {
+                let rows = masked_rows(&dark, &frame.maskable, width, index, level);
+                let modules: Vec<bool> = rows
+                    .iter()
+                    .flat_map(|&row| (0..width).map(move |x| row >> x & 1 == 1))
+                    .collect();
+                let whole = penalty_of_slices(&modules, width);
+                assert_eq!(penalty_of_rows(&rows, width), whole);
+                for bound in [0, whole / 3, whole / 2, whole, whole + 1, u32::MAX] {
+                    assert_eq!(
+                        penalty_below(&rows, width, bound),
+                        (whole < bound).then_some(whole),
+                        "version {v}-{level:?}, mask {index}, bound {bound}"
+                    );
+                }
             }
         }
     }
