@@ -24,6 +24,8 @@
 //! └──────────────────────────────┘
 //! ```
 
+use std::cell::RefCell;
+
 use crate::address::Field;
 use crate::barcode::{CODE128_QUIET_MODULES, QR_QUIET_MODULES, QrLevel, encode_code128, encode_qr};
 use crate::layout::form::{CAP_HEIGHT, fit_error, place_lines};
@@ -231,6 +233,65 @@ fn place(
 ) -> f32 {
     let align = if centre { Align::Centre } else { Align::Left };
     place_lines(elements, fitted, x, top, width, align)
+}
+
+/// How many sellers' blocks each thread keeps placed ([`place_sender`]).
+const SENDERS_KEPT: usize = 8;
+
+/// A sender block placed on a page of one size: its lines and its bottom.
+struct SenderBlock {
+    size: LabelSize,
+    seller: ValidParty,
+    elements: Vec<Element>,
+    bottom: f32,
+}
+
+/// Places the sender block at the top of a `size` label; returns its bottom.
+///
+/// The block depends on the seller and the page's size alone, and a batch prints its few
+/// sellers on every label: each thread keeps the blocks it placed last (the lines are
+/// shared, so a block kept costs a list of elements), and a seller seen before is copied,
+/// not formatted, fitted and placed again. The block is the same either way.
+fn place_sender(
+    elements: &mut Vec<Element>,
+    seller: &ValidParty,
+    size: LabelSize,
+) -> Result<f32, LayoutError> {
+    thread_local! {
+        static KEPT: RefCell<Vec<SenderBlock>> = const { RefCell::new(Vec::new()) };
+    }
+    let found = KEPT.with_borrow(|kept| {
+        let block = kept
+            .iter()
+            .find(|b| b.size == size && b.seller == *seller)?;
+        elements.extend(block.elements.iter().cloned());
+        Some(block.bottom)
+    });
+    if let Some(bottom) = found {
+        return Ok(bottom);
+    }
+    let inner_w = Page::of(size).inner_w();
+    let fitted = fit_block(
+        &party_items(seller, "seller", &SENDER),
+        inner_w,
+        SENDER_MAX_H,
+    )
+    .map_err(fit_error)?;
+    let start = elements.len();
+    let bottom = place(elements, fitted, MARGIN, MARGIN, inner_w, false);
+    let block = SenderBlock {
+        size,
+        seller: seller.clone(),
+        elements: elements.get(start..).unwrap_or_default().to_vec(),
+        bottom,
+    };
+    KEPT.with_borrow_mut(|kept| {
+        if kept.len() >= SENDERS_KEPT {
+            kept.remove(0);
+        }
+        kept.push(block);
+    });
+    Ok(bottom)
 }
 
 /// A rule across the content at `y`.
@@ -659,13 +720,7 @@ pub(super) fn lay_out(label: &ValidLabel, options: &Options) -> Result<LabelLayo
     let rule2 = bars_top - GAP - RULE;
 
     // Sender, from the top.
-    let sender = fit_block(
-        &party_items(label.seller(), "seller", &SENDER),
-        inner_w,
-        SENDER_MAX_H,
-    )
-    .map_err(fit_error)?;
-    let sender_bottom = place(&mut elements, sender, MARGIN, MARGIN, inner_w, false);
+    let sender_bottom = place_sender(&mut elements, label.seller(), size)?;
     let rule1 = sender_bottom + 3.0;
     rule(&mut elements, page, rule1);
 
