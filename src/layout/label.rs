@@ -825,6 +825,55 @@ mod tests {
         )
     }
 
+    #[test]
+    fn a_kept_sender_block_is_the_block_placed_afresh() {
+        // More sellers than a thread keeps, some with names long enough to be set
+        // differently on each size: each layout equals the one a new thread makes, where no
+        // block is kept yet.
+        let labels: Vec<ValidLabel> = (0..SENDERS_KEPT + 4)
+            .map(|i| {
+                let mut label = Label::sample();
+                label.seller.name = format!("Seller {i} {}", "Handmade Ceramics ".repeat(i / 2));
+                if i % 3 == 1 {
+                    label.seller.company = Some(format!("Workshop {i}"));
+                }
+                label.validate().unwrap()
+            })
+            .collect();
+        // Every size for each seller in turn (so a kept block meets the other sizes), then
+        // every seller for each size in turn (so blocks are dropped and placed again).
+        let mut pairs: Vec<(usize, LabelSize)> = (0..labels.len())
+            .flat_map(|i| LabelSize::ALL.map(|size| (i, size)))
+            .collect();
+        pairs.extend(
+            LabelSize::ALL
+                .iter()
+                .flat_map(|&size| (0..labels.len()).map(move |i| (i, size))),
+        );
+        let mut blocks: Vec<Vec<Vec<Element>>> = vec![Vec::new(); labels.len()];
+        for (i, size) in pairs {
+            let options = Options::default().with_size(size);
+            let label = &labels[i];
+            let here = lay_out(label, &options).unwrap();
+            let fresh = std::thread::scope(|s| {
+                s.spawn(|| lay_out(label, &options).unwrap())
+                    .join()
+                    .unwrap()
+            });
+            assert_eq!(here, fresh, "{size:?}, seller {i}");
+            // The block: the lines above the first rule.
+            let block = here
+                .elements
+                .iter()
+                .take_while(|e| !matches!(e, Element::Rule(_)))
+                .cloned()
+                .collect();
+            blocks[i].push(block);
+        }
+        // The test means something: some seller's block is set differently on two sizes.
+        assert!(blocks.iter().any(|b| b.iter().any(|other| *other != b[0])));
+    }
+
     fn long_label() -> Label {
         let mut label = Label::sample();
         label.recipient.name =
