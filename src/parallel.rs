@@ -21,16 +21,20 @@ pub(crate) fn map_on_threads<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R 
     })
 }
 
-/// Items of a [`pipeline`] handed to a worker at a time: few, so that a short run is
-/// spread over every worker too.
-const ROUND: usize = 4;
-/// Rounds given out and not yet consumed: the work in memory at once (64 items).
-const IN_FLIGHT: usize = 16;
+/// Items of a [`pipeline`]'s first rounds (each handed to a worker at once): few, so that a
+/// short run is spread over every worker too. Rounds then double, a round for each worker
+/// at each size, up to [`LARGEST_ROUND`].
+const FIRST_ROUND: usize = 4;
+/// Items of a long run's rounds: each round costs its worker and this thread a wake-up or
+/// two, which rounds of 4 made about one system call per item.
+const LARGEST_ROUND: usize = 32;
+/// Items given out and not yet consumed: the work in memory at once.
+const IN_FLIGHT: usize = 128;
 
 /// `work` on every item of `items`, on `workers` worker threads, while this thread hands the
 /// items out (pulling them from `items`, which may do work of its own, such as validating)
 /// and passes each item and its result to `consume`, in order, as soon as they are ready.
-/// At most a few rounds of items are in memory at once, however many there are. The first
+/// At most [`IN_FLIGHT`] items are out at once, however many there are. The first
 /// error of `consume` stops the pipeline and is returned.
 ///
 /// With one worker, or one item, everything runs on this thread: no thread is started.
@@ -60,7 +64,7 @@ pub(crate) fn pipeline<T: Send, R: Send, E>(
         }
         return Ok(());
     }
-    let (jobs, job_queue) = mpsc::sync_channel::<(usize, Vec<T>)>(IN_FLIGHT);
+    let (jobs, job_queue) = mpsc::sync_channel::<(usize, Vec<T>)>(IN_FLIGHT / FIRST_ROUND);
     let job_queue = Mutex::new(job_queue);
     std::thread::scope(|scope| {
         // Owned here, so the workers stop when this returns, however it returns.
@@ -93,16 +97,25 @@ pub(crate) fn pipeline<T: Send, R: Send, E>(
         drop(done);
         let (mut sent, mut next) = (0usize, 0usize);
         let mut waiting: BTreeMap<usize, Vec<(T, R)>> = BTreeMap::new();
+        // The sizes of the rounds given out and not yet consumed, oldest first.
+        let mut given: std::collections::VecDeque<usize> = std::collections::VecDeque::new();
         let mut exhausted = false;
         loop {
-            while !exhausted && sent - next < IN_FLIGHT {
-                let round: Vec<T> = items.by_ref().take(ROUND).collect();
+            loop {
+                let doublings = u32::try_from(sent / workers).unwrap_or(u32::MAX).min(8);
+                let size = (FIRST_ROUND << doublings).min(LARGEST_ROUND);
+                if exhausted || given.iter().sum::<usize>() + size > IN_FLIGHT {
+                    break;
+                }
+                let round: Vec<T> = items.by_ref().take(size).collect();
                 if round.is_empty() {
                     exhausted = true;
-                } else if jobs.send((sent, round)).is_ok() {
-                    sent += 1;
                 } else {
-                    return Err(on_panic());
+                    given.push_back(round.len());
+                    if jobs.send((sent, round)).is_err() {
+                        return Err(on_panic());
+                    }
+                    sent += 1;
                 }
             }
             if next == sent {
@@ -118,6 +131,7 @@ pub(crate) fn pipeline<T: Send, R: Send, E>(
                 for (item, result) in finished {
                     consume(item, result)?;
                 }
+                given.pop_front();
                 next += 1;
             }
         }
