@@ -144,41 +144,28 @@ impl Content {
         self.op(b"re");
     }
 
-    /// `re` then `f` for each `(x, y, width, height)` of `cells`, each filled as a path of
-    /// its own, as [`Content::rect`] and [`Content::fill`] write them. The `y` and `height`
-    /// that a cell shares with the one before (every bar of a barcode does) are copied as
-    /// written the first time rather than formatted again.
+    /// Fills each `(x, y, width, height)` of `cells` as a path of its own (`re` then `f`).
+    ///
+    /// Cells in a row that share their `y` and `height` (every bar of a barcode) are drawn as
+    /// one band: a `cm` maps the unit height onto theirs (`1 0 0 height 0 y cm`, inside `q`
+    /// and `Q`), and each cell is then only its `x` and width (`x 0 width 1 re`). The same
+    /// shapes in fewer bytes: a bar's 27 became 17.
     pub(crate) fn fill_rects(&mut self, cells: &[(f32, f32, f32, f32)]) {
-        /// Cells' shared `y` and `height`: the `y` written with its space, the `height`
-        /// with the operators after it.
-        struct Band {
-            shared: (f32, f32),
-            at: Vec<u8>,
-            tail: Vec<u8>,
-        }
-        let mut band: Option<Band> = None;
-        for &(x, y, width, height) in cells {
-            if band.as_ref().is_none_or(|b| b.shared != (y, height)) {
-                let mut at = Vec::with_capacity(12);
-                push_number(&mut at, f64::from(y), COORDINATE);
-                at.push(b' ');
-                let mut tail = Vec::with_capacity(16);
-                push_number(&mut tail, f64::from(height), COORDINATE);
-                tail.extend_from_slice(b" re\nf\n");
-                band = Some(Band {
-                    shared: (y, height),
-                    at,
-                    tail,
-                });
-            }
-            if let Some(band) = &band {
+        // NaN (a bug upstream, written as 0) never equals itself: compare what is written.
+        let band_of = |&(_, y, _, height): &(f32, f32, f32, f32)| (y.to_bits(), height.to_bits());
+        for band in cells.chunk_by(|a, b| band_of(a) == band_of(b)) {
+            let Some(&(_, y, _, height)) = band.first() else {
+                continue;
+            };
+            self.save();
+            self.transform((1.0, f64::from(height)), (0.0, y));
+            for &(x, _, width, _) in band {
                 self.number(x);
-                self.buf.push(b' ');
-                self.buf.extend_from_slice(&band.at);
+                self.buf.extend_from_slice(b" 0 ");
                 self.number(width);
-                self.buf.push(b' ');
-                self.buf.extend_from_slice(&band.tail);
+                self.buf.extend_from_slice(b" 1 re\nf\n");
             }
+            self.restore();
         }
     }
 
@@ -326,29 +313,26 @@ mod tests {
     }
 
     #[test]
-    fn filled_rects_are_written_as_a_rect_and_a_fill_each() {
-        // Bands shared and not, a band that comes back, a value that rounds alike, NaN.
+    fn filled_rects_are_drawn_in_bands_a_path_each() {
+        // Bands shared and not, a band that comes back, NaN (written as 0).
         let cells = [
             (0.25, 0.25, 3.5, 207.5),
             (8.25, 0.25, 7.5, 207.5),
-            (20.25, 0.25, 11.5, 207.5),
             (40.25, 1.0, 3.5, 207.5),
             (44.0, 1.0, 3.5, 100.0),
             (48.0, 0.25, 3.5, 207.5),
-            (52.0, 0.250_000_1, 3.5, 207.5),
             (56.0, f32::NAN, 3.5, f32::NAN),
             (60.0, f32::NAN, 3.5, f32::NAN),
         ];
-        let mut each = Content::default();
-        for &(x, y, width, height) in &cells {
-            each.rect(x, y, width, height);
-            each.fill();
-        }
-        let mut together = Content::default();
-        together.fill_rects(&cells);
+        let mut c = Content::default();
+        c.fill_rects(&cells);
         assert_eq!(
-            String::from_utf8(together.into_bytes()).unwrap(),
-            String::from_utf8(each.into_bytes()).unwrap()
+            String::from_utf8(c.into_bytes()).unwrap(),
+            "q\n1 0 0 207.5 0 0.25 cm\n0.25 0 3.5 1 re\nf\n8.25 0 7.5 1 re\nf\nQ\n\
+             q\n1 0 0 207.5 0 1 cm\n40.25 0 3.5 1 re\nf\nQ\n\
+             q\n1 0 0 100 0 1 cm\n44 0 3.5 1 re\nf\nQ\n\
+             q\n1 0 0 207.5 0 0.25 cm\n48 0 3.5 1 re\nf\nQ\n\
+             q\n1 0 0 0 0 0 cm\n56 0 3.5 1 re\nf\n60 0 3.5 1 re\nf\nQ\n"
         );
         let mut none = Content::default();
         none.fill_rects(&[]);
