@@ -10,11 +10,27 @@ pub(crate) struct Content {
     buf: Vec<u8>,
 }
 
+/// Ten to the power of each number of decimal places [`push_number`] writes.
+const POW10: [u64; 7] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000];
+
+/// The digits of 0 to 99, two each: digits are written a pair at a time.
+const PAIRS: [u8; 200] = {
+    let mut pairs = [0; 200];
+    let mut n = 0;
+    while n < 100 {
+        pairs[2 * n] = b'0' + (n / 10) as u8;
+        pairs[2 * n + 1] = b'0' + (n % 10) as u8;
+        n += 1;
+    }
+    pairs
+};
+
 /// Appends `value` rounded to `decimals` (at most 6) places, without trailing zeros: `12`,
 /// `-0.5`, `431.998`.
 pub(crate) fn push_number(buf: &mut Vec<u8>, value: f64, decimals: u32) {
     let decimals = decimals.min(6) as usize;
-    let scaled = value * 10_i64.pow(decimals as u32) as f64;
+    let unit = POW10[decimals];
+    let scaled = value * unit as f64;
     // Coordinates on a page are far inside 15 digits; anything that rounds to more, NaN or
     // an infinity is a bug upstream, and 0 keeps the stream valid. Rounded half away from
     // zero as `f64::round` does, without its library call: the part after the point is
@@ -26,23 +42,24 @@ pub(crate) fn push_number(buf: &mut Vec<u8>, value: f64, decimals: u32) {
     } else {
         0
     };
-    // The digits from the last, into a buffer of their own (a sign, 15 digits, a point):
-    // every division is by the constant 10, and the buffer is appended at once.
-    let mut digits = [0u8; 24];
-    let mut magnitude = scaled.unsigned_abs();
-    // Trailing zeros of the fraction are not written.
-    let mut fraction = decimals;
-    while fraction > 0 && magnitude % 10 == 0 {
-        magnitude /= 10;
-        fraction -= 1;
+    let magnitude = scaled.unsigned_abs();
+    let (whole, mut fraction) = (magnitude / unit, magnitude % unit);
+    // The places the fraction keeps: its trailing zeros are not written.
+    let mut places = if fraction == 0 { 0 } else { decimals };
+    while places > 0 && fraction % 10 == 0 {
+        fraction /= 10;
+        places -= 1;
     }
+    // The digits from the last, into a buffer of their own (a sign, 15 digits, a point),
+    // and the buffer appended at once.
+    let mut digits = [0u8; 24];
     let mut at = digits.len();
-    if fraction > 0 {
-        (at, magnitude) = put_digits(&mut digits, at, magnitude, Some(fraction));
+    if places > 0 {
+        at = put_digits(&mut digits, at, fraction, places);
         at -= 1;
         digits[at] = b'.';
     }
-    (at, _) = put_digits(&mut digits, at, magnitude, None);
+    at = put_digits(&mut digits, at, whole, 1);
     if scaled < 0 {
         at -= 1;
         digits[at] = b'-';
@@ -50,29 +67,29 @@ pub(crate) fn push_number(buf: &mut Vec<u8>, value: f64, decimals: u32) {
     buf.extend_from_slice(&digits[at..]);
 }
 
-/// Writes the last `count` decimal digits of `value` (all of them, at least one, for
-/// `None`) into `digits`, ending before index `end` (which has room for them): the index
-/// of the first, and what is left of `value`.
-fn put_digits(digits: &mut [u8], end: usize, mut value: u64, count: Option<usize>) -> (usize, u64) {
+/// Writes `value` in decimal, at least `least` digits (leading zeros then), into `digits`
+/// ending before index `end` (which has room for them, and for one more: digits go two at a
+/// time); returns the index of the first.
+fn put_digits(digits: &mut [u8; 24], end: usize, mut value: u64, least: usize) -> usize {
     let mut at = end;
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (value % 10) as u8;
-        value /= 10;
-        let done = match count {
-            Some(count) => end - at == count,
-            None => value == 0,
-        };
-        if done {
-            return (at, value);
-        }
+    while value >= 10 || end - at + 1 < least {
+        let pair = 2 * (value % 100) as usize;
+        value /= 100;
+        at -= 2;
+        digits[at..at + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
     }
+    // One more digit, unless the pairs wrote every digit asked for and the value is used up.
+    if value > 0 || end - at < least.max(1) {
+        at -= 1;
+        digits[at] = b'0' + value as u8;
+    }
+    at
 }
 
 /// Appends a non-negative integer in decimal.
 pub(crate) fn push_integer(buf: &mut Vec<u8>, value: u64) {
-    let mut digits = [0u8; 20];
-    let (at, _) = put_digits(&mut digits, 20, value, None);
+    let mut digits = [0u8; 24];
+    let at = put_digits(&mut digits, 24, value, 1);
     buf.extend_from_slice(&digits[at..]);
 }
 
