@@ -5,7 +5,7 @@
 use super::RenderError;
 use super::cells::code128_cells;
 use super::content::Content;
-use super::embed::{DocumentFonts, Shown, code_of, width};
+use super::embed::{DocumentFonts, Shown, TypefaceCodes, width};
 use crate::layout::{Element, LabelLayout, QrSymbol, Rule, SYNTHETIC_BOLD_STROKE, TextLine};
 use crate::text::{Font, Run, ShapedLine};
 use crate::units::{Dpi, Pt};
@@ -167,11 +167,12 @@ impl Glyphs<'_> {
         let per_unit = 1000.0 / f64::from(run.units_per_em);
         let (x, y) = self.origin;
         let at = |g: &crate::text::Glyph| (x + g.x as f32 * scale, y + g.y as f32 * scale);
+        let codes = TypefaceCodes::of(run.typeface)?;
         pending.clear();
         // The previous glyph on the baseline of `pending`: its position and width.
         let mut previous: Option<(i32, f64)> = None;
         for glyph in &run.glyphs {
-            let (code, char) = code_of(run.typeface, glyph.id)?;
+            let (code, char) = codes.code_of(glyph.id)?;
             let own_text = match char {
                 Some(ch) => {
                     let mut chars = glyph.text.chars();
@@ -426,17 +427,21 @@ mod tests {
         let symbols: Vec<&str> = text.split("0.35468 0 0 -0.35468 ").skip(1).collect();
         assert_eq!(symbols.len(), 2, "{text}");
         // The Code 128: every bar a rectangle filled on its own, inset a quarter of a dot on
-        // each side, 4-dot modules and 208 dots tall (26 mm).
+        // each side, 4-dot modules and 208 dots tall (26 mm): the band they share is the unit
+        // height stretched over dots 0.25 to 207.75.
         let ops: Vec<&str> = symbols[0]
             .lines()
             .skip(1)
             .take_while(|l| *l != "Q")
             .collect();
-        assert_eq!(ops[..2], ["0.25 0.25 7.5 207.5 re", "f"]);
-        let bar_count = ops.len() / 2;
+        assert_eq!(
+            ops[..4],
+            ["q", "1 0 0 207.5 0 0.25 cm", "0.25 0 7.5 1 re", "f"]
+        );
+        let bar_count = (ops.len() - 2) / 2;
         let runs = bars.modules.windows(2).filter(|w| w[1] && !w[0]).count() + 1;
         assert_eq!(bar_count, runs, "{ops:?}");
-        for pair in ops.chunks(2) {
+        for pair in ops[2..].chunks(2) {
             let numbers: Vec<f32> = pair[0]
                 .trim_end_matches(" re")
                 .split(' ')
@@ -445,7 +450,7 @@ mod tests {
             assert_eq!(pair[1], "f", "{pair:?}");
             assert_eq!((numbers[0] - 0.25) % 4.0, 0.0, "{pair:?}");
             assert_eq!((numbers[2] + 0.5) % 4.0, 0.0, "{pair:?}");
-            assert_eq!((numbers[1], numbers[3]), (0.25, 207.5), "{pair:?}");
+            assert_eq!((numbers[1], numbers[3]), (0.0, 1.0), "{pair:?}");
         }
         // The QR: an image mask of a sample per module, each 7 × 7 dots, a quarter of a dot
         // inside its dots on every side.

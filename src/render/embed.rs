@@ -94,27 +94,44 @@ fn cids(table: &[u8], count: u16) -> Option<Vec<u16>> {
     (out.len() == usize::from(count)).then_some(out)
 }
 
-/// The code a content stream shows glyph `id` of `typeface` by, and the character the code
-/// extracts as when the font maps one to it (`None` for ligatures, contextual forms and
-/// other glyphs only shaping reaches).
-pub(super) fn code_of(typeface: Typeface, id: u16) -> Result<(u16, Option<char>), RenderError> {
-    let codes = Codes::get(typeface)?;
-    let code = match &codes.cids {
-        Some(cids) => *cids.get(usize::from(id)).ok_or_else(|| {
-            RenderError::Pdf(format!(
-                "glyph {id} is not in {}",
-                typeface.postscript_name()
-            ))
-        })?,
-        None if codes.cff => return Err(fail(typeface, "its CFF outlines are not CID-keyed")),
-        None => id,
-    };
-    let char = codes
-        .chars
-        .get(usize::from(id))
-        .and_then(|&c| char::from_u32(c))
-        .filter(|&c| c != '\0');
-    Ok((code, char))
+/// The codes of one typeface's glyphs, looked up once for many glyphs (a run's): the code
+/// a content stream shows each glyph by, and the character the code extracts as.
+#[derive(Clone, Copy)]
+pub(super) struct TypefaceCodes {
+    typeface: Typeface,
+    codes: &'static Codes,
+}
+
+impl TypefaceCodes {
+    /// The codes of `typeface`.
+    pub(super) fn of(typeface: Typeface) -> Result<TypefaceCodes, RenderError> {
+        Ok(TypefaceCodes {
+            typeface,
+            codes: Codes::get(typeface)?,
+        })
+    }
+
+    /// The code of glyph `id`, and the character it extracts as when the font maps one to it
+    /// (`None` for ligatures, contextual forms and other glyphs only shaping reaches).
+    pub(super) fn code_of(self, id: u16) -> Result<(u16, Option<char>), RenderError> {
+        let TypefaceCodes { typeface, codes } = self;
+        let code = match &codes.cids {
+            Some(cids) => *cids.get(usize::from(id)).ok_or_else(|| {
+                RenderError::Pdf(format!(
+                    "glyph {id} is not in {}",
+                    typeface.postscript_name()
+                ))
+            })?,
+            None if codes.cff => return Err(fail(typeface, "its CFF outlines are not CID-keyed")),
+            None => id,
+        };
+        let char = codes
+            .chars
+            .get(usize::from(id))
+            .and_then(|&c| char::from_u32(c))
+            .filter(|&c| c != '\0');
+        Ok((code, char))
+    }
 }
 
 /// One glyph a document shows: its id in the font and the text its code extracts as.
@@ -452,10 +469,23 @@ mod tests {
     fn truetype_codes_are_glyph_ids_with_their_characters() {
         let font = Font::get(Typeface::Latin).unwrap();
         let a = font.glyph('A').unwrap();
-        assert_eq!(code_of(Typeface::Latin, a).unwrap(), (a, Some('A')));
+        assert_eq!(
+            TypefaceCodes::of(Typeface::Latin)
+                .unwrap()
+                .code_of(a)
+                .unwrap(),
+            (a, Some('A'))
+        );
         // The space glyph serves U+0020 and U+00A0: the smaller is its text.
         let space = font.glyph(' ').unwrap();
-        assert_eq!(code_of(Typeface::Latin, space).unwrap().1, Some(' '));
+        assert_eq!(
+            TypefaceCodes::of(Typeface::Latin)
+                .unwrap()
+                .code_of(space)
+                .unwrap()
+                .1,
+            Some(' ')
+        );
     }
 
     #[cfg(feature = "cjk")]
@@ -463,7 +493,10 @@ mod tests {
     fn cff_codes_are_the_fonts_cids() {
         let font = Font::get(Typeface::Cjk).unwrap();
         let glyph = font.glyph('東').unwrap();
-        let (code, char) = code_of(Typeface::Cjk, glyph).unwrap();
+        let (code, char) = TypefaceCodes::of(Typeface::Cjk)
+            .unwrap()
+            .code_of(glyph)
+            .unwrap();
         assert_eq!(char, Some('東'));
         let cff = font.face().tables().cff.unwrap();
         assert_eq!(cff.glyph_cid(GlyphId(glyph)), Some(code));
@@ -474,7 +507,13 @@ mod tests {
         // The charset read in one pass agrees with a lookup per glyph.
         for g in (0..font.face().number_of_glyphs()).step_by(97) {
             assert_eq!(
-                Some(code_of(Typeface::Cjk, g).unwrap().0),
+                Some(
+                    TypefaceCodes::of(Typeface::Cjk)
+                        .unwrap()
+                        .code_of(g)
+                        .unwrap()
+                        .0
+                ),
                 cff.glyph_cid(GlyphId(g))
             );
         }

@@ -20,7 +20,7 @@ use printpdf::{
 use super::RenderError;
 use super::cells::{Cell, code128_cells, qr_cells};
 use super::draw::{grid_offset, needs_actual_text};
-use super::embed::code_of;
+use super::embed::TypefaceCodes;
 use super::subset::{SubsetFont, subset_font, subset_tag_with};
 use crate::layout::{Element, LabelLayout, SYNTHETIC_BOLD_STROKE};
 use crate::text::Typeface;
@@ -264,7 +264,7 @@ impl LabelFonts {
                     if face.texts.contains_key(&glyph.id()) {
                         continue;
                     }
-                    let (_, char) = code_of(typeface, glyph.id())?;
+                    let (_, char) = TypefaceCodes::of(typeface)?.code_of(glyph.id())?;
                     let text = match char {
                         Some(c) => GlyphText {
                             text: c.to_string(),
