@@ -264,6 +264,7 @@ impl FormPage {
             height: Pt(self.h),
             dpi: self.dpi,
             elements: self.elements,
+            shared: 0,
         }
     }
 }

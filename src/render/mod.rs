@@ -1,5 +1,6 @@
 //! Rendering laid-out labels into output formats.
 
+mod block;
 mod cells;
 mod content;
 mod draw;

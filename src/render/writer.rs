@@ -1,11 +1,15 @@
 //! One PDF written as labels come: each page goes out as soon as it is drawn (a sheet when
-//! it is full), the fonts and the page tree at the end. Memory holds the labels being drawn
-//! and the glyphs used so far, never the pages written.
+//! it is full), the fonts and the page tree at the end. Memory holds the labels being drawn,
+//! the glyphs used so far and each sender block written once as a form (a few hundred bytes
+//! a seller: see `block`), never the pages written.
 
 use std::io::Write;
 
+use std::sync::Arc;
+
 use super::RenderError;
-use super::draw::{Drawn, draw_label};
+use super::block::{Block, DocumentBlocks, block_of};
+use super::draw::{Drawn, draw_elements, draw_label};
 use super::embed::DocumentFonts;
 use super::file::{Effort, ObjRef, PdfFile, deflate};
 use super::sheet::SheetPage;
@@ -110,6 +114,8 @@ pub struct PdfOutput<W: Write> {
     resources: ObjRef,
     info: ObjRef,
     fonts: DocumentFonts,
+    /// The shared blocks written as form XObjects.
+    blocks: DocumentBlocks,
     /// The root's kids: the first pages, then the intermediate nodes.
     root_kids: Vec<ObjRef>,
     /// The intermediate node being filled and its pages.
@@ -148,12 +154,25 @@ impl<W: Write> std::fmt::Debug for PdfOutput<W> {
 pub struct Prepared {
     drawn: Drawn,
     compressed: Option<Vec<u8>>,
+    /// The shared block the page paints rather than draws (a page of its own only).
+    block: Option<Arc<Block>>,
 }
 
 fn prepare(layout: &LabelLayout, compress: bool) -> Result<Prepared, RenderError> {
-    let drawn = draw_label(layout, None)?;
+    let block = if compress { block_of(layout)? } else { None };
+    let drawn = match &block {
+        Some(block) => {
+            let rest = layout.elements.get(layout.shared..).unwrap_or_default();
+            draw_elements(layout, rest, None, Some(&block.name))?
+        }
+        None => draw_label(layout, None)?,
+    };
     let compressed = compress.then(|| deflate(&drawn.content, Effort::Fast));
-    Ok(Prepared { drawn, compressed })
+    Ok(Prepared {
+        drawn,
+        compressed,
+        block,
+    })
 }
 
 impl<W: Write> PdfWriter<W> {
@@ -208,6 +227,7 @@ impl<W: Write> PdfOutput<W> {
             resources,
             info,
             fonts: DocumentFonts::default(),
+            blocks: DocumentBlocks::default(),
             root_kids: Vec::new(),
             node: None,
             pages: 0,
@@ -236,7 +256,31 @@ impl<W: Write> PdfOutput<W> {
         layout: &LabelLayout,
         p: Prepared,
     ) -> Result<(), RenderError> {
-        let (content, compressed) = if self.fonts.record(&p.drawn.shown) {
+        let painted = match &p.block {
+            // A document's first label draws its block itself: a document of one label is
+            // smaller so, and the blocks start with the second.
+            Some(block) if self.written == 0 => {
+                self.fonts.record(&block.shown);
+                false
+            }
+            Some(block) => {
+                let size = (layout.width.0, layout.height.0);
+                let placed = self.blocks.place(
+                    block,
+                    &mut self.fonts,
+                    &mut self.file,
+                    self.resources,
+                    size,
+                )?;
+                if !placed {
+                    // Drawn whole below: the block's glyphs are the page's too.
+                    self.fonts.record(&block.shown);
+                }
+                placed
+            }
+            None => true,
+        };
+        let (content, compressed) = if self.fonts.record(&p.drawn.shown) && painted {
             (p.drawn.content, p.compressed)
         } else {
             let again = draw_label(layout, Some(&self.fonts))?;
@@ -351,7 +395,9 @@ impl<W: Write> PdfOutput<W> {
         let fonts = self.fonts.write(&mut self.file)?;
         let mut d = b"<</Font<<".to_vec();
         d.extend_from_slice(&fonts);
-        d.extend_from_slice(b">>>>");
+        d.extend_from_slice(b">>");
+        self.blocks.resources(&mut d);
+        d.extend_from_slice(b">>");
         self.file.object(self.resources, d)?;
 
         let mut d = b"<</Type/Pages/Count ".to_vec();
