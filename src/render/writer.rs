@@ -84,9 +84,10 @@ const PAGES_PER_NODE: usize = 64;
 ///     }
 /// }
 ///
-/// let (tx, rx) = sync_channel(16);
+/// // A rendezvous: each chunk waits until the body takes it.
+/// let (tx, rx) = sync_channel(0);
 /// let job = std::thread::spawn(move || -> Result<(), shiplabel::RenderError> {
-///     let out = std::io::BufWriter::with_capacity(64 * 1024, Body(tx));
+///     let out = std::io::BufWriter::with_capacity(8 * 1024, Body(tx));
 ///     let mut writer = shiplabel::PdfWriter::new(out, &Default::default())?;
 ///     writer.write_labels(vec![shiplabel::Label::sample(); 50])?;
 ///     Ok(writer.finish()?.output.flush()?)
