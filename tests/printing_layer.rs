@@ -234,7 +234,9 @@ fn a_failing_writer_stops_the_run_with_an_io_error() {
         }
     }
     let (orders, _) = orders();
-    let mut writer = PdfWriter::new(Full { left: 6_000 }, &Options::default())
+    // Room for less than the first label's page (about 1.3 KB): the run fails while it
+    // writes labels, not only at the end.
+    let mut writer = PdfWriter::new(Full { left: 1_000 }, &Options::default())
         .unwrap()
         .with_mode(BatchMode::PrintValid);
     let err = writer.write_labels(&orders).unwrap_err();
