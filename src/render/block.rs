@@ -4,12 +4,11 @@
 //! Labels of one seller carry the same sender block, and drawing and compressing it was
 //! about a third of a page's work. A worker draws and compresses a block once and keeps the
 //! last few it made ([`block_of`]); the document writes each block once and its pages paint
-//! it by name ([`DocumentBlocks::place`]). A page whose block cannot be shared (its glyphs
-//! extract otherwise than the document's fonts say, or another block has its name) is drawn
-//! whole, as before.
+//! it by name ([`DocumentBlocks::place`]). A document's first page, and a page whose block
+//! cannot be shared (its glyphs extract otherwise than the document's fonts say, or another
+//! block has its name), print the block's operators in their own content, as before.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::RenderError;
@@ -31,7 +30,8 @@ pub(super) struct Block {
     height: u32,
     /// The elements it was drawn from.
     elements: Vec<Element>,
-    /// The form's content, compressed.
+    /// The form's content, and compressed.
+    pub(super) content: Vec<u8>,
     pub(super) compressed: Vec<u8>,
     /// The glyphs it shows, for the document's fonts.
     pub(super) shown: Vec<Shown>,
@@ -65,6 +65,7 @@ pub(super) fn block_of(layout: &LabelLayout) -> Result<Option<Arc<Block>>, Rende
         name: format!("B{:016x}", fnv1a(&compressed)),
         height,
         elements: elements.to_vec(),
+        content: drawn.content,
         compressed,
         shown: drawn.shown,
     });
@@ -77,6 +78,19 @@ pub(super) fn block_of(layout: &LabelLayout) -> Result<Option<Arc<Block>>, Rende
     Ok(Some(block))
 }
 
+impl Block {
+    /// The content of a page that paints this block (`page`, as drawn with it) as the page
+    /// draws it whole: the block's operators in place of the `Do` that paints them (both
+    /// start by setting the fill colour); `None` if `page` does not start by painting it.
+    pub(super) fn drawn_in(&self, page: &[u8]) -> Option<Vec<u8>> {
+        let rest = page
+            .strip_prefix(b"0 g\n/")?
+            .strip_prefix(self.name.as_bytes())?
+            .strip_prefix(b" Do\n")?;
+        Some([self.content.as_slice(), rest].concat())
+    }
+}
+
 /// The 64-bit FNV-1a hash of `bytes`: a block's name, the same on every thread and in every
 /// run.
 fn fnv1a(bytes: &[u8]) -> u64 {
@@ -85,20 +99,24 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     })
 }
 
-/// The blocks a document has written, in the order they were first painted.
+/// How many blocks a document keeps written for its pages to paint ([`DocumentBlocks`]).
+const FORMS_KEPT: usize = 64;
+
+/// The blocks a document wrote last, each a form XObject its pages can paint: at most
+/// [`FORMS_KEPT`], so a batch of countless sellers holds no more (a block seen again after
+/// its form was let go is written again).
 #[derive(Debug, Default)]
 pub(super) struct DocumentBlocks {
-    /// Each block's place in `written`, by name.
-    by_name: HashMap<String, usize>,
-    /// Each block's name, object and content (to tell a block from another of its name).
+    /// Each block's name, form and content (to tell a block from another of its name),
+    /// oldest first.
     written: Vec<(String, ObjRef, Vec<u8>)>,
 }
 
 impl DocumentBlocks {
-    /// Makes `block` paintable on a page `width` × `height` points: written as a form
-    /// XObject the first time, its glyphs joining `fonts`. `false` if the page must be drawn
-    /// whole instead: a glyph of the block extracts as other text than the document gave its
-    /// code, or another block has its name.
+    /// The form a page `width` × `height` points paints `block` from: written the first
+    /// time, its glyphs joining `fonts`, with the document's `resources`. `None` if the page
+    /// must be drawn whole instead: a glyph of the block extracts as other text than the
+    /// document gave its code, or another block has its name.
     pub(super) fn place<W: std::io::Write>(
         &mut self,
         block: &Block,
@@ -106,15 +124,12 @@ impl DocumentBlocks {
         file: &mut PdfFile<W>,
         resources: ObjRef,
         (width, height): (f32, f32),
-    ) -> Result<bool, RenderError> {
-        if let Some(&at) = self.by_name.get(&block.name) {
-            return Ok(self
-                .written
-                .get(at)
-                .is_some_and(|(_, _, content)| *content == block.compressed));
+    ) -> Result<Option<ObjRef>, RenderError> {
+        if let Some((_, id, content)) = self.written.iter().find(|(name, ..)| *name == block.name) {
+            return Ok((*content == block.compressed).then_some(*id));
         }
         if !fonts.record(&block.shown) {
-            return Ok(false);
+            return Ok(None);
         }
         let id = file.reserve();
         let mut dict = b"/Type/XObject/Subtype/Form/BBox[0 0 ".to_vec();
@@ -125,26 +140,12 @@ impl DocumentBlocks {
         resources.push(&mut dict);
         dict.extend_from_slice(b"/Filter/FlateDecode");
         file.stream(id, &dict, &block.compressed)?;
-        self.by_name.insert(block.name.clone(), self.written.len());
+        if self.written.len() >= FORMS_KEPT {
+            self.written.remove(0);
+        }
         self.written
             .push((block.name.clone(), id, block.compressed.clone()));
-        Ok(true)
-    }
-
-    /// The `/XObject` entry of the resources, naming every block written (nothing when
-    /// none was).
-    pub(super) fn resources(&self, d: &mut Vec<u8>) {
-        if self.written.is_empty() {
-            return;
-        }
-        d.extend_from_slice(b"/XObject<<");
-        for (name, id, _) in &self.written {
-            d.push(b'/');
-            d.extend_from_slice(name.as_bytes());
-            d.push(b' ');
-            id.push(d);
-        }
-        d.extend_from_slice(b">>");
+        Ok(Some(id))
     }
 }
 
@@ -185,11 +186,14 @@ mod tests {
             let paint = format!("0 g\n/{} Do\n", block.name);
             let after = page.content.strip_prefix(paint.as_bytes()).unwrap();
             let form = inflate(&block.compressed);
+            assert_eq!(form, block.content);
             assert_eq!(
                 String::from_utf8([form.as_slice(), after].concat()).unwrap(),
-                String::from_utf8(whole.content).unwrap(),
+                String::from_utf8(whole.content.clone()).unwrap(),
                 "{seller}"
             );
+            assert_eq!(block.drawn_in(&page.content).unwrap(), whole.content);
+            assert!(block.drawn_in(&whole.content).is_none());
             // Its glyphs are the block's and the page's.
             let together: Vec<&Shown> = block.shown.iter().chain(&page.shown).collect();
             assert!(
@@ -251,31 +255,32 @@ mod tests {
         let doc = lopdf::Document::load_mem(&pdf).unwrap();
         let pages = doc.get_pages();
         assert_eq!(pages.len(), 5);
-        // The resources name both blocks, each a form written once.
-        let (own, shared) = doc.get_page_resources(pages[&1]).unwrap();
-        let resources = own.unwrap_or_else(|| doc.get_dictionary(shared[0]).unwrap());
-        let forms = resources.get(b"XObject").unwrap().as_dict().unwrap();
-        assert_eq!(forms.len(), 2);
-        let forms: HashMap<Vec<u8>, lopdf::ObjectId> = forms
-            .iter()
-            .map(|(name, r)| (name.clone(), r.as_reference().unwrap()))
-            .collect();
+        let mut forms = Vec::new();
         for (number, label) in (1..).zip(&labels) {
+            let page = doc.get_dictionary(pages[&number]).unwrap();
             let content = content_of(&doc, doc.get_page_contents(pages[&number])[0]);
             // Each page is the label as it is drawn alone: the first draws its block itself,
-            // the others paint the block written for it.
+            // the others paint the form their resources name.
             let alone = crate::render_pdf(std::slice::from_ref(label), &options).unwrap();
             let alone = lopdf::Document::load_mem(&alone).unwrap();
             let alone = content_of(&alone, alone.get_page_contents(alone.get_pages()[&1])[0]);
             let drawn = match content.strip_prefix(b"0 g\n/") {
                 None => {
                     assert_eq!(number, 1);
+                    assert!(page.get(b"Resources").unwrap().as_reference().is_ok());
                     content
                 }
                 Some(painted) => {
                     let end = painted.iter().position(|&b| b == b' ').unwrap();
-                    let form = content_of(&doc, forms[&painted[..end]]);
+                    let resources = page.get(b"Resources").unwrap().as_dict().unwrap();
+                    let named = resources.get(b"XObject").unwrap().as_dict().unwrap();
+                    assert_eq!(named.len(), 1, "page {number}");
+                    let form = named.get(&painted[..end]).unwrap().as_reference().unwrap();
+                    if !forms.contains(&form) {
+                        forms.push(form);
+                    }
                     let after = painted.strip_prefix(&painted[..end]).unwrap();
+                    let form = content_of(&doc, form);
                     [form.as_slice(), after.strip_prefix(b" Do\n").unwrap()].concat()
                 }
             };
@@ -285,8 +290,31 @@ mod tests {
                 "page {number}"
             );
         }
+        // Two sellers, a form each, written once.
+        assert_eq!(forms.len(), 2);
         // A document of one label has no form.
         let one = crate::render_pdf(&labels[..1], &options).unwrap();
         assert!(!one.windows(5).any(|w| w == b"/Form"));
+    }
+
+    #[test]
+    fn a_document_keeps_the_forms_of_its_last_sellers_only() {
+        // The first seller's label draws its block; then one form per seller, one more
+        // seller than a document keeps; then the second seller again, whose form was let go.
+        let mut sellers: Vec<usize> = (0..FORMS_KEPT + 2).collect();
+        sellers.push(1);
+        let labels: Vec<_> = sellers
+            .iter()
+            .map(|i| {
+                let mut label = Label::sample();
+                label.seller.name = format!("Seller {i}");
+                label.validate().unwrap()
+            })
+            .collect();
+        let pdf = crate::render_pdf(&labels, &Options::default()).unwrap();
+        let forms = pdf.windows(13).filter(|w| *w == b"/Subtype/Form").count();
+        assert_eq!(forms, FORMS_KEPT + 2);
+        let doc = lopdf::Document::load_mem(&pdf).unwrap();
+        assert_eq!(doc.get_pages().len(), labels.len());
     }
 }

@@ -68,8 +68,8 @@ pub(crate) fn push_number(buf: &mut Vec<u8>, value: f64, decimals: u32) {
 }
 
 /// Writes `value` in decimal, at least `least` digits (leading zeros then), into `digits`
-/// ending before index `end` (which has room for them, and for one more: digits go two at a
-/// time); returns the index of the first.
+/// ending before index `end` (which has room for them), two at a time while two or more are
+/// left to write; returns the index of the first.
 fn put_digits(digits: &mut [u8; 24], end: usize, mut value: u64, least: usize) -> usize {
     let mut at = end;
     while value >= 10 || end - at + 1 < least {
@@ -168,7 +168,7 @@ impl Content {
     /// and `Q`), and each cell is then only its `x` and width (`x 0 width 1 re`). The same
     /// shapes in fewer bytes: a bar's 27 became 17.
     pub(crate) fn fill_rects(&mut self, cells: &[(f32, f32, f32, f32)]) {
-        // NaN (a bug upstream, written as 0) never equals itself: compare what is written.
+        // NaN (a bug upstream, written as 0) never equals itself: compare the bits.
         let band_of = |&(_, y, _, height): &(f32, f32, f32, f32)| (y.to_bits(), height.to_bits());
         for band in cells.chunk_by(|a, b| band_of(a) == band_of(b)) {
             let Some(&(_, y, _, height)) = band.first() else {
