@@ -264,7 +264,6 @@ impl FormPage {
             height: Pt(self.h),
             dpi: self.dpi,
             elements: self.elements,
-            shared: 0,
         }
     }
 }

@@ -721,7 +721,6 @@ pub(super) fn lay_out(label: &ValidLabel, options: &Options) -> Result<LabelLayo
 
     // Sender, from the top.
     let sender_bottom = place_sender(&mut elements, label.seller(), size)?;
-    let shared = elements.len();
     let rule1 = sender_bottom + 3.0;
     rule(&mut elements, page, rule1);
 
@@ -810,7 +809,6 @@ pub(super) fn lay_out(label: &ValidLabel, options: &Options) -> Result<LabelLayo
         height: Pt(page.h),
         dpi,
         elements,
-        shared,
     })
 }
 

@@ -44,9 +44,6 @@ pub struct LabelLayout {
     pub(crate) height: Pt,
     pub(crate) dpi: Dpi,
     pub(crate) elements: Vec<Element>,
-    /// How many of the first elements are a block that a batch repeats on its labels (the
-    /// sender's), which a PDF can draw once for the whole document; 0 for none.
-    pub(crate) shared: usize,
 }
 
 impl LabelLayout {

@@ -1,6 +1,5 @@
 //! Rendering laid-out labels into output formats.
 
-mod block;
 mod cells;
 mod content;
 mod draw;

@@ -1,15 +1,11 @@
 //! One PDF written as labels come: each page goes out as soon as it is drawn (a sheet when
-//! it is full), the fonts and the page tree at the end. Memory holds the labels being drawn,
-//! the glyphs used so far and each sender block written once as a form (a few hundred bytes
-//! a seller: see `block`), never the pages written.
+//! it is full), the fonts and the page tree at the end. Memory holds the labels being drawn
+//! and the glyphs used so far, never the pages written.
 
 use std::io::Write;
 
-use std::sync::Arc;
-
 use super::RenderError;
-use super::block::{Block, DocumentBlocks, block_of};
-use super::draw::{Drawn, draw_elements, draw_label};
+use super::draw::{Drawn, draw_label};
 use super::embed::DocumentFonts;
 use super::file::{Effort, ObjRef, PdfFile, deflate};
 use super::sheet::SheetPage;
@@ -115,10 +111,6 @@ pub struct PdfOutput<W: Write> {
     resources: ObjRef,
     info: ObjRef,
     fonts: DocumentFonts,
-    /// The shared blocks written as form XObjects.
-    blocks: DocumentBlocks,
-    /// The font dictionary as an object of its own, once a page paints a form.
-    font_dict: Option<ObjRef>,
     /// The root's kids: the first pages, then the intermediate nodes.
     root_kids: Vec<ObjRef>,
     /// The intermediate node being filled and its pages.
@@ -157,25 +149,12 @@ impl<W: Write> std::fmt::Debug for PdfOutput<W> {
 pub struct Prepared {
     drawn: Drawn,
     compressed: Option<Vec<u8>>,
-    /// The shared block the page paints rather than draws (a page of its own only).
-    block: Option<Arc<Block>>,
 }
 
 fn prepare(layout: &LabelLayout, compress: bool) -> Result<Prepared, RenderError> {
-    let block = if compress { block_of(layout)? } else { None };
-    let drawn = match &block {
-        Some(block) => {
-            let rest = layout.elements.get(layout.shared..).unwrap_or_default();
-            draw_elements(layout, rest, None, Some(&block.name))?
-        }
-        None => draw_label(layout, None)?,
-    };
+    let drawn = draw_label(layout, None)?;
     let compressed = compress.then(|| deflate(&drawn.content, Effort::Fast));
-    Ok(Prepared {
-        drawn,
-        compressed,
-        block,
-    })
+    Ok(Prepared { drawn, compressed })
 }
 
 impl<W: Write> PdfWriter<W> {
@@ -230,8 +209,6 @@ impl<W: Write> PdfOutput<W> {
             resources,
             info,
             fonts: DocumentFonts::default(),
-            blocks: DocumentBlocks::default(),
-            font_dict: None,
             root_kids: Vec::new(),
             node: None,
             pages: 0,
@@ -260,55 +237,15 @@ impl<W: Write> PdfOutput<W> {
         layout: &LabelLayout,
         p: Prepared,
     ) -> Result<(), RenderError> {
-        // The form the page paints its block from, if it can.
-        // A document's first label draws its block itself: a document of one label is
-        // smaller so, and the blocks start with the second. Its content is the block's
-        // operators in place of the `Do`, compressed again.
-        let mut p = p;
-        if let Some(block) = p.block.take_if(|_| self.written == 0) {
-            if self.fonts.record(&block.shown)
-                && let Some(whole) = block.drawn_in(&p.drawn.content)
-            {
-                p.compressed = p
-                    .compressed
-                    .is_some()
-                    .then(|| deflate(&whole, Effort::Fast));
-                p.drawn.content = whole;
-                p.drawn.shown.extend(block.shown.iter().cloned());
-            } else {
-                // Drawn whole below, with the block's glyphs recorded.
-                p.block = Some(block);
-            }
-        }
-        let form = match &p.block {
-            Some(_) if self.written == 0 => None,
-            Some(block) => {
-                let size = (layout.width.0, layout.height.0);
-                let placed = self.blocks.place(
-                    block,
-                    &mut self.fonts,
-                    &mut self.file,
-                    self.resources,
-                    size,
-                )?;
-                if placed.is_none() {
-                    // Drawn whole below: the block's glyphs are the page's too.
-                    self.fonts.record(&block.shown);
-                }
-                placed.map(|id| (block.name.clone(), id))
-            }
-            None => None,
-        };
-        let usable = p.block.is_none() || form.is_some();
-        let (content, compressed, form) = if self.fonts.record(&p.drawn.shown) && usable {
-            (p.drawn.content, p.compressed, form)
+        let (content, compressed) = if self.fonts.record(&p.drawn.shown) {
+            (p.drawn.content, p.compressed)
         } else {
             let again = draw_label(layout, Some(&self.fonts))?;
             let compressed = p
                 .compressed
                 .is_some()
                 .then(|| deflate(&again.content, Effort::Fast));
-            (again.content, compressed, None)
+            (again.content, compressed)
         };
         self.written += 1;
         match options.sheet() {
@@ -328,7 +265,7 @@ impl<W: Write> PdfOutput<W> {
                     self.cursor.restart();
                 }
                 let compressed = compressed.unwrap_or_else(|| deflate(&content, Effort::Fast));
-                self.page((layout.width, layout.height), &compressed, form)
+                self.page((layout.width, layout.height), &compressed)
             }
         }
     }
@@ -344,22 +281,11 @@ impl<W: Write> PdfOutput<W> {
         let content = self
             .sheet
             .take(sheet.layout(), options.dpi(), sheet.cut_marks());
-        self.page(
-            sheet.layout().page(),
-            &deflate(&content, Effort::Fast),
-            None,
-        )
+        self.page(sheet.layout().page(), &deflate(&content, Effort::Fast))
     }
 
-    /// Writes a page: its compressed content and its dictionary, under the page tree. A page
-    /// that paints a block's `form` (its name and object) has resources of its own: the
-    /// document's fonts and that form.
-    fn page(
-        &mut self,
-        (width, height): (Pt, Pt),
-        compressed: &[u8],
-        form: Option<(String, ObjRef)>,
-    ) -> Result<(), RenderError> {
+    /// Writes a page: its compressed content and its dictionary, under the page tree.
+    fn page(&mut self, (width, height): (Pt, Pt), compressed: &[u8]) -> Result<(), RenderError> {
         let contents = self.file.reserve();
         self.file
             .stream(contents, b"/Filter/FlateDecode", compressed)?;
@@ -395,19 +321,7 @@ impl<W: Write> PdfOutput<W> {
         d.push(b' ');
         super::content::push_number(&mut d, f64::from(height.0), 3);
         d.extend_from_slice(b"]/Resources ");
-        match form {
-            None => self.resources.push(&mut d),
-            Some((name, id)) => {
-                d.extend_from_slice(b"<</Font ");
-                let font_dict = *self.font_dict.get_or_insert_with(|| self.file.reserve());
-                font_dict.push(&mut d);
-                d.extend_from_slice(b"/XObject<</");
-                d.extend_from_slice(name.as_bytes());
-                d.push(b' ');
-                id.push(&mut d);
-                d.extend_from_slice(b">>>>");
-            }
-        }
+        self.resources.push(&mut d);
         d.extend_from_slice(b"/Contents ");
         contents.push(&mut d);
         d.extend_from_slice(b">>");
@@ -436,21 +350,9 @@ impl<W: Write> PdfOutput<W> {
         self.flush_sheet(options)?;
         self.write_node()?;
         let fonts = self.fonts.write(&mut self.file)?;
-        let mut font_dict = b"<<".to_vec();
-        font_dict.extend_from_slice(&fonts);
-        font_dict.extend_from_slice(b">>");
-        // The fonts inside the shared resources; or, once pages paint forms, a dictionary of
-        // its own that those pages' resources and the shared ones both name.
-        let mut d = b"<</Font".to_vec();
-        match self.font_dict {
-            None => d.extend_from_slice(&font_dict),
-            Some(id) => {
-                d.push(b' ');
-                id.push(&mut d);
-                self.file.object(id, font_dict)?;
-            }
-        }
-        d.extend_from_slice(b">>");
+        let mut d = b"<</Font<<".to_vec();
+        d.extend_from_slice(&fonts);
+        d.extend_from_slice(b">>>>");
         self.file.object(self.resources, d)?;
 
         let mut d = b"<</Type/Pages/Count ".to_vec();
