@@ -468,35 +468,21 @@ mod tests {
     #[test]
     fn truetype_codes_are_glyph_ids_with_their_characters() {
         let font = Font::get(Typeface::Latin).unwrap();
+        let codes = TypefaceCodes::of(Typeface::Latin).unwrap();
         let a = font.glyph('A').unwrap();
-        assert_eq!(
-            TypefaceCodes::of(Typeface::Latin)
-                .unwrap()
-                .code_of(a)
-                .unwrap(),
-            (a, Some('A'))
-        );
+        assert_eq!(codes.code_of(a).unwrap(), (a, Some('A')));
         // The space glyph serves U+0020 and U+00A0: the smaller is its text.
         let space = font.glyph(' ').unwrap();
-        assert_eq!(
-            TypefaceCodes::of(Typeface::Latin)
-                .unwrap()
-                .code_of(space)
-                .unwrap()
-                .1,
-            Some(' ')
-        );
+        assert_eq!(codes.code_of(space).unwrap().1, Some(' '));
     }
 
     #[cfg(feature = "cjk")]
     #[test]
     fn cff_codes_are_the_fonts_cids() {
         let font = Font::get(Typeface::Cjk).unwrap();
+        let codes = TypefaceCodes::of(Typeface::Cjk).unwrap();
         let glyph = font.glyph('東').unwrap();
-        let (code, char) = TypefaceCodes::of(Typeface::Cjk)
-            .unwrap()
-            .code_of(glyph)
-            .unwrap();
+        let (code, char) = codes.code_of(glyph).unwrap();
         assert_eq!(char, Some('東'));
         let cff = font.face().tables().cff.unwrap();
         assert_eq!(cff.glyph_cid(GlyphId(glyph)), Some(code));
@@ -506,16 +492,7 @@ mod tests {
         );
         // The charset read in one pass agrees with a lookup per glyph.
         for g in (0..font.face().number_of_glyphs()).step_by(97) {
-            assert_eq!(
-                Some(
-                    TypefaceCodes::of(Typeface::Cjk)
-                        .unwrap()
-                        .code_of(g)
-                        .unwrap()
-                        .0
-                ),
-                cff.glyph_cid(GlyphId(g))
-            );
+            assert_eq!(Some(codes.code_of(g).unwrap().0), cff.glyph_cid(GlyphId(g)));
         }
     }
 

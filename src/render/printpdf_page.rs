@@ -259,12 +259,13 @@ impl LabelFonts {
             };
             for run in line.runs() {
                 let typeface = run.typeface();
+                let codes = TypefaceCodes::of(typeface)?;
                 let face = fonts.faces.entry(typeface).or_default();
                 for glyph in run.glyphs() {
                     if face.texts.contains_key(&glyph.id()) {
                         continue;
                     }
-                    let (_, char) = TypefaceCodes::of(typeface)?.code_of(glyph.id())?;
+                    let (_, char) = codes.code_of(glyph.id())?;
                     let text = match char {
                         Some(c) => GlyphText {
                             text: c.to_string(),
