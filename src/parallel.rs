@@ -97,21 +97,21 @@ pub(crate) fn pipeline<T: Send, R: Send, E>(
         drop(done);
         let (mut sent, mut next) = (0usize, 0usize);
         let mut waiting: BTreeMap<usize, Vec<(T, R)>> = BTreeMap::new();
-        // The sizes of the rounds given out and not yet consumed, oldest first.
-        let mut given: std::collections::VecDeque<usize> = std::collections::VecDeque::new();
+        // Items given out and not yet consumed.
+        let mut out = 0usize;
         let mut exhausted = false;
         loop {
             loop {
                 let doublings = u32::try_from(sent / workers).unwrap_or(u32::MAX).min(8);
                 let size = (FIRST_ROUND << doublings).min(LARGEST_ROUND);
-                if exhausted || given.iter().sum::<usize>() + size > IN_FLIGHT {
+                if exhausted || out + size > IN_FLIGHT {
                     break;
                 }
                 let round: Vec<T> = items.by_ref().take(size).collect();
                 if round.is_empty() {
                     exhausted = true;
                 } else {
-                    given.push_back(round.len());
+                    out += round.len();
                     if jobs.send((sent, round)).is_err() {
                         return Err(on_panic());
                     }
@@ -128,10 +128,10 @@ pub(crate) fn pipeline<T: Send, R: Send, E>(
                 Ok((_, None)) | Err(_) => return Err(on_panic()),
             }
             while let Some(finished) = waiting.remove(&next) {
+                out -= finished.len();
                 for (item, result) in finished {
                     consume(item, result)?;
                 }
-                given.pop_front();
                 next += 1;
             }
         }

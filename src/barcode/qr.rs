@@ -538,16 +538,14 @@ fn penalty_below(rows: &[u64], width: usize, bound: u32) -> Option<u32> {
     let dark: u32 = rows.iter().map(|r| r.count_ones()).sum();
     let ratio = (dark as usize * 200 / (width * width).max(1)) as i64;
     score += (ratio - 100).abs();
-    for direction in 0..2 {
-        if score >= bound {
-            return None;
-        }
-        score += if direction == 0 {
-            row_penalty(rows, width, full)
-        } else {
-            column_penalty(rows, full)
-        };
+    if score >= bound {
+        return None;
     }
+    score += row_penalty(rows, width, full);
+    if score >= bound {
+        return None;
+    }
+    score += column_penalty(rows, full);
     (score < bound).then(|| u32::try_from(score.max(0)).unwrap_or(u32::MAX))
 }
 
