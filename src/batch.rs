@@ -289,12 +289,45 @@ pub trait Printable: Send + sealed::Sealed {
     fn into_label(self) -> Label;
 }
 
-mod sealed {
-    pub trait Sealed {}
-    impl Sealed for crate::model::Label {}
-    impl Sealed for &crate::model::Label {}
-    impl Sealed for crate::validate::ValidLabel {}
-    impl Sealed for &crate::validate::ValidLabel {}
+pub(crate) mod sealed {
+    use crate::model::{Label, Party};
+    use crate::validate::{ValidLabel, ValidParty};
+
+    /// What only this crate's orders are: the seller an order names, as given, which the
+    /// printer compares with the sellers of the orders before it.
+    pub trait Sealed {
+        /// The order's seller, as given.
+        fn seller_given(&self) -> Seller<'_>;
+    }
+
+    /// An order's seller as given: checked, or not yet. The same seller given alike prints
+    /// the same sender block.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum Seller<'a> {
+        Given(&'a Party),
+        Valid(&'a ValidParty),
+    }
+
+    impl Sealed for Label {
+        fn seller_given(&self) -> Seller<'_> {
+            Seller::Given(&self.seller)
+        }
+    }
+    impl Sealed for &Label {
+        fn seller_given(&self) -> Seller<'_> {
+            Seller::Given(&self.seller)
+        }
+    }
+    impl Sealed for ValidLabel {
+        fn seller_given(&self) -> Seller<'_> {
+            Seller::Valid(self.seller())
+        }
+    }
+    impl Sealed for &ValidLabel {
+        fn seller_given(&self) -> Seller<'_> {
+            Seller::Valid(self.seller())
+        }
+    }
 }
 
 impl Printable for Label {

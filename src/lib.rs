@@ -191,6 +191,7 @@ mod printer;
 #[cfg(feature = "png")]
 mod raster;
 mod render;
+mod sellers;
 mod sfnt;
 mod text;
 mod units;

@@ -83,7 +83,7 @@ pub struct Order {
 /// .with_company("Johnson Design LLC");
 /// assert_eq!(party.address.lines.len(), 1);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(Serialize))]
 #[non_exhaustive]
 pub struct Party {
@@ -110,7 +110,7 @@ pub struct Party {
 ///     .with_postcode("10435");
 /// assert!(address.region.is_none());
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(Serialize))]
 #[non_exhaustive]
 pub struct Address {

@@ -8,6 +8,7 @@ use crate::batch::{BatchMode, Printable, Printed, Rejected, Rejection};
 use crate::error::RenderError;
 use crate::layout::{LabelLayout, LayoutError, customs_layouts, layout};
 use crate::options::Options;
+use crate::sellers::Sellers;
 
 /// Where the printing layer puts labels: a backend, from the laid-out label to bytes.
 ///
@@ -143,6 +144,9 @@ pub struct Printer<O> {
     rejected: Vec<Rejected>,
     /// Set once writing fails: the output is then unfinished and stays so.
     broken: Option<RenderError>,
+    /// The sellers of the last orders offered: a page whose seller repeats can paint a
+    /// sender block its output drew once.
+    sellers: Sellers,
 }
 
 impl<O: Output> Printer<O> {
@@ -164,6 +168,7 @@ impl<O: Output> Printer<O> {
             orders: Vec::new(),
             rejected: Vec::new(),
             broken: None,
+            sellers: Sellers::default(),
         }
     }
 
@@ -311,16 +316,26 @@ impl<O: Output> Printer<O> {
         let all_or_nothing = self.mode == BatchMode::AllOrNothing;
         // All or nothing, after a rejection nothing more is drawn: the run prints nothing.
         let stopped = AtomicBool::new(all_or_nothing && !self.rejected.is_empty());
+        // Whose seller came before, decided here, in order: the output depends on the orders
+        // alone, whichever thread draws which.
+        let sellers = &mut self.sellers;
+        let labels = labels.map(|label| {
+            let repeated = sellers.meet(label.seller_given());
+            (label, repeated)
+        });
         let result = crate::parallel::pipeline(
             threads,
             labels,
-            |label| {
+            |(label, repeated)| {
                 let valid = match label.valid() {
                     Ok(valid) => valid,
                     Err(errors) => return Outcome::Rejected(Rejection::Invalid(errors)),
                 };
                 let laid_out = match layout(&valid, &options) {
-                    Ok(l) => l,
+                    Ok(l) => LabelLayout {
+                        repeated_sender: *repeated,
+                        ..l
+                    },
                     Err(error) => return Outcome::Rejected(Rejection::Layout(error)),
                 };
                 // The customs declaration's pages follow the label.
@@ -348,7 +363,7 @@ impl<O: Output> Printer<O> {
                     .collect();
                 Outcome::Drawn(pages)
             },
-            |label, outcome| {
+            |(label, _), outcome| {
                 let index = self.offered;
                 self.offered += 1;
                 match outcome {

@@ -3,7 +3,9 @@
 //! Ghostscript (`pbmraw`, no anti-aliasing), MuPDF (`mutool draw`, no anti-aliasing) and
 //! cairo (`pdftocairo`, no anti-aliasing), and every pixel of each Code 128 and QR symbol,
 //! quiet zones included, must be exactly what the layout dump says: each bar, space and
-//! module its nominal whole number of dots, nothing wider, nothing narrower.
+//! module its nominal whole number of dots, nothing wider, nothing narrower. A document of
+//! many labels, whose pages paint their sender blocks from forms the document holds once,
+//! must print and read every page exactly as its label alone.
 //!
 //! Ignored in a plain `cargo test`; `.ci/run` installs the tools and runs it.
 
@@ -265,6 +267,65 @@ fn zbar_reads_every_golden_label_after_dot_gain_blur_and_distance() {
                 }
             }
         }
+    }
+    std::fs::remove_dir_all(&dir).ok();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// A document's pages print as its labels alone: a seller's labels after its first paint the
+/// sender block the document writes once (a form XObject) instead of drawing it, and each
+/// rasterizer must print every page dot for dot as the label's own one-page PDF. The golden
+/// labels (every script, several sellers) twice over, so that blocks repeat; the document's
+/// text (`pdftotext`) must also be theirs.
+#[test]
+#[ignore = "needs poppler-utils, ghostscript and mupdf-tools; .ci/run installs them and runs it"]
+fn a_documents_pages_print_as_its_labels_alone() {
+    let dir = std::env::temp_dir().join(format!("shiplabel-blocks-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let options = Options::default();
+    let dpi = options.dpi().get();
+    let labels: Vec<_> = common::GOLDEN
+        .iter()
+        .chain(common::GOLDEN)
+        .map(|&(_, i)| common::golden_label(i))
+        .collect();
+    let document = dir.join("document.pdf");
+    let pdf = shiplabel::render_pdf(&labels, &options).unwrap();
+    assert!(
+        pdf.windows(5).any(|w| w == b"/Form"),
+        "the document has forms"
+    );
+    std::fs::write(&document, pdf).unwrap();
+    let mut failures = Vec::new();
+    let text = |pdf: &Path| run("pdftotext", &["-enc", "UTF-8", pdf.to_str().unwrap(), "-"]);
+    let mut texts_alone = String::new();
+    for (page, label) in (1..).zip(&labels) {
+        let alone = dir.join(format!("alone-{page}.pdf"));
+        std::fs::write(
+            &alone,
+            shiplabel::render_pdf(std::slice::from_ref(label), &options).unwrap(),
+        )
+        .unwrap();
+        texts_alone.push_str(&text(&alone).unwrap());
+        for (name, rasterize) in RASTERIZERS {
+            let tag = name.split(' ').next().unwrap_or(name);
+            let images = (
+                rasterize(&document, page, dpi, &dir.join(format!("doc-{tag}-{page}"))),
+                rasterize(&alone, 1, dpi, &dir.join(format!("alone-{tag}-{page}"))),
+            );
+            match images {
+                (Ok(a), Ok(b)) => match (read(&a), read(&b)) {
+                    (Ok(a), Ok(b)) if a == b => {}
+                    (Ok(_), Ok(_)) => failures.push(format!("page {page}: {name} differs")),
+                    (a, b) => failures.push(format!("page {page}: {name}: {:?}", a.and(b))),
+                },
+                (a, b) => failures.push(format!("page {page}: {name}: {:?}", a.and(b))),
+            }
+        }
+    }
+    // And its text reads back as theirs, page by page.
+    if text(&document).unwrap() != texts_alone {
+        failures.push("pdftotext reads the document otherwise than its labels alone".into());
     }
     std::fs::remove_dir_all(&dir).ok();
     assert!(failures.is_empty(), "{}", failures.join("\n"));

@@ -264,6 +264,8 @@ impl FormPage {
             height: Pt(self.h),
             dpi: self.dpi,
             elements: self.elements,
+            sender_elements: 0,
+            repeated_sender: None,
         }
     }
 }

@@ -721,6 +721,7 @@ pub(super) fn lay_out(label: &ValidLabel, options: &Options) -> Result<LabelLayo
 
     // Sender, from the top.
     let sender_bottom = place_sender(&mut elements, label.seller(), size)?;
+    let sender_elements = elements.len();
     let rule1 = sender_bottom + 3.0;
     rule(&mut elements, page, rule1);
 
@@ -809,6 +810,8 @@ pub(super) fn lay_out(label: &ValidLabel, options: &Options) -> Result<LabelLayo
         height: Pt(page.h),
         dpi,
         elements,
+        sender_elements,
+        repeated_sender: None,
     })
 }
 

@@ -38,15 +38,41 @@ pub(crate) use sheet::{SheetCursor, cut_marks, slot_origin_dots};
 /// assert!(dump.contains("\"Oliver Smith\""));
 /// # Ok(()) }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct LabelLayout {
     pub(crate) width: Pt,
     pub(crate) height: Pt,
     pub(crate) dpi: Dpi,
     pub(crate) elements: Vec<Element>,
+    /// How many of the first elements are the sender's block, which labels of one seller
+    /// repeat and a PDF can draw once for all of them; 0 for a page without one (a customs
+    /// form's).
+    pub(crate) sender_elements: usize,
+    /// The block a printer found on an order before this one, in the order the orders came
+    /// (so the output depends only on them): its number in the run, by which a PDF draws
+    /// it once, as a form its pages paint. `None` for a layout made alone, and a seller's
+    /// first order.
+    pub(crate) repeated_sender: Option<u64>,
+}
+
+/// Two layouts are equal when they draw the same: whether a printer had met the sender
+/// before is not part of the label.
+impl PartialEq for LabelLayout {
+    fn eq(&self, other: &Self) -> bool {
+        (self.width, self.height, self.dpi, self.sender_elements)
+            == (other.width, other.height, other.dpi, other.sender_elements)
+            && self.elements == other.elements
+    }
 }
 
 impl LabelLayout {
+    /// The sender's block and the rest of the page, if the page has one.
+    pub(crate) fn sender_block(&self) -> Option<(&[Element], &[Element])> {
+        self.elements
+            .split_at_checked(self.sender_elements)
+            .filter(|(block, _)| !block.is_empty())
+    }
+
     /// The page width.
     ///
     /// ```

@@ -231,6 +231,13 @@ impl Content {
         self.op(b">\nEI");
     }
 
+    /// `Do`: paints the form XObject `/name` of the resources.
+    pub(crate) fn paint_form(&mut self, name: &str) {
+        self.buf.push(b'/');
+        self.buf.extend_from_slice(name.as_bytes());
+        self.op(b" Do");
+    }
+
     /// `BT`.
     pub(crate) fn begin_text(&mut self) {
         self.op(b"BT");

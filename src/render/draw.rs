@@ -29,6 +29,18 @@ pub(super) fn draw_label(
     layout: &LabelLayout,
     document: Option<&DocumentFonts>,
 ) -> Result<Drawn, RenderError> {
+    draw_elements(layout, &layout.elements, document, None)
+}
+
+/// Draws `elements` of `layout` as [`draw_label`] draws them all, after painting the form
+/// XObject named `form` when there is one (the label's shared block, drawn once for the
+/// document).
+pub(super) fn draw_elements(
+    layout: &LabelLayout,
+    elements: &[Element],
+    document: Option<&DocumentFonts>,
+    form: Option<&str>,
+) -> Result<Drawn, RenderError> {
     let h = layout.height.0;
     let dpi = layout.dpi;
     // Barcodes sit between the page's two pixel grids, in points.
@@ -39,8 +51,11 @@ pub(super) fn draw_label(
     let mut pending = Vec::new();
     let mut seen = Seen::default();
     c.fill_grey(0.0);
+    if let Some(name) = form {
+        c.paint_form(name);
+    }
     let mut in_text = false;
-    for element in &layout.elements {
+    for element in elements {
         let is_text = matches!(element, Element::Text(_));
         if is_text != in_text {
             if is_text {

@@ -1,22 +1,33 @@
 //! One PDF written as labels come: each page goes out as soon as it is drawn (a sheet when
-//! it is full), the fonts and the page tree at the end. Memory holds the labels being drawn
-//! and the glyphs used so far, never the pages written.
+//! it is full), the fonts and the page tree at the end. Memory holds the labels being drawn,
+//! the glyphs used so far and the forms of the last sellers, never the pages written.
+//!
+//! A seller's sender block is drawn once per document, as a form XObject, when a second
+//! label of the seller comes: that page and the seller's later ones paint it. Which pages do
+//! is decided as orders are handed out, in order ([`LabelLayout::repeated_sender`]), so the
+//! document is the same however its pages were drawn; a batch of one seller saves about a
+//! tenth of its bytes and of the work of drawing them, and a batch whose every seller differs
+//! has no form.
 
 use std::io::Write;
 
 use super::RenderError;
-use super::draw::{Drawn, draw_label};
+use super::draw::{Drawn, draw_elements, draw_label};
 use super::embed::DocumentFonts;
 use super::file::{Effort, ObjRef, PdfFile, deflate};
 use super::sheet::SheetPage;
-use crate::layout::{LabelLayout, SheetCursor};
+use crate::layout::{Element, LabelLayout, SheetCursor};
 use crate::options::Options;
 use crate::printer::{Output, Printer};
+use crate::sellers::SELLERS_KEPT;
 use crate::units::Pt;
 
 /// Pages under the page tree's root before the rest go under intermediate nodes of this
 /// many each: a short document has a flat tree, a long one a tree readers walk quickly.
 const PAGES_PER_NODE: usize = 64;
+
+/// The name a page gives the form of its sender block, in the resources it paints it from.
+const SENDER_FORM: &str = "S";
 
 /// The printing layer to one PDF on any [`Write`], a page per label (or a sheet per few),
 /// as orders come, with one policy for orders that cannot be printed
@@ -111,6 +122,13 @@ pub struct PdfOutput<W: Write> {
     resources: ObjRef,
     info: ObjRef,
     fonts: DocumentFonts,
+    /// The sender forms written, by their blocks' numbers in the run, with the resources of
+    /// the pages that paint them; the last used last, at most
+    /// [`SELLERS_KEPT`](crate::sellers::SELLERS_KEPT).
+    forms: Vec<(u64, ObjRef)>,
+    /// The font dictionary as an object of its own, which the document's resources and the
+    /// sender forms' pages share, once there is a form.
+    font_dict: Option<ObjRef>,
     /// The root's kids: the first pages, then the intermediate nodes.
     root_kids: Vec<ObjRef>,
     /// The intermediate node being filled and its pages.
@@ -149,12 +167,27 @@ impl<W: Write> std::fmt::Debug for PdfOutput<W> {
 pub struct Prepared {
     drawn: Drawn,
     compressed: Option<Vec<u8>>,
+    /// The number of the sender block the page paints from its form instead of drawing it.
+    form: Option<u64>,
 }
 
+/// Draws a label, and compresses it if it is a page of its own (`compress`); such a page
+/// whose seller came before paints its sender block from the document's form.
 fn prepare(layout: &LabelLayout, compress: bool) -> Result<Prepared, RenderError> {
-    let drawn = draw_label(layout, None)?;
+    let repeated = layout.repeated_sender.filter(|_| compress);
+    let (drawn, form) = match (repeated, layout.sender_block()) {
+        (Some(number), Some((_, rest))) => (
+            draw_elements(layout, rest, None, Some(SENDER_FORM))?,
+            Some(number),
+        ),
+        _ => (draw_label(layout, None)?, None),
+    };
     let compressed = compress.then(|| deflate(&drawn.content, Effort::Fast));
-    Ok(Prepared { drawn, compressed })
+    Ok(Prepared {
+        drawn,
+        compressed,
+        form,
+    })
 }
 
 impl<W: Write> PdfWriter<W> {
@@ -209,6 +242,8 @@ impl<W: Write> PdfOutput<W> {
             resources,
             info,
             fonts: DocumentFonts::default(),
+            forms: Vec::new(),
+            font_dict: None,
             root_kids: Vec::new(),
             node: None,
             pages: 0,
@@ -230,26 +265,45 @@ impl<W: Write> PdfOutput<W> {
 
     /// Writes a drawn label: its glyphs join the document's fonts (drawn again if one of
     /// them extracts as other text here than the document gave its code), then its page, or
-    /// its place on the sheet.
+    /// its place on the sheet. A page that paints its sender's form has the form written
+    /// first, the first time.
     fn add(
         &mut self,
         options: &Options,
         layout: &LabelLayout,
         p: Prepared,
     ) -> Result<(), RenderError> {
-        let (content, compressed) = if self.fonts.record(&p.drawn.shown) {
+        let sheet = options
+            .sheet()
+            .filter(|sheet| SheetCursor::is_label_of(sheet, layout));
+        // The sender's form, and the rest of the page, for a page of its own that paints it
+        // (a sheet draws its labels whole).
+        let form = match (p.form, layout.sender_block()) {
+            (Some(number), Some((block, rest))) if sheet.is_none() => {
+                Some((self.sender_form(number, layout, block)?, rest))
+            }
+            _ => None,
+        };
+        let (elements, name) = match form {
+            Some((_, rest)) => (rest, Some(SENDER_FORM)),
+            None => (layout.elements.as_slice(), None),
+        };
+        let compress = p.compressed.is_some();
+        let (content, compressed) = if p.form.is_some() != form.is_some() {
+            // Drawn for other options than these (by a drawer of its own): drawn again.
+            let again = self.draw_recorded(layout, elements, name)?;
+            let compressed = compress.then(|| deflate(&again.content, Effort::Fast));
+            (again.content, compressed)
+        } else if self.fonts.record(&p.drawn.shown) {
             (p.drawn.content, p.compressed)
         } else {
-            let again = draw_label(layout, Some(&self.fonts))?;
-            let compressed = p
-                .compressed
-                .is_some()
-                .then(|| deflate(&again.content, Effort::Fast));
+            let again = draw_elements(layout, elements, Some(&self.fonts), name)?;
+            let compressed = compress.then(|| deflate(&again.content, Effort::Fast));
             (again.content, compressed)
         };
         self.written += 1;
-        match options.sheet() {
-            Some(sheet) if SheetCursor::is_label_of(&sheet, layout) => {
+        match sheet {
+            Some(sheet) => {
                 let (slot, full) = self.cursor.place(&sheet);
                 self.sheet
                     .place(sheet.layout(), slot, options.dpi(), &content);
@@ -258,16 +312,79 @@ impl<W: Write> PdfOutput<W> {
                 }
                 Ok(())
             }
-            on_sheets => {
+            None => {
                 // A page of its own: a label without sheets, or a CN23 between sheets.
-                if on_sheets.is_some() {
+                if options.sheet().is_some() {
                     self.flush_sheet(options)?;
                     self.cursor.restart();
                 }
                 let compressed = compressed.unwrap_or_else(|| deflate(&content, Effort::Fast));
-                self.page((layout.width, layout.height), &compressed)
+                let resources = form.map_or(self.resources, |(resources, _)| resources);
+                self.page((layout.width, layout.height), &compressed, resources)
             }
         }
+    }
+
+    /// Draws `elements` of `layout` (after painting the sender form `form`, if named); their
+    /// glyphs join the document's fonts, and they are drawn again with them if one extracts
+    /// as other text here than the document gave its code.
+    fn draw_recorded(
+        &mut self,
+        layout: &LabelLayout,
+        elements: &[Element],
+        form: Option<&str>,
+    ) -> Result<Drawn, RenderError> {
+        let drawn = draw_elements(layout, elements, None, form)?;
+        if self.fonts.record(&drawn.shown) {
+            Ok(drawn)
+        } else {
+            draw_elements(layout, elements, Some(&self.fonts), form)
+        }
+    }
+
+    /// The resources of the pages that paint sender block `number` (`block`, of `layout`)
+    /// from its form: the form is written the first time (and again once the document has
+    /// let it go, after [`SELLERS_KEPT`] others).
+    fn sender_form(
+        &mut self,
+        number: u64,
+        layout: &LabelLayout,
+        block: &[Element],
+    ) -> Result<ObjRef, RenderError> {
+        if let Some(at) = self.forms.iter().position(|&(n, _)| n == number) {
+            let used = self.forms.remove(at);
+            self.forms.push(used);
+            return Ok(used.1);
+        }
+        let drawn = self.draw_recorded(layout, block, None)?;
+        let form = self.file.reserve();
+        let mut d = b"/Type/XObject/Subtype/Form/BBox[0 0 ".to_vec();
+        super::content::push_number(&mut d, f64::from(layout.width.0), 3);
+        d.push(b' ');
+        super::content::push_number(&mut d, f64::from(layout.height.0), 3);
+        d.extend_from_slice(b"]/Resources ");
+        self.resources.push(&mut d);
+        d.extend_from_slice(b"/Filter/FlateDecode");
+        self.file
+            .stream(form, &d, &deflate(&drawn.content, Effort::Fast))?;
+        let fonts = match self.font_dict {
+            Some(fonts) => fonts,
+            None => *self.font_dict.insert(self.file.reserve()),
+        };
+        let resources = self.file.reserve();
+        let mut d = b"<</Font ".to_vec();
+        fonts.push(&mut d);
+        d.extend_from_slice(b"/XObject<</");
+        d.extend_from_slice(SENDER_FORM.as_bytes());
+        d.push(b' ');
+        form.push(&mut d);
+        d.extend_from_slice(b">>>>");
+        self.file.object(resources, d)?;
+        if self.forms.len() >= SELLERS_KEPT {
+            self.forms.remove(0);
+        }
+        self.forms.push((number, resources));
+        Ok(resources)
     }
 
     /// Writes the sheet being filled as a page.
@@ -281,11 +398,21 @@ impl<W: Write> PdfOutput<W> {
         let content = self
             .sheet
             .take(sheet.layout(), options.dpi(), sheet.cut_marks());
-        self.page(sheet.layout().page(), &deflate(&content, Effort::Fast))
+        self.page(
+            sheet.layout().page(),
+            &deflate(&content, Effort::Fast),
+            self.resources,
+        )
     }
 
-    /// Writes a page: its compressed content and its dictionary, under the page tree.
-    fn page(&mut self, (width, height): (Pt, Pt), compressed: &[u8]) -> Result<(), RenderError> {
+    /// Writes a page: its compressed content and its dictionary, with `resources`, under the
+    /// page tree.
+    fn page(
+        &mut self,
+        (width, height): (Pt, Pt),
+        compressed: &[u8],
+        resources: ObjRef,
+    ) -> Result<(), RenderError> {
         let contents = self.file.reserve();
         self.file
             .stream(contents, b"/Filter/FlateDecode", compressed)?;
@@ -321,7 +448,7 @@ impl<W: Write> PdfOutput<W> {
         d.push(b' ');
         super::content::push_number(&mut d, f64::from(height.0), 3);
         d.extend_from_slice(b"]/Resources ");
-        self.resources.push(&mut d);
+        resources.push(&mut d);
         d.extend_from_slice(b"/Contents ");
         contents.push(&mut d);
         d.extend_from_slice(b">>");
@@ -350,9 +477,21 @@ impl<W: Write> PdfOutput<W> {
         self.flush_sheet(options)?;
         self.write_node()?;
         let fonts = self.fonts.write(&mut self.file)?;
-        let mut d = b"<</Font<<".to_vec();
-        d.extend_from_slice(&fonts);
-        d.extend_from_slice(b">>>>");
+        let mut font_dict = b"<<".to_vec();
+        font_dict.extend_from_slice(&fonts);
+        font_dict.extend_from_slice(b">>");
+        // The fonts in the document's resources; or, once there are sender forms, an object
+        // of its own that their pages' resources name too.
+        let mut d = b"<</Font".to_vec();
+        match self.font_dict {
+            None => d.extend_from_slice(&font_dict),
+            Some(id) => {
+                d.push(b' ');
+                id.push(&mut d);
+                self.file.object(id, font_dict)?;
+            }
+        }
+        d.extend_from_slice(b">>");
         self.file.object(self.resources, d)?;
 
         let mut d = b"<</Type/Pages/Count ".to_vec();
@@ -415,4 +554,215 @@ fn kids_array(d: &mut Vec<u8>, kids: &[ObjRef]) {
         kid.push(d);
     }
     d.push(b']');
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Read;
+
+    use super::*;
+    use crate::{BatchMode, Label, Sheet, SheetLayout, ValidLabel};
+
+    /// The sample label, sold by `seller`, numbered `i`.
+    fn label(seller: &str, i: usize) -> Label {
+        let mut label = Label::sample();
+        label.seller.name = seller.to_owned();
+        label.order.number = format!("TT-2026-{i:06}");
+        label
+    }
+
+    fn inflate(compressed: &[u8]) -> Vec<u8> {
+        let mut out = Vec::new();
+        flate2::read::ZlibDecoder::new(compressed)
+            .read_to_end(&mut out)
+            .unwrap();
+        out
+    }
+
+    fn content_of(doc: &lopdf::Document, id: lopdf::ObjectId) -> Vec<u8> {
+        inflate(&doc.get_object(id).unwrap().as_stream().unwrap().content)
+    }
+
+    /// Each page's content with its sender form's in place of the `Do` that paints it, and
+    /// the forms the pages paint (by object), in order of first use.
+    fn pages_drawn(pdf: &[u8]) -> (Vec<String>, Vec<lopdf::ObjectId>) {
+        let doc = lopdf::Document::load_mem(pdf).unwrap();
+        let mut forms = Vec::new();
+        let pages = doc
+            .get_pages()
+            .values()
+            .map(|&page| {
+                let content = content_of(&doc, doc.get_page_contents(page)[0]);
+                let drawn = match content.strip_prefix(b"0 g\n/S Do\n") {
+                    None => content,
+                    Some(rest) => {
+                        let dict = doc.get_dictionary(page).unwrap();
+                        let resources = dict.get(b"Resources").unwrap().as_reference().unwrap();
+                        let resources = doc.get_dictionary(resources).unwrap();
+                        let named = resources.get(b"XObject").unwrap().as_dict().unwrap();
+                        assert_eq!(named.len(), 1);
+                        let form = named.get(b"S").unwrap().as_reference().unwrap();
+                        let stream = doc.get_object(form).unwrap().as_stream().unwrap();
+                        assert_eq!(
+                            stream.dict.get(b"Subtype").unwrap().as_name().unwrap(),
+                            b"Form"
+                        );
+                        // Its fonts are the document's.
+                        assert_eq!(
+                            resources.get(b"Font").unwrap(),
+                            doc.get_dictionary(
+                                stream
+                                    .dict
+                                    .get(b"Resources")
+                                    .unwrap()
+                                    .as_reference()
+                                    .unwrap()
+                            )
+                            .unwrap()
+                            .get(b"Font")
+                            .unwrap()
+                        );
+                        if !forms.contains(&form) {
+                            forms.push(form);
+                        }
+                        [content_of(&doc, form).as_slice(), rest].concat()
+                    }
+                };
+                String::from_utf8(drawn).unwrap()
+            })
+            .collect();
+        (pages, forms)
+    }
+
+    /// The content of `label`'s page in a PDF of its own.
+    fn alone(label: &ValidLabel, options: &Options) -> String {
+        let pdf = crate::render_pdf(std::slice::from_ref(label), options).unwrap();
+        let (pages, forms) = pages_drawn(&pdf);
+        assert!(forms.is_empty());
+        pages.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn a_sellers_labels_after_the_first_paint_its_block_from_one_form() {
+        let sellers = ["Tidy Threads Ltd", "Blue Heron Books", "Øresund Ceramics"];
+        let order = [0, 1, 0, 1, 0, 0, 2, 1];
+        let labels: Vec<ValidLabel> = order
+            .iter()
+            .enumerate()
+            .map(|(i, &s)| label(sellers[s], i).validate().unwrap())
+            .collect();
+        let options = Options::default();
+        let pdf = crate::render_pdf(&labels, &options).unwrap();
+        let (pages, forms) = pages_drawn(&pdf);
+        // Each page draws what its label alone draws.
+        for (page, label) in pages.iter().zip(&labels) {
+            assert_eq!(*page, alone(label, &options));
+        }
+        // The first label of each seller draws its block; the others paint it, from one form
+        // a seller that repeats, written once.
+        let doc = lopdf::Document::load_mem(&pdf).unwrap();
+        let paints: Vec<bool> = doc
+            .get_pages()
+            .values()
+            .map(|&p| content_of(&doc, doc.get_page_contents(p)[0]).starts_with(b"0 g\n/S Do"))
+            .collect();
+        assert_eq!(paints, [false, false, true, true, true, true, false, true]);
+        assert_eq!(forms.len(), 2);
+        // A document of one label, or of sellers all different, has no form.
+        for labels in [&labels[..1], &labels[..2]] {
+            let pdf = crate::render_pdf(labels, &options).unwrap();
+            assert!(!pdf.windows(5).any(|w| w == b"/Form"));
+        }
+    }
+
+    #[test]
+    fn a_document_is_the_same_however_many_threads_draw_it() {
+        let sellers = ["Tidy Threads Ltd", "Blue Heron Books", "Øresund Ceramics"];
+        let labels: Vec<ValidLabel> = (0..300)
+            .map(|i| label(sellers[(i * 7 / 5) % 3], i).validate().unwrap())
+            .collect();
+        let one = crate::render_pdf(&labels, &Options::default().with_threads(1)).unwrap();
+        assert!(one.windows(5).any(|w| w == b"/Form"));
+        for threads in [2, 3, 4] {
+            let options = Options::default().with_threads(threads);
+            assert!(
+                crate::render_pdf(&labels, &options).unwrap() == one,
+                "{threads}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_form_is_written_when_a_page_first_paints_it_even_after_a_rejected_order() {
+        // The seller's second order is set aside: its third paints the form, written then.
+        let mut bad = label("Tidy Threads Ltd", 1);
+        bad.recipient.address.postcode = None;
+        let labels = [
+            label("Tidy Threads Ltd", 0),
+            bad,
+            label("Tidy Threads Ltd", 2),
+        ];
+        let mut writer = PdfWriter::new(Vec::new(), &Options::default())
+            .unwrap()
+            .with_mode(BatchMode::PrintValid);
+        writer.write_labels(&labels).unwrap();
+        let printed = writer.finish().unwrap();
+        assert_eq!(printed.rejected.len(), 1);
+        let (pages, forms) = pages_drawn(&printed.output);
+        assert_eq!(forms.len(), 1);
+        for (page, label) in pages.iter().zip([&labels[0], &labels[2]]) {
+            assert_eq!(
+                *page,
+                alone(&label.validate().unwrap(), &Options::default())
+            );
+        }
+    }
+
+    #[test]
+    fn a_document_keeps_the_forms_of_its_last_sellers_only() {
+        // Each seller twice, one more seller than kept, then the first again: let go, its
+        // block is drawn by its first label again and a new form painted by the second.
+        let mut sellers: Vec<usize> = (0..=SELLERS_KEPT).collect();
+        sellers.push(0);
+        let labels: Vec<ValidLabel> = sellers
+            .iter()
+            .flat_map(|&s| [2 * s, 2 * s + 1].map(|i| (s, i)))
+            .map(|(s, i)| label(&format!("Seller {s}"), i).validate().unwrap())
+            .collect();
+        let options = Options::default();
+        let pdf = crate::render_pdf(&labels, &options).unwrap();
+        let (pages, forms) = pages_drawn(&pdf);
+        assert_eq!(forms.len(), SELLERS_KEPT + 2);
+        assert_eq!(pages.len(), labels.len());
+        let last = labels.len() - 2;
+        assert_eq!(pages[last], alone(&labels[last], &options));
+        assert_eq!(pages[last + 1], alone(&labels[last + 1], &options));
+    }
+
+    #[test]
+    fn labels_on_sheets_are_drawn_whole() {
+        let labels: Vec<ValidLabel> = (0..6)
+            .map(|i| label("Tidy Threads Ltd", i).validate().unwrap())
+            .collect();
+        let options = Options::default().with_sheet(Sheet::new(SheetLayout::A4FourA6));
+        let pdf = crate::render_pdf(&labels, &options).unwrap();
+        assert!(!pdf.windows(5).any(|w| w == b"/Form"));
+        // A label drawn to paint its form, written to a sheet, is drawn whole there.
+        let mut layout = crate::layout(&labels[1], &options).unwrap();
+        layout.repeated_sender = Some(0);
+        let own_page = PdfOutput::new(Vec::new())
+            .unwrap()
+            .drawer(&Options::default());
+        let prepared = own_page(&layout).unwrap();
+        assert_eq!(prepared.form, Some(0));
+        let mut output = PdfOutput::new(Vec::new()).unwrap();
+        let whole = output.drawer(&options)(&layout).unwrap();
+        assert_eq!(whole.form, None);
+        output.write(&options, layout.clone(), prepared).unwrap();
+        assert!(!output.sheet.is_empty());
+        let mut other = PdfOutput::new(Vec::new()).unwrap();
+        other.write(&options, layout, whole).unwrap();
+        let (a, b) = (output.end(&options).unwrap(), other.end(&options).unwrap());
+        assert!(a == b, "the same sheet either way");
+    }
 }

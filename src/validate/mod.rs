@@ -252,7 +252,7 @@ impl ValidOrder {
 /// assert_eq!(seller.name(), "Shenzhen Bright Home Co., Ltd.");
 /// assert_eq!(seller.company(), None);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ValidParty {
     name: String,
     company: Option<String>,
@@ -331,7 +331,7 @@ impl ValidParty {
 /// assert_eq!(address.street_lines(), ["Flat 4, 221 Baker Street"]);
 /// assert_eq!(address.country().as_str(), "GB");
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ValidAddress {
     lines: Vec<String>,
     city: Option<String>,

@@ -1,0 +1,124 @@
+//! The sellers a printer met last, in the order the orders came: an order whose seller is
+//! among them repeats a sender block a document can draw once and paint on every page (a
+//! PDF form). Deciding it here, as orders are handed out and not where pages are drawn,
+//! keeps the output a function of the orders alone, whichever thread draws which page.
+
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+use crate::batch::sealed::Seller;
+use crate::model::Party;
+use crate::validate::ValidParty;
+
+/// How many sellers a printer remembers: a batch of countless sellers holds no more, and a
+/// seller met again after being let go counts as new.
+pub(crate) const SELLERS_KEPT: usize = 64;
+
+/// A seller kept, as given.
+#[derive(Debug)]
+enum Kept {
+    Given(Party),
+    Valid(ValidParty),
+}
+
+impl Kept {
+    fn is(&self, seller: Seller<'_>) -> bool {
+        match (self, seller) {
+            (Kept::Given(kept), Seller::Given(given)) => kept == given,
+            (Kept::Valid(kept), Seller::Valid(given)) => kept == given,
+            _ => false,
+        }
+    }
+}
+
+/// The sellers met last, the most recent last, each with the number its block has in the
+/// run.
+#[derive(Debug, Default)]
+pub(crate) struct Sellers {
+    kept: Vec<(u64, Kept, u64)>,
+    /// The number the next new seller's block gets (never one given before: a document
+    /// tells its forms apart by them).
+    next: u64,
+}
+
+impl Sellers {
+    /// Meets an order's seller: the number of its block if the seller was met before (its
+    /// pages can paint the block a document drew once), `None` the first time.
+    pub(crate) fn meet(&mut self, seller: Seller<'_>) -> Option<u64> {
+        let mut hasher = DefaultHasher::new();
+        seller.hash(&mut hasher);
+        let hash = hasher.finish();
+        if let Some(at) = self
+            .kept
+            .iter()
+            .rposition(|(h, kept, _)| *h == hash && kept.is(seller))
+        {
+            let met = self.kept.remove(at);
+            let number = met.2;
+            self.kept.push(met);
+            return Some(number);
+        }
+        if self.kept.len() >= SELLERS_KEPT {
+            self.kept.remove(0);
+        }
+        let kept = match seller {
+            Seller::Given(party) => Kept::Given(party.clone()),
+            Seller::Valid(party) => Kept::Valid(party.clone()),
+        };
+        self.kept.push((hash, kept, self.next));
+        self.next += 1;
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Label;
+
+    fn seller(name: &str) -> Party {
+        let mut party = Label::sample().seller;
+        party.name = name.to_owned();
+        party
+    }
+
+    #[test]
+    fn a_seller_met_again_has_the_number_it_was_given_the_first_time() {
+        let (a, b) = (seller("Tidy Threads Ltd"), seller("Blue Heron Books"));
+        let mut sellers = Sellers::default();
+        assert_eq!(sellers.meet(Seller::Given(&a)), None);
+        assert_eq!(sellers.meet(Seller::Given(&b)), None);
+        assert_eq!(sellers.meet(Seller::Given(&a)), Some(0));
+        assert_eq!(sellers.meet(Seller::Given(&b)), Some(1));
+        assert_eq!(sellers.meet(Seller::Given(&b.clone())), Some(1));
+        // Any difference is another seller: one character of the address.
+        let mut moved = a.clone();
+        moved.address.lines[0].push('A');
+        assert_eq!(sellers.meet(Seller::Given(&moved)), None);
+        // A seller checked is kept apart from one as given: their blocks are numbered apart.
+        let valid = Label::sample().validate().unwrap();
+        assert_eq!(sellers.meet(Seller::Valid(valid.seller())), None);
+        assert_eq!(sellers.meet(Seller::Valid(valid.seller())), Some(3));
+        assert_eq!(sellers.meet(Seller::Given(&Label::sample().seller)), None);
+    }
+
+    #[test]
+    fn the_sellers_met_longest_ago_are_let_go_first() {
+        let parties: Vec<Party> = (0..=SELLERS_KEPT)
+            .map(|i| seller(&format!("Seller {i}")))
+            .collect();
+        let mut sellers = Sellers::default();
+        // The first is met again before the others fill the memory: it stays.
+        assert_eq!(sellers.meet(Seller::Given(&parties[0])), None);
+        assert_eq!(sellers.meet(Seller::Given(&parties[1])), None);
+        assert_eq!(sellers.meet(Seller::Given(&parties[0])), Some(0));
+        for party in &parties[2..] {
+            assert_eq!(sellers.meet(Seller::Given(party)), None);
+        }
+        // One more seller than kept: the second, met longest ago, was let go; the first not.
+        assert_eq!(sellers.kept.len(), SELLERS_KEPT);
+        assert_eq!(sellers.meet(Seller::Given(&parties[0])), Some(0));
+        assert_eq!(sellers.meet(Seller::Given(&parties[1])), None);
+        let numbers = SELLERS_KEPT as u64 + 1;
+        assert_eq!(sellers.meet(Seller::Given(&parties[1])), Some(numbers));
+    }
+}
