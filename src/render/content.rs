@@ -43,7 +43,15 @@ pub(crate) fn push_number(buf: &mut Vec<u8>, value: f64, decimals: u32) {
         0
     };
     let magnitude = scaled.unsigned_abs();
-    let (whole, mut fraction) = (magnitude / unit, magnitude % unit);
+    let (whole, mut fraction) = match decimals {
+        0 => (magnitude, 0),
+        1 => split::<10>(magnitude),
+        2 => split::<100>(magnitude),
+        3 => split::<1_000>(magnitude),
+        4 => split::<10_000>(magnitude),
+        5 => split::<100_000>(magnitude),
+        _ => split::<1_000_000>(magnitude),
+    };
     // The places the fraction keeps: its trailing zeros are not written.
     let mut places = if fraction == 0 { 0 } else { decimals };
     while places > 0 && fraction % 10 == 0 {
@@ -65,6 +73,12 @@ pub(crate) fn push_number(buf: &mut Vec<u8>, value: f64, decimals: u32) {
         digits[at] = b'-';
     }
     buf.extend_from_slice(&digits[at..]);
+}
+
+/// `value` divided by `UNIT`, and the remainder: by a constant, which compiles to
+/// multiplications where a division by a variable takes tens of cycles.
+fn split<const UNIT: u64>(value: u64) -> (u64, u64) {
+    (value / UNIT, value % UNIT)
 }
 
 /// Writes `value` in decimal, at least `least` digits (leading zeros then), into `digits`
