@@ -178,20 +178,21 @@ impl Content {
     /// Fills each `(x, y, width, height)` of `cells` as a path of its own (`re` then `f`).
     ///
     /// Cells in a row that share their `y` and `height` (every bar of a barcode) are drawn as
-    /// one band: a `cm` maps the unit height onto theirs (`1 0 0 height 0 y cm`, inside `q`
-    /// and `Q`), and each cell is then only its `x` and width (`x 0 width 1 re`). The same
-    /// shapes in fewer bytes: a bar's 27 became 17.
+    /// one band: a `cm` moves to the first cell's `x` and maps the unit height onto theirs
+    /// (`1 0 0 height x y cm`, inside `q` and `Q`), and each cell is then only its `x` from
+    /// there and its width (`x 0 width 1 re`): a barcode's bars then stand at whole dots
+    /// from the first. The same shapes in fewer bytes: a bar's 27 became about 16.
     pub(crate) fn fill_rects(&mut self, cells: &[(f32, f32, f32, f32)]) {
         // NaN (a bug upstream, written as 0) never equals itself: compare the bits.
         let band_of = |&(_, y, _, height): &(f32, f32, f32, f32)| (y.to_bits(), height.to_bits());
         for band in cells.chunk_by(|a, b| band_of(a) == band_of(b)) {
-            let Some(&(_, y, _, height)) = band.first() else {
+            let Some(&(left, y, _, height)) = band.first() else {
                 continue;
             };
             self.save();
-            self.transform((1.0, f64::from(height)), (0.0, y));
+            self.transform((1.0, f64::from(height)), (left, y));
             for &(x, _, width, _) in band {
-                self.number(x);
+                self.number(x - left);
                 self.buf.extend_from_slice(b" 0 ");
                 self.number(width);
                 self.buf.extend_from_slice(b" 1 re\nf\n");
@@ -366,11 +367,11 @@ mod tests {
         c.fill_rects(&cells);
         assert_eq!(
             String::from_utf8(c.into_bytes()).unwrap(),
-            "q\n1 0 0 207.5 0 0.25 cm\n0.25 0 3.5 1 re\nf\n8.25 0 7.5 1 re\nf\nQ\n\
-             q\n1 0 0 207.5 0 1 cm\n40.25 0 3.5 1 re\nf\nQ\n\
-             q\n1 0 0 100 0 1 cm\n44 0 3.5 1 re\nf\nQ\n\
-             q\n1 0 0 207.5 0 0.25 cm\n48 0 3.5 1 re\nf\nQ\n\
-             q\n1 0 0 0 0 0 cm\n56 0 3.5 1 re\nf\n60 0 3.5 1 re\nf\nQ\n"
+            "q\n1 0 0 207.5 0.25 0.25 cm\n0 0 3.5 1 re\nf\n8 0 7.5 1 re\nf\nQ\n\
+             q\n1 0 0 207.5 40.25 1 cm\n0 0 3.5 1 re\nf\nQ\n\
+             q\n1 0 0 100 44 1 cm\n0 0 3.5 1 re\nf\nQ\n\
+             q\n1 0 0 207.5 48 0.25 cm\n0 0 3.5 1 re\nf\nQ\n\
+             q\n1 0 0 0 56 0 cm\n0 0 3.5 1 re\nf\n4 0 3.5 1 re\nf\nQ\n"
         );
         let mut none = Content::default();
         none.fill_rects(&[]);

@@ -442,8 +442,9 @@ mod tests {
         let symbols: Vec<&str> = text.split("0.35468 0 0 -0.35468 ").skip(1).collect();
         assert_eq!(symbols.len(), 2, "{text}");
         // The Code 128: every bar a rectangle filled on its own, inset a quarter of a dot on
-        // each side, 4-dot modules and 208 dots tall (26 mm): the band they share is the unit
-        // height stretched over dots 0.25 to 207.75.
+        // each side, 4-dot modules and 208 dots tall (26 mm): the band they share starts a
+        // quarter of a dot in, at the first bar, and is the unit height stretched over dots
+        // 0.25 to 207.75; each bar stands whole modules from there.
         let ops: Vec<&str> = symbols[0]
             .lines()
             .skip(1)
@@ -451,7 +452,7 @@ mod tests {
             .collect();
         assert_eq!(
             ops[..4],
-            ["q", "1 0 0 207.5 0 0.25 cm", "0.25 0 7.5 1 re", "f"]
+            ["q", "1 0 0 207.5 0.25 0.25 cm", "0 0 7.5 1 re", "f"]
         );
         let bar_count = (ops.len() - 2) / 2;
         let runs = bars.modules.windows(2).filter(|w| w[1] && !w[0]).count() + 1;
@@ -463,7 +464,7 @@ mod tests {
                 .map(|n| n.parse().unwrap())
                 .collect();
             assert_eq!(pair[1], "f", "{pair:?}");
-            assert_eq!((numbers[0] - 0.25) % 4.0, 0.0, "{pair:?}");
+            assert_eq!(numbers[0] % 4.0, 0.0, "{pair:?}");
             assert_eq!((numbers[2] + 0.5) % 4.0, 0.0, "{pair:?}");
             assert_eq!((numbers[1], numbers[3]), (0.0, 1.0), "{pair:?}");
         }
