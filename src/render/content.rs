@@ -28,6 +28,16 @@ const PAIRS: [u8; 200] = {
 /// Appends `value` rounded to `decimals` (at most 6) places, without trailing zeros: `12`,
 /// `-0.5`, `431.998`.
 pub(crate) fn push_number(buf: &mut Vec<u8>, value: f64, decimals: u32) {
+    // Whole, half and quarter values (a barcode's bars and widths in dots, most rules and
+    // sizes) need no rounding with two places or more: their digits are written at once.
+    if decimals >= 2 && value.abs() < QUARTERS_BELOW {
+        let quarters = value * 4.0;
+        let whole_quarters = quarters as i64;
+        if whole_quarters as f64 == quarters {
+            push_quarters(buf, whole_quarters);
+            return;
+        }
+    }
     let decimals = decimals.min(6) as usize;
     let unit = POW10[decimals];
     let scaled = value * unit as f64;
@@ -73,6 +83,26 @@ pub(crate) fn push_number(buf: &mut Vec<u8>, value: f64, decimals: u32) {
         digits[at] = b'-';
     }
     buf.extend_from_slice(&digits[at..]);
+}
+
+/// Below this, a value in quarters is far inside what [`push_number`] writes (rounded to 6
+/// places, under 10^15).
+const QUARTERS_BELOW: f64 = 1e8;
+
+/// Appends `quarters` / 4 in decimal, without trailing zeros: `-3` is `-0.75`.
+fn push_quarters(buf: &mut Vec<u8>, quarters: i64) {
+    if quarters < 0 {
+        buf.push(b'-');
+    }
+    let magnitude = quarters.unsigned_abs();
+    push_integer(buf, magnitude >> 2);
+    let fraction: &[u8] = match magnitude & 3 {
+        1 => b".25",
+        2 => b".5",
+        3 => b".75",
+        _ => b"",
+    };
+    buf.extend_from_slice(fraction);
 }
 
 /// `value` divided by `UNIT`, and the remainder: by a constant, which compiles to
@@ -423,6 +453,17 @@ mod tests {
         for half in [0.5, 1.5, -0.5, -2.5, 0.0005, -0.0015, 431.9985, 12_345.5] {
             for decimals in 0..=6 {
                 assert_eq!(number(half, decimals), reference(half, decimals), "{half}");
+            }
+        }
+        // Quarters, written at once: every one from -1,000 to 1,000, and far ones.
+        for quarters in (-4000..=4000).chain([399_999_999, -399_999_999, 400_000_001]) {
+            let value = f64::from(quarters) / 4.0;
+            for decimals in 0..=7 {
+                assert_eq!(
+                    number(value, decimals),
+                    reference(value, decimals.min(6)),
+                    "{value} to {decimals}"
+                );
             }
         }
         let mut state = 0x9e37_79b9_7f4a_7c15_u64;
