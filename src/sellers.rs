@@ -4,6 +4,7 @@
 //! keeps the output a function of the orders alone, whichever thread draws which page.
 
 use std::hash::{DefaultHasher, Hash, Hasher};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::batch::sealed::Seller;
 use crate::model::Party;
@@ -30,14 +31,26 @@ impl Kept {
     }
 }
 
-/// The sellers met last, the most recent last, each with the number its block has in the
-/// run.
+/// The number the next new seller's block gets, in this process: never one given before,
+/// by any printer, so that an output written by several printers in turn (an app's own
+/// `Output` around a `PdfOutput`) cannot take one seller's form for another's. The numbers
+/// are never written: the output does not depend on them.
+static NEXT: AtomicU64 = AtomicU64::new(0);
+
+/// A seller met.
+#[derive(Debug)]
+struct Met {
+    /// A hash of the seller, to pass over the others quickly.
+    hash: u64,
+    seller: Kept,
+    /// The number of its block.
+    number: u64,
+}
+
+/// The sellers met last, the most recent last.
 #[derive(Debug, Default)]
 pub(crate) struct Sellers {
-    kept: Vec<(u64, Kept, u64)>,
-    /// The number the next new seller's block gets (never one given before: a document
-    /// tells its forms apart by them).
-    next: u64,
+    kept: Vec<Met>,
 }
 
 impl Sellers {
@@ -50,10 +63,10 @@ impl Sellers {
         if let Some(at) = self
             .kept
             .iter()
-            .rposition(|(h, kept, _)| *h == hash && kept.is(seller))
+            .rposition(|met| met.hash == hash && met.seller.is(seller))
         {
             let met = self.kept.remove(at);
-            let number = met.2;
+            let number = met.number;
             self.kept.push(met);
             return Some(number);
         }
@@ -64,8 +77,11 @@ impl Sellers {
             Seller::Given(party) => Kept::Given(party.clone()),
             Seller::Valid(party) => Kept::Valid(party.clone()),
         };
-        self.kept.push((hash, kept, self.next));
-        self.next += 1;
+        self.kept.push(Met {
+            hash,
+            seller: kept,
+            number: NEXT.fetch_add(1, Ordering::Relaxed),
+        });
         None
     }
 }
@@ -87,18 +103,39 @@ mod tests {
         let mut sellers = Sellers::default();
         assert_eq!(sellers.meet(Seller::Given(&a)), None);
         assert_eq!(sellers.meet(Seller::Given(&b)), None);
-        assert_eq!(sellers.meet(Seller::Given(&a)), Some(0));
-        assert_eq!(sellers.meet(Seller::Given(&b)), Some(1));
-        assert_eq!(sellers.meet(Seller::Given(&b.clone())), Some(1));
+        let first = sellers.meet(Seller::Given(&a)).unwrap();
+        let second = sellers.meet(Seller::Given(&b)).unwrap();
+        assert_ne!(first, second);
+        assert_eq!(sellers.meet(Seller::Given(&b.clone())), Some(second));
+        assert_eq!(sellers.meet(Seller::Given(&a)), Some(first));
         // Any difference is another seller: one character of the address.
         let mut moved = a.clone();
         moved.address.lines[0].push('A');
         assert_eq!(sellers.meet(Seller::Given(&moved)), None);
+        let third = sellers.meet(Seller::Given(&moved)).unwrap();
+        assert!(![first, second].contains(&third));
         // A seller checked is kept apart from one as given: their blocks are numbered apart.
         let valid = Label::sample().validate().unwrap();
         assert_eq!(sellers.meet(Seller::Valid(valid.seller())), None);
-        assert_eq!(sellers.meet(Seller::Valid(valid.seller())), Some(3));
+        let checked = sellers.meet(Seller::Valid(valid.seller())).unwrap();
         assert_eq!(sellers.meet(Seller::Given(&Label::sample().seller)), None);
+        let given = sellers
+            .meet(Seller::Given(&Label::sample().seller))
+            .unwrap();
+        assert_ne!(checked, given);
+    }
+
+    #[test]
+    fn two_printers_never_number_two_sellers_alike() {
+        let (a, b) = (seller("Tidy Threads Ltd"), seller("Blue Heron Books"));
+        let (mut one, mut other) = (Sellers::default(), Sellers::default());
+        assert_eq!(one.meet(Seller::Given(&a)), None);
+        assert_eq!(other.meet(Seller::Given(&b)), None);
+        let (a_number, b_number) = (
+            one.meet(Seller::Given(&a)).unwrap(),
+            other.meet(Seller::Given(&b)).unwrap(),
+        );
+        assert_ne!(a_number, b_number);
     }
 
     #[test]
@@ -107,18 +144,20 @@ mod tests {
             .map(|i| seller(&format!("Seller {i}")))
             .collect();
         let mut sellers = Sellers::default();
-        // The first is met again before the others fill the memory: it stays.
+        // The first two are met again before the others fill the memory, the first last: it
+        // stays.
         assert_eq!(sellers.meet(Seller::Given(&parties[0])), None);
         assert_eq!(sellers.meet(Seller::Given(&parties[1])), None);
-        assert_eq!(sellers.meet(Seller::Given(&parties[0])), Some(0));
+        let second = sellers.meet(Seller::Given(&parties[1])).unwrap();
+        let first = sellers.meet(Seller::Given(&parties[0])).unwrap();
         for party in &parties[2..] {
             assert_eq!(sellers.meet(Seller::Given(party)), None);
         }
         // One more seller than kept: the second, met longest ago, was let go; the first not.
         assert_eq!(sellers.kept.len(), SELLERS_KEPT);
-        assert_eq!(sellers.meet(Seller::Given(&parties[0])), Some(0));
+        assert_eq!(sellers.meet(Seller::Given(&parties[0])), Some(first));
         assert_eq!(sellers.meet(Seller::Given(&parties[1])), None);
-        let numbers = SELLERS_KEPT as u64 + 1;
-        assert_eq!(sellers.meet(Seller::Given(&parties[1])), Some(numbers));
+        let again = sellers.meet(Seller::Given(&parties[1])).unwrap();
+        assert_ne!(again, second);
     }
 }

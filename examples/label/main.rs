@@ -68,7 +68,7 @@ use crate::report::plural;
 const EXIT_SOME_REJECTED: u8 = 3;
 
 /// The program's allocator: mimalloc, where glibc's malloc took an eighth of a run's CPU
-/// (a label makes about 300 small allocations, on every core). The library itself leaves
+/// (a label makes about 300 small allocations, on every thread drawing labels). The library itself leaves
 /// the choice to the program that links it.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -213,7 +213,8 @@ impl Content {
     /// there and its width (`x 0 width 1 re`): a barcode's bars then stand at whole dots
     /// from the first. The same shapes in fewer bytes: a bar's 27 became about 16.
     pub(crate) fn fill_rects(&mut self, cells: &[(f32, f32, f32, f32)]) {
-        // NaN (a bug upstream, written as 0) never equals itself: compare the bits.
+        // NaN (a bug upstream, written as 0) never equals itself: compare the bits. (A NaN
+        // first x puts every cell of its band at 0.)
         let band_of = |&(_, y, _, height): &(f32, f32, f32, f32)| (y.to_bits(), height.to_bits());
         for band in cells.chunk_by(|a, b| band_of(a) == band_of(b)) {
             let Some(&(left, y, _, height)) = band.first() else {

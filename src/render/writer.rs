@@ -152,7 +152,9 @@ impl<W: Write> std::fmt::Debug for PdfOutput<W> {
 
 /// A label drawn for a PDF, ready to be written: its content stream, and that compressed
 /// when the label is a page of its own. What [`PdfOutput`]'s drawer makes on the printer's
-/// threads; only the printing layer reads it.
+/// threads; only the printing layer reads it. A page whose seller the printer met before
+/// paints the sender block from the document's form instead of drawing it (the document
+/// writes the form when it first needs it).
 ///
 /// ```
 /// use shiplabel::{Options, Output, PdfOutput};
@@ -288,7 +290,8 @@ impl<W: Write> PdfOutput<W> {
             Some((_, rest)) => (rest, Some(SENDER_FORM)),
             None => (layout.elements.as_slice(), None),
         };
-        let compress = p.compressed.is_some();
+        // A label for a sheet is compressed with the sheet.
+        let compress = p.compressed.is_some() && sheet.is_none();
         let (content, compressed) = if p.form.is_some() != form.is_some() {
             // Drawn for other options than these (by a drawer of its own): drawn again.
             let again = self.draw_recorded(layout, elements, name)?;
@@ -709,7 +712,7 @@ mod tests {
         let printed = writer.finish().unwrap();
         assert_eq!(printed.rejected.len(), 1);
         let (pages, forms) = pages_drawn(&printed.output);
-        assert_eq!(forms.len(), 1);
+        assert_eq!((pages.len(), forms.len()), (2, 1));
         for (page, label) in pages.iter().zip([&labels[0], &labels[2]]) {
             assert_eq!(
                 *page,
@@ -737,6 +740,36 @@ mod tests {
         let last = labels.len() - 2;
         assert_eq!(pages[last], alone(&labels[last], &options));
         assert_eq!(pages[last + 1], alone(&labels[last + 1], &options));
+    }
+
+    #[test]
+    fn a_form_let_go_is_written_again_when_a_page_paints_it() {
+        // Pages painting one more block than a document keeps forms of, then the first
+        // again (a seller the printer still remembers, whose form the document let go: its
+        // order in between was set aside).
+        let options = Options::default();
+        let mut output = PdfOutput::new(Vec::new()).unwrap();
+        let draw = output.drawer(&options);
+        let numbers: Vec<u64> = (0..=SELLERS_KEPT as u64).chain([0, 0]).collect();
+        for (i, &number) in numbers.iter().enumerate() {
+            let valid = label(&format!("Seller {number}"), i).validate().unwrap();
+            let mut layout = crate::layout(&valid, &options).unwrap();
+            layout.repeated_sender = Some(number);
+            let prepared = draw(&layout).unwrap();
+            output.write(&options, layout, prepared).unwrap();
+        }
+        let pdf = output.end(&options).unwrap();
+        let (pages, forms) = pages_drawn(&pdf);
+        assert_eq!(pages.len(), numbers.len());
+        assert_eq!(forms.len(), SELLERS_KEPT + 2);
+        let labels: Vec<ValidLabel> = numbers
+            .iter()
+            .enumerate()
+            .map(|(i, n)| label(&format!("Seller {n}"), i).validate().unwrap())
+            .collect();
+        for (page, label) in pages.iter().zip(&labels).skip(SELLERS_KEPT - 1) {
+            assert_eq!(*page, alone(label, &options));
+        }
     }
 
     #[test]
