@@ -49,9 +49,9 @@ pub struct LabelLayout {
     /// form's).
     pub(crate) sender_elements: usize,
     /// The block a printer found on an order before this one, in the order the orders came
-    /// (so the output depends only on them): its number in the run, by which a PDF draws
-    /// it once, as a form its pages paint. `None` for a layout made alone, and a seller's
-    /// first order.
+    /// (so the output depends only on them): its number (unique in the process), by which a
+    /// PDF draws it once, as a form its pages paint. `None` for a layout made alone, and a
+    /// seller's first order.
     pub(crate) repeated_sender: Option<u64>,
 }
 

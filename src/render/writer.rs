@@ -122,9 +122,9 @@ pub struct PdfOutput<W: Write> {
     resources: ObjRef,
     info: ObjRef,
     fonts: DocumentFonts,
-    /// The sender forms written, by their blocks' numbers in the run, with the resources of
-    /// the pages that paint them; the last used last, at most
-    /// [`SELLERS_KEPT`](crate::sellers::SELLERS_KEPT).
+    /// The sender forms written, by their blocks' numbers (unique in the process: see
+    /// `sellers`), with the resources of the pages that paint them; the last used last, at
+    /// most [`SELLERS_KEPT`](crate::sellers::SELLERS_KEPT).
     forms: Vec<(u64, ObjRef)>,
     /// The font dictionary as an object of its own, which the document's resources and the
     /// sender forms' pages share, once there is a form.

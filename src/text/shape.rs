@@ -16,6 +16,7 @@ use unicode_bidi::{BidiInfo, Level};
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::fonts::{Font, FontError, Typeface, Weight, is_default_ignorable, typeface_for};
+use super::recent::Recent;
 
 /// One glyph of a shaped line.
 #[derive(Debug, Clone, PartialEq)]
@@ -360,26 +361,22 @@ pub(crate) fn shape_line(
     weight: Weight,
     rtl: bool,
 ) -> Result<Arc<ShapedLine>, ShapeError> {
-    // Labels of one batch repeat much of their text (the sender block, captions, country
-    // names): each thread keeps the lines it shaped, up to a bound, and starts over when
-    // full. A line is shared, not copied, and looking one up allocates nothing.
-    const CACHED_LINES: usize = 1024;
-    type Lines = HashMap<String, Arc<ShapedLine>>;
+    // Labels of one batch repeat much of their text (captions, country names, a seller's
+    // lines): each thread keeps the lines it shaped lately, up to a bound, those met again
+    // longest ([`Recent`]). A line is shared, not copied, and looking one up allocates
+    // nothing.
+    const LINES_PER_GENERATION: usize = 512;
     thread_local! {
         /// By weight and direction, then text.
-        static LINES: RefCell<[Lines; 4]> = RefCell::new(Default::default());
+        static LINES: RefCell<Recent<Arc<ShapedLine>, 4>> =
+            RefCell::new(Recent::new(LINES_PER_GENERATION));
     }
     let slot = 2 * usize::from(weight == Weight::Bold) + usize::from(rtl);
-    if let Some(line) = LINES.with_borrow(|lines| lines[slot].get(text).cloned()) {
+    if let Some(line) = LINES.with_borrow_mut(|lines| lines.get(slot, text)) {
         return Ok(line);
     }
     let line = Arc::new(shape_line_uncached(text, weight, rtl)?);
-    LINES.with_borrow_mut(|lines| {
-        if lines.iter().map(HashMap::len).sum::<usize>() >= CACHED_LINES {
-            lines.iter_mut().for_each(HashMap::clear);
-        }
-        lines[slot].insert(text.to_owned(), Arc::clone(&line));
-    });
+    LINES.with_borrow_mut(|lines| lines.insert(slot, text, Arc::clone(&line)));
     Ok(line)
 }
 
