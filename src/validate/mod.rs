@@ -9,6 +9,8 @@ mod currency;
 mod customs;
 mod error;
 mod fields;
+#[cfg(test)]
+mod seller_tests;
 mod text;
 
 pub use currency::{Currency, Money};
@@ -17,6 +19,8 @@ pub use customs::{
 };
 pub use error::{ErrorKind, UnknownErrorCode, ValidationError, ValidationErrors};
 pub use fields::{CountryCode, OrderNumber, Postcode, TrackingNumber};
+
+use std::cell::RefCell;
 
 use crate::address::{self, Field, FormattedLine, Parts, PlaceProblem};
 use crate::limits::MAX_ADDRESS_LINES;
@@ -559,6 +563,39 @@ impl Checker {
         })
     }
 
+    /// [`Checker::party`] for an order's seller. A batch's orders repeat their sellers:
+    /// each thread keeps the last few it found valid, as given and as checked, and a seller
+    /// met again is not checked again. (A party's checks depend on it alone; fonts given at
+    /// run time only add what prints, so a valid party stays valid. One that fails is
+    /// checked each time, for its problems.)
+    fn seller(&mut self, party: &Party) -> Option<ValidParty> {
+        const KEPT: usize = 8;
+        thread_local! {
+            static SELLERS: RefCell<Vec<(Party, ValidParty)>> = const { RefCell::new(Vec::new()) };
+        }
+        let kept = SELLERS.with_borrow_mut(|sellers| {
+            let at = sellers.iter().rposition(|(given, _)| given == party)?;
+            let met = sellers.remove(at);
+            let valid = met.1.clone();
+            sellers.push(met);
+            Some(valid)
+        });
+        if kept.is_some() {
+            return kept;
+        }
+        let before = self.errors.len();
+        let valid = self.party(party, "seller")?;
+        if self.errors.len() == before {
+            SELLERS.with_borrow_mut(|sellers| {
+                if sellers.len() >= KEPT {
+                    sellers.remove(0);
+                }
+                sellers.push((party.clone(), valid.clone()));
+            });
+        }
+        Some(valid)
+    }
+
     fn party(&mut self, party: &Party, path: &str) -> Option<ValidParty> {
         let name = self.keep(text::required(&party.name, FieldPath::new(path, "name")));
         let company = self.keep(text::optional(
@@ -886,7 +923,7 @@ impl Label {
         let mut checker = Checker { errors: Vec::new() };
         let order = checker.order(&self.order);
         let recipient = checker.party(&self.recipient, "recipient");
-        let seller = checker.party(&self.seller, "seller");
+        let seller = checker.seller(&self.seller);
         let customs = self.customs.as_ref().map(|customs| {
             let parcel = customs::Parcel {
                 destination: CountryCode::try_from(self.recipient.address.country.as_str()).ok(),
