@@ -7,8 +7,9 @@
 use std::collections::HashMap;
 
 /// Values by a slot (a few kinds of line, each a map of its own) and text, at most
-/// `2 × per_generation` of them. Each value is stamped with the generation that last met it;
-/// one lookup finds a value of either generation.
+/// `2 × per_generation` of them. Each value is stamped with the generation that last met it:
+/// one lookup finds a value of either generation (one of the older then moves up, which takes
+/// two more, and may start a generation).
 #[derive(Debug)]
 pub(super) struct Recent<V, const SLOTS: usize> {
     maps: [HashMap<String, (V, u64)>; SLOTS],
@@ -48,6 +49,21 @@ impl<V: Clone, const SLOTS: usize> Recent<V, SLOTS> {
     }
 
     fn put(&mut self, slot: usize, text: String, value: V) {
+        let generation = self.generation;
+        let Some(map) = self.maps.get_mut(slot) else {
+            return;
+        };
+        // A text kept already: its value replaced, counted in the newer generation once.
+        match map.get_mut(&text) {
+            Some(kept) if kept.1 == generation => {
+                kept.0 = value;
+                return;
+            }
+            Some(_) => {
+                map.remove(&text);
+            }
+            None => {}
+        }
         if self.len >= self.per_generation {
             // A new generation: the older one is let go, the newer becomes the older.
             self.generation += 1;
@@ -57,9 +73,8 @@ impl<V: Clone, const SLOTS: usize> Recent<V, SLOTS> {
                 map.retain(|_, (_, stamp)| *stamp >= older);
             }
         }
-        if let Some(map) = self.maps.get_mut(slot)
-            && map.insert(text, (value, self.generation)).is_none()
-        {
+        if let Some(map) = self.maps.get_mut(slot) {
+            map.insert(text, (value, self.generation));
             self.len += 1;
         }
     }
@@ -91,10 +106,28 @@ mod tests {
         // The last lines met once are still there; the first are not.
         assert_eq!(recent.get(0, "TT-999"), Some(999));
         assert_eq!(recent.get(0, "TT-0"), None);
-        // No slot past the last.
+        // No slot past the last, and trying one changes nothing.
         assert_eq!(recent.get(2, "SHIP TO"), None);
-        recent.insert(2, "SHIP TO", 3);
+        let before = recent.len();
+        for _ in 0..10 {
+            recent.insert(2, "SHIP TO", 3);
+        }
         assert_eq!(recent.get(2, "SHIP TO"), None);
+        assert_eq!(recent.len(), before);
+        assert_eq!(recent.get(0, "SHIP TO"), Some(1));
+    }
+
+    #[test]
+    fn the_same_texts_inserted_again_and_again_keep_within_the_bound() {
+        let mut recent: Recent<u32, 1> = Recent::new(2);
+        for round in 0..100 {
+            for text in ["a", "b", "c", "d", "e"] {
+                recent.insert(0, text, round);
+                assert!(recent.len() <= 4, "round {round}");
+            }
+        }
+        // The last value inserted is the one kept.
+        assert_eq!(recent.get(0, "e"), Some(99));
     }
 
     #[test]

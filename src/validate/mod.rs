@@ -508,6 +508,32 @@ struct Checker {
     errors: Vec<ValidationError>,
 }
 
+thread_local! {
+    /// The sellers this thread found valid last ([`Checker::seller`]), as given and as
+    /// checked, the last met last.
+    static SELLERS: RefCell<Vec<(Party, ValidParty)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The bytes of a party as given: its texts.
+fn given_bytes(party: &Party) -> usize {
+    let a = &party.address;
+    [
+        &party.company,
+        &party.phone,
+        &a.city,
+        &a.city_area,
+        &a.region,
+        &a.postcode,
+        &a.sorting_code,
+    ]
+    .into_iter()
+    .map(|field| field.as_deref().map_or(0, str::len))
+    .chain(a.lines.iter().map(String::len))
+    .sum::<usize>()
+        + party.name.len()
+        + a.country.len()
+}
+
 impl Checker {
     fn keep<T>(&mut self, result: Result<T, ValidationError>) -> Option<T> {
         match result {
@@ -570,9 +596,9 @@ impl Checker {
     /// checked each time, for its problems.)
     fn seller(&mut self, party: &Party) -> Option<ValidParty> {
         const KEPT: usize = 8;
-        thread_local! {
-            static SELLERS: RefCell<Vec<(Party, ValidParty)>> = const { RefCell::new(Vec::new()) };
-        }
+        // A seller kept is at most this big as given: the limits bound what is checked,
+        // after white space is collapsed, not what comes in, and the memory outlives a run.
+        const KEPT_BYTES: usize = 4096;
         let kept = SELLERS.with_borrow_mut(|sellers| {
             let at = sellers.iter().rposition(|(given, _)| given == party)?;
             let met = sellers.remove(at);
@@ -585,7 +611,7 @@ impl Checker {
         }
         let before = self.errors.len();
         let valid = self.party(party, "seller")?;
-        if self.errors.len() == before {
+        if self.errors.len() == before && given_bytes(party) <= KEPT_BYTES {
             SELLERS.with_borrow_mut(|sellers| {
                 if sellers.len() >= KEPT {
                     sellers.remove(0);
@@ -594,6 +620,12 @@ impl Checker {
             });
         }
         Some(valid)
+    }
+
+    /// The names of the sellers this thread keeps checked, the last met last.
+    #[cfg(test)]
+    pub(super) fn kept_sellers() -> Vec<String> {
+        SELLERS.with_borrow(|sellers| sellers.iter().map(|(p, _)| p.name.clone()).collect())
     }
 
     fn party(&mut self, party: &Party, path: &str) -> Option<ValidParty> {
