@@ -180,6 +180,7 @@ mod error;
 mod generated;
 #[cfg(feature = "serde")]
 mod json;
+mod last_met;
 mod layout;
 mod limits;
 mod model;

@@ -7,6 +7,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::batch::sealed::Seller;
+use crate::last_met::LastMet;
 use crate::model::Party;
 use crate::validate::ValidParty;
 
@@ -48,9 +49,17 @@ struct Met {
 }
 
 /// The sellers met last, the most recent last.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct Sellers {
-    kept: Vec<Met>,
+    kept: LastMet<Met>,
+}
+
+impl Default for Sellers {
+    fn default() -> Self {
+        Sellers {
+            kept: LastMet::new(SELLERS_KEPT),
+        }
+    }
 }
 
 impl Sellers {
@@ -60,18 +69,11 @@ impl Sellers {
         let mut hasher = DefaultHasher::new();
         seller.hash(&mut hasher);
         let hash = hasher.finish();
-        if let Some(at) = self
+        if let Some(met) = self
             .kept
-            .iter()
-            .rposition(|met| met.hash == hash && met.seller.is(seller))
+            .find(|met| met.hash == hash && met.seller.is(seller))
         {
-            let met = self.kept.remove(at);
-            let number = met.number;
-            self.kept.push(met);
-            return Some(number);
-        }
-        if self.kept.len() >= SELLERS_KEPT {
-            self.kept.remove(0);
+            return Some(met.number);
         }
         let kept = match seller {
             Seller::Given(party) => Kept::Given(party.clone()),
@@ -154,7 +156,7 @@ mod tests {
             assert_eq!(sellers.meet(Seller::Given(party)), None);
         }
         // One more seller than kept: the second, met longest ago, was let go; the first not.
-        assert_eq!(sellers.kept.len(), SELLERS_KEPT);
+        assert_eq!(sellers.kept.items().len(), SELLERS_KEPT);
         assert_eq!(sellers.meet(Seller::Given(&parties[0])), Some(first));
         assert_eq!(sellers.meet(Seller::Given(&parties[1])), None);
         let again = sellers.meet(Seller::Given(&parties[1])).unwrap();

@@ -28,6 +28,7 @@ use std::cell::RefCell;
 
 use crate::address::Field;
 use crate::barcode::{CODE128_QUIET_MODULES, QR_QUIET_MODULES, QrLevel, encode_code128, encode_qr};
+use crate::last_met::LastMet;
 use crate::layout::form::{CAP_HEIGHT, fit_error, place_lines};
 use crate::layout::{
     Align, Code128Symbol, Element, LabelLayout, LayoutError, QrSymbol, Rule, TextLine, qr_payload,
@@ -258,12 +259,11 @@ fn place_sender(
     size: LabelSize,
 ) -> Result<f32, LayoutError> {
     thread_local! {
-        static KEPT: RefCell<Vec<SenderBlock>> = const { RefCell::new(Vec::new()) };
+        static KEPT: RefCell<LastMet<SenderBlock>> =
+            const { RefCell::new(LastMet::new(SENDERS_KEPT)) };
     }
-    let found = KEPT.with_borrow(|kept| {
-        let block = kept
-            .iter()
-            .find(|b| b.size == size && b.seller == *seller)?;
+    let found = KEPT.with_borrow_mut(|kept| {
+        let block = kept.find(|b| b.size == size && b.seller == *seller)?;
         elements.extend(block.elements.iter().cloned());
         Some(block.bottom)
     });
@@ -285,12 +285,7 @@ fn place_sender(
         elements: elements.get(start..).unwrap_or_default().to_vec(),
         bottom,
     };
-    KEPT.with_borrow_mut(|kept| {
-        if kept.len() >= SENDERS_KEPT {
-            kept.remove(0);
-        }
-        kept.push(block);
-    });
+    KEPT.with_borrow_mut(|kept| kept.push(block));
     Ok(bottom)
 }
 

@@ -16,6 +16,7 @@ use super::draw::{Drawn, draw_elements, draw_label};
 use super::embed::DocumentFonts;
 use super::file::{Effort, ObjRef, PdfFile, deflate};
 use super::sheet::SheetPage;
+use crate::last_met::LastMet;
 use crate::layout::{Element, LabelLayout, SheetCursor};
 use crate::options::Options;
 use crate::printer::{Output, Printer};
@@ -125,7 +126,7 @@ pub struct PdfOutput<W: Write> {
     /// The sender forms written, by their blocks' numbers (unique in the process: see
     /// `sellers`), with the resources of the pages that paint them; the last used last, at
     /// most [`SELLERS_KEPT`](crate::sellers::SELLERS_KEPT).
-    forms: Vec<(u64, ObjRef)>,
+    forms: LastMet<(u64, ObjRef)>,
     /// The font dictionary as an object of its own, which the document's resources and the
     /// sender forms' pages share, once there is a form.
     font_dict: Option<ObjRef>,
@@ -244,7 +245,7 @@ impl<W: Write> PdfOutput<W> {
             resources,
             info,
             fonts: DocumentFonts::default(),
-            forms: Vec::new(),
+            forms: LastMet::new(SELLERS_KEPT),
             font_dict: None,
             root_kids: Vec::new(),
             node: None,
@@ -290,19 +291,16 @@ impl<W: Write> PdfOutput<W> {
             Some((_, rest)) => (rest, Some(SENDER_FORM)),
             None => (layout.elements.as_slice(), None),
         };
-        // A label for a sheet is compressed with the sheet.
-        let compress = p.compressed.is_some() && sheet.is_none();
+        // Content drawn again here is compressed where it goes: as a page of its own, or
+        // with its sheet.
         let (content, compressed) = if p.form.is_some() != form.is_some() {
             // Drawn for other options than these (by a drawer of its own): drawn again.
-            let again = self.draw_recorded(layout, elements, name)?;
-            let compressed = compress.then(|| deflate(&again.content, Effort::Fast));
-            (again.content, compressed)
+            (self.draw_recorded(layout, elements, name)?.content, None)
         } else if self.fonts.record(&p.drawn.shown) {
             (p.drawn.content, p.compressed)
         } else {
             let again = draw_elements(layout, elements, Some(&self.fonts), name)?;
-            let compressed = compress.then(|| deflate(&again.content, Effort::Fast));
-            (again.content, compressed)
+            (again.content, None)
         };
         self.written += 1;
         match sheet {
@@ -354,10 +352,8 @@ impl<W: Write> PdfOutput<W> {
         layout: &LabelLayout,
         block: &[Element],
     ) -> Result<ObjRef, RenderError> {
-        if let Some(at) = self.forms.iter().position(|&(n, _)| n == number) {
-            let used = self.forms.remove(at);
-            self.forms.push(used);
-            return Ok(used.1);
+        if let Some(&(_, resources)) = self.forms.find(|&(n, _)| n == number) {
+            return Ok(resources);
         }
         let drawn = self.draw_recorded(layout, block, None)?;
         let form = self.file.reserve();
@@ -383,9 +379,6 @@ impl<W: Write> PdfOutput<W> {
         form.push(&mut d);
         d.extend_from_slice(b">>>>");
         self.file.object(resources, d)?;
-        if self.forms.len() >= SELLERS_KEPT {
-            self.forms.remove(0);
-        }
         self.forms.push((number, resources));
         Ok(resources)
     }

@@ -23,6 +23,7 @@ pub use fields::{CountryCode, OrderNumber, Postcode, TrackingNumber};
 use std::cell::RefCell;
 
 use crate::address::{self, Field, FormattedLine, Parts, PlaceProblem};
+use crate::last_met::LastMet;
 use crate::limits::MAX_ADDRESS_LINES;
 use crate::model::{Address, Customs, Label, Order, Party};
 
@@ -511,8 +512,12 @@ struct Checker {
 thread_local! {
     /// The sellers this thread found valid last ([`Checker::seller`]), as given and as
     /// checked, the last met last.
-    static SELLERS: RefCell<Vec<(Party, ValidParty)>> = const { RefCell::new(Vec::new()) };
+    static SELLERS: RefCell<LastMet<(Party, ValidParty)>> =
+        const { RefCell::new(LastMet::new(SELLERS_KEPT)) };
 }
+
+/// How many sellers each thread keeps checked ([`Checker::seller`]).
+const SELLERS_KEPT: usize = 8;
 
 /// The bytes of a party as given: its texts.
 fn given_bytes(party: &Party) -> usize {
@@ -595,16 +600,12 @@ impl Checker {
     /// run time only add what prints, so a valid party stays valid. One that fails is
     /// checked each time, for its problems.)
     fn seller(&mut self, party: &Party) -> Option<ValidParty> {
-        const KEPT: usize = 8;
         // A seller kept is at most this big as given: the limits bound what is checked,
         // after white space is collapsed, not what comes in, and the memory outlives a run.
         const KEPT_BYTES: usize = 4096;
         let kept = SELLERS.with_borrow_mut(|sellers| {
-            let at = sellers.iter().rposition(|(given, _)| given == party)?;
-            let met = sellers.remove(at);
-            let valid = met.1.clone();
-            sellers.push(met);
-            Some(valid)
+            let (_, valid) = sellers.find(|(given, _)| given == party)?;
+            Some(valid.clone())
         });
         if kept.is_some() {
             return kept;
@@ -612,12 +613,7 @@ impl Checker {
         let before = self.errors.len();
         let valid = self.party(party, "seller")?;
         if self.errors.len() == before && given_bytes(party) <= KEPT_BYTES {
-            SELLERS.with_borrow_mut(|sellers| {
-                if sellers.len() >= KEPT {
-                    sellers.remove(0);
-                }
-                sellers.push((party.clone(), valid.clone()));
-            });
+            SELLERS.with_borrow_mut(|sellers| sellers.push((party.clone(), valid.clone())));
         }
         Some(valid)
     }
@@ -625,7 +621,13 @@ impl Checker {
     /// The names of the sellers this thread keeps checked, the last met last.
     #[cfg(test)]
     pub(super) fn kept_sellers() -> Vec<String> {
-        SELLERS.with_borrow(|sellers| sellers.iter().map(|(p, _)| p.name.clone()).collect())
+        SELLERS.with_borrow(|sellers| {
+            sellers
+                .items()
+                .iter()
+                .map(|(p, _)| p.name.clone())
+                .collect()
+        })
     }
 
     fn party(&mut self, party: &Party, path: &str) -> Option<ValidParty> {
