@@ -25,11 +25,8 @@
 enum Node {
     /// One byte, exactly.
     Byte(u8),
-    /// A byte in (or, negated, not in) any of the inclusive ranges.
-    Class {
-        ranges: Vec<(u8, u8)>,
-        negated: bool,
-    },
+    /// A byte of the set (a class, `[…]`, `[^…]`, `\d`, `\s`, `.`).
+    Class(Bytes),
     /// `\b`: a word character on one side only.
     WordBoundary,
     /// `^`: the start of the input.
@@ -41,8 +38,13 @@ enum Node {
         alts: Vec<Seq>,
         capture: Option<usize>,
     },
-    /// `(?=…)` or, negated, `(?!…)`: looks ahead without consuming.
-    Look { alts: Vec<Seq>, negated: bool },
+    /// `(?=…)` or, negated, `(?!…)`: looks ahead without consuming; `captures`: whether
+    /// a group in it captures (whose spans the look then keeps apart).
+    Look {
+        alts: Vec<Seq>,
+        negated: bool,
+        captures: bool,
+    },
     /// A greedy repetition.
     Repeat {
         node: Box<Node>,
@@ -78,7 +80,11 @@ impl Seq {
 /// have an empty name), and what any input it matches must be like.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Pattern {
+    /// The alternatives, [`simplified`].
     alts: Vec<Seq>,
+    /// The alternatives as written, for the tests' reference.
+    #[cfg_attr(not(test), allow(dead_code))]
+    written: Vec<Seq>,
     names: Vec<String>,
     shape: Shape,
     /// The pattern for inputs without white space: the same, less its optional runs of
@@ -109,6 +115,15 @@ impl Bytes {
 
     fn complement(self) -> Bytes {
         Bytes(self.0.map(|w| !w))
+    }
+
+    /// The bytes in (or, `negated`, not in) any of the inclusive ranges.
+    fn of_ranges(ranges: &[(u8, u8)], negated: bool) -> Bytes {
+        let mut bytes = Bytes::default();
+        for &(low, high) in ranges {
+            bytes.insert_range(low, high);
+        }
+        if negated { bytes.complement() } else { bytes }
     }
 }
 
@@ -270,13 +285,7 @@ impl Shape {
                 bytes.insert_range(*b, *b);
                 Shape::of_bytes(bytes)
             }
-            Node::Class { ranges, negated } => {
-                let mut bytes = Bytes::default();
-                for &(low, high) in ranges {
-                    bytes.insert_range(low, high);
-                }
-                Shape::of_bytes(if *negated { bytes.complement() } else { bytes })
-            }
+            Node::Class(bytes) => Shape::of_bytes(*bytes),
             Node::WordBoundary | Node::Start | Node::End | Node::Look { .. } => Shape::EMPTY,
             Node::Group { alts, .. } => Shape::of_alternatives(alts),
             Node::Repeat { node, min, max } => {
@@ -362,10 +371,30 @@ pub(crate) struct Captures<'a> {
 
 impl<'a> Captures<'a> {
     /// The text the group `name` captured, if it took part in the match.
+    #[cfg(test)]
     pub(crate) fn get(&self, name: &str) -> Option<&'a str> {
         let slot = self.names.iter().position(|n| n == name)?;
         let (start, end) = (*self.spans.get(slot)?)?;
         self.input.get(start..end)
+    }
+
+    /// The text the group in `slot` ([`Pattern::slot`]) captured, if it took part in the
+    /// match: [`Captures::get`] without looking the name up.
+    pub(crate) fn at(&self, slot: Option<usize>) -> Option<&'a str> {
+        let (start, end) = (*self.spans.get(slot?)?)?;
+        self.input.get(start..end)
+    }
+
+    /// The named groups and their spans: what a caller can read (unnamed groups capture
+    /// nothing once [`simplified`]).
+    #[cfg(test)]
+    pub(crate) fn named(&self) -> Vec<(&'a str, Option<(usize, usize)>)> {
+        self.names
+            .iter()
+            .zip(&self.spans)
+            .filter(|(name, _)| !name.is_empty())
+            .map(|(name, span)| (name.as_str(), *span))
+            .collect()
     }
 
     /// Where the group `name` starts and ends, if it took part in the match (the tests mutate
@@ -397,16 +426,23 @@ impl Pattern {
         if parser.pos != parser.bytes.len() {
             return Err(parser.error("unbalanced ')'"));
         }
+        let names = parser.names;
         let shape = Shape::of_alternatives(&alts);
-        let lean = lean_alternatives(&alts);
+        let lean = simplified(&lean_alternatives(&alts), &names);
         let lean_shape = Shape::of_alternatives(&lean);
         Ok(Pattern {
-            alts,
-            names: parser.names,
+            alts: simplified(&alts, &names),
+            written: alts,
+            names,
             shape,
             lean,
             lean_shape,
         })
+    }
+
+    /// The slot of the group `name` (the first of that name), for [`Captures::at`].
+    pub(crate) fn slot(&self, name: &str) -> Option<usize> {
+        self.names.iter().position(|n| n == name)
     }
 
     /// The captures when the pattern matches the whole of `input`.
@@ -431,20 +467,21 @@ impl Pattern {
     /// [`Pattern::captures`] must always give (the tests compare them).
     #[cfg(test)]
     pub(crate) fn captures_as_written<'a>(&'a self, input: &'a str) -> Option<Captures<'a>> {
-        self.run_with(&self.alts, input, false)
+        self.run_with(&self.written, input, false)
     }
 
     fn run<'a>(&'a self, alts: &'a [Seq], input: &'a str) -> Option<Captures<'a>> {
         self.run_with(alts, input, true)
     }
 
-    /// Runs the matcher; `skip`: whether it passes over alternatives that cannot start at
-    /// the byte (always, but for the tests' reference).
-    fn run_with<'a>(&'a self, alts: &'a [Seq], input: &'a str, skip: bool) -> Option<Captures<'a>> {
+    /// Runs the matcher; `fast`: whether it passes over alternatives that cannot start at
+    /// the byte and runs repetitions of one byte in a loop (always, but for the tests'
+    /// reference).
+    fn run_with<'a>(&'a self, alts: &'a [Seq], input: &'a str, fast: bool) -> Option<Captures<'a>> {
         let matcher = Matcher {
             input: input.as_bytes(),
             steps: std::cell::Cell::new(0),
-            skip,
+            fast,
         };
         let mut spans = vec![None; self.names.len()];
         let mut result = None;
@@ -538,10 +575,7 @@ impl Parser<'_> {
             b'[' => self.class(),
             b'\\' => self.escape(),
             b'*' | b'+' | b'?' | b'{' => Err(self.error("quantifier without anything to repeat")),
-            b'.' => Ok(Node::Class {
-                ranges: vec![(0, u8::MAX)],
-                negated: false,
-            }),
+            b'.' => Ok(Node::Class(Bytes::of_ranges(&[(0, u8::MAX)], false))),
             b'^' => Ok(Node::Start),
             b'$' => Ok(Node::End),
             _ => Ok(Node::Byte(b)),
@@ -585,7 +619,11 @@ impl Parser<'_> {
             return Err(self.error("unclosed group"));
         }
         Ok(match look {
-            Some(negated) => Node::Look { alts, negated },
+            Some(negated) => Node::Look {
+                alts,
+                negated,
+                captures: true,
+            },
             None => Node::Group { alts, capture },
         })
     }
@@ -598,14 +636,8 @@ impl Parser<'_> {
         self.pos += 1;
         Ok(match b {
             b'b' => Node::WordBoundary,
-            b'd' => Node::Class {
-                ranges: vec![(b'0', b'9')],
-                negated: false,
-            },
-            b's' => Node::Class {
-                ranges: space_ranges(),
-                negated: false,
-            },
+            b'd' => Node::Class(Bytes::of_ranges(&[(b'0', b'9')], false)),
+            b's' => Node::Class(white_space()),
             _ if b.is_ascii_punctuation() => Node::Byte(b),
             _ => return Err(self.error("unsupported escape")),
         })
@@ -621,7 +653,9 @@ impl Parser<'_> {
             };
             self.pos += 1;
             let low = match b {
-                b']' if !ranges.is_empty() => return Ok(Node::Class { ranges, negated }),
+                b']' if !ranges.is_empty() => {
+                    return Ok(Node::Class(Bytes::of_ranges(&ranges, negated)));
+                }
                 b'\\' => {
                     let Some(e) = self.peek() else {
                         return Err(self.error("trailing '\\'"));
@@ -756,12 +790,85 @@ fn lean_node(node: &Node) -> Option<Node> {
             alts: lean_alternatives(alts),
             capture: *capture,
         },
-        Node::Look { alts, negated } => Node::Look {
+        Node::Look {
+            alts,
+            negated,
+            captures,
+        } => Node::Look {
             alts: lean_alternatives(alts),
             negated: *negated,
+            captures: *captures,
         },
         other => other.clone(),
     })
+}
+
+/// `alts` as the matcher runs them faster, matching the same with the same captures: a
+/// group without a name captures nothing (only named groups are read), a group that
+/// captures nothing and has one alternative of one element is that element (so the data's
+/// `([0-9]\s*){5}`, less its white space, repeats one class), and a look knows whether a
+/// group in it captures.
+fn simplified(alts: &[Seq], names: &[String]) -> Vec<Seq> {
+    alts.iter()
+        .map(|seq| {
+            Seq::new(
+                seq.nodes
+                    .iter()
+                    .map(|n| simplified_node(n, names))
+                    .collect(),
+            )
+        })
+        .collect()
+}
+
+fn simplified_node(node: &Node, names: &[String]) -> Node {
+    match node {
+        Node::Group { alts, capture } => {
+            let capture = capture.filter(|&slot| names.get(slot).is_some_and(|n| !n.is_empty()));
+            let alts = simplified(alts, names);
+            if let (None, [only]) = (capture, alts.as_slice())
+                && let [one] = only.nodes.as_slice()
+            {
+                return one.clone();
+            }
+            Node::Group { alts, capture }
+        }
+        Node::Look { alts, negated, .. } => {
+            let alts = simplified(alts, names);
+            Node::Look {
+                captures: alts.iter().flat_map(|seq| &seq.nodes).any(captures),
+                alts,
+                negated: *negated,
+            }
+        }
+        Node::Repeat { node, min, max } => Node::Repeat {
+            node: Box::new(simplified_node(node, names)),
+            min: *min,
+            max: *max,
+        },
+        other => other.clone(),
+    }
+}
+
+/// Whether a group in `node` (or `node` itself) captures.
+fn captures(node: &Node) -> bool {
+    match node {
+        Node::Group { alts, capture } => {
+            capture.is_some() || alts.iter().flat_map(|seq| &seq.nodes).any(captures)
+        }
+        Node::Look { alts, .. } => alts.iter().flat_map(|seq| &seq.nodes).any(captures),
+        Node::Repeat { node, .. } => captures(node),
+        _ => false,
+    }
+}
+
+/// The bytes a node matches when it is one byte (a literal or a class).
+fn one_byte(node: &Node) -> Option<Bytes> {
+    match node {
+        Node::Byte(b) => Some(Bytes::of_ranges(&[(*b, *b)], false)),
+        Node::Class(bytes) => Some(*bytes),
+        _ => None,
+    }
 }
 
 type Spans = Vec<Option<(usize, usize)>>;
@@ -770,8 +877,9 @@ type Next<'k> = dyn FnMut(usize, &mut Spans) -> bool + 'k;
 struct Matcher<'i> {
     input: &'i [u8],
     steps: std::cell::Cell<u32>,
-    /// Whether alternatives that cannot start at the byte are passed over.
-    skip: bool,
+    /// Whether alternatives that cannot start at the byte are passed over and repetitions
+    /// of one byte run in a loop: always, but for the tests' reference.
+    fast: bool,
 }
 
 impl Matcher<'_> {
@@ -790,7 +898,7 @@ impl Matcher<'_> {
         next: &mut Next<'_>,
     ) -> bool {
         alts.iter().any(|seq| {
-            (!self.skip || seq.may_start(self.input, at))
+            (!self.fast || seq.may_start(self.input, at))
                 && self.sequence(&seq.nodes, at, spans, next)
         })
     }
@@ -810,12 +918,9 @@ impl Matcher<'_> {
         }
         match node {
             Node::Byte(b) => self.input.get(at) == Some(b) && next(at + 1, spans),
-            Node::Class { ranges, negated } => match self.input.get(at) {
-                Some(c) if ranges.iter().any(|(lo, hi)| (lo..=hi).contains(&c)) != *negated => {
-                    next(at + 1, spans)
-                }
-                _ => false,
-            },
+            Node::Class(bytes) => {
+                self.input.get(at).is_some_and(|&c| bytes.contains(c)) && next(at + 1, spans)
+            }
             Node::WordBoundary => {
                 let word = |i: Option<usize>| {
                     i.and_then(|i| self.input.get(i))
@@ -843,13 +948,52 @@ impl Matcher<'_> {
                     None => next(end, spans),
                 })
             }
-            Node::Look { alts, negated } => {
-                let mut scratch = spans.clone();
-                let found = self.alternatives(alts, at, &mut scratch, &mut |_, _| true);
+            Node::Look {
+                alts,
+                negated,
+                captures,
+            } => {
+                // What a look captures is let go: it works on a copy of the spans, when a
+                // group in it captures at all.
+                let found = match captures {
+                    true => {
+                        let mut scratch = spans.clone();
+                        self.alternatives(alts, at, &mut scratch, &mut |_, _| true)
+                    }
+                    false => self.alternatives(alts, at, spans, &mut |_, _| true),
+                };
                 found != *negated && next(at, spans)
             }
-            Node::Repeat { node, min, max } => self.repeat(node, *min, *max, 0, at, spans, next),
+            Node::Repeat { node, min, max } => match (self.fast, one_byte(node)) {
+                (true, Some(bytes)) => self.repeat_byte(bytes, *min, *max, at, spans, next),
+                _ => self.repeat(node, *min, *max, 0, at, spans, next),
+            },
         }
+    }
+
+    /// A greedy repetition of one byte of `bytes`: the longest run first, then one byte
+    /// shorter at a time, down to `min` (what [`Matcher::repeat`] tries, in the same order,
+    /// without a call per byte).
+    fn repeat_byte(
+        &self,
+        bytes: Bytes,
+        min: u32,
+        max: Option<u32>,
+        at: usize,
+        spans: &mut Spans,
+        next: &mut Next<'_>,
+    ) -> bool {
+        let rest = self.input.get(at..).unwrap_or(&[]);
+        let most = max.map_or(rest.len(), |max| rest.len().min(max as usize));
+        let run = rest
+            .iter()
+            .take(most)
+            .take_while(|&&c| bytes.contains(c))
+            .count();
+        let least = min as usize;
+        (least..=run)
+            .rev()
+            .any(|n| self.step() && next(at + n, spans))
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -951,6 +1095,57 @@ mod tests {
         );
         let caps = pat.captures("12345").unwrap();
         assert_eq!((caps.get("Zip"), caps.get("Rest")), (None, Some("12345")));
+    }
+
+    #[test]
+    fn repetitions_of_one_byte_back_off_as_the_plain_matcher_does() {
+        // Runs of one byte (`repeat_byte`), simplified groups and looks, against the
+        // matcher on the pattern as written, over every input of up to six bytes of `a`,
+        // `b` and `9`.
+        let patterns = [
+            r"a*a",
+            r"a{2,3}a",
+            r"a{2,}b?a",
+            r"(?<A>a*)(?<B>a{1,2})b*",
+            r"(?:a|b)*9",
+            r"(a)*(?<Last>a)",
+            r"(?:[ab]\s*){3}(?<Rest>[0-9]*)",
+            r"(?=(?<Ahead>a+))a*b*",
+            r"(?!a{3})[ab]*",
+            r"(?<X>(?:a){2})+",
+            r"[^9]{0,2}9*",
+        ];
+        let mut inputs = vec![String::new()];
+        for _ in 0..6 {
+            let longer: Vec<String> = inputs
+                .iter()
+                .filter(|i| i.len() == inputs.last().map_or(0, String::len))
+                .flat_map(|i| ["a", "b", "9"].map(|c| format!("{i}{c}")))
+                .collect();
+            inputs.extend(longer);
+        }
+        assert_eq!(inputs.len(), 1 + 3 + 9 + 27 + 81 + 243 + 729);
+        let mut matched = 0;
+        for pattern in patterns.map(p) {
+            for input in &inputs {
+                let fast = pattern.captures(input);
+                let written = pattern.captures_as_written(input);
+                assert_eq!(
+                    fast.as_ref().map(Captures::named),
+                    written.as_ref().map(Captures::named),
+                    "{pattern:?} {input:?}"
+                );
+                matched += usize::from(fast.is_some());
+            }
+        }
+        assert!(matched > 300, "{matched}");
+        // Greedy: the longest run that lets the rest match.
+        let pattern = p(r"(?<A>a*)(?<B>a{1,2})");
+        let caps = pattern.captures("aaaa").unwrap();
+        assert_eq!((caps.get("A"), caps.get("B")), (Some("aaa"), Some("a")));
+        let pattern = p(r"(?<A>a*)(?<B>a{2})");
+        let caps = pattern.captures("aaaa").unwrap();
+        assert_eq!((caps.get("A"), caps.get("B")), (Some("aa"), Some("aa")));
     }
 
     #[test]

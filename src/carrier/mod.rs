@@ -14,6 +14,7 @@ mod tables;
 #[cfg(test)]
 mod tests;
 
+use std::borrow::Cow;
 use std::sync::{LazyLock, OnceLock};
 
 use crate::pattern::{Pattern, Subject};
@@ -196,35 +197,94 @@ pub(crate) fn printed_name(given: &str) -> Option<String> {
 
 /// The post that issues S10 numbers ending in `country`.
 fn post_of(country: &str) -> Option<CarrierId> {
-    CARRIERS
+    issuers()
+        .posts(country)
         .iter()
-        .position(|c| matches!(c.s10, Some(S10Issuer::Country(c)) if c == country) && c.inferable)
-        .map(CarrierId)
+        .map(|&(_, post)| post)
+        .find(|post| post.get().is_some_and(|c| c.inferable))
 }
 
-/// How a number fared against one format.
+/// Who issues which numbers, worked out once from `FORMATS` and `CARRIERS`, so that
+/// identifying a number looks its owners up instead of comparing the codes of some 200
+/// carriers.
+struct Issuers {
+    /// The carrier of each of `FORMATS`, in order (the first with its code).
+    listed: Vec<Option<CarrierId>>,
+    /// The posts and the country whose S10 numbers each issues, by country, then in
+    /// `CARRIERS` order.
+    posts: Vec<(&'static str, CarrierId)>,
+    /// The carriers of EMS numbers (S10 numbers whose service indicator starts with `E`),
+    /// in `CARRIERS` order.
+    ems: Vec<CarrierId>,
+}
+
+impl Issuers {
+    /// The posts of `country`'s S10 numbers.
+    fn posts(&self, country: &str) -> &[(&'static str, CarrierId)] {
+        let first = self.posts.partition_point(|&(c, _)| c < country);
+        let after = first + self.posts[first..].partition_point(|&(c, _)| c == country);
+        self.posts.get(first..after).unwrap_or(&[])
+    }
+}
+
+fn issuers() -> &'static Issuers {
+    static ISSUERS: OnceLock<Issuers> = OnceLock::new();
+    ISSUERS.get_or_init(|| {
+        let ids = || CARRIERS.iter().enumerate().map(|(i, c)| (CarrierId(i), c));
+        let mut posts: Vec<(&'static str, CarrierId)> = ids()
+            .filter_map(|(id, c)| match c.s10 {
+                Some(S10Issuer::Country(country)) => Some((country, id)),
+                _ => None,
+            })
+            .collect();
+        posts.sort_unstable();
+        Issuers {
+            listed: FORMATS
+                .iter()
+                .map(|f| ids().find(|(_, c)| c.code == f.carrier).map(|(id, _)| id))
+                .collect(),
+            posts,
+            ems: ids()
+                .filter(|(_, c)| c.s10 == Some(S10Issuer::Ems))
+                .map(|(id, _)| id)
+                .collect(),
+        }
+    })
+}
+
+/// How a number fared against one format: the parts it names borrowed from the number.
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum Fit {
+enum Fit<'a> {
     /// Not this format's shape.
     NoShape,
     /// The shape, but the wrong check character.
     BadCheck {
-        serial: String,
-        given: String,
+        serial: Cow<'a, str>,
+        given: &'a str,
         expected: Option<char>,
         /// For S10: the service indicator and the country code.
-        service: String,
-        country: String,
+        service: &'a str,
+        country: &'a str,
     },
     /// A number of this format.
-    Valid { service: String, country: String },
+    Valid { service: &'a str, country: &'a str },
 }
 
-/// A format's patterns, parsed once: the number's, and the serial number's for
-/// `prepend_if`.
+/// A format's patterns, parsed once: the number's, with the slots of the groups `fit`
+/// reads, and the serial number's for `prepend_if`.
 struct Parsed {
     number: Option<Pattern>,
+    slots: Slots,
     prepend_if: Option<Pattern>,
+}
+
+/// Where a number pattern captures each part a check reads.
+#[derive(Default)]
+struct Slots {
+    service: Option<usize>,
+    country: Option<usize>,
+    serial: Option<usize>,
+    check: Option<usize>,
 }
 
 /// The patterns, parsed once: `FORMATS` in order, then S10. A pattern that does not parse
@@ -235,15 +295,25 @@ fn patterns() -> &'static [Parsed] {
         FORMATS
             .iter()
             .chain(std::iter::once(&S10))
-            .map(|f| Parsed {
-                number: Pattern::parse(f.pattern).ok(),
-                prepend_if: f.prepend_if.and_then(|(p, _)| Pattern::parse(p).ok()),
+            .map(|f| {
+                let number = Pattern::parse(f.pattern).ok();
+                let slot = |name: &str| number.as_ref().and_then(|p| p.slot(name));
+                Parsed {
+                    slots: Slots {
+                        service: slot("ServiceType"),
+                        country: slot("CountryCode"),
+                        serial: slot("SerialNumber"),
+                        check: slot("CheckDigit"),
+                    },
+                    number,
+                    prepend_if: f.prepend_if.and_then(|(p, _)| Pattern::parse(p).ok()),
+                }
             })
             .collect()
     })
 }
 
-fn fit(format: FormatId, number: &Subject<'_>) -> Fit {
+fn fit<'a>(format: FormatId, number: &Subject<'a>) -> Fit<'a> {
     let slot = match format {
         FormatId::Listed(i) => i,
         FormatId::S10 => FORMATS.len(),
@@ -255,28 +325,28 @@ fn fit(format: FormatId, number: &Subject<'_>) -> Fit {
         return Fit::NoShape;
     };
     let f = format.get();
-    let service = caps.get("ServiceType").unwrap_or("").to_owned();
-    let country = caps.get("CountryCode").unwrap_or("").to_owned();
+    let slots = &parsed.slots;
+    let service = caps.at(slots.service).unwrap_or("");
+    let country = caps.at(slots.country).unwrap_or("");
     // An S10 number of a country the data has no post for is still S10, its check digit
     // checked: it is no carrier's (`owners`), not of no shape.
     let Some(checksum) = f.checksum else {
         return Fit::Valid { service, country };
     };
-    let mut serial = caps.get("SerialNumber").unwrap_or("").to_owned();
+    let mut serial = Cow::Borrowed(caps.at(slots.serial).unwrap_or(""));
     if let (Some((_, prefix)), Some(rule)) = (f.prepend_if, &parsed.prepend_if)
         && rule.captures(&serial).is_some()
     {
-        serial.insert_str(0, prefix);
+        serial = Cow::Owned(format!("{prefix}{serial}"));
     }
-    let serial = serial.as_str();
-    let given = caps.get("CheckDigit").unwrap_or("");
-    if checksum.verifies(serial, given) {
+    let given = caps.at(slots.check).unwrap_or("");
+    if checksum.verifies(&serial, given) {
         Fit::Valid { service, country }
     } else {
         Fit::BadCheck {
-            serial: serial.to_owned(),
-            given: given.to_owned(),
-            expected: checksum.expected(serial),
+            expected: checksum.expected(&serial),
+            serial,
+            given,
             service,
             country,
         }
@@ -292,24 +362,65 @@ fn issues(carrier: CarrierId, service: &str, country: &str) -> bool {
     }
 }
 
-/// The carriers whose number `format` makes it (`fit` being valid or a bad check).
-fn owners(format: FormatId, service: &str, country: &str) -> Vec<CarrierId> {
+/// The carriers whose number `format` makes it (`fit` being valid or a bad check), in
+/// `CARRIERS` order.
+fn owners(format: FormatId, service: &str, country: &str) -> Owners {
+    let issuers = issuers();
+    let none = Owners {
+        listed: None,
+        posts: &[],
+        ems: &[],
+    };
     match format {
-        FormatId::Listed(i) => {
-            let code = FORMATS.get(i).map_or("", |f| f.carrier);
-            CARRIERS
-                .iter()
-                .position(|c| c.code == code)
-                .map(CarrierId)
-                .into_iter()
-                .collect()
-        }
+        FormatId::Listed(i) => Owners {
+            listed: issuers.listed.get(i).copied().flatten(),
+            ..none
+        },
         // The data's S10 numbers are valid only for a post it knows (`needs_post`).
-        FormatId::S10 if S10.needs_post && post_of(country).is_none() => Vec::new(),
-        FormatId::S10 => (0..CARRIERS.len())
-            .map(CarrierId)
-            .filter(|c| issues(*c, service, country))
-            .collect(),
+        FormatId::S10 if S10.needs_post && post_of(country).is_none() => none,
+        FormatId::S10 => Owners {
+            posts: issuers.posts(country),
+            ems: match service.starts_with('E') {
+                true => &issuers.ems,
+                false => &[],
+            },
+            ..none
+        },
+    }
+}
+
+/// The carriers of [`owners`]: a listed format's, or the posts and EMS carriers that issue
+/// an S10 number, merged in `CARRIERS` order (a carrier is a post or EMS, never both).
+struct Owners {
+    listed: Option<CarrierId>,
+    posts: &'static [(&'static str, CarrierId)],
+    ems: &'static [CarrierId],
+}
+
+impl Iterator for Owners {
+    type Item = CarrierId;
+
+    fn next(&mut self) -> Option<CarrierId> {
+        if let Some(carrier) = self.listed.take() {
+            return Some(carrier);
+        }
+        let post = self.posts.split_first();
+        let ems = self.ems.split_first();
+        match (post, ems) {
+            (Some((&(_, p), rest)), Some((&e, _))) if p < e => {
+                self.posts = rest;
+                Some(p)
+            }
+            (_, Some((&e, rest))) => {
+                self.ems = rest;
+                Some(e)
+            }
+            (Some((&(_, p), rest)), None) => {
+                self.posts = rest;
+                Some(p)
+            }
+            (None, None) => None,
+        }
     }
 }
 
@@ -375,19 +486,21 @@ fn lettered(number: &str) -> bool {
     number.bytes().any(|b| b.is_ascii_alphabetic())
 }
 
-/// How a number fares against every format of the data, S10 last: worked out once per
-/// number, for [`Fits::known_shape`] and [`identify`].
-pub(crate) struct Fits(Vec<(FormatId, Fit)>);
+/// How a number fares against every format of the data, S10 last: the formats whose
+/// shape it has (a valid number or a wrong check character), in order, worked out once per
+/// number for [`Fits::known_shape`] and [`identify`].
+pub(crate) struct Fits<'a>(Vec<(FormatId, Fit<'a>)>);
 
-impl Fits {
+impl<'a> Fits<'a> {
     /// Fits `number` (no spaces, capitals) to every format.
-    pub(crate) fn of(number: &str) -> Fits {
+    pub(crate) fn of(number: &'a str) -> Fits<'a> {
         let subject = Subject::new(number);
         Fits(
             (0..FORMATS.len())
                 .map(FormatId::Listed)
                 .chain(std::iter::once(FormatId::S10))
                 .map(|f| (f, fit(f, &subject)))
+                .filter(|(_, fit)| *fit != Fit::NoShape)
                 .collect(),
         )
     }
@@ -426,7 +539,7 @@ pub(crate) fn identify(number: &str, named: Option<CarrierId>) -> Result<Identit
 
 /// [`identify`] with the number's [`Fits`] worked out already.
 pub(crate) fn identify_in(
-    fits: &Fits,
+    fits: &Fits<'_>,
     number: &str,
     named: Option<CarrierId>,
 ) -> Result<Identity, Problem> {
@@ -463,12 +576,12 @@ pub(crate) fn identify_in(
                 country,
             } if wanted(*format, service, country) => Some(Problem::CheckDigit {
                 carrier: match format {
-                    FormatId::Listed(_) => owners(*format, service, country).first().copied(),
+                    FormatId::Listed(_) => owners(*format, service, country).next(),
                     FormatId::S10 => None,
                 },
                 format: *format,
-                serial: serial.clone(),
-                given: given.clone(),
+                serial: serial.clone().into_owned(),
+                given: (*given).to_owned(),
                 expected: *expected,
             }),
             _ => None,
@@ -506,7 +619,7 @@ pub(crate) fn identify_in(
         });
     }
     let own = |format: FormatId, service: &str, country: &str| match format {
-        FormatId::Listed(_) => owners(format, service, country).contains(&named),
+        FormatId::Listed(_) => owners(format, service, country).any(|c| c == named),
         FormatId::S10 => named.is_post() || issues(named, service, country),
     };
     if (strong || !named.open())
