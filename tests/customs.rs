@@ -114,6 +114,25 @@ fn invalid_declarations_give_exact_errors() {
         (
             vec![(
                 format!("{c}/tax_ids"),
+                json!([{"kind": "ioss", "id": "IM2760000742"}, {"kind": "gst", "id": "123"}]),
+            )],
+            (
+                "customs.tax_ids[1].kind",
+                ErrorKind::UnknownValue,
+                "\"gst\" is not one of \"ioss\", \"eori\", \"voec\", \"vat\", \"other\"",
+            ),
+        ),
+        (
+            vec![(format!("{c}/invoice"), json!("INV\u{7}42"))],
+            (
+                "customs.invoice",
+                ErrorKind::ControlCharacter,
+                "contains the control character U+0007 at position 4",
+            ),
+        ),
+        (
+            vec![(
+                format!("{c}/tax_ids"),
                 json!([{"kind": "ioss", "id": "IM2760000742"}, {"kind": "ioss", "id": "IMé76000074"}]),
             )],
             (

@@ -56,21 +56,62 @@ const FILLER: &[&str] = &[
     "things", "use",
 ];
 
+/// A field of the declaration, its path written out only when an error names it
+/// (`customs.invoice`, `customs.items[2].description`): most declarations have no error, and
+/// each path written is an allocation.
+#[derive(Debug, Clone, Copy)]
+struct Path<'a> {
+    /// `customs`, or a list of it: `customs.items`, `customs.tax_ids`.
+    list: &'static str,
+    /// The entry of the list.
+    index: Option<usize>,
+    field: &'a str,
+}
+
+impl From<Path<'_>> for String {
+    fn from(path: Path<'_>) -> String {
+        let Path { list, index, field } = path;
+        match index {
+            Some(i) => format!("{list}[{i}].{field}"),
+            None => format!("{list}.{field}"),
+        }
+    }
+}
+
 /// Whether `description` says nothing of what the item is: every word vague or filler.
 fn is_vague(description: &str) -> bool {
-    let lower = description.to_lowercase();
-    let words: Vec<&str> = lower
+    let lower = match description.is_ascii() {
+        true => description.to_ascii_lowercase(),
+        false => description.to_lowercase(),
+    };
+    // One pass over the words: the first few kept for the phrases, and whether each is
+    // vague or filler.
+    let mut first = [""; PHRASE_WORDS];
+    let (mut count, mut all_known, mut any_vague) = (0, true, false);
+    for word in lower
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .collect();
-    let whole = words.join(" ");
-    !words.is_empty()
-        && (VAGUE.contains(&whole.as_str())
-            || words
-                .iter()
-                .all(|w| VAGUE.contains(w) || FILLER.contains(w))
-                && words.iter().any(|w| VAGUE.contains(w)))
+    {
+        if let Some(slot) = first.get_mut(count) {
+            *slot = word;
+        }
+        count += 1;
+        let vague = VAGUE.contains(&word);
+        any_vague |= vague;
+        all_known &= vague || FILLER.contains(&word);
+    }
+    // The words, one space apart, are one of the vague phrases.
+    let whole = || {
+        let words = first.get(..count).unwrap_or(&[]);
+        VAGUE
+            .iter()
+            .any(|phrase| phrase.split(' ').eq(words.iter().copied()))
+    };
+    count > 0 && (all_known && any_vague || whole())
 }
+
+/// More words than any of [`VAGUE`]'s phrases has.
+const PHRASE_WORDS: usize = 4;
 
 /// Which UPU form the declaration is printed on.
 ///
@@ -677,7 +718,7 @@ impl Check<'_> {
     fn choice<T: Copy>(
         &mut self,
         raw: &str,
-        field: &str,
+        field: impl Into<String>,
         choices: &[T],
         code: impl Fn(T) -> &'static str,
     ) -> Option<T> {
@@ -813,7 +854,12 @@ pub(super) fn check(
 
     // The other boxes.
     let mut optional = |raw: &Option<String>, name: &str| {
-        c.keep(text::optional(raw.as_deref(), &format!("customs.{name}")))
+        let path = Path {
+            list: "customs",
+            index: None,
+            field: name,
+        };
+        c.keep(text::optional(raw.as_deref(), path))
     };
     let invoice = optional(&customs.invoice, "invoice");
     let licence = optional(&customs.licence, "licence");
@@ -950,9 +996,13 @@ fn check_item(
     i: usize,
     currency: &mut Option<(Currency, usize)>,
 ) -> Option<ValidItem> {
-    let path = |field: &str| format!("customs.items[{i}].{field}");
+    let path = |field| Path {
+        list: "customs.items",
+        index: Some(i),
+        field,
+    };
     let before = c.errors.len();
-    let description = c.keep(text::required(&item.description, &path("description")));
+    let description = c.keep(text::required(&item.description, path("description")));
     if let Some(description) = &description
         && is_vague(description)
     {
@@ -1059,10 +1109,14 @@ fn check_item(
 }
 
 fn check_tax_id(c: &mut Check<'_>, tax_id: &TaxId, i: usize) -> Option<ValidTaxId> {
-    let field = format!("customs.tax_ids[{i}]");
+    let path = |field| Path {
+        list: "customs.tax_ids",
+        index: Some(i),
+        field,
+    };
     let kind = c.choice(
         &tax_id.kind,
-        &format!("{field}.kind"),
+        path("kind"),
         &[
             TaxIdKind::Ioss,
             TaxIdKind::Eori,
@@ -1072,7 +1126,7 @@ fn check_tax_id(c: &mut Check<'_>, tax_id: &TaxId, i: usize) -> Option<ValidTaxI
         ],
         TaxIdKind::code,
     )?;
-    let id_field = format!("{field}.id");
+    let id_field = path("id");
     let compact: String = tax_id
         .id
         .chars()
@@ -1087,7 +1141,7 @@ fn check_tax_id(c: &mut Check<'_>, tax_id: &TaxId, i: usize) -> Option<ValidTaxI
             })
         } else {
             c.push(
-                id_field.as_str(),
+                id_field,
                 ErrorKind::InvalidTaxId,
                 format!(
                     "{:?} is not a valid {} number: {shape}, e.g. {example:?}",
@@ -1130,10 +1184,10 @@ fn check_tax_id(c: &mut Check<'_>, tax_id: &TaxId, i: usize) -> Option<ValidTaxI
             c,
         ),
         TaxIdKind::Vat | TaxIdKind::Other => {
-            let id = c.keep(text::required(&tax_id.id, &id_field))?;
+            let id = c.keep(text::required(&tax_id.id, id_field))?;
             if id.chars().count() > 40 {
                 c.push(
-                    id_field.as_str(),
+                    id_field,
                     ErrorKind::TooLong,
                     format!("is {} characters long; at most 40", id.chars().count()),
                 );
@@ -1180,6 +1234,71 @@ fn check_date(raw: &str) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`is_vague`] as first written: the words lowercased, collected and joined.
+    fn is_vague_as_written(description: &str) -> bool {
+        let lower = description.to_lowercase();
+        let words: Vec<&str> = lower
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let whole = words.join(" ");
+        !words.is_empty()
+            && (VAGUE.contains(&whole.as_str())
+                || words
+                    .iter()
+                    .all(|w| VAGUE.contains(w) || FILLER.contains(w))
+                    && words.iter().any(|w| VAGUE.contains(w)))
+    }
+
+    #[test]
+    fn vague_descriptions() {
+        assert!(VAGUE.iter().all(|p| p.split(' ').count() < PHRASE_WORDS));
+        let vague = [
+            "Gift",
+            "A GIFT",
+            "spare parts",
+            "Spare  Parts!",
+            "personal effects",
+            "Various items",
+            "assorted goods",
+            "some stuff, for personal use",
+        ];
+        let precise = [
+            "",
+            "---",
+            "Cotton T-shirt, men's",
+            "Ceramic coffee mug",
+            "Gift box, cardboard",
+            "Spare parts for a bicycle: chain",
+            "Ｇｉｆｔ",
+            "Geschenk",
+            "硅胶厨房刮刀 (silicone spatula)",
+        ];
+        for d in vague {
+            assert!(is_vague(d), "{d:?}");
+        }
+        for d in precise {
+            assert!(!is_vague(d), "{d:?}");
+        }
+        // As first written, for these and for every vague or filler word and phrase in
+        // capitals, with a character that lowercases to ASCII (the Kelvin sign) and with
+        // words around.
+        let mut all: Vec<String> = vague
+            .iter()
+            .chain(&precise)
+            .map(|d| d.to_string())
+            .collect();
+        for w in VAGUE.iter().chain(FILLER) {
+            all.push(w.to_uppercase());
+            all.push(format!("{w} mug"));
+            all.push(format!("the {w}"));
+            all.push(w.replace('k', "\u{212A}"));
+        }
+        for d in &all {
+            assert_eq!(is_vague(d), is_vague_as_written(d), "{d:?}");
+        }
+    }
 
     #[test]
     fn dates() {

@@ -622,6 +622,13 @@ impl TryFrom<&str> for CountryCode {
                 "must not be empty; expected an ISO 3166-1 alpha-2 code such as \"US\"",
             ));
         }
+        // Most come as the code: looked up without an allocation.
+        if let [a, b] = s.as_bytes()
+            && let Ok(code) = std::str::from_utf8(&[a.to_ascii_uppercase(), b.to_ascii_uppercase()])
+            && let Some(country) = address::country(code)
+        {
+            return Ok(CountryCode(country));
+        }
         let upper = s.to_uppercase();
         if upper.len() == 2
             && let Some(country) = address::country(&upper)
