@@ -97,6 +97,14 @@ impl FormatId {
 /// The lookup key of a carrier name: letters and digits only, lower case (`J&T Express`,
 /// `j&t express` and `JT-Express` are one key).
 pub(crate) fn name_key(name: &str) -> String {
+    // Most names are ASCII: the same key, byte by byte.
+    if name.is_ascii() {
+        return name
+            .bytes()
+            .filter(u8::is_ascii_alphanumeric)
+            .map(|b| char::from(b.to_ascii_lowercase()))
+            .collect();
+    }
     name.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)

@@ -377,6 +377,35 @@ fn owners_are_looked_up_as_the_carriers_would_be_searched() {
 }
 
 #[test]
+fn name_keys_of_ascii_names_are_those_of_any_name() {
+    let by_char = |name: &str| -> String {
+        name.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let mut names: Vec<String> = (0u8..128).map(|b| char::from(b).to_string()).collect();
+    names.extend(CARRIERS.iter().flat_map(super::names).map(str::to_owned));
+    names.extend(
+        [
+            "J&T Express",
+            "DHL Paket",
+            " Royal-Mail Tracked 48 ",
+            "UPS\tGround",
+        ]
+        .map(String::from),
+    );
+    assert!(names.iter().filter(|n| n.is_ascii()).count() > 500);
+    for name in &names {
+        assert_eq!(name_key(name), by_char(name), "{name:?}");
+    }
+    assert_eq!(name_key("J&T Express"), "jtexpress");
+    // Any other name goes character by character.
+    assert_eq!(name_key("La Poste – Colissimo"), "lapostecolissimo");
+    assert_eq!(name_key("ÖSTERREICHISCHE POST"), "österreichischepost");
+}
+
+#[test]
 fn every_formats_example_is_its_carriers() {
     for (i, f) in FORMATS.iter().enumerate() {
         let format = FormatId::Listed(i);

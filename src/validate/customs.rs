@@ -103,9 +103,10 @@ fn is_vague(description: &str) -> bool {
     // The words, one space apart, are one of the vague phrases.
     let whole = || {
         let words = first.get(..count).unwrap_or(&[]);
+        let head = words.first().copied().unwrap_or_default();
         VAGUE
             .iter()
-            .any(|phrase| phrase.split(' ').eq(words.iter().copied()))
+            .any(|phrase| phrase.starts_with(head) && phrase.split(' ').eq(words.iter().copied()))
     };
     count > 0 && (all_known && any_vague || whole())
 }

@@ -2,6 +2,7 @@
 //! postcode. Each is built with `TryFrom` (or `Postcode::parse`, which needs the country).
 
 use std::fmt;
+use std::sync::OnceLock;
 
 use super::error::{ErrorKind, ValidationError};
 use super::text::describe_char;
@@ -771,8 +772,30 @@ fn canonical(rules: &Country, postcode: &str) -> Option<String> {
 /// `postcode` (without separators) with the separator where the country's examples have one,
 /// when that matches the pattern.
 fn with_separator(rules: &Country, postcode: &str) -> Option<String> {
-    // (separator, characters after it) of the examples with exactly one separator, most
-    // common first, ties in the data's order.
+    let chars = postcode.chars().count();
+    separator_shapes(rules)
+        .iter()
+        .find_map(|&(separator, after)| {
+            let split = postcode.char_indices().nth(chars.checked_sub(after)?)?.0;
+            let (head, tail) = postcode.split_at(split);
+            let candidate = format!("{head}{separator}{tail}");
+            (!head.is_empty() && rules.postcode_matches(&candidate)).then_some(candidate)
+        })
+}
+
+/// (separator, characters after it) of the country's examples with exactly one separator,
+/// most common first, ties in the data's order: worked out once per country.
+fn separator_shapes(rules: &Country) -> &'static [(char, usize)] {
+    static SHAPES: OnceLock<Vec<Vec<(char, usize)>>> = OnceLock::new();
+    let all = SHAPES.get_or_init(|| address::COUNTRIES.iter().map(shapes_of).collect());
+    address::COUNTRIES
+        .binary_search_by(|c| c.code.cmp(rules.code))
+        .ok()
+        .and_then(|i| all.get(i))
+        .map_or(&[], Vec::as_slice)
+}
+
+fn shapes_of(rules: &Country) -> Vec<(char, usize)> {
     let mut shapes: Vec<((char, usize), usize)> = Vec::new();
     for example in rules.zipex {
         let mut separators = example
@@ -790,13 +813,7 @@ fn with_separator(rules: &Country, postcode: &str) -> Option<String> {
         }
     }
     shapes.sort_by_key(|shape| std::cmp::Reverse(shape.1));
-    let chars = postcode.chars().count();
-    shapes.into_iter().find_map(|((separator, after), _)| {
-        let split = postcode.char_indices().nth(chars.checked_sub(after)?)?.0;
-        let (head, tail) = postcode.split_at(split);
-        let candidate = format!("{head}{separator}{tail}");
-        (!head.is_empty() && rules.postcode_matches(&candidate)).then_some(candidate)
-    })
+    shapes.into_iter().map(|(shape, _)| shape).collect()
 }
 
 impl fmt::Display for Postcode {
