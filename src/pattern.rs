@@ -138,6 +138,11 @@ pub(crate) struct Subject<'a> {
 }
 
 impl<'a> Subject<'a> {
+    /// Whether it has white space (the pattern as written is then tried, not its lean form).
+    pub(crate) fn spaced(&self) -> bool {
+        self.spaced
+    }
+
     pub(crate) fn new(text: &'a str) -> Subject<'a> {
         let mut bytes = Bytes::default();
         for b in text.bytes() {
@@ -438,6 +443,12 @@ impl Pattern {
             lean,
             lean_shape,
         })
+    }
+
+    /// Whether an input of `len` bytes without white space may match (its lean form's
+    /// lengths): `false` rules a match out, as [`Pattern::captures_of`] would.
+    pub(crate) fn may_match_unspaced(&self, len: usize) -> bool {
+        self.lean_shape.lengths.contains(len)
     }
 
     /// The slot of the group `name` (the first of that name), for [`Captures::at`].
@@ -810,13 +821,14 @@ fn lean_node(node: &Node) -> Option<Node> {
 /// group in it captures.
 fn simplified(alts: &[Seq], names: &[String]) -> Vec<Seq> {
     alts.iter()
-        .map(|seq| {
-            Seq::new(
-                seq.nodes
-                    .iter()
-                    .map(|n| simplified_node(n, names))
-                    .collect(),
-            )
+        .map(|seq| Seq {
+            nodes: seq
+                .nodes
+                .iter()
+                .map(|n| simplified_node(n, names))
+                .collect(),
+            // The same matches: the shape worked out already.
+            shape: seq.shape,
         })
         .collect()
 }

@@ -321,12 +321,17 @@ fn patterns() -> &'static [Parsed] {
     })
 }
 
-fn fit<'a>(format: FormatId, number: &Subject<'a>) -> Fit<'a> {
+/// The patterns of `format`.
+fn pattern_of(format: FormatId) -> Option<&'static Parsed> {
     let slot = match format {
         FormatId::Listed(i) => i,
         FormatId::S10 => FORMATS.len(),
     };
-    let Some(parsed) = patterns().get(slot) else {
+    patterns().get(slot)
+}
+
+fn fit<'a>(format: FormatId, number: &Subject<'a>) -> Fit<'a> {
+    let Some(parsed) = pattern_of(format) else {
         return Fit::NoShape;
     };
     let Some(caps) = parsed.number.as_ref().and_then(|p| p.captures_of(number)) else {
@@ -494,6 +499,33 @@ fn lettered(number: &str) -> bool {
     number.bytes().any(|b| b.is_ascii_alphabetic())
 }
 
+/// Every format: `FORMATS` in order, then S10.
+fn all_formats() -> impl Iterator<Item = FormatId> {
+    (0..FORMATS.len())
+        .map(FormatId::Listed)
+        .chain(std::iter::once(FormatId::S10))
+}
+
+/// For each length a number without spaces may have (up to [`MAX_LEN`](crate::TrackingNumber::MAX_LEN)),
+/// the formats whose numbers may have it, in [`all_formats`] order: identifying a number
+/// tries only those, where trying the others would only find that they cannot match.
+fn by_length() -> &'static [Vec<FormatId>] {
+    static BY_LENGTH: OnceLock<Vec<Vec<FormatId>>> = OnceLock::new();
+    BY_LENGTH.get_or_init(|| {
+        (0..=crate::TrackingNumber::MAX_LEN)
+            .map(|len| {
+                all_formats()
+                    .filter(|&f| {
+                        pattern_of(f)
+                            .and_then(|p| p.number.as_ref())
+                            .is_some_and(|p| p.may_match_unspaced(len))
+                    })
+                    .collect()
+            })
+            .collect()
+    })
+}
+
 /// How a number fares against every format of the data, S10 last: the formats whose
 /// shape it has (a valid number or a wrong check character), in order, worked out once per
 /// number for [`Fits::known_shape`] and [`identify`].
@@ -503,14 +535,17 @@ impl<'a> Fits<'a> {
     /// Fits `number` (no spaces, capitals) to every format.
     pub(crate) fn of(number: &'a str) -> Fits<'a> {
         let subject = Subject::new(number);
-        Fits(
-            (0..FORMATS.len())
-                .map(FormatId::Listed)
-                .chain(std::iter::once(FormatId::S10))
+        let fits = |formats: &mut dyn Iterator<Item = FormatId>| {
+            formats
                 .map(|f| (f, fit(f, &subject)))
                 .filter(|(_, fit)| *fit != Fit::NoShape)
-                .collect(),
-        )
+                .collect()
+        };
+        // A number without spaces is tried only with the formats of its length.
+        Fits(match by_length().get(number.len()) {
+            Some(formats) if !subject.spaced() => fits(&mut formats.iter().copied()),
+            _ => fits(&mut all_formats()),
+        })
     }
 
     /// Whether the number is of a shape the data knows: one of its formats with a right

@@ -377,6 +377,33 @@ fn owners_are_looked_up_as_the_carriers_would_be_searched() {
 }
 
 #[test]
+fn a_number_is_tried_with_the_formats_of_its_length_as_with_all() {
+    let mut numbers: Vec<String> = Vec::new();
+    for (_, _, valid, invalid) in dataset() {
+        for raw in valid.iter().chain(&invalid) {
+            let compact = canonical(raw);
+            numbers.push(format!("{compact}0"));
+            numbers.push(compact.get(1..).unwrap_or_default().to_owned());
+            numbers.push(compact);
+            numbers.push(raw.clone());
+        }
+    }
+    numbers.extend((0..=45).map(|n| "9".repeat(n)));
+    let mut found = 0;
+    for number in &numbers {
+        let subject = Subject::new(number);
+        let every: Vec<(FormatId, Fit<'_>)> = all_formats()
+            .map(|f| (f, fit(f, &subject)))
+            .filter(|(_, fit)| *fit != Fit::NoShape)
+            .collect();
+        let fits = Fits::of(number);
+        assert_eq!(fits.0, every, "{number:?}");
+        found += fits.0.len();
+    }
+    assert!(found > 500, "{found}");
+}
+
+#[test]
 fn name_keys_of_ascii_names_are_those_of_any_name() {
     let by_char = |name: &str| -> String {
         name.chars()
