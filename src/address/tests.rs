@@ -25,6 +25,26 @@ fn table_is_sorted_unique_and_complete() {
         assert!(std::ptr::eq(country(c.code).expect("lookup"), c));
         assert!(!c.name.is_empty() && c.fmt.contains("%A"), "{}", c.code);
     }
+    // Every string of two ASCII characters and a few others, as a search of the table.
+    let searched = |code: &str| {
+        COUNTRIES
+            .binary_search_by(|c| c.code.cmp(code))
+            .ok()
+            .map(|i| &COUNTRIES[i])
+    };
+    let mut codes: Vec<String> = (0u8..128)
+        .flat_map(|a| (0u8..128).map(move |b| String::from_utf8(vec![a, b]).unwrap()))
+        .collect();
+    codes.extend(["", "A", "USA", "É", "ÉU", "U", "\u{0}"].map(String::from));
+    for code in &codes {
+        let found = country(code);
+        assert_eq!(
+            found.map(|c| c.code),
+            searched(code).map(|c| c.code),
+            "{code:?}"
+        );
+        assert!(found.is_none_or(|c| std::ptr::eq(c, searched(code).unwrap())));
+    }
     assert!(country("us").is_none(), "codes are upper case");
     assert!(country("").is_none());
     assert!(country("USA").is_none());
