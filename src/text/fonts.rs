@@ -467,32 +467,37 @@ pub(crate) fn typeface_for(cluster: &str, weight: Weight) -> Result<Option<Typef
         return Ok(Some(weight.latin()));
     }
     // A cluster of one character (most are): each thread remembers which typeface drew
-    // it. Registering a font only adds to the end of the chain, so the first typeface that
-    // covers a character stays the first; one no typeface covers is not remembered.
-    const REMEMBERED: usize = 4096;
+    // it, in a slot of its own found from the character and the weight (a character met
+    // again is one index, no hashing; two that share a slot take turns). Registering a font
+    // only adds to the end of the chain, so the first typeface that covers a character
+    // stays the first; one no typeface covers is not remembered.
+    const SLOTS: usize = 2048;
+    type Slots = [Option<(char, Weight, Typeface)>; SLOTS];
     thread_local! {
-        static FIRST_COVERING: std::cell::RefCell<std::collections::HashMap<(char, Weight), Typeface>> =
-            std::cell::RefCell::new(std::collections::HashMap::new());
+        static FIRST_COVERING: std::cell::RefCell<Box<Slots>> =
+            std::cell::RefCell::new(Box::new([None; SLOTS]));
     }
     let mut chars = cluster.chars();
     let single = match (chars.next(), chars.next()) {
         (Some(c), None) => Some(c),
         _ => None,
     };
-    if let Some(c) = single
-        && let Some(typeface) = FIRST_COVERING.with_borrow(|seen| seen.get(&(c, weight)).copied())
+    let slot = single.map(|c| (c as usize * 2 + weight as usize) % SLOTS);
+    if let (Some(c), Some(slot)) = (single, slot)
+        && let Some((_, _, typeface)) = FIRST_COVERING
+            .with_borrow(|seen| seen.get(slot).copied().flatten())
+            .filter(|&(seen, w, _)| seen == c && w == weight)
     {
         return Ok(Some(typeface));
     }
     for typeface in weight.chain() {
         let font = Font::get(typeface)?;
         if cluster.chars().all(|c| font.covers(c)) {
-            if let Some(c) = single {
+            if let (Some(c), Some(slot)) = (single, slot) {
                 FIRST_COVERING.with_borrow_mut(|seen| {
-                    if seen.len() >= REMEMBERED {
-                        seen.clear();
+                    if let Some(entry) = seen.get_mut(slot) {
+                        *entry = Some((c, weight, typeface));
                     }
-                    seen.insert((c, weight), typeface);
                 });
             }
             return Ok(Some(typeface));
@@ -509,6 +514,41 @@ mod tests {
 
     fn pick(cluster: &str, weight: Weight) -> Option<Typeface> {
         typeface_for(cluster, weight).unwrap()
+    }
+
+    #[test]
+    fn characters_sharing_a_remembered_slot_each_get_their_own_typeface() {
+        // The first typeface of the chain covering the cluster, looked for every time.
+        let looked_for = |cluster: &str, weight: Weight| {
+            weight.chain().find(|&t| {
+                let font = Font::get(t).unwrap();
+                cluster.chars().all(|c| font.covers(c))
+            })
+        };
+        // Characters 1,024 apart share a slot (of a weight); so do their other weight's.
+        let clusters = [
+            "ä",
+            "\u{4e4}",
+            "Ω",
+            "\u{7a9}",
+            "中",
+            "\u{512d}",
+            "\u{10ffff}",
+            "\u{103ff}",
+        ];
+        for _ in 0..3 {
+            for cluster in clusters {
+                for weight in Weight::ALL {
+                    assert_eq!(
+                        pick(cluster, weight),
+                        looked_for(cluster, weight),
+                        "{cluster:?}"
+                    );
+                }
+            }
+        }
+        assert_eq!(pick("ä", Weight::Bold), Some(Typeface::LatinBold));
+        assert_eq!(pick("\u{10ffff}", Weight::Regular), None);
     }
 
     #[test]

@@ -140,8 +140,25 @@ pub(crate) fn clean(
 /// already composed, cannot be too long, and Noto Sans, which is always bundled, draws every
 /// one of its characters; what is left is to collapse the spaces.
 fn clean_printable_ascii(raw: &str) -> Option<Option<String>> {
-    if raw.len() > MAX_TEXT_CHARS || !raw.bytes().all(|b| matches!(b, b' '..=b'~')) {
+    if raw.len() > MAX_TEXT_CHARS {
         return None;
+    }
+    // One pass: printable, and whether any space is one to collapse (leading, trailing or
+    // after another).
+    let mut spaced = false;
+    let mut collapse = false;
+    for &b in raw.as_bytes() {
+        if !matches!(b, b' '..=b'~') {
+            return None;
+        }
+        let space = b == b' ';
+        collapse |= space && spaced;
+        spaced = space;
+    }
+    collapse |= spaced || raw.starts_with(' ');
+    if !collapse {
+        // Most text: taken as it is.
+        return Some((!raw.is_empty()).then(|| raw.to_owned()));
     }
     let mut out = String::with_capacity(raw.len());
     for word in raw.split_ascii_whitespace() {
@@ -219,6 +236,32 @@ pub(crate) fn optional(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn printable_ascii_is_taken_as_it_is_or_with_its_spaces_collapsed() {
+        // Every string of up to six of ' ', 'a', '~', and a few others, against the words
+        // joined by one space.
+        let mut inputs = vec![String::new()];
+        for _ in 0..6 {
+            let longest = inputs.last().map_or(0, String::len);
+            let longer: Vec<String> = inputs
+                .iter()
+                .filter(|i| i.len() == longest)
+                .flat_map(|i| [" ", "a", "~"].map(|c| format!("{i}{c}")))
+                .collect();
+            inputs.extend(longer);
+        }
+        inputs.extend(["a\tb", "é", "a\u{7f}"].map(String::from));
+        inputs.push("x".repeat(MAX_TEXT_CHARS + 1));
+        inputs.push(format!(" {} ", "x".repeat(MAX_TEXT_CHARS - 2)));
+        for raw in &inputs {
+            let printable =
+                raw.len() <= MAX_TEXT_CHARS && raw.bytes().all(|b| (b' '..=b'~').contains(&b));
+            let joined = raw.split_ascii_whitespace().collect::<Vec<_>>().join(" ");
+            let expected = printable.then(|| (!joined.is_empty()).then_some(joined));
+            assert_eq!(clean_printable_ascii(raw), expected, "{raw:?}");
+        }
+    }
 
     #[test]
     fn printable_ascii_is_cleaned_as_the_general_path_cleans_it() {
