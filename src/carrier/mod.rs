@@ -191,16 +191,22 @@ pub(crate) fn named_in(name: &str) -> Option<(CarrierId, &str)> {
     })
 }
 
-/// How a label prints the carrier the seller called `given`, when the crate knows it: the
-/// carrier's name as it spells it, then what the seller wrote after the name (the service:
-/// `UPS Ground`, `FedEx Home Delivery`, `Royal Mail Tracked 48`, `DHL Paket`).
+/// How a label prints the carrier the seller called `given`, when the crate knows it.
+#[cfg(test)]
 pub(crate) fn printed_name(given: &str) -> Option<String> {
-    let (carrier, rest) = named_in(given)?;
-    Some(if rest.is_empty() {
+    named_in(given).map(printed)
+}
+
+/// How a label prints a carrier the crate knows, from what [`named_in`] found in the name
+/// the seller gave: the carrier's name as it spells it, then what the seller wrote after
+/// the name (the service: `UPS Ground`, `FedEx Home Delivery`, `Royal Mail Tracked 48`,
+/// `DHL Paket`).
+pub(crate) fn printed((carrier, rest): (CarrierId, &str)) -> String {
+    if rest.is_empty() {
         carrier.name().to_owned()
     } else {
         format!("{} {rest}", carrier.name())
-    })
+    }
 }
 
 /// The post that issues S10 numbers ending in `country`.

@@ -230,6 +230,21 @@ impl TrackingNumber {
     /// assert_eq!(err.kind(), ErrorKind::InvalidCheckDigit);
     /// ```
     pub fn parse(raw: &str, carrier: Option<&str>) -> Result<TrackingNumber, ValidationError> {
+        let carrier = carrier.filter(|c| !c.trim().is_empty());
+        Self::parse_for(
+            raw,
+            carrier.is_some(),
+            carrier.and_then(carrier::find_carrier),
+        )
+    }
+
+    /// [`TrackingNumber::parse`] with the carrier looked up already: `given`, whether one was
+    /// named (not blank); `named`, the one the crate knows by that name.
+    pub(crate) fn parse_for(
+        raw: &str,
+        given: bool,
+        named: Option<CarrierId>,
+    ) -> Result<TrackingNumber, ValidationError> {
         const FIELD: &str = "order.tracking";
         let trimmed = printable_ascii(raw, FIELD)?;
         let compact: String = trimmed
@@ -242,8 +257,6 @@ impl TrackingNumber {
         }
         let s10 =
             s10_parts(&compact).is_some_and(|(serial, check)| check == s10_check_digit(&serial));
-        let carrier = carrier.filter(|c| !c.trim().is_empty());
-        let named = carrier.and_then(carrier::find_carrier);
         // Canonical (no spaces, capitals) when of a shape the data knows, S10 above all.
         let fits = carrier::Fits::of(&compact);
         let canonical = s10 || fits.known_shape();
@@ -273,7 +286,7 @@ impl TrackingNumber {
                 problem_message(&problem, &compact),
             )
         };
-        if carrier.is_some() && named.is_none() {
+        if given && named.is_none() {
             // A carrier the crate does not know: the number is checked as with none named
             // (a wrong check digit in a lettered shape is an error), but not assigned to
             // the carrier it looks like, nor refused for looking like several.

@@ -556,17 +556,24 @@ impl Checker {
         // The number is checked against the carrier as given (a carrier that failed its own
         // check names none).
         let named = carrier.as_ref().and_then(Option::as_deref);
+        // The carrier the crate knows by that name, and what follows it, looked up once.
+        let found = named.and_then(crate::carrier::named_in);
         let tracking = match order.tracking.as_deref() {
             None => Some(None),
             Some(t) if text::is_blank(t) => Some(None),
-            Some(t) => self.keep(TrackingNumber::parse(t, named)).map(Some),
+            Some(t) => {
+                let known = found.map(|(carrier, _)| carrier);
+                self.keep(TrackingNumber::parse_for(t, named.is_some(), known))
+                    .map(Some)
+            }
         };
         // The carrier as the label prints it: for one the crate knows, its name as the
         // carrier spells it and the service the seller wrote after it (`UPS Ground` for
         // `ups ground`); for another, as given; with none named, the one found from the
         // number.
+        let printed = found.map(crate::carrier::printed);
         let carrier = carrier.map(|given| match given {
-            Some(given) => Some(crate::carrier::printed_name(&given).unwrap_or(given)),
+            Some(given) => Some(printed.unwrap_or(given)),
             None => tracking
                 .as_ref()
                 .and_then(Option::as_ref)
