@@ -99,11 +99,13 @@ impl FormatId {
 pub(crate) fn name_key(name: &str) -> String {
     // Most names are ASCII: the same key, byte by byte.
     if name.is_ascii() {
-        return name
-            .bytes()
-            .filter(u8::is_ascii_alphanumeric)
-            .map(|b| char::from(b.to_ascii_lowercase()))
-            .collect();
+        let mut key = String::with_capacity(name.len());
+        key.extend(
+            name.bytes()
+                .filter(u8::is_ascii_alphanumeric)
+                .map(|b| char::from(b.to_ascii_lowercase())),
+        );
+        return key;
     }
     name.chars()
         .filter(|c| c.is_alphanumeric())

@@ -53,9 +53,13 @@ impl Currency {
     /// assert_eq!(shiplabel::Currency::from_code("EUR").unwrap().code(), "EUR");
     /// ```
     pub fn from_code(code: &str) -> Option<Currency> {
-        let upper = code.trim().to_ascii_uppercase();
+        // A code is three letters: upper-cased in place, no allocation.
+        let [a, b, c] = code.trim().as_bytes() else {
+            return None;
+        };
+        let upper = [a, b, c].map(u8::to_ascii_uppercase);
         CURRENCIES
-            .binary_search_by(|(c, _)| (*c).cmp(upper.as_str()))
+            .binary_search_by(|(code, _)| code.as_bytes().cmp(&upper[..]))
             .ok()
             .and_then(|i| CURRENCIES.get(i))
             .map(|&(code, digits)| Currency { code, digits })
@@ -213,6 +217,23 @@ mod tests {
             assert_eq!(Currency::from_code(code).unwrap().minor_digits(), digits);
         }
         assert_eq!(Currency::from_code("XDR"), None);
+    }
+
+    #[test]
+    fn codes_are_found_in_any_case_with_space_around() {
+        for &(code, digits) in CURRENCIES {
+            for given in [
+                code.to_owned(),
+                code.to_ascii_lowercase(),
+                format!(" {} ", code.to_ascii_lowercase()),
+            ] {
+                let found = Currency::from_code(&given).unwrap();
+                assert_eq!((found.code(), found.minor_digits()), (code, digits));
+            }
+        }
+        for wrong in ["", "US", "USDD", "U SD", "ÜSD", "é€", "\u{0}EU"] {
+            assert_eq!(Currency::from_code(wrong), None, "{wrong:?}");
+        }
     }
 
     #[test]

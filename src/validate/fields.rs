@@ -247,11 +247,13 @@ impl TrackingNumber {
     ) -> Result<TrackingNumber, ValidationError> {
         const FIELD: &str = "order.tracking";
         let trimmed = printable_ascii(raw, FIELD)?;
-        let compact: String = trimmed
-            .chars()
-            .filter(|c| *c != ' ')
-            .map(|c| c.to_ascii_uppercase())
-            .collect();
+        let mut compact = String::with_capacity(trimmed.len().min(Self::MAX_LEN + 1));
+        compact.extend(
+            trimmed
+                .chars()
+                .filter(|c| *c != ' ')
+                .map(|c| c.to_ascii_uppercase()),
+        );
         if compact.len() > Self::MAX_LEN {
             return Err(too_long(FIELD, compact.len(), Self::MAX_LEN));
         }
@@ -775,10 +777,8 @@ impl Postcode {
 /// `75004`), when that form matches the country's pattern: the post reads the canonical form
 /// best. `None` when no such form matches.
 fn canonical(rules: &Country, postcode: &str) -> Option<String> {
-    let bare: String = postcode
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '-' | '.'))
-        .collect();
+    let mut bare = String::with_capacity(postcode.len());
+    bare.extend(postcode.chars().filter(|c| !matches!(c, ' ' | '-' | '.')));
     with_separator(rules, &bare).or_else(|| rules.postcode_matches(&bare).then_some(bare))
 }
 

@@ -111,7 +111,12 @@ pub(crate) fn clean(
     if is_blank(raw) {
         return Ok(None);
     }
-    let mut out = Bounded::default();
+    // Room for the text as given, up to what the limit keeps (composing only shortens
+    // most text).
+    let mut out = Bounded {
+        text: String::with_capacity(raw.len().min(4 * MAX_TEXT_CHARS)),
+        len: 0,
+    };
     for word in raw.split_whitespace() {
         if out.len > 0 {
             out.push(' ');
@@ -189,7 +194,6 @@ pub(crate) fn reject_uncovered(
 }
 
 /// Text being built, counted in full but kept only up to [`MAX_TEXT_CHARS`] characters.
-#[derive(Default)]
 struct Bounded {
     text: String,
     len: usize,
