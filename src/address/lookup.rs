@@ -552,9 +552,15 @@ fn edit_distance(a: &[char], b: &[char], row: &mut Vec<usize>) -> usize {
 /// `i\u{307}`) as plain `i`, so that `Istanbul` finds `İstanbul`.
 fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    // ASCII is composed already, and lower-cases a byte at a time.
+    let ascii = text.is_ascii();
     for word in text.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
+        }
+        if ascii {
+            out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            continue;
         }
         for c in word.nfc() {
             match c {
@@ -662,6 +668,37 @@ fn strip_marks(folded: &str) -> String {
 #[cfg(test)]
 mod unit {
     use super::*;
+
+    #[test]
+    fn ascii_folds_as_any_text_folds() {
+        // The character by character path, as it folds text that is not ASCII.
+        let by_char = |text: &str| {
+            let mut out = String::new();
+            for word in text.split_whitespace() {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                word.nfc().for_each(|c| out.extend(c.to_lowercase()));
+            }
+            out
+        };
+        let mut texts: Vec<String> = (0u8..128).map(|b| char::from(b).to_string()).collect();
+        texts.extend(
+            [
+                "  New   York ",
+                "SAINT-DENIS",
+                "Wan Chai\tHK",
+                "a\u{b}b",
+                "Mountain View",
+                "guangdong SHENG",
+            ]
+            .map(String::from),
+        );
+        for text in &texts {
+            assert_eq!(fold(text), by_char(text), "{text:?}");
+        }
+        assert_eq!(fold("  New   York "), "new york");
+    }
 
     #[test]
     fn marks_are_stripped_for_the_fallback_match() {

@@ -226,9 +226,9 @@ fn post_of(country: &str) -> Option<CarrierId> {
 struct Issuers {
     /// The carrier of each of `FORMATS`, in order (the first with its code).
     listed: Vec<Option<CarrierId>>,
-    /// The posts and the country whose S10 numbers each issues, by country, then in
-    /// `CARRIERS` order.
-    posts: Vec<(&'static str, CarrierId)>,
+    /// The posts and the country whose S10 numbers each issues ([`country_key`]), by
+    /// country, then in `CARRIERS` order.
+    posts: Vec<(u16, CarrierId)>,
     /// The carriers of EMS numbers (S10 numbers whose service indicator starts with `E`),
     /// in `CARRIERS` order.
     ems: Vec<CarrierId>,
@@ -236,10 +236,22 @@ struct Issuers {
 
 impl Issuers {
     /// The posts of `country`'s S10 numbers.
-    fn posts(&self, country: &str) -> &[(&'static str, CarrierId)] {
-        let first = self.posts.partition_point(|&(c, _)| c < country);
-        let after = first + self.posts[first..].partition_point(|&(c, _)| c == country);
+    fn posts(&self, country: &str) -> &[(u16, CarrierId)] {
+        let Some(key) = country_key(country) else {
+            return &[];
+        };
+        let first = self.posts.partition_point(|&(c, _)| c < key);
+        let after = first + self.posts[first..].partition_point(|&(c, _)| c == key);
         self.posts.get(first..after).unwrap_or(&[])
+    }
+}
+
+/// A country code of two bytes as a number, compared without comparing strings (every
+/// post's country is two capitals).
+fn country_key(country: &str) -> Option<u16> {
+    match country.as_bytes() {
+        &[a, b] => Some(u16::from_be_bytes([a, b])),
+        _ => None,
     }
 }
 
@@ -247,9 +259,9 @@ fn issuers() -> &'static Issuers {
     static ISSUERS: OnceLock<Issuers> = OnceLock::new();
     ISSUERS.get_or_init(|| {
         let ids = || CARRIERS.iter().enumerate().map(|(i, c)| (CarrierId(i), c));
-        let mut posts: Vec<(&'static str, CarrierId)> = ids()
+        let mut posts: Vec<(u16, CarrierId)> = ids()
             .filter_map(|(id, c)| match c.s10 {
-                Some(S10Issuer::Country(country)) => Some((country, id)),
+                Some(S10Issuer::Country(country)) => Some((country_key(country)?, id)),
                 _ => None,
             })
             .collect();
@@ -414,7 +426,7 @@ fn owners(format: FormatId, service: &str, country: &str) -> Owners {
 /// an S10 number, merged in `CARRIERS` order (a carrier is a post or EMS, never both).
 struct Owners {
     listed: Option<CarrierId>,
-    posts: &'static [(&'static str, CarrierId)],
+    posts: &'static [(u16, CarrierId)],
     ems: &'static [CarrierId],
 }
 
