@@ -262,46 +262,42 @@ impl TrackingNumber {
         // Canonical (no spaces, capitals) when of a shape the data knows, S10 above all.
         let fits = carrier::Fits::of(&compact);
         let canonical = s10 || fits.known_shape();
-        let keep = |carrier: Option<CarrierId>, format: Option<FormatId>| {
-            if canonical {
-                return Ok(TrackingNumber {
-                    value: compact.clone(),
-                    s10,
-                    carrier,
-                    format,
-                });
+        // Whose number it is: (carrier, format), or what is wrong with it.
+        let found = if given && named.is_none() {
+            // A carrier the crate does not know: the number is checked as with none named
+            // (a wrong check digit in a lettered shape is an error), but not assigned to
+            // the carrier it looks like, nor refused for looking like several.
+            match carrier::identify_in(&fits, &compact, None) {
+                Err(problem @ Problem::CheckDigit { .. }) => Err(problem),
+                _ => Ok((None, None)),
             }
-            if trimmed.len() > Self::MAX_LEN {
-                return Err(too_long(FIELD, trimmed.len(), Self::MAX_LEN));
+        } else {
+            match carrier::identify_in(&fits, &compact, named) {
+                Ok(Identity::Known(carrier, format)) => Ok((Some(carrier), format)),
+                Ok(Identity::Unknown) => Ok((None, None)),
+                Err(problem) => Err(problem),
             }
-            Ok(TrackingNumber {
-                value: trimmed.to_owned(),
-                s10,
-                carrier,
-                format,
-            })
         };
-        let error = |problem: Problem| {
+        let (carrier, format) = found.map_err(|problem| {
             ValidationError::new(
                 FIELD,
                 problem_kind(&problem),
                 problem_message(&problem, &compact),
             )
+        })?;
+        let value = if canonical {
+            compact
+        } else if trimmed.len() > Self::MAX_LEN {
+            return Err(too_long(FIELD, trimmed.len(), Self::MAX_LEN));
+        } else {
+            trimmed.to_owned()
         };
-        if given && named.is_none() {
-            // A carrier the crate does not know: the number is checked as with none named
-            // (a wrong check digit in a lettered shape is an error), but not assigned to
-            // the carrier it looks like, nor refused for looking like several.
-            return match carrier::identify_in(&fits, &compact, None) {
-                Err(problem @ Problem::CheckDigit { .. }) => Err(error(problem)),
-                _ => keep(None, None),
-            };
-        }
-        match carrier::identify_in(&fits, &compact, named) {
-            Ok(Identity::Known(carrier, format)) => keep(Some(carrier), format),
-            Ok(Identity::Unknown) => keep(None, None),
-            Err(problem) => Err(error(problem)),
-        }
+        Ok(TrackingNumber {
+            value,
+            s10,
+            carrier,
+            format,
+        })
     }
 
     /// The tracking number, in its canonical form when it is of a known format (no spaces,
