@@ -96,9 +96,14 @@ fn is_vague(description: &str) -> bool {
             *slot = word;
         }
         count += 1;
-        let vague = VAGUE.contains(&word);
-        any_vague |= vague;
-        all_known &= vague || FILLER.contains(&word);
+        if all_known {
+            let vague = VAGUE.contains(&word);
+            any_vague |= vague;
+            all_known = vague || FILLER.contains(&word);
+        } else if count > PHRASE_WORDS {
+            // A word says what the item is, and there are too many for a vague phrase.
+            return false;
+        }
     }
     // The words, one space apart, are one of the vague phrases.
     let whole = || {
@@ -1264,6 +1269,7 @@ mod tests {
             "Various items",
             "assorted goods",
             "some stuff, for personal use",
+            "stuff stuff stuff stuff stuff",
         ];
         let precise = [
             "",
@@ -1272,6 +1278,8 @@ mod tests {
             "Ceramic coffee mug",
             "Gift box, cardboard",
             "Spare parts for a bicycle: chain",
+            "stuff stuff stuff stuff stuff mug",
+            "mug stuff stuff stuff stuff stuff",
             "Ｇｉｆｔ",
             "Geschenk",
             "硅胶厨房刮刀 (silicone spatula)",
