@@ -4,6 +4,7 @@
 use super::currency::{Currency, Money, parse_decimal};
 use super::error::{ErrorKind, ValidationError};
 use super::fields::CountryCode;
+use super::path::FieldPath;
 use super::text;
 use crate::limits::{MAX_CUSTOMS_ITEMS, MAX_TAX_IDS};
 use crate::model::{Customs, CustomsItem, TaxId};
@@ -55,28 +56,6 @@ const FILLER: &[&str] = &[
     "a", "an", "and", "assorted", "for", "general", "of", "personal", "some", "the", "thing",
     "things", "use",
 ];
-
-/// A field of the declaration, its path written out only when an error names it
-/// (`customs.invoice`, `customs.items[2].description`): most declarations have no error, and
-/// each path written is an allocation.
-#[derive(Debug, Clone, Copy)]
-struct Path<'a> {
-    /// `customs`, or a list of it: `customs.items`, `customs.tax_ids`.
-    list: &'static str,
-    /// The entry of the list.
-    index: Option<usize>,
-    field: &'a str,
-}
-
-impl From<Path<'_>> for String {
-    fn from(path: Path<'_>) -> String {
-        let Path { list, index, field } = path;
-        match index {
-            Some(i) => format!("{list}[{i}].{field}"),
-            None => format!("{list}.{field}"),
-        }
-    }
-}
 
 /// Whether `description` says nothing of what the item is: every word vague or filler.
 fn is_vague(description: &str) -> bool {
@@ -860,12 +839,10 @@ pub(super) fn check(
 
     // The other boxes.
     let mut optional = |raw: &Option<String>, name: &str| {
-        let path = Path {
-            list: "customs",
-            index: None,
-            field: name,
-        };
-        c.keep(text::optional(raw.as_deref(), path))
+        c.keep(text::optional(
+            raw.as_deref(),
+            FieldPath::new("customs", name),
+        ))
     };
     let invoice = optional(&customs.invoice, "invoice");
     let licence = optional(&customs.licence, "licence");
@@ -1002,11 +979,7 @@ fn check_item(
     i: usize,
     currency: &mut Option<(Currency, usize)>,
 ) -> Option<ValidItem> {
-    let path = |field| Path {
-        list: "customs.items",
-        index: Some(i),
-        field,
-    };
+    let path = |field| FieldPath::of_entry("customs.items", i, field);
     let before = c.errors.len();
     let description = c.keep(text::required(&item.description, path("description")));
     if let Some(description) = &description
@@ -1115,11 +1088,7 @@ fn check_item(
 }
 
 fn check_tax_id(c: &mut Check<'_>, tax_id: &TaxId, i: usize) -> Option<ValidTaxId> {
-    let path = |field| Path {
-        list: "customs.tax_ids",
-        index: Some(i),
-        field,
-    };
+    let path = |field| FieldPath::of_entry("customs.tax_ids", i, field);
     let kind = c.choice(
         &tax_id.kind,
         path("kind"),

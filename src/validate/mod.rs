@@ -9,6 +9,7 @@ mod currency;
 mod customs;
 mod error;
 mod fields;
+mod path;
 #[cfg(test)]
 mod seller_tests;
 mod text;
@@ -26,6 +27,7 @@ use crate::address::{self, Field, FormattedLine, Parts, PlaceProblem};
 use crate::last_met::LastMet;
 use crate::limits::MAX_ADDRESS_LINES;
 use crate::model::{Address, Customs, Label, Order, Party};
+use path::{FieldPath, join};
 
 /// A label whose every field passed validation, normalised for printing.
 ///
@@ -452,55 +454,6 @@ impl ValidAddress {
     /// ```
     pub fn country(&self) -> CountryCode {
         self.country
-    }
-}
-
-/// `path.field`, or `field` at the top level.
-fn join(path: &str, field: &str) -> String {
-    if path.is_empty() {
-        field.to_owned()
-    } else {
-        format!("{path}.{field}")
-    }
-}
-
-/// The path of a field of the value at `parent` (`recipient.address` and `lines`, line 1),
-/// written out only when a problem there is reported: checking a valid order builds no
-/// paths.
-#[derive(Debug, Clone, Copy)]
-struct FieldPath<'a> {
-    parent: &'a str,
-    name: &'a str,
-    index: Option<usize>,
-}
-
-impl<'a> FieldPath<'a> {
-    fn new(parent: &'a str, name: &'a str) -> Self {
-        FieldPath {
-            parent,
-            name,
-            index: None,
-        }
-    }
-
-    fn item(parent: &'a str, name: &'a str, index: usize) -> Self {
-        FieldPath {
-            parent,
-            name,
-            index: Some(index),
-        }
-    }
-}
-
-impl From<FieldPath<'_>> for String {
-    fn from(path: FieldPath<'_>) -> String {
-        let mut out = join(path.parent, path.name);
-        if let Some(index) = path.index {
-            out.push('[');
-            out.push_str(&index.to_string());
-            out.push(']');
-        }
-        out
     }
 }
 
