@@ -22,6 +22,8 @@ pub use error::{ErrorKind, UnknownErrorCode, ValidationError, ValidationErrors};
 pub use fields::{CountryCode, OrderNumber, Postcode, TrackingNumber};
 
 use std::cell::RefCell;
+use std::fmt;
+use std::sync::Arc;
 
 use crate::address::{self, Field, FormattedLine, Parts, PlaceProblem};
 use crate::last_met::LastMet;
@@ -66,17 +68,17 @@ impl From<&ValidLabel> for Label {
     /// ```
     fn from(valid: &ValidLabel) -> Label {
         let party = |p: &ValidParty| Party {
-            name: p.name.clone(),
-            company: p.company.clone(),
-            phone: p.phone.clone(),
+            name: p.0.name.clone(),
+            company: p.0.company.clone(),
+            phone: p.0.phone.clone(),
             address: Address {
-                lines: p.address.lines.clone(),
-                city: p.address.city.clone(),
-                city_area: p.address.city_area.clone(),
-                region: p.address.region.clone(),
-                postcode: p.address.postcode.as_ref().map(|c| c.as_str().to_owned()),
-                sorting_code: p.address.sorting_code.clone(),
-                country: p.address.country.as_str().to_owned(),
+                lines: p.0.address.lines.clone(),
+                city: p.0.address.city.clone(),
+                city_area: p.0.address.city_area.clone(),
+                region: p.0.address.region.clone(),
+                postcode: p.0.address.postcode.as_ref().map(|c| c.as_str().to_owned()),
+                sorting_code: p.0.address.sorting_code.clone(),
+                country: p.0.address.country.as_str().to_owned(),
             },
         };
         let o = &valid.order;
@@ -253,18 +255,43 @@ impl ValidOrder {
 
 /// A validated recipient or seller.
 ///
+/// Cloning one is cheap: its fields are shared, not copied (a batch's orders repeat their
+/// seller, and each label holds it).
+///
 /// ```
 /// # let label = shiplabel::Label::sample().validate().unwrap();
 /// let seller = label.seller();
 /// assert_eq!(seller.name(), "Shenzhen Bright Home Co., Ltd.");
 /// assert_eq!(seller.company(), None);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct ValidParty {
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct ValidParty(Arc<PartyFields>);
+
+/// What a [`ValidParty`] holds.
+#[derive(Debug, PartialEq, Eq, Hash)]
+struct PartyFields {
     name: String,
     company: Option<String>,
     phone: Option<String>,
     address: ValidAddress,
+}
+
+impl fmt::Debug for ValidParty {
+    /// As the party's fields: how it is shared is not part of it.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let PartyFields {
+            name,
+            company,
+            phone,
+            address,
+        } = &*self.0;
+        f.debug_struct("ValidParty")
+            .field("name", name)
+            .field("company", company)
+            .field("phone", phone)
+            .field("address", address)
+            .finish()
+    }
 }
 
 impl ValidParty {
@@ -275,7 +302,7 @@ impl ValidParty {
     /// assert_eq!(label.recipient().name(), "Oliver Smith");
     /// ```
     pub fn name(&self) -> &str {
-        &self.name
+        &self.0.name
     }
 
     /// The company, if any.
@@ -285,7 +312,7 @@ impl ValidParty {
     /// assert_eq!(label.recipient().company(), None);
     /// ```
     pub fn company(&self) -> Option<&str> {
-        self.company.as_deref()
+        self.0.company.as_deref()
     }
 
     /// The phone number, if any.
@@ -295,7 +322,7 @@ impl ValidParty {
     /// assert_eq!(label.recipient().phone(), Some("+44 20 7946 0018"));
     /// ```
     pub fn phone(&self) -> Option<&str> {
-        self.phone.as_deref()
+        self.0.phone.as_deref()
     }
 
     /// The postal address.
@@ -305,7 +332,7 @@ impl ValidParty {
     /// assert_eq!(label.recipient().address().city(), Some("London"));
     /// ```
     pub fn address(&self) -> &ValidAddress {
-        &self.address
+        &self.0.address
     }
 
     /// The name and address as printed: the name and company where the destination's format
@@ -324,8 +351,10 @@ impl ValidParty {
 
     /// The formatted lines, each tagged with the fields it shows.
     pub(crate) fn formatted(&self) -> Vec<FormattedLine> {
-        self.address
-            .format(Some(&self.name), self.company.as_deref())
+        let party = &*self.0;
+        party
+            .address
+            .format(Some(&party.name), party.company.as_deref())
     }
 }
 
@@ -601,12 +630,12 @@ impl Checker {
             FieldPath::new(path, "phone"),
         ));
         let address = self.address(&party.address, &join(path, "address"));
-        Some(ValidParty {
+        Some(ValidParty(Arc::new(PartyFields {
             name: name?,
             company: company?,
             phone: phone?,
             address: address?,
-        })
+        })))
     }
 
     fn address(&mut self, address: &Address, path: &str) -> Option<ValidAddress> {

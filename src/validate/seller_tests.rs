@@ -75,3 +75,18 @@ fn a_seller_with_a_problem_or_too_big_to_keep_is_checked_every_time() {
     assert_eq!(spaced.validate().unwrap().seller().name(), "Seller 1");
     assert_eq!(Checker::kept_sellers(), ["Seller 0"]);
 }
+
+#[test]
+fn a_seller_met_again_is_shared_not_copied() {
+    let label = sold_by("Shared Seller Ltd");
+    let first = label.validate().unwrap();
+    let again = label.validate().unwrap();
+    // The same fields, held once; a clone shares them too.
+    assert!(std::sync::Arc::ptr_eq(&first.seller().0, &again.seller().0));
+    let cloned = again.seller().clone();
+    assert!(std::sync::Arc::ptr_eq(&cloned.0, &first.seller().0));
+    assert_eq!(cloned, label.seller.validate().unwrap());
+    // Its debug form is its fields', as before it was shared.
+    let debug = format!("{:?}", first.seller());
+    assert!(debug.starts_with("ValidParty { name: \"Shared Seller Ltd\", company: None, phone: None, address: ValidAddress {"), "{debug}");
+}
