@@ -15,17 +15,17 @@ use crate::validate::ValidParty;
 /// seller met again after being let go counts as new.
 pub(crate) const SELLERS_KEPT: usize = 64;
 
-/// A seller kept, as given.
+/// A seller kept, as given (a party as given boxed: a valid one is a shared pointer).
 #[derive(Debug)]
 enum Kept {
-    Given(Party),
+    Given(Box<Party>),
     Valid(ValidParty),
 }
 
 impl Kept {
     fn is(&self, seller: Seller<'_>) -> bool {
         match (self, seller) {
-            (Kept::Given(kept), Seller::Given(given)) => kept == given,
+            (Kept::Given(kept), Seller::Given(given)) => **kept == *given,
             (Kept::Valid(kept), Seller::Valid(given)) => kept == given,
             _ => false,
         }
@@ -76,7 +76,7 @@ impl Sellers {
             return Some(met.number);
         }
         let kept = match seller {
-            Seller::Given(party) => Kept::Given(party.clone()),
+            Seller::Given(party) => Kept::Given(Box::new(party.clone())),
             Seller::Valid(party) => Kept::Valid(party.clone()),
         };
         self.kept.push(Met {
