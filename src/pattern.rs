@@ -522,6 +522,26 @@ impl Pattern {
     }
 }
 
+/// Checks that every pattern matches every input, with the same named captures, as the
+/// backtracking matcher alone on the pattern as written; returns how many pairs matched.
+#[cfg(test)]
+pub(crate) fn match_as_written(patterns: &[Pattern], inputs: &[String]) -> usize {
+    let mut matched = 0;
+    for pattern in patterns {
+        for input in inputs {
+            let fast = pattern.captures(input);
+            let written = pattern.captures_as_written(input);
+            assert_eq!(
+                fast.as_ref().map(Captures::named),
+                written.as_ref().map(Captures::named),
+                "{pattern:?} {input:?}"
+            );
+            matched += usize::from(fast.is_some());
+        }
+    }
+    matched
+}
+
 struct Parser<'p> {
     bytes: &'p [u8],
     pos: usize,
@@ -1137,19 +1157,7 @@ mod tests {
             inputs.extend(longer);
         }
         assert_eq!(inputs.len(), 1 + 3 + 9 + 27 + 81 + 243 + 729);
-        let mut matched = 0;
-        for pattern in patterns.map(p) {
-            for input in &inputs {
-                let fast = pattern.captures(input);
-                let written = pattern.captures_as_written(input);
-                assert_eq!(
-                    fast.as_ref().map(Captures::named),
-                    written.as_ref().map(Captures::named),
-                    "{pattern:?} {input:?}"
-                );
-                matched += usize::from(fast.is_some());
-            }
-        }
+        let matched = match_as_written(&patterns.map(p), &inputs);
         assert!(matched > 300, "{matched}");
         // Greedy: the longest run that lets the rest match.
         let pattern = p(r"(?<A>a*)(?<B>a{1,2})");
