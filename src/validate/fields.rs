@@ -231,19 +231,14 @@ impl TrackingNumber {
     /// ```
     pub fn parse(raw: &str, carrier: Option<&str>) -> Result<TrackingNumber, ValidationError> {
         let carrier = carrier.filter(|c| !c.trim().is_empty());
-        Self::parse_for(
-            raw,
-            carrier.is_some(),
-            carrier.and_then(carrier::find_carrier),
-        )
+        Self::parse_for(raw, carrier.map(carrier::find_carrier))
     }
 
-    /// [`TrackingNumber::parse`] with the carrier looked up already: `given`, whether one was
-    /// named (not blank); `named`, the one the crate knows by that name.
+    /// [`TrackingNumber::parse`] with the carrier looked up already: `None` when none was
+    /// named (or a blank name), else the one the crate knows by the name given, if any.
     pub(crate) fn parse_for(
         raw: &str,
-        given: bool,
-        named: Option<CarrierId>,
+        carrier: Option<Option<CarrierId>>,
     ) -> Result<TrackingNumber, ValidationError> {
         const FIELD: &str = "order.tracking";
         let trimmed = printable_ascii(raw, FIELD)?;
@@ -263,7 +258,8 @@ impl TrackingNumber {
         let fits = carrier::Fits::of(&compact);
         let canonical = s10 || fits.known_shape();
         // Whose number it is: (carrier, format), or what is wrong with it.
-        let found = if given && named.is_none() {
+        let named = carrier.flatten();
+        let found = if carrier == Some(None) {
             // A carrier the crate does not know: the number is checked as with none named
             // (a wrong check digit in a lettered shape is an error), but not assigned to
             // the carrier it looks like, nor refused for looking like several.

@@ -544,9 +544,8 @@ impl Checker {
             None => Some(None),
             Some(t) if text::is_blank(t) => Some(None),
             Some(t) => {
-                let known = found.map(|(carrier, _)| carrier);
-                self.keep(TrackingNumber::parse_for(t, named.is_some(), known))
-                    .map(Some)
+                let known = named.map(|_| found.map(|(carrier, _)| carrier));
+                self.keep(TrackingNumber::parse_for(t, known)).map(Some)
             }
         };
         // The carrier as the label prints it: for one the crate knows, its name as the
