@@ -16,13 +16,19 @@ pub(crate) use super::tables::Country;
 /// compared strings some eight times a lookup, and every party and customs item looks one
 /// up).
 pub(crate) fn country(code: &str) -> Option<&'static Country> {
-    static BY_CODE: OnceLock<Vec<Option<&'static Country>>> = OnceLock::new();
+    COUNTRIES.get(position(code)?)
+}
+
+/// Where the country of `code` (already upper case) is in `COUNTRIES`, for tables kept in
+/// the same order: [`country`]'s lookup.
+pub(crate) fn position(code: &str) -> Option<usize> {
+    static BY_CODE: OnceLock<Vec<Option<usize>>> = OnceLock::new();
     let slot = code_slot(code)?;
     let table = BY_CODE.get_or_init(|| {
         let mut table = vec![None; 26 * 26];
-        for country in COUNTRIES {
-            if let Some(entry) = code_slot(country.code).and_then(|i| table.get_mut(i)) {
-                *entry = Some(country);
+        for (i, country) in COUNTRIES.iter().enumerate() {
+            if let Some(entry) = code_slot(country.code).and_then(|s| table.get_mut(s)) {
+                *entry = Some(i);
             }
         }
         table
@@ -30,7 +36,7 @@ pub(crate) fn country(code: &str) -> Option<&'static Country> {
     table.get(slot).copied().flatten()
 }
 
-/// Where a code of two capitals sits in [`country`]'s table.
+/// Where a code of two capitals sits in [`position`]'s table.
 fn code_slot(code: &str) -> Option<usize> {
     match code.as_bytes() {
         [a @ b'A'..=b'Z', b @ b'A'..=b'Z'] => {

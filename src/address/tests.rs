@@ -39,6 +39,10 @@ fn table_is_sorted_unique_and_complete() {
     for code in &codes {
         let found = country(code);
         assert_eq!(
+            super::position(code).map(|i| &COUNTRIES[i].code),
+            searched(code).map(|c| &c.code)
+        );
+        assert_eq!(
             found.map(|c| c.code),
             searched(code).map(|c| c.code),
             "{code:?}"

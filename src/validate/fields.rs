@@ -793,9 +793,7 @@ fn with_separator(rules: &Country, postcode: &str) -> Option<String> {
 fn separator_shapes(rules: &Country) -> &'static [(char, usize)] {
     static SHAPES: OnceLock<Vec<Vec<(char, usize)>>> = OnceLock::new();
     let all = SHAPES.get_or_init(|| address::COUNTRIES.iter().map(shapes_of).collect());
-    address::COUNTRIES
-        .binary_search_by(|c| c.code.cmp(rules.code))
-        .ok()
+    address::position(rules.code)
         .and_then(|i| all.get(i))
         .map_or(&[], Vec::as_slice)
 }
