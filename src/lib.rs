@@ -194,6 +194,8 @@ mod raster;
 mod render;
 mod sellers;
 mod sfnt;
+#[cfg(test)]
+mod testing;
 mod text;
 mod units;
 mod validate;

@@ -378,9 +378,7 @@ impl<'a> Captures<'a> {
     /// The text the group `name` captured, if it took part in the match.
     #[cfg(test)]
     pub(crate) fn get(&self, name: &str) -> Option<&'a str> {
-        let slot = self.names.iter().position(|n| n == name)?;
-        let (start, end) = (*self.spans.get(slot)?)?;
-        self.input.get(start..end)
+        self.at(self.names.iter().position(|n| n == name))
     }
 
     /// The text the group in `slot` ([`Pattern::slot`]) captured, if it took part in the
@@ -465,14 +463,17 @@ impl Pattern {
     /// [`Pattern::captures`] of an input looked at once for all the patterns it is tried
     /// with.
     pub(crate) fn captures_of<'a>(&'a self, subject: &Subject<'a>) -> Option<Captures<'a>> {
+        self.run(self.form_for(subject)?, subject.text)
+    }
+
+    /// The alternatives `subject` is matched with (the lean ones when it has no white
+    /// space), `None` when their shape rules it out.
+    fn form_for(&self, subject: &Subject<'_>) -> Option<&[Seq]> {
         let (alts, shape) = match subject.spaced {
             true => (&self.alts, &self.shape),
             false => (&self.lean, &self.lean_shape),
         };
-        if !shape.admits(subject) {
-            return None;
-        }
-        self.run(alts, subject.text)
+        shape.admits(subject).then_some(alts.as_slice())
     }
 
     /// The captures of the backtracking matcher alone, on the pattern as written: what
@@ -529,15 +530,9 @@ impl Pattern {
     /// shape rules it out), and as the matcher alone takes them on the pattern as written.
     #[cfg(test)]
     pub(crate) fn steps(&self, input: &str) -> (u32, u32) {
-        let subject = Subject::new(input);
-        let (alts, shape) = match subject.spaced {
-            true => (&self.alts, &self.shape),
-            false => (&self.lean, &self.lean_shape),
-        };
-        let fast = match shape.admits(&subject) {
-            true => self.run_counted(alts, input, true).1,
-            false => 0,
-        };
+        let fast = self
+            .form_for(&Subject::new(input))
+            .map_or(0, |alts| self.run_counted(alts, input, true).1);
         (fast, self.run_counted(&self.written, input, false).1)
     }
 
@@ -1188,15 +1183,7 @@ mod tests {
             r"(?<X>(?:a){2})+",
             r"[^9]{0,2}9*",
         ];
-        let mut inputs = vec![String::new()];
-        for _ in 0..5 {
-            let longer: Vec<String> = inputs
-                .iter()
-                .filter(|i| i.len() == inputs.last().map_or(0, String::len))
-                .flat_map(|i| ["a", "b", "9", " "].map(|c| format!("{i}{c}")))
-                .collect();
-            inputs.extend(longer);
-        }
+        let inputs = crate::testing::strings_of(&["a", "b", "9", " "], 5);
         assert_eq!(inputs.len(), 1 + 4 + 16 + 64 + 256 + 1024);
         let matched = match_as_written(&patterns.map(p), &inputs);
         assert!(matched > 300, "{matched}");

@@ -245,16 +245,7 @@ mod tests {
     fn printable_ascii_is_taken_as_it_is_or_with_its_spaces_collapsed() {
         // Every string of up to six of ' ', 'a', '~', and a few others, against the words
         // joined by one space.
-        let mut inputs = vec![String::new()];
-        for _ in 0..6 {
-            let longest = inputs.last().map_or(0, String::len);
-            let longer: Vec<String> = inputs
-                .iter()
-                .filter(|i| i.len() == longest)
-                .flat_map(|i| [" ", "a", "~"].map(|c| format!("{i}{c}")))
-                .collect();
-            inputs.extend(longer);
-        }
+        let mut inputs = crate::testing::strings_of(&[" ", "a", "~"], 6);
         inputs.extend(["a\tb", "é", "a\u{7f}"].map(String::from));
         inputs.push("x".repeat(MAX_TEXT_CHARS + 1));
         inputs.push(format!(" {} ", "x".repeat(MAX_TEXT_CHARS - 2)));
