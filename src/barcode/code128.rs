@@ -3,11 +3,17 @@
 //! [`encode`] picks the code sets (A, B, C) with a dynamic programme that
 //! minimises the number of symbol characters, computes the symbol values
 //! ("codewords") itself, and takes the bar/space modules from `barcoders`, the
-//! crate the design names. The standard width table below lives in the tests
+//! crate the design names. A symbol value's modules are the same in every code
+//! set and wherever it stands, so `barcoders` draws each value once per process
+//! (a few symbols that hold all 107 of them, [`barcoders_modules`]) and a
+//! label's symbol is those patterns in turn: the same modules as `barcoders`
+//! drawing the whole label, for a table lookup a value instead of some 20,000
+//! instructions a symbol. The standard width table below lives in the tests
 //! (and the fuzz hooks) only, as the cross-check: every test encoding's
-//! modules must equal our codewords rendered with it and read back to the
-//! data, and every value's pattern must equal barcoders'. At run time only
-//! the symbol's length is checked (11 modules a symbol, 13 for the stop).
+//! modules must equal our codewords rendered with it, read back to the data,
+//! and equal `barcoders`' modules for the whole symbol; and every value's
+//! pattern must equal barcoders'. At run time only each pattern's length is
+//! checked (11 modules a symbol, 13 for the stop).
 //!
 //! Notes on `barcoders` 2.0 (`src/sym/code128.rs`):
 //! - Input is a string whose first char selects the start set: `'À'` (A),
@@ -25,6 +31,8 @@
 //!   SHIFT is used whenever it makes the symbol shorter.
 //! - FNC1–FNC4 are never emitted here.
 
+use std::sync::OnceLock;
+
 use thiserror::Error;
 
 /// Maximum number of data characters accepted by [`encode`].
@@ -38,6 +46,8 @@ const CODE_C: u8 = 99;
 const CODE_B: u8 = 100;
 /// Symbol value of CODE A (sets B and C).
 const CODE_A: u8 = 101;
+/// Symbol value of FNC1 (all sets).
+const FNC1: u8 = 102;
 /// Symbol value of Start A.
 const START_A: u8 = 103;
 /// Symbol value of Start B.
@@ -140,22 +150,16 @@ pub(crate) fn encode(data: &str) -> Result<Code128, Code128Error> {
     }
 
     let mut codewords = plan(bytes)?;
-    let input = barcoders_input(&codewords)?;
     codewords.push(check_value(&codewords)?);
     codewords.push(STOP);
 
-    let modules: Vec<bool> = barcoders::sym::code128::Code128::new(&input)
-        .map_err(|e| internal(format!("barcoders rejected {input:?}: {e}")))?
-        .encode()
-        .into_iter()
-        .map(|module| module == 1)
-        .collect();
-    // Each symbol 11 modules, the stop 13: anything else is not our symbol.
-    if modules.len() != 11 * codewords.len() + 2 {
-        return Err(internal(format!(
-            "barcoders gave {} modules for {input:?}, codewords {codewords:?}",
-            modules.len()
-        )));
+    let patterns = barcoders_patterns()?;
+    let mut modules = Vec::with_capacity(11 * codewords.len() + 2);
+    for &value in &codewords {
+        let pattern = patterns
+            .get(usize::from(value))
+            .ok_or_else(|| internal(format!("no pattern for value {value}")))?;
+        modules.extend_from_slice(pattern);
     }
 
     Ok(Code128 {
@@ -167,6 +171,67 @@ pub(crate) fn encode(data: &str) -> Result<Code128, Code128Error> {
 
 fn internal(message: impl Into<String>) -> Code128Error {
     Code128Error::Internal(message.into())
+}
+
+/// The modules of every symbol value (index = value, `true` = bar) as `barcoders` draws
+/// them, read once per process from [`barcoders_modules`]: 11 modules a value, 13 for the
+/// stop.
+fn barcoders_patterns() -> Result<&'static [Vec<bool>], Code128Error> {
+    static PATTERNS: OnceLock<Result<Vec<Vec<bool>>, String>> = OnceLock::new();
+    match PATTERNS.get_or_init(|| barcoders_modules().map_err(|e| e.to_string())) {
+        Ok(patterns) => Ok(patterns),
+        Err(message) => Err(internal(message.clone())),
+    }
+}
+
+/// Every value's modules, cut from a few symbols `barcoders` draws: each input (in
+/// `barcoders`' spelling, see the module documentation) with the values it holds from its
+/// first symbol on. Every symbol of them is 11 modules wide, the stop 13.
+fn barcoders_modules() -> Result<Vec<Vec<bool>>, Code128Error> {
+    // Start C, then the pairs 00 to 99: values 105 and 0 to 99.
+    let pairs: String = (0..100).map(|pair| format!("{pair:02}")).collect();
+    let all_pairs: Vec<u8> = std::iter::once(START_C).chain(0..100).collect();
+    let inputs: [(String, &[u8]); 5] = [
+        (format!("Ć{pairs}"), &all_pairs),
+        // Start A, 'A'; Start B, 'A'.
+        ("ÀA".to_owned(), &[START_A]),
+        ("ƁA".to_owned(), &[START_B]),
+        // Start C, 00, CODE B, 'a'; Start C, 00, CODE A, 'A'.
+        ("Ć00Ɓa".to_owned(), &[START_C, 0, CODE_B]),
+        ("Ć00ÀA".to_owned(), &[START_C, 0, CODE_A]),
+    ];
+    let mut patterns: Vec<Option<Vec<bool>>> = vec![None; usize::from(STOP) + 1];
+    // FNC1 (102) is never emitted; its pattern is read too, so every value has one.
+    let fnc1 = ("ĆŹ00".to_owned(), &[START_C, FNC1][..]);
+    for (input, values) in inputs.iter().chain(std::iter::once(&fnc1)) {
+        let modules: Vec<bool> = barcoders::sym::code128::Code128::new(input)
+            .map_err(|e| internal(format!("barcoders rejected {input:?}: {e}")))?
+            .encode()
+            .into_iter()
+            .map(|module| module == 1)
+            .collect();
+        for (k, &value) in values.iter().enumerate() {
+            let pattern = modules.get(11 * k..11 * (k + 1)).ok_or_else(|| {
+                internal(format!(
+                    "barcoders gave {} modules for {input:?}",
+                    modules.len()
+                ))
+            })?;
+            patterns[usize::from(value)] = Some(pattern.to_vec());
+        }
+        // The stop and its termination bar end every symbol.
+        let stop = modules
+            .len()
+            .checked_sub(13)
+            .and_then(|start| modules.get(start..))
+            .ok_or_else(|| internal(format!("barcoders gave no stop for {input:?}")))?;
+        patterns[usize::from(STOP)] = Some(stop.to_vec());
+    }
+    patterns
+        .into_iter()
+        .enumerate()
+        .map(|(value, pattern)| pattern.ok_or_else(|| internal(format!("no pattern for {value}"))))
+        .collect()
 }
 
 /// A Code 128 code set.
@@ -209,6 +274,7 @@ impl Set {
     }
 
     /// `barcoders`' marker for this set (start or switch).
+    #[cfg(test)]
     fn marker(self) -> char {
         match self {
             Set::A => 'À',
@@ -376,6 +442,7 @@ fn check_value(values: &[u8]) -> Result<u8, Code128Error> {
 }
 
 /// `barcoders`' spelling of data value `value` (0..=95) in set A or B.
+#[cfg(test)]
 fn barcoders_char(set: Set, value: u8) -> Option<char> {
     match (set, value) {
         (Set::A | Set::B, 0..=63) | (Set::B, 64..=94) => Some(char::from(value + 32)),
@@ -385,7 +452,9 @@ fn barcoders_char(set: Set, value: u8) -> Option<char> {
     }
 }
 
-/// Builds the `barcoders` input for start + data/switch values.
+/// Builds the `barcoders` input for start + data/switch values: how the whole symbol was
+/// once drawn a label at a time, kept to check [`encode`]'s modules against.
+#[cfg(test)]
 fn barcoders_input(values: &[u8]) -> Result<String, Code128Error> {
     let mut iter = values.iter().copied();
     let mut set = match iter.next() {
@@ -471,12 +540,21 @@ mod tests {
         let codewords = code.codewords();
         assert_eq!(code.text(), data);
         assert_eq!(code.modules().len(), 11 * codewords.len() + 2, "{data:?}");
-        // barcoders' modules are our codewords drawn with the standard's width table.
+        // The modules are our codewords drawn with the standard's width table, and what
+        // barcoders draws for the whole symbol.
         assert_eq!(
             code.modules(),
             render(codewords).unwrap().as_slice(),
             "{data:?}"
         );
+        let input = barcoders_input(&codewords[..codewords.len() - 2]).unwrap();
+        let whole: Vec<bool> = barcoders::sym::code128::Code128::new(&input)
+            .unwrap_or_else(|e| panic!("barcoders rejected {input:?}: {e}"))
+            .encode()
+            .into_iter()
+            .map(|module| module == 1)
+            .collect();
+        assert_eq!(code.modules(), whole.as_slice(), "{data:?}");
         let decoded = modules_to_codewords(code.modules());
         assert_eq!(decoded.as_deref(), Some(codewords), "{data:?}");
         assert_eq!(codewords_to_text(codewords).as_deref(), Some(data));
@@ -743,6 +821,18 @@ mod tests {
             let mut stop = Vec::new();
             push_widths(&mut stop, PATTERNS[106]);
             assert!(bits.ends_with(&stop), "{input}");
+        }
+    }
+
+    /// The patterns read from barcoders once are the standard's, value by value.
+    #[test]
+    fn barcoders_patterns_are_the_standards() {
+        let patterns = barcoders_patterns().unwrap();
+        assert_eq!(patterns.len(), PATTERNS.len());
+        for (value, (pattern, widths)) in patterns.iter().zip(PATTERNS).enumerate() {
+            let mut expected = Vec::new();
+            push_widths(&mut expected, widths);
+            assert_eq!(pattern, &expected, "value {value}");
         }
     }
 
