@@ -301,8 +301,12 @@ fn placement_order(maskable: &[u64], width: usize) -> Vec<(u8, u8)> {
 fn place_data(order: &[(u8, u8)], width: usize, codewords: impl Iterator<Item = u8>) -> Vec<u64> {
     let mut dark = vec![0u64; width];
     for (places, byte) in order.chunks(8).zip(codewords) {
-        for (i, &(y, x)) in places.iter().enumerate() {
-            if byte >> (7 - i) & 1 == 1
+        // Only the set bits are visited: bit `7 - i` goes to place `i`.
+        let mut bits = byte;
+        while bits != 0 {
+            let i = bits.leading_zeros() as usize;
+            bits &= !(0x80 >> i);
+            if let Some(&(y, x)) = places.get(i)
                 && let Some(row) = dark.get_mut(usize::from(y))
             {
                 *row |= 1 << x;
@@ -320,28 +324,40 @@ fn masked_rows(
     index: usize,
     level: QrLevel,
 ) -> Vec<u64> {
-    let mask = MASKS[index % MASKS.len()];
-    // Every mask repeats after 6 columns and 12 rows (periods 2, 3, 4 and 6): each row of
-    // the pattern is its first six columns, doubled until the row is full.
-    let pattern: [u64; 12] = std::array::from_fn(|y| {
-        let mut row = (0..6)
-            .filter(|&x| flips(mask, x, y))
-            .fold(0u64, |row, x| row | 1 << x);
-        let mut period = 6;
-        while period < 64 {
-            row |= row << period;
-            period *= 2;
-        }
-        row & low_bits(width)
-    });
+    let index = index % MASKS.len();
+    let pattern = &mask_patterns()[index];
+    // `maskable` has no bit beyond the symbol's width, so neither has the flipped part.
     let mut rows: Vec<u64> = dark
         .iter()
         .zip(maskable)
         .enumerate()
         .map(|(y, (&d, &m))| d ^ (pattern[y % 12] & m))
         .collect();
-    draw_format_info(&mut rows, width, format_info(level, index % MASKS.len()));
+    draw_format_info(&mut rows, width, format_info(level, index));
     rows
+}
+
+/// The modules each of [`MASKS`] flips, a word per row for twelve rows, worked out once per
+/// process. Every mask repeats after 6 columns and 12 rows (periods 2, 3, 4 and 6): each
+/// row of a pattern is its first six columns, doubled until the word is full, and row `y`
+/// of a symbol is flipped as row `y % 12`.
+fn mask_patterns() -> &'static [[u64; 12]; MASKS.len()] {
+    static PATTERNS: OnceLock<[[u64; 12]; MASKS.len()]> = OnceLock::new();
+    PATTERNS.get_or_init(|| {
+        MASKS.map(|mask| {
+            std::array::from_fn(|y| {
+                let mut row = (0..6)
+                    .filter(|&x| flips(mask, x, y))
+                    .fold(0u64, |row, x| row | 1 << x);
+                let mut period = 6;
+                while period < 64 {
+                    row |= row << period;
+                    period *= 2;
+                }
+                row
+            })
+        })
+    })
 }
 
 /// Whether `mask` flips the module at column `x`, row `y` (ISO/IEC 18004, table 10).
