@@ -32,19 +32,24 @@ pub(crate) fn pack_word_rows<'a>(
     rows: impl IntoIterator<Item = &'a [u64]>,
 ) -> Vec<u8> {
     let stride = width.div_ceil(8);
-    let mut out = Vec::new();
+    // The last byte's pixels past the width are cleared.
+    let last_kept = match width % 8 {
+        0 => 0xFF,
+        pixels => 0xFFu8 << (8 - pixels),
+    };
+    let rows = rows.into_iter();
+    let mut out = Vec::with_capacity(stride * rows.size_hint().0);
     for words in rows {
-        // A byte at a time: eight pixels from their word, reversed so the first is highest.
-        for byte in 0..stride {
+        let start = out.len();
+        // A word at a time: reversed, pixel `x` of the word is bit `63 - x`, so its bytes,
+        // most significant first, are its pixels eight at a time, the first highest.
+        for byte in (0..stride).step_by(8) {
             let word = words.get(byte / 8).copied().unwrap_or(0);
-            let bits = (word >> (byte % 8 * 8)) as u8;
-            let pixels = width - byte * 8;
-            let kept = if pixels >= 8 {
-                0xFF
-            } else {
-                0xFFu8 << (8 - pixels)
-            };
-            out.push(bits.reverse_bits() & kept);
+            let bytes = word.reverse_bits().to_be_bytes();
+            out.extend_from_slice(&bytes[..(stride - byte).min(8)]);
+        }
+        if let Some(last) = out.get_mut(start..).and_then(<[u8]>::last_mut) {
+            *last &= last_kept;
         }
     }
     out

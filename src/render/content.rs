@@ -141,9 +141,9 @@ const HEX: &[u8; 16] = b"0123456789ABCDEF";
 
 /// Appends `bytes` as hex digits (no brackets).
 pub(crate) fn push_hex(buf: &mut Vec<u8>, bytes: &[u8]) {
+    buf.reserve(2 * bytes.len());
     for &byte in bytes {
-        buf.push(HEX[usize::from(byte >> 4)]);
-        buf.push(HEX[usize::from(byte & 15)]);
+        buf.extend_from_slice(&[HEX[usize::from(byte >> 4)], HEX[usize::from(byte & 15)]]);
     }
 }
 
@@ -380,6 +380,18 @@ mod tests {
         let mut buf = Vec::new();
         push_number(&mut buf, v, decimals);
         String::from_utf8(buf).unwrap()
+    }
+
+    #[test]
+    fn hex_is_two_capital_digits_a_byte_appended() {
+        let bytes: Vec<u8> = (0..=255).collect();
+        let mut buf = b"<".to_vec();
+        push_hex(&mut buf, &bytes);
+        let expected: String = bytes.iter().map(|b| format!("{b:02X}")).collect();
+        assert_eq!(buf, [b"<", expected.as_bytes()].concat());
+        let mut empty = Vec::new();
+        push_hex(&mut empty, &[]);
+        assert!(empty.is_empty());
     }
 
     #[test]
