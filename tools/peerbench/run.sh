@@ -4,7 +4,7 @@
 #
 #   tools/peerbench/run.sh [N ...]        default: 1000 10000
 #
-# Each tool runs RUNS times (default 3) per N under /usr/bin/time; the table gives the median
+# Each tool runs RUNS times (default 3) per N under measure.py; the table gives the median
 # of each figure over the runs (wall time, CPU time as user + sys, peak resident memory), the
 # PDF's bytes per label, and how many times less wall and CPU time shiplabel took. Our orders
 # are the peers' labels (orders.py). Any failed run stops the script with its message.
@@ -33,14 +33,14 @@ TARGET=$(cd "$REPO" && cargo metadata --format-version 1 --no-deps |
   "$PY" -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')
 LABEL=$TARGET/release/examples/label
 
-# One measured run, appended to $OUT/runs as "wall cpu peak_mib"; a failed run stops here.
+# One measured run, appended to $OUT/runs as "wall cpu peak_mib" (measure.py: to the
+# millisecond, where /usr/bin/time gives hundredths); a failed run stops here.
 measure() {
-  if ! /usr/bin/time -f '%e %U %S %M' -o "$OUT/time" "$@" >/dev/null 2>"$OUT/stderr"; then
+  if ! "$PY" "$HERE/measure.py" "$OUT/runs" "$@" 2>"$OUT/stderr"; then
     echo "failed: $*" >&2
     cat "$OUT/stderr" >&2
     exit 1
   fi
-  awk '{ printf "%.3f %.3f %.1f\n", $1, $2 + $3, $4 / 1024 }' "$OUT/time" >> "$OUT/runs"
 }
 # Runs a command RUNS times; sets wall, cpu and peak to the median of each figure.
 median() {
