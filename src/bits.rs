@@ -38,7 +38,7 @@ pub(crate) fn pack_word_rows<'a>(
         pixels => 0xFFu8 << (8 - pixels),
     };
     let rows = rows.into_iter();
-    let mut out = Vec::with_capacity(stride * rows.size_hint().0);
+    let mut out = Vec::with_capacity(stride.saturating_mul(rows.size_hint().0));
     for words in rows {
         let start = out.len();
         // A word at a time: reversed, pixel `x` of the word is bit `63 - x`, so its bytes,
@@ -106,5 +106,11 @@ mod tests {
             );
         }
         assert_eq!(pack_word_rows(0, [&[u64::MAX][..]]), [] as [u8; 0]);
+        // A row of fewer words than its width takes reads as light past them.
+        let short: [&[u64]; 3] = [&[], &[u64::MAX], &[u64::MAX, 1]];
+        let mut expected = vec![0u8; 17];
+        expected.extend([0xFF; 8].iter().chain(&[0; 9]));
+        expected.extend([0xFF; 8].iter().chain(&[0x80]).chain(&[0; 8]));
+        assert_eq!(pack_word_rows(136, short), expected);
     }
 }

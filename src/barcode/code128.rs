@@ -7,13 +7,14 @@
 //! set and wherever it stands, so `barcoders` draws each value once per process
 //! (a few symbols that hold all 107 of them, [`barcoders_modules`]) and a
 //! label's symbol is those patterns in turn: the same modules as `barcoders`
-//! drawing the whole label, for a table lookup a value instead of some 20,000
-//! instructions a symbol. The standard width table below lives in the tests
-//! (and the fuzz hooks) only, as the cross-check: every test encoding's
-//! modules must equal our codewords rendered with it, read back to the data,
-//! and equal `barcoders`' modules for the whole symbol; and every value's
-//! pattern must equal barcoders'. At run time only each pattern's length is
-//! checked (11 modules a symbol, 13 for the stop).
+//! drawing the whole symbol, for a table lookup a value where drawing it took
+//! about 24,000 instructions a label. The standard width table below lives in
+//! the tests (and the fuzz hooks) only, as the cross-check: every test
+//! encoding's modules must equal our codewords rendered with it, read back to
+//! the data, and equal `barcoders`' modules for the whole symbol; and every
+//! value's pattern must equal barcoders'. At run time, once, each symbol
+//! `barcoders` draws for the table must have the length its characters give
+//! (11 modules each, the check's too, and 13 for the stop).
 //!
 //! Notes on `barcoders` 2.0 (`src/sym/code128.rs`):
 //! - Input is a string whose first char selects the start set: `'À'` (A),
@@ -186,46 +187,50 @@ fn barcoders_patterns() -> Result<&'static [Vec<bool>], Code128Error> {
 
 /// Every value's modules, cut from a few symbols `barcoders` draws: each input (in
 /// `barcoders`' spelling, see the module documentation) with the values it holds from its
-/// first symbol on. Every symbol of them is 11 modules wide, the stop 13.
+/// first symbol on, and its symbols before the check. Each symbol must come out 11 modules a
+/// symbol character (its check too) and 13 for the stop, or nothing is cut from it.
 fn barcoders_modules() -> Result<Vec<Vec<bool>>, Code128Error> {
     // Start C, then the pairs 00 to 99: values 105 and 0 to 99.
     let pairs: String = (0..100).map(|pair| format!("{pair:02}")).collect();
     let all_pairs: Vec<u8> = std::iter::once(START_C).chain(0..100).collect();
-    let inputs: [(String, &[u8]); 5] = [
-        (format!("Ć{pairs}"), &all_pairs),
+    let inputs: [(String, &[u8], usize); 6] = [
+        (format!("Ć{pairs}"), &all_pairs, 101),
         // Start A, 'A'; Start B, 'A'.
-        ("ÀA".to_owned(), &[START_A]),
-        ("ƁA".to_owned(), &[START_B]),
+        ("ÀA".to_owned(), &[START_A], 2),
+        ("ƁA".to_owned(), &[START_B], 2),
         // Start C, 00, CODE B, 'a'; Start C, 00, CODE A, 'A'.
-        ("Ć00Ɓa".to_owned(), &[START_C, 0, CODE_B]),
-        ("Ć00ÀA".to_owned(), &[START_C, 0, CODE_A]),
+        ("Ć00Ɓa".to_owned(), &[START_C, 0, CODE_B], 4),
+        ("Ć00ÀA".to_owned(), &[START_C, 0, CODE_A], 4),
+        // Start C, FNC1, 00: FNC1 is never emitted, but every value gets its pattern.
+        ("ĆŹ00".to_owned(), &[START_C, FNC1], 3),
     ];
     let mut patterns: Vec<Option<Vec<bool>>> = vec![None; usize::from(STOP) + 1];
-    // FNC1 (102) is never emitted; its pattern is read too, so every value has one.
-    let fnc1 = ("ĆŹ00".to_owned(), &[START_C, FNC1][..]);
-    for (input, values) in inputs.iter().chain(std::iter::once(&fnc1)) {
+    for (input, values, symbols) in &inputs {
         let modules: Vec<bool> = barcoders::sym::code128::Code128::new(input)
             .map_err(|e| internal(format!("barcoders rejected {input:?}: {e}")))?
             .encode()
             .into_iter()
             .map(|module| module == 1)
             .collect();
-        for (k, &value) in values.iter().enumerate() {
-            let pattern = modules.get(11 * k..11 * (k + 1)).ok_or_else(|| {
-                internal(format!(
-                    "barcoders gave {} modules for {input:?}",
-                    modules.len()
-                ))
-            })?;
-            patterns[usize::from(value)] = Some(pattern.to_vec());
+        // The symbols, the check and the stop; any other length is not the symbol asked for.
+        let stop_at = 11 * (symbols + 1);
+        if modules.len() != stop_at + 13 {
+            return Err(internal(format!(
+                "barcoders gave {} modules for {input:?}, {} expected",
+                modules.len(),
+                stop_at + 13
+            )));
         }
-        // The stop and its termination bar end every symbol.
-        let stop = modules
-            .len()
-            .checked_sub(13)
-            .and_then(|start| modules.get(start..))
-            .ok_or_else(|| internal(format!("barcoders gave no stop for {input:?}")))?;
-        patterns[usize::from(STOP)] = Some(stop.to_vec());
+        let cut = values
+            .iter()
+            .enumerate()
+            .map(|(k, &value)| (value, modules.get(11 * k..11 * (k + 1))))
+            .chain([(STOP, modules.get(stop_at..))]);
+        for (value, pattern) in cut {
+            if let Some(slot) = patterns.get_mut(usize::from(value)) {
+                *slot = pattern.map(<[bool]>::to_vec);
+            }
+        }
     }
     patterns
         .into_iter()

@@ -866,6 +866,10 @@ mod tests {
             canvas.draw_data(&codewords, &ec);
             let width = usize::try_from(version.width()).unwrap();
             let (dark, maskable) = unmasked_rows(&canvas, width);
+            // Nothing past the width, which masking relies on (it flips `maskable` only).
+            let frame = Frame::get(version).unwrap();
+            let past_width = |row: &u64| row & !low_bits(width) != 0;
+            assert!(!maskable.iter().chain(&frame.maskable).any(past_width));
             for (index, mask) in MASKS.into_iter().enumerate() {
                 let mut reference = canvas.clone();
                 reference.apply_mask(mask);
@@ -875,6 +879,7 @@ mod tests {
                     .map(|c| c == qrcode::Color::Dark)
                     .collect();
                 let rows = masked_rows(&dark, &maskable, width, index, level);
+                assert!(!rows.iter().any(past_width), "version {v}, mask {index}");
                 let got: Vec<bool> = rows
                     .iter()
                     .flat_map(|&row| (0..width).map(move |x| row >> x & 1 == 1))
