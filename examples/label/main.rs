@@ -67,9 +67,9 @@ use crate::report::plural;
 /// Some orders printed, the others written to the `--rejected` file.
 const EXIT_SOME_REJECTED: u8 = 3;
 
-/// The program's allocator: mimalloc, where glibc's malloc took an eighth of a run's CPU
-/// (a label makes about 300 small allocations, on every thread drawing labels). The library itself leaves
-/// the choice to the program that links it.
+/// The program's allocator: mimalloc, where glibc's malloc took about an eighth more CPU (a
+/// label makes about 300 small allocations, on every thread drawing labels). The library
+/// itself leaves the choice to the program that links it.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

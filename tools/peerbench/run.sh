@@ -18,6 +18,7 @@ RUNS=${RUNS:-3}
 TOOLS=${TOOLS:-fpdf2}
 export PYTHONDONTWRITEBYTECODE=1   # leave the peers' folder untouched
 (( $# )) || set -- 1000 10000
+[[ $RUNS =~ ^[1-9][0-9]*$ ]] || { echo "RUNS must be a whole number of 1 or more: $RUNS" >&2; exit 2; }
 mkdir -p "$OUT"
 
 if [[ -z ${PY:-} ]]; then
@@ -33,8 +34,9 @@ TARGET=$(cd "$REPO" && cargo metadata --format-version 1 --no-deps |
   "$PY" -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')
 LABEL=$TARGET/release/examples/label
 
-# One measured run, appended to $OUT/runs as "wall cpu peak_mib" (measure.py: to the
-# millisecond, where /usr/bin/time gives hundredths); a failed run stops here.
+# One measured run, appended to $OUT/runs as "wall cpu peak_mib" (measure.py: CPU time to
+# the millisecond from getrusage, where /usr/bin/time cuts it to the hundredth, and peak
+# memory from /usr/bin/time); a failed run stops here.
 measure() {
   if ! "$PY" "$HERE/measure.py" "$OUT/runs" "$@" 2>"$OUT/stderr"; then
     echo "failed: $*" >&2
@@ -42,7 +44,8 @@ measure() {
     exit 1
   fi
 }
-# Runs a command RUNS times; sets wall, cpu and peak to the median of each figure.
+# Runs a command RUNS times; sets wall, cpu and peak to the median of each figure (the
+# lower of the middle two for an even RUNS).
 median() {
   : > "$OUT/runs"
   for _ in $(seq "$RUNS"); do measure "$@"; done
