@@ -106,7 +106,7 @@ mod tests {
             );
         }
         assert_eq!(pack_word_rows(0, [&[u64::MAX][..]]), [] as [u8; 0]);
-        // A row of fewer words than its width takes reads as light past them.
+        // A row of fewer words than its width needs reads as light past them.
         let short: [&[u64]; 3] = [&[], &[u64::MAX], &[u64::MAX, 1]];
         let mut expected = vec![0u8; 17];
         expected.extend([0xFF; 8].iter().chain(&[0; 9]));
