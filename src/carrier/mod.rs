@@ -555,16 +555,16 @@ impl<'a> Fits<'a> {
     /// Fits `number` (no spaces, capitals) to every format.
     pub(crate) fn of(number: &'a str) -> Fits<'a> {
         let subject = Subject::new(number);
-        let fits = |formats: &mut dyn Iterator<Item = FormatId>| {
-            formats
-                .map(|f| (f, fit(f, &subject)))
-                .filter(|(_, fit)| *fit != Fit::NoShape)
-                .collect()
+        let shaped = |f: FormatId| {
+            let fit = fit(f, &subject);
+            (fit != Fit::NoShape).then_some((f, fit))
         };
         // A number without spaces is tried only with the formats of its length.
         Fits(match by_length().get(number.len()) {
-            Some(formats) if !subject.spaced() => fits(&mut formats.iter().copied()),
-            _ => fits(&mut all_formats()),
+            Some(formats) if !subject.spaced() => {
+                formats.iter().copied().filter_map(shaped).collect()
+            }
+            _ => all_formats().filter_map(shaped).collect(),
         })
     }
 
