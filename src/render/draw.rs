@@ -5,7 +5,7 @@
 use super::RenderError;
 use super::cells::code128_cells;
 use super::content::Content;
-use super::embed::{DocumentFonts, Shown, TypefaceCodes, width};
+use super::embed::{DocumentFonts, Seen, Shown, TypefaceCodes, width};
 use crate::layout::{Element, LabelLayout, QrSymbol, Rule, SYNTHETIC_BOLD_STROKE, TextLine};
 use crate::text::{Font, Run, ShapedLine};
 use crate::units::{Dpi, Pt};
@@ -126,28 +126,6 @@ pub(super) fn draw_elements(
         content: c.into_bytes(),
         shown,
     })
-}
-
-/// The codes of each typeface (by index) a label has reported, a bit each.
-#[derive(Debug, Default)]
-struct Seen(Vec<Vec<u64>>);
-
-impl Seen {
-    /// Marks `code` of typeface `index` seen; whether it was new.
-    fn insert(&mut self, index: usize, code: u16) -> bool {
-        if self.0.len() <= index {
-            self.0.resize_with(index + 1, Vec::new);
-        }
-        let words = &mut self.0[index];
-        let word = usize::from(code / 64);
-        if words.len() <= word {
-            words.resize(word + 1, 0);
-        }
-        let bit = 1u64 << (code % 64);
-        let new = words[word] & bit == 0;
-        words[word] |= bit;
-        new
-    }
 }
 
 /// One run's glyphs, its left edge and baseline at `origin`.
@@ -380,19 +358,6 @@ pub(super) fn needs_actual_text(line: &ShapedLine) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn seen_codes_are_new_once_per_typeface() {
-        let mut seen = Seen::default();
-        assert!(seen.insert(0, 36));
-        assert!(!seen.insert(0, 36));
-        assert!(seen.insert(3, 36), "another typeface");
-        assert!(seen.insert(0, 37));
-        assert!(seen.insert(0, u16::MAX));
-        assert!(!seen.insert(0, u16::MAX));
-        assert!(seen.insert(0, 0));
-        assert!(!seen.insert(3, 36));
-    }
 
     #[test]
     fn barcodes_sit_halfway_between_the_top_and_bottom_pixel_grids() {

@@ -145,6 +145,32 @@ pub(super) struct CodeUse {
 #[derive(Debug, Default)]
 pub(super) struct DocumentFonts {
     pub(super) used: BTreeMap<Typeface, BTreeMap<u16, CodeUse>>,
+    /// The codes in `used` that extract as their character-map character: a label showing
+    /// one again changes nothing, and is passed over without a look in `used`.
+    with_char: Seen,
+}
+
+/// Codes of each typeface (by index), a bit each: those a label has reported, or those a
+/// document has recorded with their character.
+#[derive(Debug, Default)]
+pub(super) struct Seen(Vec<Vec<u64>>);
+
+impl Seen {
+    /// Marks `code` of typeface `index` seen; whether it was new.
+    pub(super) fn insert(&mut self, index: usize, code: u16) -> bool {
+        if self.0.len() <= index {
+            self.0.resize_with(index + 1, Vec::new);
+        }
+        let words = &mut self.0[index];
+        let word = usize::from(code / 64);
+        if words.len() <= word {
+            words.resize(word + 1, 0);
+        }
+        let bit = 1u64 << (code % 64);
+        let new = words[word] & bit == 0;
+        words[word] |= bit;
+        new
+    }
 }
 
 /// A glyph a label shows, as drawing reports it.
@@ -167,6 +193,9 @@ impl DocumentFonts {
     pub(super) fn record(&mut self, shown: &[Shown]) -> bool {
         let mut agrees = true;
         for s in shown {
+            if s.char.is_some() && !self.with_char.insert(s.typeface.index(), s.code) {
+                continue;
+            }
             let codes = self.used.entry(s.typeface).or_default();
             match codes.get(&s.code) {
                 // A character-map glyph's code always extracts as its character.
@@ -517,6 +546,19 @@ mod tests {
     }
 
     #[test]
+    fn seen_codes_are_new_once_per_typeface() {
+        let mut seen = Seen::default();
+        assert!(seen.insert(0, 36));
+        assert!(!seen.insert(0, 36));
+        assert!(seen.insert(3, 36), "another typeface");
+        assert!(seen.insert(0, 37));
+        assert!(seen.insert(0, u16::MAX));
+        assert!(!seen.insert(0, u16::MAX));
+        assert!(seen.insert(0, 0));
+        assert!(!seen.insert(3, 36));
+    }
+
+    #[test]
     fn typefaces_share_a_to_unicode_map_only_when_every_code_agrees() {
         let use_of = |glyph: u16, text: &str| CodeUse {
             glyph,
@@ -533,6 +575,7 @@ mod tests {
                         )
                     })
                     .collect(),
+                with_char: Seen::default(),
             };
             let mut file = PdfFile::new(Vec::new()).unwrap();
             fonts.write(&mut file).unwrap();
