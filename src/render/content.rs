@@ -303,6 +303,11 @@ impl Content {
         self.op(b" Tf");
     }
 
+    /// Operators written out before (by another `Content`), as they are.
+    pub(crate) fn raw(&mut self, operators: &[u8]) {
+        self.buf.extend_from_slice(operators);
+    }
+
     /// `Tm`: the text matrix, a move to `x`, `y`.
     pub(crate) fn text_at(&mut self, x: f32, y: f32) {
         self.buf.extend_from_slice(b"1 0 0 1 ");

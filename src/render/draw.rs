@@ -2,6 +2,10 @@
 //! label's own coordinates (PDF's origin is the bottom left, the layout's the top left), and
 //! the glyphs it shows, for the document's fonts.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use super::RenderError;
 use super::cells::code128_cells;
 use super::content::Content;
@@ -74,31 +78,47 @@ pub(super) fn draw_elements(
                 ..
             }) => {
                 let base_y = h - baseline.0;
-                let actual_text = needs_actual_text(line);
-                if actual_text {
-                    c.begin_actual_text(&line.text);
-                }
-                for run in &line.runs {
-                    c.font(run.typeface.index(), *size);
-                    if run.synthetic_bold {
-                        c.render_mode(2);
-                        c.line_width(size * SYNTHETIC_BOLD_STROKE);
+                DRAWN_LINES.with_borrow_mut(|lines| {
+                    let drawing = lines.of(line);
+                    if drawing.actual_text {
+                        c.begin_actual_text(&line.text);
                     }
-                    let origin = (x.0 + run.x * size, base_y);
-                    let glyphs = Glyphs {
-                        run,
-                        origin,
-                        size: *size,
-                        mark_odd_glyphs: !actual_text,
-                    };
-                    glyphs.draw(&mut c, &mut shown, &mut seen, &mut pending, document)?;
-                    if run.synthetic_bold {
-                        c.render_mode(0);
+                    for (run, plain) in line.runs.iter().zip(&drawing.runs) {
+                        c.font(run.typeface.index(), *size);
+                        if run.synthetic_bold {
+                            c.render_mode(2);
+                            c.line_width(size * SYNTHETIC_BOLD_STROKE);
+                        }
+                        let origin = (x.0 + run.x * size, base_y);
+                        match plain {
+                            Some(plain) => {
+                                plain.draw(&mut c, &mut shown, &mut seen, run, origin, *size);
+                            }
+                            None => {
+                                let glyphs = Glyphs {
+                                    run,
+                                    origin,
+                                    size: *size,
+                                    mark_odd_glyphs: !drawing.actual_text,
+                                };
+                                glyphs.draw(
+                                    &mut c,
+                                    &mut shown,
+                                    &mut seen,
+                                    &mut pending,
+                                    document,
+                                )?;
+                            }
+                        }
+                        if run.synthetic_bold {
+                            c.render_mode(0);
+                        }
                     }
-                }
-                if actual_text {
-                    c.end_marked();
-                }
+                    if drawing.actual_text {
+                        c.end_marked();
+                    }
+                    Ok::<(), RenderError>(())
+                })?;
             }
             Element::Rule(Rule {
                 x,
@@ -126,6 +146,129 @@ pub(super) fn draw_elements(
         content: c.into_bytes(),
         shown,
     })
+}
+
+/// The lines a thread has drawn lately, by address: a label's captions, places and sender
+/// repeat across a batch (the shaping cache hands out the same line each time), and their
+/// plain runs are drawn from what was worked out the first time.
+struct DrawnLines(HashMap<usize, LineDrawing>);
+
+/// Lines kept: about a label's worth of lines for each of the last few hundred labels'
+/// places and names. Past it the lines are let go, all at once.
+const LINES_KEPT: usize = 1024;
+
+thread_local! {
+    static DRAWN_LINES: RefCell<DrawnLines> = RefCell::new(DrawnLines(HashMap::new()));
+}
+
+impl DrawnLines {
+    /// `line` as drawn: worked out now if it was not drawn lately.
+    fn of(&mut self, line: &Arc<ShapedLine>) -> &LineDrawing {
+        let key = Arc::as_ptr(line) as usize;
+        if self.0.len() >= LINES_KEPT && !self.0.contains_key(&key) {
+            self.0.clear();
+        }
+        self.0.entry(key).or_insert_with(|| LineDrawing {
+            _line: Arc::clone(line),
+            actual_text: needs_actual_text(line),
+            runs: line.runs.iter().map(PlainRun::of).collect(),
+        })
+    }
+}
+
+/// What drawing a line needs of it beyond where it goes: whether it is marked with its text,
+/// and each run's glyphs if the run is plain.
+struct LineDrawing {
+    /// The line, held so that no other takes its address (the key) while it is kept.
+    _line: Arc<ShapedLine>,
+    /// [`needs_actual_text`].
+    actual_text: bool,
+    /// Each run, [`PlainRun::of`].
+    runs: Vec<Option<PlainRun>>,
+}
+
+/// A run whose every glyph sits on the baseline and extracts as the one character-map
+/// character it stands for (most text). [`Glyphs::draw`] draws it as one text matrix and one
+/// `Tj` or `TJ`, whose operands depend on the run alone: that operator is written out once.
+struct PlainRun {
+    /// Where its first glyph sits: font units from the start of the run.
+    first_x: i32,
+    /// The operator showing every glyph, with the kerning between them.
+    show: Vec<u8>,
+    /// Each glyph's code, id and character, in order: what it reports to the document.
+    glyphs: Vec<(u16, u16, char)>,
+}
+
+impl PlainRun {
+    /// `run` worked out as [`Glyphs::draw`] draws it, if it is plain (and its font and codes
+    /// can be read: if not, drawing it the long way reports why).
+    fn of(run: &Run) -> Option<PlainRun> {
+        let font = Font::get(run.typeface).ok()?;
+        let codes = TypefaceCodes::of(run.typeface).ok()?;
+        let per_unit = 1000.0 / f64::from(run.units_per_em);
+        let mut shown: Vec<(u16, f32)> = Vec::with_capacity(run.glyphs.len());
+        let mut glyphs = Vec::with_capacity(run.glyphs.len());
+        let mut previous: Option<(i32, f64)> = None;
+        for glyph in &run.glyphs {
+            let (code, Some(char)) = codes.code_of(glyph.id).ok()? else {
+                return None;
+            };
+            let mut chars = glyph.text.chars();
+            if glyph.y != 0 || chars.next() != Some(char) || chars.next().is_some() {
+                return None;
+            }
+            if let (Some((previous_x, previous_width)), Some(last)) = (previous, shown.last_mut()) {
+                last.1 = adjustment(previous_width, glyph.x - previous_x, per_unit);
+            }
+            shown.push((code, 0.0));
+            previous = Some((glyph.x, width(font, glyph.id)));
+            glyphs.push((code, glyph.id, char));
+        }
+        let first_x = run.glyphs.first()?.x;
+        let mut show = Content::with_capacity(8 + 6 * shown.len());
+        show.show(&shown);
+        Some(PlainRun {
+            first_x,
+            show: show.into_bytes(),
+            glyphs,
+        })
+    }
+
+    /// Draws it as [`Glyphs::draw`] would, `run` at `origin` in `size`.
+    fn draw(
+        &self,
+        c: &mut Content,
+        shown: &mut Vec<Shown>,
+        seen: &mut Seen,
+        run: &Run,
+        origin: (f32, f32),
+        size: f32,
+    ) {
+        let scale = size / run.units_per_em;
+        let (x, y) = origin;
+        // As [`Glyphs::draw`] places a glyph, one on the baseline.
+        c.text_at(x + self.first_x as f32 * scale, y + 0.0 * scale);
+        c.raw(&self.show);
+        for &(code, glyph, char) in &self.glyphs {
+            if seen.insert(run.typeface.index(), code) {
+                shown.push(Shown {
+                    typeface: run.typeface,
+                    glyph,
+                    code,
+                    text: None,
+                    char: Some(char),
+                });
+            }
+        }
+    }
+}
+
+/// The `TJ` number after a glyph `width` thousandths of an em wide when the next glyph starts
+/// `moved` font units after it (`per_unit` thousandths of an em each): the viewer moves the
+/// pen by the glyph's width, and a number n moves it back by n thousandths.
+fn adjustment(width: f64, moved: i32, per_unit: f64) -> f32 {
+    let moved = f64::from(moved) * per_unit;
+    (((width - moved) * 1000.0).round() / 1000.0) as f32
 }
 
 /// One run's glyphs, its left edge and baseline at `origin`.
@@ -210,8 +353,7 @@ impl Glyphs<'_> {
                 (0, Some((previous_x, previous_width)), Some(last)) => {
                     // The viewer moves the pen by the previous glyph's width; a TJ number n
                     // moves it back by n thousandths of an em.
-                    let moved = f64::from(glyph.x - previous_x) * per_unit;
-                    last.1 = (((previous_width - moved) * 1000.0).round() / 1000.0) as f32;
+                    last.1 = adjustment(previous_width, glyph.x - previous_x, per_unit);
                 }
                 _ => {
                     flush(c, pending);
