@@ -1,4 +1,4 @@
-//! The lines a thread shaped lately, in two generations: a line found in the older one
+//! The lines shaped lately, in two generations: a line found in the older one
 //! moves to the newer, and when the newer is full the older is let go and the newer takes
 //! its place. Lines met again and again (captions, country names, a batch's repeated
 //! recipients) stay however many lines are met once in between (order numbers, one-off

@@ -9,7 +9,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock, Mutex};
 
 use rustybuzz::{BufferFlags, Direction, Script, ShapePlan, UnicodeBuffer};
 use unicode_bidi::{BidiInfo, Level};
@@ -362,21 +362,25 @@ pub(crate) fn shape_line(
     rtl: bool,
 ) -> Result<Arc<ShapedLine>, ShapeError> {
     // Labels of one batch repeat much of their text (captions, country names, a seller's
-    // lines): each thread keeps the lines it shaped lately, up to a bound, those met again
-    // longest ([`Recent`]). A line is shared, not copied, and looking one up allocates
-    // nothing.
-    const LINES_PER_GENERATION: usize = 512;
-    thread_local! {
-        /// By weight and direction, then text.
-        static LINES: RefCell<Recent<Arc<ShapedLine>, 4>> =
-            RefCell::new(Recent::new(LINES_PER_GENERATION));
-    }
+    // lines): the lines shaped lately are kept, up to a bound, those met again longest
+    // ([`Recent`]). One cache serves every thread, so a line the threads drawing a batch
+    // each meet is shaped once; it is held only to look a line up or keep one (shaping
+    // happens outside it), a small part of the time a label takes. A line is shared, not
+    // copied, and looking one up allocates nothing.
+    const LINES_PER_GENERATION: usize = 1024;
+    /// By weight and direction, then text.
+    static LINES: LazyLock<Mutex<Recent<Arc<ShapedLine>, 4>>> =
+        LazyLock::new(|| Mutex::new(Recent::new(LINES_PER_GENERATION)));
     let slot = 2 * usize::from(weight == Weight::Bold) + usize::from(rtl);
-    if let Some(line) = LINES.with_borrow_mut(|lines| lines.get(slot, text)) {
+    // (A thread that panicked holding the cache, a bug, leaves it unused: lines are then
+    // shaped each time.)
+    if let Some(line) = LINES.lock().ok().and_then(|mut lines| lines.get(slot, text)) {
         return Ok(line);
     }
     let line = Arc::new(shape_line_uncached(text, weight, rtl)?);
-    LINES.with_borrow_mut(|lines| lines.insert(slot, text, Arc::clone(&line)));
+    if let Ok(mut lines) = LINES.lock() {
+        lines.insert(slot, text, Arc::clone(&line));
+    }
     Ok(line)
 }
 
