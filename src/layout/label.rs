@@ -669,7 +669,8 @@ pub(super) fn lay_out(label: &ValidLabel, options: &Options) -> Result<LabelLayo
     let size = options.label_size();
     let page = Page::of(size);
     let inner_w = page.inner_w();
-    let mut elements = Vec::new();
+    // Room for a label's elements (the sample's are 31), so none is moved as more come.
+    let mut elements = Vec::with_capacity(32);
 
     // The human-readable order number under the bars, centred, with the "ORDER" caption at
     // the left of its line: it gets the width that keeps it clear of the caption on both

@@ -185,7 +185,15 @@ fn prepare(layout: &LabelLayout, compress: bool) -> Result<Prepared, RenderError
         ),
         _ => (draw_label(layout, None)?, None),
     };
-    let compressed = compress.then(|| deflate(&drawn.content, Effort::Fast));
+    let mut drawn = drawn;
+    let compressed = compress.then(|| {
+        let compressed = deflate(&drawn.content, Effort::Fast);
+        // Only the compressed stream is written: the operators' buffer goes back to this
+        // thread's allocator now, for the next label, rather than from the writing thread
+        // once the page is written.
+        drawn.content = Vec::new();
+        compressed
+    });
     Ok(Prepared {
         drawn,
         compressed,
