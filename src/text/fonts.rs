@@ -336,6 +336,10 @@ pub(crate) struct Font {
     index: u32,
     face: rustybuzz::Face<'static>,
     units_per_em: f32,
+    /// The glyph of each printable ASCII character, space to tilde (0 for none), looked up
+    /// when the font is parsed: most text is ASCII, and a look in the character map searches
+    /// its subtables each time.
+    ascii: [u16; 95],
 }
 
 impl std::fmt::Debug for Font {
@@ -363,11 +367,16 @@ impl Font {
         if units_per_em <= 0 {
             return None;
         }
+        let ascii = std::array::from_fn(|i| {
+            let c = char::from(b' ' + i as u8);
+            face.glyph_index(c).map_or(0, |g| g.0)
+        });
         Some(Font {
             bytes,
             index,
             face,
             units_per_em: units_per_em as f32,
+            ascii,
         })
     }
 
@@ -408,7 +417,14 @@ impl Font {
 
     /// The glyph the character map gives `c`, if the font has one.
     pub(crate) fn glyph(&self, c: char) -> Option<u16> {
-        self.face.glyph_index(c).map(|g| g.0).filter(|&g| g != 0)
+        let glyph = match (c as usize)
+            .checked_sub(0x20)
+            .and_then(|i| self.ascii.get(i))
+        {
+            Some(&glyph) => glyph,
+            None => self.face.glyph_index(c).map_or(0, |g| g.0),
+        };
+        (glyph != 0).then_some(glyph)
     }
 
     /// Whether the font draws `c`. Invisible format characters (joiners, direction marks,
