@@ -3,6 +3,7 @@
 
 mod fit;
 mod fonts;
+mod pairs;
 mod recent;
 mod registry;
 mod shape;

@@ -3,8 +3,10 @@
 //! A line is first ordered by the Unicode Bidirectional Algorithm (unicode-bidi) into runs of
 //! one direction, in visual order; each run is split where the font changes (the fallback
 //! chain, per grapheme cluster) and each piece is shaped with rustybuzz, an OpenType shaper,
-//! so Arabic letters join, Thai and Vietnamese marks stack and kerning applies. Shaping does
-//! not depend on the size: positions are in em and scale with it.
+//! so Arabic letters join, Thai and Vietnamese marks stack and kerning applies. A piece of
+//! printable ASCII without `f` in Noto Sans, which the shaper only kerns pair by pair, is set
+//! from the shaper's own advance for each pair ([`super::pairs`]). Shaping does not depend
+//! on the size: positions are in em and scale with it.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -16,6 +18,7 @@ use unicode_bidi::{BidiInfo, Level};
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::fonts::{Font, FontError, Typeface, Weight, is_default_ignorable, typeface_for};
+use super::pairs::Pairs;
 use super::recent::Recent;
 
 /// One glyph of a shaped line.
@@ -264,7 +267,7 @@ fn shape_piece(
     typeface: Typeface,
     text: &str,
     rtl: bool,
-    mut pen: i32,
+    pen: i32,
     glyphs: &mut Vec<Glyph>,
 ) -> Result<i32, FontError> {
     let font = Font::get(typeface)?;
@@ -273,6 +276,82 @@ fn shape_piece(
     if text.is_empty() {
         return Ok(pen);
     }
+    if !rtl && let Some(pen) = shape_from_pairs(font, typeface, text, pen, glyphs) {
+        return Ok(pen);
+    }
+    Ok(shaped(
+        font,
+        typeface,
+        text,
+        rtl,
+        None,
+        |infos, positions| place_shaped(font, text, rtl, pen, infos, positions, glyphs),
+    ))
+}
+
+/// [`shape_piece`] of printable ASCII but `f` in Noto Sans, left to right, from the
+/// shaper's advances of each pair ([`Pairs`]); `None` (and nothing appended) for other text.
+fn shape_from_pairs(
+    font: &Font,
+    typeface: Typeface,
+    text: &str,
+    mut pen: i32,
+    glyphs: &mut Vec<Glyph>,
+) -> Option<i32> {
+    let pairs = Pairs::of(typeface, text)?;
+    // What the shaper gives a pair (or a character alone), if it is the character map's
+    // glyphs: the first one's advance.
+    let shape = |pair: &str| {
+        shaped(
+            font,
+            typeface,
+            pair,
+            false,
+            pairs.script(),
+            |infos, positions| {
+                let mapped = infos.len() == pair.len()
+                    && infos
+                        .iter()
+                        .zip(pair.chars())
+                        .all(|(info, c)| font.glyph(c).map(u32::from) == Some(info.glyph_id));
+                mapped
+                    .then(|| positions.first().map(|p| p.x_advance))
+                    .flatten()
+            },
+        )
+    };
+    let start = glyphs.len();
+    let bytes = text.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        let c = char::from(b);
+        let placed = font
+            .glyph(c)
+            .zip(pairs.advance(b, bytes.get(i + 1).copied(), shape));
+        let Some((id, advance)) = placed else {
+            glyphs.truncate(start);
+            return None;
+        };
+        glyphs.push(Glyph {
+            id,
+            x: pen,
+            y: 0,
+            text: c.to_string(),
+        });
+        pen = pen.saturating_add(advance);
+    }
+    Some(pen)
+}
+
+/// `text` shaped by rustybuzz with one typeface in one direction, in `script` (`None`: the
+/// one it guesses from the text), its glyphs and their positions given to `read`.
+fn shaped<R>(
+    font: &Font,
+    typeface: Typeface,
+    text: &str,
+    rtl: bool,
+    script: Option<Script>,
+    read: impl FnOnce(&[rustybuzz::GlyphInfo], &[rustybuzz::GlyphPosition]) -> R,
+) -> R {
     thread_local! {
         /// The buffer of the last piece shaped on this thread, emptied: its storage is
         /// used again rather than allocated for every piece.
@@ -280,6 +359,9 @@ fn shape_piece(
     }
     let mut buffer = BUFFER.take().unwrap_or_default();
     buffer.push_str(text);
+    if let Some(script) = script {
+        buffer.set_script(script);
+    }
     buffer.guess_segment_properties();
     let direction = if rtl {
         Direction::RightToLeft
@@ -304,8 +386,21 @@ fn shape_piece(
             .or_insert_with(|| ShapePlan::new(font.face(), direction, plan_script, None, &[]));
         rustybuzz::shape_with_plan(font.face(), plan, buffer)
     });
-    let infos = shaped.glyph_infos();
-    let positions = shaped.glyph_positions();
+    let result = read(shaped.glyph_infos(), shaped.glyph_positions());
+    BUFFER.set(Some(shaped.clear()));
+    result
+}
+
+/// Appends the glyphs rustybuzz gave `text` at `pen` ([`shape_piece`]); returns the new pen.
+fn place_shaped(
+    font: &Font,
+    text: &str,
+    rtl: bool,
+    mut pen: i32,
+    infos: &[rustybuzz::GlyphInfo],
+    positions: &[rustybuzz::GlyphPosition],
+    glyphs: &mut Vec<Glyph>,
+) -> i32 {
     // Glyphs come in visual order; a cluster's glyphs are adjacent, its value is the byte
     // offset of its first character, and it ends where the next cluster in logical order
     // starts.
@@ -349,8 +444,7 @@ fn shape_piece(
         }
         i = j;
     }
-    BUFFER.set(Some(shaped.clear()));
-    Ok(pen)
+    pen
 }
 
 /// Shapes one line set in `weight`, with the base direction `rtl` (the paragraph's, so a
@@ -374,7 +468,11 @@ pub(crate) fn shape_line(
     let slot = 2 * usize::from(weight == Weight::Bold) + usize::from(rtl);
     // (A thread that panicked holding the cache, a bug, leaves it unused: lines are then
     // shaped each time.)
-    if let Some(line) = LINES.lock().ok().and_then(|mut lines| lines.get(slot, text)) {
+    if let Some(line) = LINES
+        .lock()
+        .ok()
+        .and_then(|mut lines| lines.get(slot, text))
+    {
         return Ok(line);
     }
     let line = Arc::new(shape_line_uncached(text, weight, rtl)?);
@@ -819,5 +917,83 @@ mod tests {
             err.to_string(),
             "the character '\\u{e000}' (U+E000) is not covered by the label fonts"
         );
+    }
+
+    /// `text` shaped by rustybuzz as [`shape_piece`] shapes other text: its glyphs and the
+    /// pen after them.
+    fn by_the_shaper(typeface: Typeface, text: &str) -> (Vec<Glyph>, i32) {
+        let font = Font::get(typeface).unwrap();
+        let mut glyphs = Vec::new();
+        let pen = super::shaped(font, typeface, text, false, None, |infos, positions| {
+            place_shaped(font, text, false, 0, infos, positions, &mut glyphs)
+        });
+        (glyphs, pen)
+    }
+
+    /// `text` shaped from the pairs, if it can be.
+    fn from_pairs(typeface: Typeface, text: &str) -> Option<(Vec<Glyph>, i32)> {
+        let font = Font::get(typeface).unwrap();
+        let mut glyphs = Vec::new();
+        let pen = shape_from_pairs(font, typeface, text, 0, &mut glyphs)?;
+        Some((glyphs, pen))
+    }
+
+    #[test]
+    fn ascii_shaped_from_pairs_is_what_the_shaper_gives_it() {
+        let chars: Vec<char> = (' '..='~').filter(|&c| c != 'f').collect();
+        let mut texts: Vec<String> = Vec::new();
+        // Every character alone and every pair: each advance the tables hold.
+        for &a in &chars {
+            texts.push(a.to_string());
+            for &b in &chars {
+                texts.push([a, b].iter().collect());
+            }
+        }
+        // Lines of up to 40 characters (a fixed sequence), and lines like a label's.
+        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for _ in 0..2000 {
+            let len = 1 + next(40);
+            texts.push((0..len).map(|_| chars[next(chars.len())]).collect());
+        }
+        texts.extend(
+            [
+                "TT-2026-000123",
+                "ORD-7731/B",
+                "10 Downing Street",
+                "Tidy Threads Ltd",
+                "WAVE AVENUE, T.V. TOWER",
+                "\"Yo\" (L'Avy), Pj. 7",
+                "1/4 @ 50%",
+            ]
+            .map(String::from),
+        );
+        for typeface in [Typeface::Latin, Typeface::LatinBold] {
+            for text in &texts {
+                assert_eq!(
+                    from_pairs(typeface, text).as_ref(),
+                    Some(&by_the_shaper(typeface, text)),
+                    "{typeface:?} {text:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn only_ascii_but_f_in_noto_sans_is_shaped_from_pairs() {
+        // `f` starts ligatures (fi, fl, ff, ffi, ffl), other text is other scripts' or marks'.
+        for text in ["fit", "Staff", "Zoë", "e\u{301}", "Straße", "\t"] {
+            assert_eq!(from_pairs(Typeface::Latin, text), None, "{text:?}");
+        }
+        #[cfg(feature = "thai")]
+        assert_eq!(from_pairs(Typeface::Thai, "12"), None);
+        // A line with `f` is still shaped, by the shaper.
+        let line = shape_line("fit", Weight::Regular, false).unwrap();
+        assert_eq!(line.runs[0].glyphs.len(), 2, "the fi ligature, then t");
     }
 }
