@@ -68,21 +68,31 @@ pub(crate) fn push_number(buf: &mut Vec<u8>, value: f64, decimals: u32) {
         fraction /= 10;
         places -= 1;
     }
-    // The digits from the last, into a buffer of their own (a sign, 15 digits, a point),
-    // and the buffer appended at once.
-    let mut digits = [0u8; 24];
-    let mut at = digits.len();
-    if places > 0 {
-        at = put_digits(&mut digits, at, fraction, places);
-        at -= 1;
-        digits[at] = b'.';
-    }
-    at = put_digits(&mut digits, at, whole, 1);
     if scaled < 0 {
-        at -= 1;
-        digits[at] = b'-';
+        buf.push(b'-');
     }
-    buf.extend_from_slice(&digits[at..]);
+    push_integer(buf, whole);
+    if places > 0 {
+        buf.push(b'.');
+        push_fraction(buf, fraction, places);
+    }
+}
+
+/// Appends the `places` digits of `fraction` (below 10^`places`, at most 6 places), leading
+/// zeros too, each length appended as one of its own (see [`push_integer`]).
+fn push_fraction(buf: &mut Vec<u8>, fraction: u64, places: usize) {
+    let mut digits = [b'0'; 6];
+    let end = places.min(digits.len());
+    put_digits(&mut digits, end, fraction, end);
+    match end {
+        1 => buf.push(digits[0]),
+        2 => buf.extend_from_slice(&digits[..2]),
+        3 => buf.extend_from_slice(&digits[..3]),
+        4 => buf.extend_from_slice(&digits[..4]),
+        5 => buf.extend_from_slice(&digits[..5]),
+        6 => buf.extend_from_slice(&digits),
+        _ => {}
+    }
 }
 
 /// Below this, a value in quarters is far inside what [`push_number`] writes (rounded to 6
@@ -96,13 +106,12 @@ fn push_quarters(buf: &mut Vec<u8>, quarters: i64) {
     }
     let magnitude = quarters.unsigned_abs();
     push_integer(buf, magnitude >> 2);
-    let fraction: &[u8] = match magnitude & 3 {
-        1 => b".25",
-        2 => b".5",
-        3 => b".75",
-        _ => b"",
-    };
-    buf.extend_from_slice(fraction);
+    match magnitude & 3 {
+        1 => buf.extend_from_slice(b".25"),
+        2 => buf.extend_from_slice(b".5"),
+        3 => buf.extend_from_slice(b".75"),
+        _ => {}
+    }
 }
 
 /// `value` divided by `UNIT`, and the remainder: by a constant, which compiles to
@@ -114,7 +123,12 @@ fn split<const UNIT: u64>(value: u64) -> (u64, u64) {
 /// Writes `value` in decimal, at least `least` digits (leading zeros then), into `digits`
 /// ending before index `end` (which has room for them), two at a time while two or more are
 /// left to write; returns the index of the first.
-fn put_digits(digits: &mut [u8; 24], end: usize, mut value: u64, least: usize) -> usize {
+fn put_digits<const N: usize>(
+    digits: &mut [u8; N],
+    end: usize,
+    mut value: u64,
+    least: usize,
+) -> usize {
     let mut at = end;
     while value >= 10 || end - at + 1 < least {
         let pair = 2 * (value % 100) as usize;
@@ -132,6 +146,27 @@ fn put_digits(digits: &mut [u8; 24], end: usize, mut value: u64, least: usize) -
 
 /// Appends a non-negative integer in decimal.
 pub(crate) fn push_integer(buf: &mut Vec<u8>, value: u64) {
+    // Up to four digits (a bar's place in dots, a font size, most object numbers) as an
+    // array of its length, which is copied in a move or two: a slice of a length known only
+    // when running is copied by a call to the library's `memcpy`, much of the cost of a
+    // short number.
+    let pair = |n: u64| {
+        let at = 2 * (n % 100) as usize;
+        [PAIRS[at], PAIRS[at + 1]]
+    };
+    match value {
+        0..=9 => return buf.push(b'0' + value as u8),
+        10..=99 => return buf.extend_from_slice(&pair(value)),
+        100..=999 => {
+            let [tens, units] = pair(value);
+            return buf.extend_from_slice(&[b'0' + (value / 100) as u8, tens, units]);
+        }
+        1000..=9999 => {
+            let ([a, b], [c, d]) = (pair(value / 100), pair(value));
+            return buf.extend_from_slice(&[a, b, c, d]);
+        }
+        _ => {}
+    }
     let mut digits = [0u8; 24];
     let at = put_digits(&mut digits, 24, value, 1);
     buf.extend_from_slice(&digits[at..]);
@@ -385,6 +420,22 @@ mod tests {
         let mut buf = Vec::new();
         push_number(&mut buf, v, decimals);
         String::from_utf8(buf).unwrap()
+    }
+
+    #[test]
+    fn integers_are_appended_in_decimal() {
+        let mut values: Vec<u64> = (0..=12_000).collect();
+        let mut power = 10u64;
+        while let Some(next) = power.checked_mul(10) {
+            values.extend([power - 1, power, power + 1]);
+            power = next;
+        }
+        values.push(u64::MAX);
+        for value in values {
+            let mut buf = b"x ".to_vec();
+            push_integer(&mut buf, value);
+            assert_eq!(buf, format!("x {value}").as_bytes(), "{value}");
+        }
     }
 
     #[test]

@@ -157,7 +157,25 @@ pub(super) struct Seen(Vec<Vec<u64>>);
 
 impl Seen {
     /// Marks `code` of typeface `index` seen; whether it was new.
+    #[inline]
     pub(super) fn insert(&mut self, index: usize, code: u16) -> bool {
+        let bit = 1u64 << (code % 64);
+        // Most codes fall in words made already: one look, one bit.
+        if let Some(word) = self
+            .0
+            .get_mut(index)
+            .and_then(|words| words.get_mut(usize::from(code / 64)))
+        {
+            let new = *word & bit == 0;
+            *word |= bit;
+            return new;
+        }
+        self.grow_and_insert(index, code)
+    }
+
+    /// [`Seen::insert`] of a code past the words made so far.
+    #[cold]
+    fn grow_and_insert(&mut self, index: usize, code: u16) -> bool {
         if self.0.len() <= index {
             self.0.resize_with(index + 1, Vec::new);
         }
