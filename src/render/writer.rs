@@ -301,7 +301,10 @@ impl<W: Write> PdfOutput<W> {
         };
         // Content drawn again here is compressed where it goes: as a page of its own, or
         // with its sheet.
-        let (content, compressed) = if p.form.is_some() != form.is_some() {
+        // A page drawn to be a page of its own keeps only its compressed stream
+        // ([`prepare`]): placed on a sheet, it is drawn again too.
+        let own_page_on_sheet = sheet.is_some() && p.compressed.is_some();
+        let (content, compressed) = if p.form.is_some() != form.is_some() || own_page_on_sheet {
             // Drawn for other options than these (by a drawer of its own): drawn again.
             (self.draw_recorded(layout, elements, name)?.content, None)
         } else if self.fonts.record(&p.drawn.shown) {
@@ -794,6 +797,19 @@ mod tests {
         assert_eq!(whole.form, None);
         output.write(&options, layout.clone(), prepared).unwrap();
         assert!(!output.sheet.is_empty());
+        let mut other = PdfOutput::new(Vec::new()).unwrap();
+        other.write(&options, layout, whole).unwrap();
+        let (a, b) = (output.end(&options).unwrap(), other.end(&options).unwrap());
+        assert!(a == b, "the same sheet either way");
+        // So is one drawn as a page of its own without a form, whose operators were let go
+        // once compressed.
+        let layout = crate::layout(&labels[0], &options).unwrap();
+        let prepared = own_page(&layout).unwrap();
+        assert!(prepared.form.is_none() && prepared.compressed.is_some());
+        assert!(prepared.drawn.content.is_empty());
+        let mut output = PdfOutput::new(Vec::new()).unwrap();
+        let whole = output.drawer(&options)(&layout).unwrap();
+        output.write(&options, layout.clone(), prepared).unwrap();
         let mut other = PdfOutput::new(Vec::new()).unwrap();
         other.write(&options, layout, whole).unwrap();
         let (a, b) = (output.end(&options).unwrap(), other.end(&options).unwrap());
