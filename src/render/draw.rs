@@ -153,9 +153,10 @@ pub(super) fn draw_elements(
 /// plain runs are drawn from what was worked out the first time.
 struct DrawnLines(HashMap<usize, LineDrawing>);
 
-/// Lines kept: about a label's worth of lines for each of the last few hundred labels'
-/// places and names. Past it the lines are let go, all at once.
-const LINES_KEPT: usize = 1024;
+/// Lines kept: a label's repeated lines come back within a few labels, and one new line a
+/// label (the order number) fills the rest. Past it the lines are let go, all at once (and
+/// the repeated ones worked out again, a few labels' worth of drawing every 200 or so).
+const LINES_KEPT: usize = 256;
 
 thread_local! {
     static DRAWN_LINES: RefCell<DrawnLines> = RefCell::new(DrawnLines(HashMap::new()));
