@@ -127,8 +127,10 @@
 //! [`Options::threads`] worker threads (the available cores unless set) while the calling
 //! thread writes them in order; one label ([`Printer::write_label`]) stays on the calling
 //! thread, and `with_threads(1)` keeps everything there, as a server running a request per
-//! core wants. Nothing is global but a bounded per-thread cache of shaped text lines; the
-//! types are `Send` and `Sync`. In an async server, print in `spawn_blocking` and stream to
+//! core wants. What is global is bounded and only makes work faster: one cache of shaped text
+//! lines shared by every thread, each pair of ASCII characters' advance (kept for the
+//! process) and the fonts; each thread also keeps shaping plans and the drawing of its
+//! latest lines. The types are `Send` and `Sync`. In an async server, print in `spawn_blocking` and stream to
 //! the response body ([`PdfWriter`] shows how).
 //!
 //! ## Limits and guarantees

@@ -154,8 +154,9 @@ pub(super) fn draw_elements(
 struct DrawnLines(HashMap<usize, LineDrawing>);
 
 /// Lines kept: a label's repeated lines come back within a few labels, and one new line a
-/// label (the order number) fills the rest. Past it the lines are let go, all at once (and
-/// the repeated ones worked out again, a few labels' worth of drawing every 200 or so).
+/// label (the order number) fills the rest. Past it the lines are let go, all at once, and
+/// the repeated ones worked out again: a few labels' worth of drawing every 200 or so, more
+/// often when every recipient is new.
 const LINES_KEPT: usize = 256;
 
 thread_local! {
@@ -207,7 +208,8 @@ impl PlainRun {
         let font = Font::get(run.typeface).ok()?;
         let codes = TypefaceCodes::of(run.typeface).ok()?;
         let per_unit = 1000.0 / f64::from(run.units_per_em);
-        let mut shown: Vec<(u16, f32)> = Vec::with_capacity(run.glyphs.len());
+        // Each glyph's code and the `TJ` number after it, as `Glyphs::draw` gathers them.
+        let mut pending: Vec<(u16, f32)> = Vec::with_capacity(run.glyphs.len());
         let mut glyphs = Vec::with_capacity(run.glyphs.len());
         let mut previous: Option<(i32, f64)> = None;
         for glyph in &run.glyphs {
@@ -218,16 +220,17 @@ impl PlainRun {
             if glyph.y != 0 || chars.next() != Some(char) || chars.next().is_some() {
                 return None;
             }
-            if let (Some((previous_x, previous_width)), Some(last)) = (previous, shown.last_mut()) {
+            if let (Some((previous_x, previous_width)), Some(last)) = (previous, pending.last_mut())
+            {
                 last.1 = adjustment(previous_width, glyph.x - previous_x, per_unit);
             }
-            shown.push((code, 0.0));
+            pending.push((code, 0.0));
             previous = Some((glyph.x, width(font, glyph.id)));
             glyphs.push((code, glyph.id, char));
         }
         let first_x = run.glyphs.first()?.x;
-        let mut show = Content::with_capacity(8 + 6 * shown.len());
-        show.show(&shown);
+        let mut show = Content::with_capacity(8 + 6 * pending.len());
+        show.show(&pending);
         Some(PlainRun {
             first_x,
             show: show.into_bytes(),

@@ -87,14 +87,12 @@ impl Pairs {
         next: Option<u8>,
         shape: impl FnOnce(&str) -> Option<i32>,
     ) -> Option<i32> {
-        let row = usize::from(c.checked_sub(b' ')?);
+        let printable = |b: u8| Some(usize::from(b.checked_sub(b' ')?)).filter(|&i| i < CHARS);
+        let row = printable(c)?;
         let column = match next {
-            Some(next) => usize::from(next.checked_sub(b' ')?),
+            Some(next) => printable(next)?,
             None => CHARS,
         };
-        if row >= CHARS || column > CHARS {
-            return None;
-        }
         let cell = self.cells.get(row * ROW + column)?;
         let kept = cell.load(Ordering::Relaxed);
         if kept != 0 {

@@ -2,7 +2,7 @@
 //! moves to the newer, and when the newer is full the older is let go and the newer takes
 //! its place. Lines met again and again (captions, country names, a batch's repeated
 //! recipients) stay however many lines are met once in between (order numbers, one-off
-//! names); clearing everything when full, as before, dropped them all every thousand lines.
+//! names), where clearing everything when full would drop them all each time.
 
 use std::collections::HashMap;
 

@@ -317,19 +317,18 @@ fn shape_from_pairs(
                     && positions
                         .iter()
                         .all(|p| p.x_offset == 0 && p.y_offset == 0 && p.y_advance == 0);
-                mapped
-                    .then(|| positions.first().map(|p| p.x_advance))
-                    .flatten()
+                positions.first().filter(|_| mapped).map(|p| p.x_advance)
             },
         )
     };
     let start = glyphs.len();
     let bytes = text.as_bytes();
+    glyphs.reserve(bytes.len());
     for (i, &b) in bytes.iter().enumerate() {
         let c = char::from(b);
         let placed = font
             .glyph(c)
-            .zip(pairs.advance(b, bytes.get(i + 1).copied(), shape));
+            .and_then(|id| Some((id, pairs.advance(b, bytes.get(i + 1).copied(), shape)?)));
         let Some((id, advance)) = placed else {
             glyphs.truncate(start);
             return None;
@@ -383,14 +382,14 @@ fn shaped<R>(
     // plan built for a buffer without one would have it.
     let script = buffer.script();
     let plan_script = (script != rustybuzz::script::UNKNOWN).then_some(script);
-    let shaped = PLANS.with_borrow_mut(|plans| {
+    let output = PLANS.with_borrow_mut(|plans| {
         let plan = plans
             .entry((typeface, rtl, script))
             .or_insert_with(|| ShapePlan::new(font.face(), direction, plan_script, None, &[]));
         rustybuzz::shape_with_plan(font.face(), plan, buffer)
     });
-    let result = read(shaped.glyph_infos(), shaped.glyph_positions());
-    BUFFER.set(Some(shaped.clear()));
+    let result = read(output.glyph_infos(), output.glyph_positions());
+    BUFFER.set(Some(output.clear()));
     result
 }
 
@@ -461,8 +460,9 @@ pub(crate) fn shape_line(
     // Labels of one batch repeat much of their text (captions, country names, a seller's
     // lines): the lines shaped lately are kept, up to a bound, those met again longest
     // ([`Recent`]). One cache serves every thread, so a line the threads drawing a batch
-    // each meet is shaped once; it is held only to look a line up or keep one (shaping
-    // happens outside it), a small part of the time a label takes. A line is shared, not
+    // each meet is shaped once; it is held only to look a line up or keep one (and, every
+    // 512 new lines, to let the older generation go), while shaping happens outside it: a
+    // small part of the time a label takes. A line is shared, not
     // copied, and looking one up allocates nothing. 512 lines a generation (up to 1,024
     // kept) keep a name met every few hundred labels (about one new line a label: the
     // order number); twice as many cost 3 MiB more, some 3 KB a line, for 0.5 % fewer
@@ -987,10 +987,10 @@ mod tests {
 
     /// Every line of three characters, as
     /// [`ascii_shaped_from_pairs_is_what_the_shaper_gives_it`] checks every pair: some 1.7
-    /// million lines, under two minutes in a debug build. Run it after changing the fonts or
-    /// the shaping: `cargo test --release --lib every_ascii_triple -- --ignored`.
+    /// million lines, under two minutes. Run it after changing the fonts or the shaping:
+    /// `cargo test --lib every_ascii_triple -- --ignored`.
     #[test]
-    #[ignore = "under two minutes in a debug build"]
+    #[ignore = "under two minutes; run it after changing the fonts or the shaping"]
     fn every_ascii_triple_shaped_from_pairs_is_what_the_shaper_gives_it() {
         let chars: Vec<char> = (' '..='~').filter(|&c| c != 'f').collect();
         for typeface in [Typeface::Latin, Typeface::LatinBold] {
