@@ -173,21 +173,20 @@ impl Seen {
         self.grow_and_insert(index, code)
     }
 
-    /// [`Seen::insert`] of a code past the words made so far.
+    /// [`Seen::insert`] of a code past the words made so far: the words made, then the
+    /// code inserted.
     #[cold]
     fn grow_and_insert(&mut self, index: usize, code: u16) -> bool {
         if self.0.len() <= index {
             self.0.resize_with(index + 1, Vec::new);
         }
-        let words = &mut self.0[index];
-        let word = usize::from(code / 64);
-        if words.len() <= word {
-            words.resize(word + 1, 0);
+        if let Some(words) = self.0.get_mut(index) {
+            let word = usize::from(code / 64);
+            if words.len() <= word {
+                words.resize(word + 1, 0);
+            }
         }
-        let bit = 1u64 << (code % 64);
-        let new = words[word] & bit == 0;
-        words[word] |= bit;
-        new
+        self.insert(index, code)
     }
 }
 

@@ -178,14 +178,13 @@ pub struct Prepared {
 /// whose seller came before paints its sender block from the document's form.
 fn prepare(layout: &LabelLayout, compress: bool) -> Result<Prepared, RenderError> {
     let repeated = layout.repeated_sender.filter(|_| compress);
-    let (drawn, form) = match (repeated, layout.sender_block()) {
+    let (mut drawn, form) = match (repeated, layout.sender_block()) {
         (Some(number), Some((_, rest))) => (
             draw_elements(layout, rest, None, Some(SENDER_FORM))?,
             Some(number),
         ),
         _ => (draw_label(layout, None)?, None),
     };
-    let mut drawn = drawn;
     let compressed = compress.then(|| {
         let compressed = deflate(&drawn.content, Effort::Fast);
         // Only the compressed stream is written: the operators' buffer goes back to this

@@ -462,11 +462,10 @@ pub(crate) fn shape_line(
     // ([`Recent`]). One cache serves every thread, so a line the threads drawing a batch
     // each meet is shaped once; it is held only to look a line up or keep one (and, every
     // 512 new lines, to let the older generation go), while shaping happens outside it: a
-    // small part of the time a label takes. A line is shared, not
-    // copied, and looking one up allocates nothing. 512 lines a generation (up to 1,024
-    // kept) keep a name met every few hundred labels (about one new line a label: the
-    // order number); twice as many cost 3 MiB more, some 3 KB a line, for 0.5 % fewer
-    // instructions.
+    // small part of the time a label takes. A line is shared, not copied, and looking one
+    // up allocates nothing. 512 lines a generation (up to 1,024 kept) keep a name met every
+    // few hundred labels (about one new line a label: the order number); twice as many
+    // cost 3 MiB more, some 3 KB a line, for 0.5 % fewer instructions.
     const LINES_PER_GENERATION: usize = 512;
     /// By weight and direction, then text.
     static LINES: LazyLock<Mutex<Recent<Arc<ShapedLine>, 4>>> =
