@@ -242,8 +242,8 @@ pub use validate::{
 pub use zpl::{ZplBars, ZplOptions, ZplOutput, ZplText, render_zpl, render_zpl_with};
 
 /// Hooks for the fuzz targets in `fuzz/`, compiled only under `cargo fuzz` (which sets
-/// `--cfg fuzzing`): the Code 128 encoder and a reader of its module pattern, which are
-/// otherwise private. Not part of the API.
+/// `--cfg fuzzing`): the Code 128 encoder and a reader of its module pattern, and the
+/// content streams' compression, which are otherwise private. Not part of the API.
 #[cfg(fuzzing)]
 #[doc(hidden)]
 pub mod fuzzing {
@@ -262,6 +262,27 @@ pub mod fuzzing {
 
     /// The longest data the Code 128 encoder accepts, in characters.
     pub const CODE128_MAX_LEN: usize = crate::barcode::CODE128_MAX_LEN;
+
+    /// A content stream as the PDF writer compresses it (zlib): with the page code up to
+    /// its length limit when every byte is printable ASCII or newline, else libdeflate's.
+    pub fn deflate_content(data: &[u8]) -> Vec<u8> {
+        crate::render::deflate_content(data)
+    }
+
+    /// `data` with the page code alone; `None` when it holds a byte the code lacks.
+    pub fn deflate_page(data: &[u8]) -> Option<Vec<u8>> {
+        crate::render::deflate_page(data)
+    }
+
+    /// A zlib stream inflated; `None` if it is not a whole, valid one.
+    pub fn inflate(data: &[u8]) -> Option<Vec<u8>> {
+        use std::io::Read;
+        let mut out = Vec::new();
+        flate2::read::ZlibDecoder::new(data)
+            .read_to_end(&mut out)
+            .ok()
+            .map(|_| out)
+    }
 }
 
 /// The README's Rust examples, compiled and run as doctests.

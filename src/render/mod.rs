@@ -5,6 +5,7 @@ mod content;
 mod draw;
 mod embed;
 mod file;
+mod page_deflate;
 #[cfg(feature = "printpdf")]
 mod printpdf_page;
 mod sheet;
@@ -16,3 +17,7 @@ pub use printpdf_page::draw_on_printpdf;
 pub use writer::{PdfOutput, PdfWriter, Prepared};
 
 pub(crate) use crate::error::RenderError;
+#[cfg(fuzzing)]
+pub(crate) use file::deflate_content;
+#[cfg(fuzzing)]
+pub(crate) use page_deflate::deflate_page;

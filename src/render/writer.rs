@@ -14,7 +14,7 @@ use std::io::Write;
 use super::RenderError;
 use super::draw::{Drawn, draw_elements, draw_label};
 use super::embed::DocumentFonts;
-use super::file::{Effort, ObjRef, PdfFile, deflate};
+use super::file::{ObjRef, PdfFile, deflate_content};
 use super::sheet::SheetPage;
 use crate::last_met::LastMet;
 use crate::layout::{Element, LabelLayout, SheetCursor};
@@ -186,7 +186,7 @@ fn prepare(layout: &LabelLayout, compress: bool) -> Result<Prepared, RenderError
         _ => (draw_label(layout, None)?, None),
     };
     let compressed = compress.then(|| {
-        let compressed = deflate(&drawn.content, Effort::Fast);
+        let compressed = deflate_content(&drawn.content);
         // Only the compressed stream is written: the operators' buffer goes back to this
         // thread's allocator now, for the next label, rather than from the writing thread
         // once the page is written.
@@ -329,7 +329,7 @@ impl<W: Write> PdfOutput<W> {
                     self.flush_sheet(options)?;
                     self.cursor.restart();
                 }
-                let compressed = compressed.unwrap_or_else(|| deflate(&content, Effort::Fast));
+                let compressed = compressed.unwrap_or_else(|| deflate_content(&content));
                 let resources = form.map_or(self.resources, |(resources, _)| resources);
                 self.page((layout.width, layout.height), &compressed, resources)
             }
@@ -375,7 +375,7 @@ impl<W: Write> PdfOutput<W> {
         self.resources.push(&mut d);
         d.extend_from_slice(b"/Filter/FlateDecode");
         self.file
-            .stream(form, &d, &deflate(&drawn.content, Effort::Fast))?;
+            .stream(form, &d, &deflate_content(&drawn.content))?;
         let fonts = match self.font_dict {
             Some(fonts) => fonts,
             None => *self.font_dict.insert(self.file.reserve()),
@@ -406,7 +406,7 @@ impl<W: Write> PdfOutput<W> {
             .take(sheet.layout(), options.dpi(), sheet.cut_marks());
         self.page(
             sheet.layout().page(),
-            &deflate(&content, Effort::Fast),
+            &deflate_content(&content),
             self.resources,
         )
     }
