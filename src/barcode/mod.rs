@@ -5,6 +5,7 @@ mod code128;
 #[cfg(any(test, fuzzing))]
 pub(crate) mod code128_decode;
 mod qr;
+mod qr_ec;
 
 #[cfg(fuzzing)]
 pub(crate) use code128::MAX_LEN as CODE128_MAX_LEN;

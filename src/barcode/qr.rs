@@ -5,6 +5,7 @@ use qrcode::canvas::{Canvas, MaskPattern, Module};
 use qrcode::{EcLevel, Version};
 use std::sync::OnceLock;
 
+use super::qr_ec;
 use crate::bits::pack_word_rows;
 
 /// The quiet zone a QR symbol needs on every side, in modules.
@@ -180,14 +181,15 @@ const MASKS: [MaskPattern; 8] = [
 fn with_best_mask(bits: Bits, level: QrLevel) -> Option<QrMatrix> {
     let version = bits.version();
     let data = bits.into_bytes();
-    let (codewords, ec) = qrcode::ec::construct_codewords(&data, version, level.ec()).ok()?;
     let width = usize::try_from(version.width()).ok()?;
-    let Some(frame) = Frame::get(version) else {
+    let Some((frame, number)) = Frame::get(version) else {
+        let (codewords, ec) = qrcode::ec::construct_codewords(&data, version, level.ec()).ok()?;
         let mut canvas = Canvas::new(version, level.ec());
         canvas.draw_all_functional_patterns();
         canvas.draw_data(&codewords, &ec);
         return with_best_mask_on_canvas(&canvas, width, level);
     };
+    let (codewords, ec) = qr_ec::codewords(&data, number, level)?;
     // The function patterns from the frame; the data placed on the words.
     let data = place_data(&frame.order, width, codewords.iter().chain(&ec).copied());
     let dark: Vec<u64> = frame.dark.iter().zip(data).map(|(f, d)| f | d).collect();
@@ -237,22 +239,26 @@ struct Frame {
     order: Vec<(u8, u8)>,
 }
 
-// The widest frame fits a word: 17 modules and 4 a version.
+// The widest frame fits a word: 17 modules and 4 a version; its codewords are worked out
+// here too.
 const _: () = assert!(17 + 4 * Frame::VERSIONS <= 64);
+const _: () = assert!(Frame::VERSIONS == qr_ec::VERSIONS);
 
 impl Frame {
     /// Versions up to 64 modules wide: 1 to 11 (61 modules; version 12 is 65).
     const VERSIONS: usize = 11;
 
-    /// The frame of `version`; `None` for symbols wider than a word.
-    fn get(version: Version) -> Option<&'static Frame> {
+    /// The frame of `version`, and the version's number; `None` for symbols wider than a
+    /// word.
+    fn get(version: Version) -> Option<(&'static Frame, usize)> {
         static FRAMES: [OnceLock<Frame>; Frame::VERSIONS] =
             [const { OnceLock::new() }; Frame::VERSIONS];
         let Version::Normal(number) = version else {
             return None;
         };
-        let index = usize::try_from(number).ok()?.checked_sub(1)?;
-        Some(FRAMES.get(index)?.get_or_init(|| Frame::build(version)))
+        let number = usize::try_from(number).ok()?;
+        let frame = FRAMES.get(number.checked_sub(1)?)?;
+        Some((frame.get_or_init(|| Frame::build(version)), number))
     }
 
     fn build(version: Version) -> Frame {
@@ -829,7 +835,7 @@ mod tests {
             let (codewords, ec) =
                 qrcode::ec::construct_codewords(&bits.into_bytes(), version, level.ec()).unwrap();
             // One frame for both levels, compared with the canvas of each.
-            let frame = Frame::get(version).unwrap();
+            let (frame, _) = Frame::get(version).unwrap();
             let width = usize::try_from(version.width()).unwrap();
             let data = place_data(&frame.order, width, codewords.iter().chain(&ec).copied());
             let mut canvas = Canvas::new(version, level.ec());
@@ -867,7 +873,7 @@ mod tests {
             let width = usize::try_from(version.width()).unwrap();
             let (dark, maskable) = unmasked_rows(&canvas, width);
             // Nothing past the width, which masking relies on (it flips `maskable` only).
-            let frame = Frame::get(version).unwrap();
+            let (frame, _) = Frame::get(version).unwrap();
             let past_width = |row: &u64| row & !low_bits(width) != 0;
             assert!(!maskable.iter().chain(&frame.maskable).any(past_width));
             for (index, mask) in MASKS.into_iter().enumerate() {
@@ -895,7 +901,7 @@ mod tests {
         // at least zero, so stopping early never drops a score below the bound.
         for (v, level) in (1..=11).flat_map(|v| LEVELS.map(|level| (v, level))) {
             let version = Version::Normal(v);
-            let frame = Frame::get(version).unwrap();
+            let (frame, _) = Frame::get(version).unwrap();
             let width = usize::try_from(version.width()).unwrap();
             let payload = format!("SL1\nO:TT-{v}-{level:?}\nZ:SW1A 1AA\nC:GB");
             let codewords: Vec<u8> = payload.bytes().cycle().take(400).collect();
