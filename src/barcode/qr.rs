@@ -192,17 +192,24 @@ fn with_best_mask(bits: Bits, level: QrLevel) -> Option<QrMatrix> {
     let (codewords, ec) = qr_ec::codewords(&data, number, level)?;
     // The function patterns from the frame; the data placed on the words.
     let data = place_data(&frame.order, width, codewords.iter().chain(&ec).copied());
-    let dark: Vec<u64> = frame.dark.iter().zip(data).map(|(f, d)| f | d).collect();
-    let mut best: Option<(u32, Vec<u64>)> = None;
+    let mut dark = [0u64; 64];
+    for ((row, f), d) in dark.iter_mut().zip(&frame.dark).zip(data) {
+        *row = f | d;
+    }
+    // Each mask in turn into `candidate`, the lowest score so far kept in `best` (on equal
+    // scores the first).
+    let (mut best, mut candidate) = ([0u64; 64], [0u64; 64]);
+    let mut lowest = None;
     for index in 0..MASKS.len() {
-        let rows = masked_rows(&dark, &frame.maskable, width, index, level);
-        let lowest = best.as_ref().map_or(u32::MAX, |(lowest, _)| *lowest);
-        if let Some(score) = penalty_below(&rows, width, lowest) {
-            best = Some((score, rows));
+        let rows = &mut candidate[..width];
+        masked_rows(&dark[..width], &frame.maskable, width, index, level, rows);
+        if let Some(score) = penalty_below(rows, width, lowest.unwrap_or(u32::MAX)) {
+            lowest = Some(score);
+            std::mem::swap(&mut best, &mut candidate);
         }
     }
-    let (_, rows) = best?;
-    Some(QrMatrix::from_rows(width, level, rows))
+    lowest?;
+    Some(QrMatrix::from_rows(width, level, best[..width].to_vec()))
 }
 
 /// The unmasked symbol as words per row (bit `x` is column `x`): its dark modules, and the
@@ -322,25 +329,23 @@ fn place_data(order: &[(u8, u8)], width: usize, codewords: impl Iterator<Item = 
     dark
 }
 
-/// The symbol with mask `MASKS[index]` and its format information, as words per row.
+/// The symbol with mask `MASKS[index]` and its format information, as words per row, into
+/// `rows` (a word for each of `dark`'s).
 fn masked_rows(
     dark: &[u64],
     maskable: &[u64],
     width: usize,
     index: usize,
     level: QrLevel,
-) -> Vec<u64> {
+    rows: &mut [u64],
+) {
     let index = index % MASKS.len();
     let pattern = &mask_patterns()[index];
     // `maskable` has no bit beyond the symbol's width, so neither has the flipped part.
-    let mut rows: Vec<u64> = dark
-        .iter()
-        .zip(maskable)
-        .enumerate()
-        .map(|(y, (&d, &m))| d ^ (pattern[y % 12] & m))
-        .collect();
-    draw_format_info(&mut rows, width, format_info(level, index));
-    rows
+    for (y, (row, (&d, &m))) in rows.iter_mut().zip(dark.iter().zip(maskable)).enumerate() {
+        *row = d ^ (pattern[y % 12] & m);
+    }
+    draw_format_info(rows, width, format_info(level, index));
 }
 
 /// The modules each of [`MASKS`] flips, a word per row for twelve rows, worked out once per
@@ -884,7 +889,8 @@ mod tests {
                     .into_iter()
                     .map(|c| c == qrcode::Color::Dark)
                     .collect();
-                let rows = masked_rows(&dark, &maskable, width, index, level);
+                let mut rows = vec![0; width];
+                masked_rows(&dark, &maskable, width, index, level, &mut rows);
                 assert!(!rows.iter().any(past_width), "version {v}, mask {index}");
                 let got: Vec<bool> = rows
                     .iter()
@@ -908,7 +914,8 @@ mod tests {
             let data = place_data(&frame.order, width, codewords.into_iter());
             let dark: Vec<u64> = frame.dark.iter().zip(data).map(|(f, d)| f | d).collect();
             for index in 0..MASKS.len() {
-                let rows = masked_rows(&dark, &frame.maskable, width, index, level);
+                let mut rows = vec![0; width];
+                masked_rows(&dark, &frame.maskable, width, index, level, &mut rows);
                 let modules: Vec<bool> = rows
                     .iter()
                     .flat_map(|&row| (0..width).map(move |x| row >> x & 1 == 1))
