@@ -13,6 +13,7 @@ use rustybuzz::ttf_parser::{self, GlyphId};
 use super::RenderError;
 use super::content::{push_hex, push_integer, push_number};
 use super::file::{Effort, ObjRef, PdfFile};
+use super::glyph_chars::smallest_chars;
 use super::subset::{subset_font, subset_keeping_ids, subset_tag};
 use crate::text::{Font, SLOTS, Typeface};
 
@@ -33,20 +34,7 @@ impl Codes {
     fn build(font: &Font) -> Codes {
         let face = font.face();
         let count = face.number_of_glyphs();
-        let mut chars = vec![0u32; usize::from(count)];
-        if let Some(cmap) = face.tables().cmap {
-            for subtable in cmap.subtables.into_iter().filter(|s| s.is_unicode()) {
-                subtable.codepoints(|c| {
-                    let glyph = subtable.glyph_index(c).map_or(0, |g| usize::from(g.0));
-                    if let Some(slot) = chars
-                        .get_mut(glyph)
-                        .filter(|slot| glyph != 0 && (**slot == 0 || c < **slot))
-                    {
-                        *slot = c;
-                    }
-                });
-            }
-        }
+        let chars = smallest_chars(face, count);
         let cff = face.tables().glyf.is_none();
         let cids = if cff {
             face.raw_face()

@@ -5,6 +5,7 @@ mod content;
 mod draw;
 mod embed;
 mod file;
+mod glyph_chars;
 mod page_deflate;
 #[cfg(feature = "printpdf")]
 mod printpdf_page;
