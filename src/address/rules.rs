@@ -251,9 +251,23 @@ fn clean(text: &str) -> String {
     }
 }
 
+/// [`clean`] of a text that is no longer needed: kept as it is when it is clean.
+fn cleaned(text: String) -> String {
+    if is_clean(&text) {
+        text
+    } else {
+        collapse(&text)
+    }
+}
+
+/// What [`clean`] takes for a space between words: white space, and control characters.
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || c.is_control()
+}
+
 /// [`clean`] done in full: the words between separators, joined by single spaces.
 fn collapse(text: &str) -> String {
-    text.split(|c: char| c.is_whitespace() || c.is_control())
+    text.split(is_space)
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
@@ -265,7 +279,7 @@ fn is_clean(text: &str) -> bool {
     // A separator first is not clean; nor is one after another, nor any but a space.
     let mut after_separator = true;
     for c in text.chars() {
-        let separator = c.is_whitespace() || c.is_control();
+        let separator = is_space(c);
         if separator && (c != ' ' || after_separator) {
             return false;
         }
@@ -285,11 +299,11 @@ fn is_separator(literal: &str) -> bool {
 
 /// A token of a line once the field values are known.
 #[derive(Debug)]
-enum Piece<'f> {
+enum Piece<'f, 'v> {
     /// Literal text of the format.
     Literal(&'f str),
     /// A field's value: one line, or several for the street lines.
-    Value(Field, Vec<String>),
+    Value(Field, &'v [String]),
     /// A field with no value.
     Empty,
 }
@@ -424,42 +438,50 @@ pub(crate) fn format_address(country: &Country, parts: &Parts, latin: bool) -> V
     // place gets a line of its own after the city, and a sorting code without
     // one follows the city on its line (see `place_unslotted`). A value that
     // another field or the format's own text already says is not repeated.
-    let mut said: Vec<String> = lines
-        .iter()
-        .flatten()
-        .filter_map(|t| match t {
-            Token::Literal(l) => Some(clean(l).to_lowercase()),
-            Token::Field(_) => None,
-        })
-        .collect();
     let foldable = [
         (Field::SortingCode, parts.sorting_code),
         (Field::Region, parts.region),
         (Field::City, parts.city),
         (Field::DependentLocality, parts.dependent_locality),
     ];
-    said.extend(
-        foldable
-            .iter()
-            .filter(|(field, _)| in_format(*field))
-            .map(|(_, v)| clean(v.unwrap_or("")).to_lowercase()),
-    );
     let mut extra = Vec::new();
     let mut unslotted = Vec::new();
-    for (field, value) in foldable {
-        if in_format(field) {
-            continue;
-        }
-        let text = clean(value.unwrap_or(""));
-        let key = text.to_lowercase();
-        if !text.is_empty() && !said.contains(&key) {
-            match field {
-                Field::City | Field::DependentLocality => extra.push(text),
-                _ => unslotted.push((field, upper(field, text))),
+    // Only a value with no place in the format is weighed against what is said: most
+    // addresses have none, and skip gathering it.
+    let has_text = |v: Option<&str>| v.is_some_and(|v| v.chars().any(|c| !is_space(c)));
+    let outside = foldable
+        .iter()
+        .any(|(field, value)| !in_format(*field) && has_text(*value));
+    if outside {
+        let mut said: Vec<String> = lines
+            .iter()
+            .flatten()
+            .filter_map(|t| match t {
+                Token::Literal(l) => Some(clean(l).to_lowercase()),
+                Token::Field(_) => None,
+            })
+            .collect();
+        said.extend(
+            foldable
+                .iter()
+                .filter(|(field, _)| in_format(*field))
+                .map(|(_, v)| clean(v.unwrap_or("")).to_lowercase()),
+        );
+        for (field, value) in foldable {
+            if in_format(field) {
+                continue;
             }
+            let text = clean(value.unwrap_or(""));
+            let key = text.to_lowercase();
+            if !text.is_empty() && !said.contains(&key) {
+                match field {
+                    Field::City | Field::DependentLocality => extra.push(text),
+                    _ => unslotted.push((field, upper(field, text))),
+                }
+            }
+            // A dependent locality that repeats the city is not repeated.
+            said.push(key);
         }
-        // A dependent locality that repeats the city is not repeated.
-        said.push(key);
     }
     let mut street: Vec<String> = parts
         .street_lines
@@ -481,12 +503,14 @@ pub(crate) fn format_address(country: &Country, parts: &Parts, latin: bool) -> V
         .map(|l| upper(Field::StreetLines, l))
         .collect();
 
-    let value = |field: Field| -> Option<Vec<String>> {
-        let one = |v: &Option<String>| v.clone().map(|v| vec![v]);
+    fn one(value: &Option<String>) -> Option<&[String]> {
+        value.as_ref().map(std::slice::from_ref)
+    }
+    let value = |field: Field| -> Option<&[String]> {
         match field {
             Field::Name => one(&name),
             Field::Organisation => one(&organisation),
-            Field::StreetLines => (!street.is_empty()).then(|| street.clone()),
+            Field::StreetLines => (!street.is_empty()).then_some(street.as_slice()),
             Field::DependentLocality => one(&dependent_locality),
             Field::City => one(&city),
             Field::Region => one(&region),
@@ -563,10 +587,10 @@ pub(crate) struct FormattedLine {
 
 /// Renders one format line, dropping empty fields and the literals that only
 /// made sense next to them, and pushes the resulting non-empty lines.
-fn render_line(pieces: Vec<Piece<'_>>, out: &mut Vec<FormattedLine>) {
+fn render_line(pieces: Vec<Piece<'_, '_>>, out: &mut Vec<FormattedLine>) {
     // 1. Text literals glued to an empty field (no space between), such as
     //    the postcode prefixes "AX-" or "〒", go with it.
-    let glued = |i: usize, pieces: &[Piece<'_>]| match pieces.get(i) {
+    let glued = |i: usize, pieces: &[Piece<'_, '_>]| match pieces.get(i) {
         Some(Piece::Literal(l)) if !is_separator(l) => {
             let before_empty = matches!(pieces.get(i + 1), Some(Piece::Empty))
                 && !l.ends_with(char::is_whitespace);
@@ -580,7 +604,7 @@ fn render_line(pieces: Vec<Piece<'_>>, out: &mut Vec<FormattedLine>) {
     let keep: Vec<bool> = (0..pieces.len())
         .map(|i| !glued(i, &pieces) && !matches!(pieces.get(i), Some(Piece::Empty)))
         .collect();
-    let pieces: Vec<Piece<'_>> = pieces
+    let pieces: Vec<Piece<'_, '_>> = pieces
         .into_iter()
         .zip(keep)
         .filter_map(|(p, k)| k.then_some(p))
@@ -589,7 +613,7 @@ fn render_line(pieces: Vec<Piece<'_>>, out: &mut Vec<FormattedLine>) {
     // 2. Separators only stand between two pieces of content: drop them at
     //    the ends of the line, and of a run left by dropped fields keep the
     //    last one ("%C, %S %Z" without a region gives "CITY 94043").
-    let mut kept: Vec<&Piece<'_>> = Vec::new();
+    let mut kept: Vec<&Piece<'_, '_>> = Vec::new();
     for (i, piece) in pieces.iter().enumerate() {
         if let Piece::Literal(l) = piece
             && is_separator(l)
@@ -645,7 +669,7 @@ fn render_line(pieces: Vec<Piece<'_>>, out: &mut Vec<FormattedLine>) {
         lines
             .into_iter()
             .map(|l| FormattedLine {
-                text: clean(&l.text),
+                text: cleaned(l.text),
                 fields: l.fields,
             })
             .filter(|l| !l.text.is_empty()),
