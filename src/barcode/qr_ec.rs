@@ -22,11 +22,15 @@ const MOST_EC: usize = 30;
 /// codewords, then those of the second group (one data codeword more each, or none).
 #[derive(Debug, Clone, Copy)]
 struct Blocks {
+    /// Error correction codewords per block.
     ec: usize,
+    /// The first group: how many blocks, and data codewords in each.
     first: (usize, usize),
+    /// The second group, as the first (none: `(0, 0)`).
     second: (usize, usize),
 }
 
+/// A [`Blocks`] entry of the table.
 const fn blocks(ec: usize, first: (usize, usize), second: (usize, usize)) -> Blocks {
     Blocks { ec, first, second }
 }
@@ -54,7 +58,10 @@ pub(crate) const VERSIONS: usize = TABLE.len();
 /// for a version other than 1 to 11, or data of another length than the version holds.
 pub(crate) fn codewords(data: &[u8], version: usize, level: QrLevel) -> Option<(Vec<u8>, Vec<u8>)> {
     let row = TABLE.get(version.checked_sub(1)?)?;
-    let Blocks { ec, first, second } = row[usize::from(level == QrLevel::Q)];
+    let Blocks { ec, first, second } = match level {
+        QrLevel::M => row[0],
+        QrLevel::Q => row[1],
+    };
     if data.len() != first.0 * first.1 + second.0 * second.1 {
         return None;
     }
@@ -63,7 +70,7 @@ pub(crate) fn codewords(data: &[u8], version: usize, level: QrLevel) -> Option<(
         .chunks(first.1)
         .chain(data[split..].chunks(second.1.max(1)))
         .collect();
-    let products = products(ec);
+    let products = products(ec)?;
     let remainders: Vec<[u8; MOST_EC]> = blocks.iter().map(|b| remainder(b, products)).collect();
     // Interleaved: the first codeword of every block, then the second...; the longer
     // blocks (the second group) have one more, which comes last.
@@ -119,6 +126,7 @@ impl Field {
         Field { exp, log }
     }
 
+    /// The product of `a` and `b`.
     fn mul(&self, a: u8, b: u8) -> u8 {
         if a == 0 || b == 0 {
             return 0;
@@ -132,12 +140,12 @@ const FIELD: Field = Field::new();
 
 /// For each byte value, its products with the generator of `ec` error correction
 /// codewords, (x − α⁰)(x − α¹)…(x − α^(ec−1)), its leading 1 left out: the row a remainder is
-/// XORed with when that byte leads it. Made once per process for each `ec`.
-fn products(ec: usize) -> &'static [[u8; MOST_EC]; 256] {
+/// XORed with when that byte leads it. Made once per process for each `ec` (`None` above
+/// [`MOST_EC`]).
+fn products(ec: usize) -> Option<&'static [[u8; MOST_EC]; 256]> {
     static TABLES: [OnceLock<Box<[[u8; MOST_EC]; 256]>>; MOST_EC + 1] =
         [const { OnceLock::new() }; MOST_EC + 1];
-    let ec = ec.min(MOST_EC);
-    TABLES[ec].get_or_init(|| {
+    Some(TABLES.get(ec)?.get_or_init(|| {
         // The generator's coefficients, highest first: multiplied by (x − α^i) in turn.
         let mut generator = vec![1u8];
         for i in 0..ec {
@@ -156,7 +164,7 @@ fn products(ec: usize) -> &'static [[u8; MOST_EC]; 256] {
             }
         }
         table
-    })
+    }))
 }
 
 #[cfg(test)]
@@ -218,7 +226,7 @@ mod tests {
         assert_eq!(FIELD.mul(FIELD.exp[254], 2), 1);
         // ISO/IEC 18004 annex A: the generator for 7 codewords is
         // x⁷ + α⁸⁷x⁶ + α²²⁹x⁵ + α¹⁴⁶x⁴ + α¹⁴⁹x³ + α²³⁸x² + α¹⁰²x + α²¹.
-        let row = products(7)[1];
+        let row = products(7).unwrap()[1];
         let logs: Vec<u8> = row[..7]
             .iter()
             .map(|&c| FIELD.log[usize::from(c)])

@@ -88,10 +88,11 @@ pub(crate) fn deflate(data: &[u8], effort: Effort) -> Vec<u8> {
     })
 }
 
-/// The longest content stream compressed with the page code ([`deflate_page`]): a label's
-/// page (2 to 4 KB). Longer ones, customs forms (7 to 22 KB) and sheets, go to libdeflate,
-/// whose cost before the first byte (about 6 µs) is then a small part, and whose code made
-/// for the stream saves about a tenth of their bytes.
+/// The longest content stream compressed with the page code ([`deflate_page`]): a 4x6
+/// label's page (2 to 4 KB). Longer ones (larger sizes such as A6, long or Arabic addresses,
+/// customs forms of 7 to 22 KB, sheets) go to libdeflate, whose cost before the first byte
+/// (about 6 µs) is then a smaller part, and whose code made for the stream saves about a
+/// tenth of their bytes.
 pub(crate) const PAGE_CODE_MAX: usize = 4 * 1024;
 
 /// A content stream (a page's, a sheet's or a form's) compressed with zlib: up to

@@ -30,12 +30,16 @@ pub(super) fn smallest_chars(face: &Face<'_>, count: u16) -> Vec<u32> {
         return chars;
     };
     let mut read: Vec<usize> = Vec::new();
-    for (index, subtable) in table.subtables.into_iter().enumerate() {
+    // By record: the index says where the record's offset is in the table.
+    for index in 0..table.subtables.len() {
+        let Some(subtable) = table.subtables.get(index) else {
+            break;
+        };
         if !subtable.is_unicode() {
             continue;
         }
         // Encoding records (platform, encoding, offset) follow the version and their count.
-        let offset = be_u32(raw, 4 + 8 * index + 4).map(|o| o as usize);
+        let offset = be_u32(raw, 4 + 8 * usize::from(index) + 4).map(|o| o as usize);
         if let Some(offset) = offset {
             if read.contains(&offset) {
                 continue;
@@ -59,10 +63,12 @@ pub(super) fn smallest_chars(face: &Face<'_>, count: u16) -> Vec<u32> {
     chars
 }
 
+/// The big-endian `u16` at `at`, if it is there.
 fn be_u16(data: &[u8], at: usize) -> Option<u16> {
     Some(u16::from_be_bytes(data.get(at..at + 2)?.try_into().ok()?))
 }
 
+/// The big-endian `u32` at `at`, if it is there.
 fn be_u32(data: &[u8], at: usize) -> Option<u32> {
     Some(u32::from_be_bytes(data.get(at..at + 4)?.try_into().ok()?))
 }
@@ -114,7 +120,9 @@ fn walk_format4(data: &[u8], note: &mut impl FnMut(u32, u16)) -> bool {
     true
 }
 
-/// A format-4 map's segment arrays.
+/// A format-4 map's segment arrays: the map's bytes, its number of segments, and where each
+/// array starts (the segments' last characters, first characters, deltas and glyph-array
+/// offsets).
 struct Format4<'a> {
     data: &'a [u8],
     count: usize,
@@ -128,6 +136,9 @@ impl<'a> Format4<'a> {
     /// The arrays of a format-4 map, if its segments are whole and each starts after the
     /// one before ends.
     fn read(data: &'a [u8]) -> Option<Format4<'a>> {
+        if be_u16(data, 0)? != 4 {
+            return None;
+        }
         let count = usize::from(be_u16(data, 6)? / 2);
         let ends_at = 14;
         let starts_at = ends_at + 2 * count + 2;
@@ -153,18 +164,22 @@ impl<'a> Format4<'a> {
         Some(map)
     }
 
+    /// Segment `i`'s first character.
     fn start(&self, i: usize) -> Option<u16> {
         be_u16(self.data, self.starts_at + 2 * i)
     }
 
+    /// Segment `i`'s last character.
     fn end(&self, i: usize) -> Option<u16> {
         be_u16(self.data, self.ends_at + 2 * i)
     }
 
+    /// Segment `i`'s delta.
     fn delta(&self, i: usize) -> Option<u16> {
         be_u16(self.data, self.deltas_at + 2 * i)
     }
 
+    /// Segment `i`'s glyph-array offset (0: none, the delta alone).
     fn range_offset(&self, i: usize) -> Option<u16> {
         be_u16(self.data, self.range_offsets_at + 2 * i)
     }
@@ -173,42 +188,45 @@ impl<'a> Format4<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::{Font, Typeface};
 
-    /// The smallest character of each glyph the slow way: every character of every Unicode
-    /// map, looked up.
-    fn looked_up(face: &Face<'_>) -> Vec<u32> {
-        let mut chars = vec![0u32; usize::from(face.number_of_glyphs())];
-        for subtable in face.tables().cmap.unwrap().subtables {
-            if !subtable.is_unicode() {
-                continue;
-            }
-            subtable.codepoints(|c| {
-                let glyph = subtable.glyph_index(c).map_or(0, |g| usize::from(g.0));
-                if let Some(slot) = chars
-                    .get_mut(glyph)
-                    .filter(|slot| glyph != 0 && (**slot == 0 || c < **slot))
-                {
-                    *slot = c;
+    /// The bundled fonts (the `fonts` feature).
+    #[cfg(feature = "fonts")]
+    mod bundled {
+        use super::*;
+        use crate::text::{Font, Typeface};
+
+        /// The smallest character of each glyph the slow way: every character of every Unicode
+        /// map, looked up.
+        fn looked_up(face: &Face<'_>) -> Vec<u32> {
+            let mut chars = vec![0u32; usize::from(face.number_of_glyphs())];
+            for subtable in face.tables().cmap.unwrap().subtables {
+                if !subtable.is_unicode() {
+                    continue;
                 }
-            });
+                subtable.codepoints(|c| {
+                    let glyph = subtable.glyph_index(c).map_or(0, |g| usize::from(g.0));
+                    if let Some(slot) = chars
+                        .get_mut(glyph)
+                        .filter(|slot| glyph != 0 && (**slot == 0 || c < **slot))
+                    {
+                        *slot = c;
+                    }
+                });
+            }
+            chars
         }
-        chars
-    }
 
-    #[test]
-    fn every_bundled_face_maps_as_looking_each_character_up() {
-        for &typeface in Typeface::ALL {
-            let Ok(font) = Font::get(typeface) else {
-                continue;
-            };
-            let face = font.face();
-            let fast = smallest_chars(face, face.number_of_glyphs());
-            assert_eq!(fast, looked_up(face), "{typeface:?}");
-            assert!(
-                fast.iter().filter(|&&c| c != 0).count() > 50,
-                "{typeface:?}"
-            );
+        #[test]
+        fn every_bundled_face_maps_as_looking_each_character_up() {
+            for &typeface in Typeface::ALL {
+                let face = Font::get(typeface).unwrap().face();
+                let fast = smallest_chars(face, face.number_of_glyphs());
+                assert_eq!(fast, looked_up(face), "{typeface:?}");
+                assert!(
+                    fast.iter().filter(|&&c| c != 0).count() > 50,
+                    "{typeface:?}"
+                );
+            }
         }
     }
 

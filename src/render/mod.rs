@@ -2,6 +2,7 @@
 
 mod cells;
 mod content;
+mod deflate_code;
 mod draw;
 mod embed;
 mod file;

@@ -1,14 +1,14 @@
 //! Label pages' content streams compressed (zlib, `/FlateDecode`) with one Huffman code
 //! made in advance, and a hash table that is never cleared.
 //!
-//! A label page's operators are 2 to 4 KB of the same few dozen characters. libdeflate at
-//! level 1 took about 11 µs for one, about 6 µs of it before the first byte: it clears a
-//! 128 KiB hash table and builds a Huffman code for each stream (a 200-byte stream took
-//! 6.6 µs). Here the code is the one our pages' characters call for, built once per process
-//! from how often each symbol came in pages we drew ([`PRINTABLE_COUNTS`],
-//! [`LENGTH_COUNTS`], [`DISTANCE_COUNTS`]), its block header ready to copy. The hash table
-//! (4,096 places) keeps positions offset by a count that moves on past the window after
-//! each stream, so what an earlier stream left is out of reach without being cleared.
+//! A 4x6 label page's operators are 2 to 4 KB of the same few dozen characters. libdeflate
+//! at level 1 took 13.8 µs for one of the peers' pages, about 6 µs of it before the first
+//! byte: it clears a 128 KiB hash table and builds a Huffman code for each stream (a
+//! 200-byte stream took 6.6 µs). Here the code is the one our pages' characters call for,
+//! built once per process from how often each symbol came in pages we drew
+//! ([`PRINTABLE_COUNTS`], [`LENGTH_COUNTS`], [`DISTANCE_COUNTS`]), its block header ready to
+//! copy. The hash table keeps positions offset by a count that moves on past each stream,
+//! so what an earlier stream left is out of reach without being cleared.
 //!
 //! The code has symbols for printable ASCII and newline, all a page's operators use (text
 //! is shown as hexadecimal glyph codes, images as ASCIIHex): a stream holding any other byte
@@ -23,8 +23,10 @@ use std::sync::OnceLock;
 
 use libdeflater::Adler32;
 
-/// Places in the hash table (a power of two): four times the longest label page, a small
-/// table that stays in cache.
+use super::deflate_code::{BitWriter, Sym, canonical_codes, code_lengths, write_header};
+
+/// Places in the hash table (a power of two): as many as the longest stream the page code
+/// takes has bytes ([`super::file::PAGE_CODE_MAX`]); 16 KiB a thread.
 const HASH_BITS: u32 = 12;
 /// DEFLATE's window: the farthest back a match may point.
 const WINDOW: usize = 32 * 1024;
@@ -46,6 +48,7 @@ const LENGTH_BASE: [u16; 29] = [
     3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131,
     163, 195, 227, 258,
 ];
+/// The extra bits after each length symbol.
 const LENGTH_EXTRA: [u8; 29] = [
     0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0,
 ];
@@ -54,21 +57,17 @@ const DISTANCE_BASE: [u16; 30] = [
     1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537,
     2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577,
 ];
+/// The extra bits after each distance symbol.
 const DISTANCE_EXTRA: [u8; 30] = [
     0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13,
     13,
 ];
-/// The order the code-length code's lengths are sent in (RFC 1951, 3.2.7).
-const CODE_LENGTH_ORDER: [usize; 19] = [
-    16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15,
-];
-
 /// How often each printable ASCII byte (space to `~`) came as a literal, per 65,536
 /// symbols, in the pages' content streams of the peers' 10,000 labels (`tools/peerbench`)
 /// and of the golden PDFs (every size, sheet, script and customs form the tests draw):
 /// 10,038 pages, matched as this module matches; each at least 1.
-/// `cargo test --release --lib -- --ignored counts_from_pdfs` counts them again from the
-/// PDFs named in `SHIPLABEL_DEFLATE_CORPUS` (separated by `:`).
+/// `cargo test --release --lib counts_from_pdfs -- --ignored --nocapture` counts them again
+/// from the PDFs named in `SHIPLABEL_DEFLATE_CORPUS` (separated by `:`).
 const PRINTABLE_COUNTS: [u32; 95] = [
     3025, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 203, 1569, 606, 8035, 3695, 4246, 3028, 2455, 3213,
     2424, 2151, 3079, 1807, 1, 1, 124, 1, 438, 1, 1, 1859, 1489, 1145, 1004, 1521, 1571, 1, 135,
@@ -83,22 +82,14 @@ const LENGTH_COUNTS: [u32; 29] = [
     1, 4462, 1894, 980, 1016, 350, 62, 182, 1930, 418, 1023, 155, 34, 161, 38, 1, 69, 1, 1, 1, 1,
     1, 1, 1, 1, 1, 1, 1, 1,
 ];
-/// How often each distance symbol came, counted as [`PRINTABLE_COUNTS`].
+/// How often each distance symbol came, per 65,536 distances (not symbols), in the same
+/// pages; each at least 1.
 const DISTANCE_COUNTS: [u32; DISTANCE_SYMBOLS] = [
     2, 3, 1, 754, 698, 561, 1980, 1878, 4163, 1217, 3622, 4254, 7806, 6168, 6699, 3933, 5034, 2690,
     3700, 1119, 6481, 2000, 746, 17, 13, 7, 3, 1, 1, 1,
 ];
 /// How often the end of a block came (once a stream), counted as [`PRINTABLE_COUNTS`].
 const END_COUNT: u32 = 68;
-
-/// A Huffman code's symbol as it is written: its bits, first bit lowest (DEFLATE writes
-/// codes from their most significant bit, into bytes from their least), with any extra bits
-/// above them, and how many bits that is in all. No bits: the symbol has no code.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-struct Sym {
-    bits: u32,
-    len: u32,
-}
 
 /// The code every page is compressed with, and what writing with it takes.
 #[derive(Debug)]
@@ -124,6 +115,7 @@ impl PageCode {
         CODE.get_or_init(PageCode::build)
     }
 
+    /// The code of the counts above, and its header.
     fn build() -> PageCode {
         let mut literal_counts = [0u32; LITERAL_LENGTH_SYMBOLS];
         for (count, byte) in PRINTABLE_COUNTS.iter().zip(b' '..=b'~') {
@@ -183,294 +175,26 @@ fn distance_symbols() -> &'static [u8; 512] {
     })
 }
 
-/// Huffman code lengths for `counts`, none longer than `limit` bits; 0 for a symbol that
-/// never comes. A code too deep is made again from counts halved (each kept at least 1),
-/// which flattens it, until it fits: deterministic, and at worst as flat as equal counts.
-fn code_lengths<const N: usize>(counts: &[u32; N], limit: u32) -> [u8; N] {
-    let mut counts = *counts;
-    loop {
-        let lengths = huffman_lengths(&counts);
-        if lengths.iter().all(|&l| u32::from(l) <= limit) {
-            return lengths;
-        }
-        for count in counts.iter_mut().filter(|c| **c > 0) {
-            *count = count.div_ceil(2);
-        }
-    }
-}
-
-/// Unlimited Huffman code lengths: the two lightest nodes joined until one is left (ties
-/// to the lower symbol, then to leaves), each symbol's length its depth.
-fn huffman_lengths<const N: usize>(counts: &[u32; N]) -> [u8; N] {
-    let mut lengths = [0u8; N];
-    let mut leaves: Vec<(u64, usize)> = counts
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| **c > 0)
-        .map(|(symbol, &c)| (u64::from(c), symbol))
-        .collect();
-    match leaves.as_slice() {
-        [] => return lengths,
-        // One symbol still needs a bit (RFC 1951 allows one code of one bit).
-        [(_, only)] => {
-            lengths[*only] = 1;
-            return lengths;
-        }
-        _ => {}
-    }
-    leaves.sort_unstable();
-    // Nodes: leaves first (0..n), then joins; each node's parent.
-    let n = leaves.len();
-    let mut weight: Vec<u64> = leaves.iter().map(|&(w, _)| w).collect();
-    let mut parent = vec![usize::MAX; 2 * n - 1];
-    // Two queues: the leaves in order, and the joins, which come in order of weight.
-    let (mut next_leaf, mut next_join) = (0, n);
-    let mut lightest = |weight: &Vec<u64>| {
-        let take_leaf =
-            next_leaf < n && (next_join >= weight.len() || weight[next_leaf] <= weight[next_join]);
-        if take_leaf {
-            next_leaf += 1;
-            next_leaf - 1
-        } else {
-            next_join += 1;
-            next_join - 1
-        }
-    };
-    for _ in 0..n - 1 {
-        let a = lightest(&weight);
-        let b = lightest(&weight);
-        let join = weight.len();
-        weight.push(weight[a] + weight[b]);
-        parent[a] = join;
-        parent[b] = join;
-    }
-    // Depths from the root (the last join) down: a parent comes after its children.
-    let mut depth = vec![0u8; 2 * n - 1];
-    for node in (0..2 * n - 2).rev() {
-        depth[node] = depth[parent[node]] + 1;
-    }
-    for (leaf, &(_, symbol)) in leaves.iter().enumerate() {
-        lengths[symbol] = depth[leaf];
-    }
-    lengths
-}
-
-/// The canonical code of each length (RFC 1951, 3.2.2), as written (bits reversed).
-fn canonical_codes<const N: usize>(lengths: &[u8; N]) -> [Sym; N] {
-    let mut count = [0u32; 16];
-    for &l in lengths {
-        count[usize::from(l)] += 1;
-    }
-    count[0] = 0;
-    let mut next = [0u32; 16];
-    let mut code = 0;
-    for bits in 1..16 {
-        code = (code + count[bits - 1]) << 1;
-        next[bits] = code;
-    }
-    std::array::from_fn(|symbol| {
-        let len = u32::from(lengths[symbol]);
-        if len == 0 {
-            return Sym::default();
-        }
-        let code = next[len as usize];
-        next[len as usize] += 1;
-        Sym {
-            bits: code.reverse_bits() >> (32 - len),
-            len,
-        }
-    })
-}
-
-/// A dynamic block's header (RFC 1951, 3.2.7): last block, the code lengths of both
-/// alphabets run-length coded with the code-length code, and that code's own lengths.
-fn write_header(
-    out: &mut BitWriter,
-    literal_lengths: &[u8; LITERAL_LENGTH_SYMBOLS],
-    distance_lengths: &[u8; DISTANCE_SYMBOLS],
-) {
-    // The lengths of both alphabets as one sequence, runs of a length coded as 16 (the
-    // previous length 3 to 6 times more), runs of zeros as 17 (3 to 10) or 18 (11 to 138).
-    let lengths: Vec<u8> = literal_lengths
-        .iter()
-        .chain(distance_lengths)
-        .copied()
-        .collect();
-    let mut runs: Vec<(usize, u32)> = Vec::new();
-    let mut i = 0;
-    while i < lengths.len() {
-        let length = lengths[i];
-        let run = lengths[i..].iter().take_while(|&&l| l == length).count();
-        let mut left = run;
-        if length == 0 {
-            while left >= 11 {
-                let n = left.min(138);
-                runs.push((18, (n - 11) as u32));
-                left -= n;
-            }
-            if left >= 3 {
-                runs.push((17, (left - 3) as u32));
-                left = 0;
-            }
-        } else {
-            runs.push((usize::from(length), 0));
-            left -= 1;
-            while left >= 3 {
-                let n = left.min(6);
-                runs.push((16, (n - 3) as u32));
-                left -= n;
-            }
-        }
-        runs.extend(std::iter::repeat_n((usize::from(length), 0), left));
-        i += run;
-    }
-    let mut counts = [0u32; 19];
-    for &(symbol, _) in &runs {
-        counts[symbol] += 1;
-    }
-    let code_lengths = code_lengths(&counts, 7);
-    let codes = canonical_codes(&code_lengths);
-    let sent = CODE_LENGTH_ORDER
-        .iter()
-        .rposition(|&symbol| code_lengths[symbol] != 0)
-        .map_or(4, |last| (last + 1).max(4));
-    out.put(1, 1); // the last block
-    out.put(2, 2); // dynamic Huffman codes
-    out.put((LITERAL_LENGTH_SYMBOLS - 257) as u32, 5);
-    out.put((DISTANCE_SYMBOLS - 1) as u32, 5);
-    out.put((sent - 4) as u32, 4);
-    for &symbol in &CODE_LENGTH_ORDER[..sent] {
-        out.put(u32::from(code_lengths[symbol]), 3);
-    }
-    for (symbol, extra) in runs {
-        let code = codes[symbol];
-        out.put(code.bits, code.len);
-        match symbol {
-            16 => out.put(extra, 2),
-            17 => out.put(extra, 3),
-            18 => out.put(extra, 7),
-            _ => {}
-        }
-    }
-}
-
-/// Bits into bytes, first bit lowest, into room made in advance.
-struct BitWriter {
-    out: Vec<u8>,
-    /// Bytes of `out` written.
-    at: usize,
-    /// Bits not yet in `out`, the first lowest, and how many.
-    pending: u64,
-    count: u32,
-}
-
-impl BitWriter {
-    /// Room for `capacity` bytes and 8 more (a flush writes four bytes at a time).
-    fn with_capacity(capacity: usize) -> Self {
-        BitWriter {
-            out: vec![0; capacity + 8],
-            at: 0,
-            pending: 0,
-            count: 0,
-        }
-    }
-
-    /// Appends the `len` low bits of `bits` (`len` at most 32, no bits above it set).
-    #[inline(always)]
-    fn put(&mut self, bits: u32, len: u32) {
-        self.pending |= u64::from(bits) << self.count;
-        self.count += len;
-        if self.count >= 32 {
-            self.flush_word();
-        }
-    }
-
-    #[inline(always)]
-    fn flush_word(&mut self) {
-        if self.out.len() < self.at + 4 {
-            self.out.resize(self.at + 4 + 1024, 0);
-        }
-        self.out[self.at..self.at + 4].copy_from_slice(&(self.pending as u32).to_le_bytes());
-        self.at += 4;
-        self.pending >>= 32;
-        self.count -= 32;
-    }
-
-    fn bits_written(&self) -> usize {
-        self.at * 8 + self.count as usize
-    }
-
-    /// The bytes written, the last padded with zero bits.
-    fn into_bytes(self) -> Vec<u8> {
-        let (mut out, end) = self.finish();
-        out.truncate(end);
-        out
-    }
-
-    /// The buffer written into, the last byte padded with zero bits, and how many of its
-    /// bytes were written (the rest is room, its bytes left as they were).
-    fn finish(mut self) -> (Vec<u8>, usize) {
-        let end = self.at + self.count.div_ceil(8) as usize;
-        if self.out.len() < self.at + 8 {
-            self.out.resize(self.at + 8, 0);
-        }
-        self.out[self.at..self.at + 8].copy_from_slice(&self.pending.to_le_bytes());
-        (self.out, end)
-    }
-}
-
-impl BitWriter {
-    /// A writer into `buffer` (its bytes overwritten), with room for `capacity` bytes.
-    fn on(mut buffer: Vec<u8>, capacity: usize) -> Self {
-        // What it held is written over, not cleared.
-        if buffer.len() < capacity + 8 {
-            buffer.resize(capacity + 8, 0);
-        }
-        BitWriter {
-            out: buffer,
-            at: 0,
-            pending: 0,
-            count: 0,
-        }
-    }
-
-    /// Appends whole bytes; no bits may be pending.
-    fn put_bytes(&mut self, bytes: &[u8]) {
-        debug_assert_eq!(self.count, 0);
-        let end = self.at + bytes.len();
-        if self.out.len() < end + 8 {
-            self.out.resize(end + 8, 0);
-        }
-        self.out[self.at..end].copy_from_slice(bytes);
-        self.at = end;
-    }
-
-    /// Appends `bits` bits of `bytes`, first bit lowest; no bits may be pending.
-    fn put_bits_of(&mut self, bytes: &[u8], bits: usize) {
-        let whole = bits / 8;
-        self.put_bytes(&bytes[..whole]);
-        if !bits.is_multiple_of(8) {
-            self.put(u32::from(bytes[whole]), (bits % 8) as u32);
-        }
-    }
-}
-
 /// Where matches are found: a thread's hash table, kept from stream to stream.
 struct Matcher {
     /// The latest position of each hash of four bytes, offset (see [`Matcher::offset`]);
     /// 0 for none.
     table: Box<[u32; 1 << HASH_BITS]>,
-    /// What this stream's positions are stored as, added to them: every stored position of
-    /// an earlier stream is below it, and those within a window of it are from before the
-    /// stream began, so a place is this stream's exactly when it is at least the offset.
+    /// What this stream's positions are stored as, added to them. Each stream's offset is
+    /// past every position stored before it, so a place is this stream's exactly when it is
+    /// at least the offset.
     offset: u32,
     /// The room compressing takes, kept for the next stream.
     scratch: Vec<u8>,
 }
 
-/// The most room a thread keeps for compressing into: a page's content needs a few
-/// kilobytes, a sheet of labels some tens.
-const SCRATCH_MAX: usize = 256 * 1024;
+/// The most room a thread keeps for compressing into: twice the longest stream the page code
+/// takes ([`super::file::PAGE_CODE_MAX`]), and the header.
+const SCRATCH_MAX: usize = 16 * 1024;
+
+/// The longest stream [`deflate_page`] takes: positions are stored as `u32`, with room for
+/// the offset to move on.
+const LONGEST: usize = 1 << 30;
 
 thread_local! {
     static MATCHER: RefCell<Matcher> = RefCell::new(Matcher {
@@ -515,6 +239,7 @@ fn common_prefix(a: &[u8], b: &[u8], max: usize) -> usize {
 }
 
 impl Matcher {
+    /// The table's place for four bytes read as a number (Fibonacci hashing).
     #[inline(always)]
     fn hash(word: u32) -> usize {
         (word.wrapping_mul(0x9E37_79B1) >> (32 - HASH_BITS)) as usize
@@ -524,15 +249,22 @@ impl Matcher {
     /// of the same four bytes' hash, if it holds them and is within the window, is copied
     /// from as far as the bytes agree. Returns `false` if `tokens` stopped it.
     fn parse(&mut self, data: &[u8], tokens: &mut impl Tokens) -> bool {
-        // Positions are stored as u32: start again below the top, clearing the table.
-        let room = u64::from(u32::MAX) - u64::from(self.offset);
-        if data.len() as u64 + WINDOW as u64 + 1 >= room {
+        // Positions are stored as u32 (`data` is at most `LONGEST`, a quarter of the range):
+        // near the top, start again from 1 with the table cleared.
+        let Ok(len) = u32::try_from(data.len()) else {
+            return false;
+        };
+        if self
+            .offset
+            .checked_add(len)
+            .is_none_or(|end| end == u32::MAX)
+        {
             self.table.fill(0);
             self.offset = 1;
         }
         let base = self.offset;
-        // The next stream's positions start past this one's and a window more.
-        self.offset = base + data.len() as u32 + WINDOW as u32 + 1;
+        // The next stream's positions start past this one's.
+        self.offset = base.saturating_add(len);
         let table = &mut *self.table;
         let mut i = 0;
         while i + MIN_MATCH <= data.len() {
@@ -541,9 +273,13 @@ impl Matcher {
             let candidate = *slot;
             *slot = base + i as u32;
             if candidate >= base {
+                // An earlier place of this stream (every place stored is below `base + i`),
+                // within the window.
                 let at = (candidate - base) as usize;
-                let distance = i - at;
-                if distance <= WINDOW && four(data, at) == word {
+                let distance = i.checked_sub(at).filter(|d| (1..=WINDOW).contains(d));
+                if let Some(distance) = distance
+                    && four(data, at) == word
+                {
                     let length = MIN_MATCH
                         + common_prefix(
                             &data[at + MIN_MATCH..],
@@ -599,42 +335,43 @@ impl Tokens for Writer<'_> {
 }
 
 /// `data` as a zlib stream (RFC 1950) of one DEFLATE block in the page code, or `None` if
-/// it holds a byte other than printable ASCII or newline.
+/// it holds a byte other than printable ASCII or newline, or is longer than 1 GiB.
 pub(crate) fn deflate_page(data: &[u8]) -> Option<Vec<u8>> {
+    if data.len() > LONGEST {
+        return None;
+    }
     MATCHER.with_borrow_mut(|matcher| deflate_with(matcher, data))
 }
 
 /// [`deflate_page`] with `matcher`.
 fn deflate_with(matcher: &mut Matcher, data: &[u8]) -> Option<Vec<u8>> {
     let code = PageCode::get();
-    {
-        // A literal takes at most 15 bits, a copy of 4 bytes or more at most 48.
-        let capacity = 2 + code.header.len() + 2 * data.len() + 4;
-        let mut writer = Writer {
-            code,
-            distance_symbols: distance_symbols(),
-            out: BitWriter::on(std::mem::take(&mut matcher.scratch), capacity),
-        };
-        // Deflate, 32 KiB window, fastest; the check bits make the pair a multiple of 31.
-        writer.out.put_bytes(&[0x78, 0x01]);
-        writer.out.put_bits_of(&code.header, code.header_bits);
-        let written = matcher.parse(data, &mut writer);
-        let mut out = writer.out;
-        out.put(code.end.bits, code.end.len);
-        let (buffer, end) = out.finish();
-        let compressed = written.then(|| {
-            let mut adler = Adler32::new();
-            adler.update(data);
-            let mut bytes = Vec::with_capacity(end + 4);
-            bytes.extend_from_slice(&buffer[..end]);
-            bytes.extend_from_slice(&adler.sum().to_be_bytes());
-            bytes
-        });
-        if buffer.len() <= SCRATCH_MAX {
-            matcher.scratch = buffer;
-        }
-        compressed
+    // A literal takes at most 15 bits, a copy of 4 bytes or more at most 48.
+    let capacity = 2 + code.header.len() + 2 * data.len() + 4;
+    let mut writer = Writer {
+        code,
+        distance_symbols: distance_symbols(),
+        out: BitWriter::on(std::mem::take(&mut matcher.scratch), capacity),
+    };
+    // Deflate, 32 KiB window, fastest; the check bits make the pair a multiple of 31.
+    writer.out.put_bytes(&[0x78, 0x01]);
+    writer.out.put_bits_of(&code.header, code.header_bits);
+    let written = matcher.parse(data, &mut writer);
+    let mut out = writer.out;
+    out.put(code.end.bits, code.end.len);
+    let (buffer, end) = out.finish();
+    let compressed = written.then(|| {
+        let mut adler = Adler32::new();
+        adler.update(data);
+        let mut bytes = Vec::with_capacity(end + 4);
+        bytes.extend_from_slice(&buffer[..end]);
+        bytes.extend_from_slice(&adler.sum().to_be_bytes());
+        bytes
+    });
+    if buffer.len() <= SCRATCH_MAX {
+        matcher.scratch = buffer;
     }
+    compressed
 }
 
 #[cfg(test)]
@@ -712,9 +449,10 @@ mod tests {
         let second = deflate_page(&page).unwrap();
         assert_eq!(first, second);
         assert_eq!(inflate(&second), page);
-        // And when the offsets come to the top of a u32, the table starts again.
+        // And when the offsets come to the top of a u32, the table starts again (its places,
+        // all from earlier streams, below the offset).
         let mut matcher = matcher_at(u32::MAX - 5_000);
-        matcher.table.fill(u32::MAX - 4_000);
+        matcher.table.fill(u32::MAX - 6_000);
         for _ in 0..3 {
             let written = deflate_with(&mut matcher, &page).unwrap();
             assert_eq!(inflate(&written), page);
@@ -765,40 +503,6 @@ mod tests {
             );
         }
         assert_eq!(code.header_bits.div_ceil(8), code.header.len());
-    }
-
-    #[test]
-    fn huffman_lengths_are_optimal_and_limited() {
-        assert_eq!(huffman_lengths(&[1, 1, 2, 4]), [3, 3, 2, 1]);
-        assert_eq!(huffman_lengths(&[0, 5, 0]), [0, 1, 0]);
-        assert_eq!(huffman_lengths(&[0u32; 3]), [0, 0, 0]);
-        assert_eq!(huffman_lengths(&[3, 3, 3, 3]), [2, 2, 2, 2]);
-        // Fibonacci counts make the deepest tree: 20 symbols would need 19 bits.
-        let mut fibonacci = [0u32; 20];
-        (fibonacci[0], fibonacci[1]) = (1, 1);
-        for i in 2..20 {
-            fibonacci[i] = fibonacci[i - 1] + fibonacci[i - 2];
-        }
-        assert_eq!(huffman_lengths(&fibonacci).iter().max(), Some(&19));
-        let limited = code_lengths(&fibonacci, 7);
-        assert!(limited.iter().all(|&l| (1..=7).contains(&l)));
-        let kraft: f64 = limited.iter().map(|&l| (-f64::from(l)).exp2()).sum();
-        assert_eq!(kraft, 1.0);
-    }
-
-    #[test]
-    fn canonical_codes_follow_rfc_1951() {
-        // RFC 1951, 3.2.2: lengths (3, 3, 3, 3, 3, 2, 4, 4) give codes 010, 011, 100, 101,
-        // 110, 00, 1110, 1111 (written here bit-reversed, first bit lowest).
-        let codes = canonical_codes(&[3, 3, 3, 3, 3, 2, 4, 4]);
-        let expected = [0b010, 0b011, 0b100, 0b101, 0b110, 0b00, 0b1110, 0b1111];
-        for (code, (want, len)) in codes
-            .iter()
-            .zip(expected.iter().zip([3, 3, 3, 3, 3, 2, 4, 4]))
-        {
-            assert_eq!(code.len, len);
-            assert_eq!(code.bits, (*want as u32).reverse_bits() >> (32 - len));
-        }
     }
 
     #[test]
