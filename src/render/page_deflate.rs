@@ -376,17 +376,8 @@ fn deflate_with(matcher: &mut Matcher, data: &[u8]) -> Option<Vec<u8>> {
 
 #[cfg(test)]
 mod tests {
-    use std::io::Read;
-
     use super::*;
-
-    fn inflate(compressed: &[u8]) -> Vec<u8> {
-        let mut out = Vec::new();
-        flate2::read::ZlibDecoder::new(compressed)
-            .read_to_end(&mut out)
-            .unwrap();
-        out
-    }
+    use crate::testing::inflate;
 
     /// A matcher of its own, its positions starting at `offset`.
     fn matcher_at(offset: u32) -> Matcher {

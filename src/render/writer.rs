@@ -564,9 +564,8 @@ fn kids_array(d: &mut Vec<u8>, kids: &[ObjRef]) {
 
 #[cfg(test)]
 mod tests {
-    use std::io::Read;
-
     use super::*;
+    use crate::testing::inflate;
     use crate::{BatchMode, Label, Sheet, SheetLayout, ValidLabel};
 
     /// The sample label, sold by `seller`, numbered `i`.
@@ -575,14 +574,6 @@ mod tests {
         label.seller.name = seller.to_owned();
         label.order.number = format!("TT-2026-{i:06}");
         label
-    }
-
-    fn inflate(compressed: &[u8]) -> Vec<u8> {
-        let mut out = Vec::new();
-        flate2::read::ZlibDecoder::new(compressed)
-            .read_to_end(&mut out)
-            .unwrap();
-        out
     }
 
     fn content_of(doc: &lopdf::Document, id: lopdf::ObjectId) -> Vec<u8> {
