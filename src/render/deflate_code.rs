@@ -262,9 +262,7 @@ impl BitWriter {
         self.out[self.at..self.at + 8].copy_from_slice(&self.pending.to_le_bytes());
         (self.out, end)
     }
-}
 
-impl BitWriter {
     /// A writer into `buffer` (its bytes overwritten), with room for `capacity` bytes.
     pub(super) fn on(mut buffer: Vec<u8>, capacity: usize) -> Self {
         // What it held is written over, not cleared.
