@@ -130,8 +130,8 @@
 //! core wants. What is global is bounded and only makes work faster: one cache of shaped text
 //! lines shared by every thread, each pair of ASCII characters' advance (kept for the
 //! process) and the fonts; each thread also keeps shaping plans and the drawing of its
-//! latest lines. The types are `Send` and `Sync`. In an async server, print in `spawn_blocking` and stream to
-//! the response body ([`PdfWriter`] shows how).
+//! latest lines. The types are `Send` and `Sync`. In an async server, print in
+//! `spawn_blocking` and stream to the response body ([`PdfWriter`] shows how).
 //!
 //! ## Limits and guarantees
 //!

@@ -134,7 +134,7 @@ impl PageCode {
             if length < 3 {
                 return Sym::default();
             }
-            let index = LENGTH_BASE.partition_point(|&base| usize::from(base) <= length) - 1;
+            let index = length_symbol(length);
             let code = literal_codes[END_OF_BLOCK + 1 + index];
             let extra = (length - usize::from(LENGTH_BASE[index])) as u32;
             Sym {
@@ -155,6 +155,11 @@ impl PageCode {
             header_bits,
         }
     }
+}
+
+/// The length symbol (257 + the index returned) of a match length from 3 to 258.
+fn length_symbol(length: usize) -> usize {
+    LENGTH_BASE.partition_point(|&base| usize::from(base) <= length) - 1
 }
 
 /// The distance symbol of a distance from 1 to 32,768.
@@ -578,8 +583,7 @@ mod tests {
                 true
             }
             fn copy(&mut self, length: usize, distance: usize) {
-                let index = LENGTH_BASE.partition_point(|&b| usize::from(b) <= length) - 1;
-                self.literal[END_OF_BLOCK + 1 + index] += 1;
+                self.literal[END_OF_BLOCK + 1 + length_symbol(length)] += 1;
                 self.distance[distance_symbol(distance)] += 1;
             }
         }
